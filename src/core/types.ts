@@ -1,0 +1,105 @@
+/**
+ * Plain data records shared by every layer. Names follow ../shared/domain.md:
+ * Код ОО → schoolCode, ИСБШ → isbsh, зона риска → riskZone.
+ */
+
+export type Territory = 'город' | 'село';
+
+/** The five shares that make up ИСБШ (domain.md §2), each in [0, 1]. */
+export interface IsbshShares {
+  bothParentsHigherEd: number | null;
+  comfortableHousing: number | null;
+  singleParent: number | null;
+  registered: number | null;
+  nonNativeRussian: number | null;
+}
+
+export type IsbshShareKey = keyof IsbshShares;
+
+/** One school's social passport (its latest Form submission), values already parsed. domain.md §1.1 */
+export interface SchoolRecord {
+  schoolCode: string;
+  name: string;
+  municipality: string;
+  territory: Territory | null;
+  totalStudents: number | null;
+  /** Shares in [0, 1]; null when missing or rejected (the reason is in the data check). */
+  shares: IsbshShares;
+  /** Share of students on the КДН и ЗП register, [0, 1]. */
+  kdnShare: number | null;
+  /** Share of students with ОВЗ, [0, 1]. */
+  ovzShare: number | null;
+  remoteTerritory: boolean | null;
+  teachersTotal: number | null;
+  teachersHighestCategory: number | null;
+  /** Specialists on staff as listed in the checkbox answer, lower-case canonical names; null = not answered. */
+  specialists: string[] | null;
+  stableInternet: boolean | null;
+  enoughComputers: boolean | null;
+  fundingPerStudent: number | null;
+}
+
+/** One row of «Результаты ОП» (domain.md §1.2). participants null or 0 = «нет участников». */
+export interface ProcedureResult {
+  schoolCode: string;
+  year: number;
+  procedure: string;
+  participants: number | null;
+  failed: number | null;
+  highScorers: number | null;
+}
+
+export type Significance = 'высокая' | 'средняя' | 'низкая';
+
+/** One school's risk self-diagnosis (domain.md §1.3): factor id → significance. */
+export interface RiskDiagnosis {
+  schoolCode: string;
+  significance: Record<string, Significance>;
+}
+
+export type IsbshLevel = 'низкий' | 'ниже среднего' | 'средний' | 'выше среднего' | 'высокий';
+
+export type ShnorStatusLabel = 'ШНОР' | 'не ШНОР' | 'нет данных';
+
+export type ClusterLabel = 'базово неуспевающие' | 'умеренно неуспевающие' | 'сильно неуспевающие';
+
+/** What FIOKO_CLUSTER and the «ШНОР» sheet show: a cluster for ШНОР, else the status. */
+export type ClusterOrStatus = ClusterLabel | 'не ШНОР' | 'нет данных';
+
+export type ProcedureDynamics =
+  | 'положительная'
+  | 'отрицательная'
+  | 'нейтральная'
+  | '0 % за два года'
+  | 'нет участников';
+
+export type ClusterDynamics =
+  | 'повысила кластер'
+  | 'вышла из списка'
+  | 'без изменений'
+  | 'понизила кластер'
+  | 'вошла в список'
+  | '—';
+
+/** A risk factor of the editable list «Факторы риска» (domain.md §5). */
+export interface RiskFactor {
+  id: string;
+  name: string;
+  active: boolean;
+}
+
+/** A row of the editable catalog «Каталог мер» (domain.md §6). */
+export interface CatalogMeasure {
+  id: string;
+  /** A cluster label or «все». */
+  cluster: ClusterLabel | 'все';
+  /** A factor id, or «общие» for measures not tied to a factor. */
+  factor: string;
+  task: string;
+  measure: string;
+  /** Month of the school year when the measure is due, 1–12 (calendar month). */
+  deadlineMonth: number;
+  ownerRole: string;
+  indicator: string;
+  document: string;
+}
