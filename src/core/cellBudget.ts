@@ -1,0 +1,40 @@
+/**
+ * Google Sheets allows at most 10 million cells in a spreadsheet, counted over every sheet's whole grid.
+ * These estimates let a run refuse before writing anything instead of failing half-way.
+ */
+export const SHEETS_CELL_LIMIT = 10_000_000;
+
+/** A new sheet's grid is at least 1000 rows × 26 columns. */
+const MIN_ROWS = 1000;
+const MIN_COLUMNS = 26;
+
+function grid(rows: number, columns: number): number {
+  return Math.max(MIN_ROWS, rows) * Math.max(MIN_COLUMNS, columns);
+}
+
+/**
+ * Cells the output sheets of «Рассчитать всё» occupy for `schools` schools, `procedures` procedures and `factors`
+ * factors in use (per-school sheets grow with the schools; summary sheets are small and counted at their minimum grid).
+ */
+export function estimateOutputCells(schools: number, procedures: number, factors: number): number {
+  const rows = schools + 5;
+  const perSchoolSheets =
+    grid(rows, 19 + 8) + // «ИСБШ» and its chart data
+    grid(rows, 11 + 2 * procedures + 4) + // «ШНОР» and the cluster table
+    grid(rows, 6 + 2 * factors + 5); // «Риск-профили» and the top-5 table
+  const summarySheets = 5 * grid(0, 0); // «Динамика», «Динамика кластеров», «Муниципалитеты», «Показатели», «Проверка данных»
+  return perSchoolSheets + summarySheets;
+}
+
+/** The largest number of schools whose outputs fit in `freeCells`. */
+export function schoolsThatFit(freeCells: number, procedures: number, factors: number): number {
+  let lo = 0;
+  let hi = 10_000_000;
+  if (estimateOutputCells(0, procedures, factors) > freeCells) return 0;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (estimateOutputCells(mid, procedures, factors) <= freeCells) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}

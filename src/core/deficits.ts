@@ -1,0 +1,152 @@
+/**
+ * Resource deficits of every school (domain.md §2 «Ресурсные дефициты»): кадровый,
+ * инфраструктурный, финансовый.
+ */
+import { normalizeAnswer } from './numbers';
+import { formatNumberRu, formatPercent } from './percent';
+import type { Settings } from './settings';
+import { mean, populationSd } from './stats';
+import type { SchoolRecord } from './types';
+
+/** The specialists of the form's checkbox question, canonical lower-case names (domain.md §1.1). */
+export const SPECIALISTS: readonly string[] = Object.freeze([
+  'педагог-психолог',
+  'учитель-дефектолог',
+  'учитель-логопед',
+  'социальный педагог',
+]);
+
+/** A school with none of these has a staffing deficit (domain.md §2; a speech therapist alone does not help). */
+export const STAFFING_SPECIALISTS: readonly string[] = Object.freeze([
+  'педагог-психолог',
+  'учитель-дефектолог',
+  'социальный педагог',
+]);
+
+/** Spellings people use for the specialists, after normalisation (lower case, ё → е, hyphens without spaces). */
+const SPECIALIST_SPELLINGS: ReadonlyMap<string, string> = new Map([
+  ['педагог-психолог', 'педагог-психолог'],
+  ['психолог', 'педагог-психолог'],
+  ['учитель-дефектолог', 'учитель-дефектолог'],
+  ['дефектолог', 'учитель-дефектолог'],
+  ['учитель-логопед', 'учитель-логопед'],
+  ['логопед', 'учитель-логопед'],
+  ['социальный педагог', 'социальный педагог'],
+  ['соц. педагог', 'социальный педагог'],
+  ['социальный-педагог', 'социальный педагог'],
+]);
+
+const messages = {
+  lowTeacherShare: (share: string, avg: string, z: string) => `доля педагогов высшей категории ${share} при среднем ${avg} (${z} σ)`,
+  noSpecialists: 'нет педагога-психолога, учителя-дефектолога и социального педагога',
+  noInternet: 'нет устойчивого доступа в Интернет',
+  notEnoughComputers: 'недостаточно компьютерной техники',
+  lowFunding: (funding: string, avg: string, z: string) =>
+    `финансирование на одного обучающегося ${funding} руб. при среднем ${avg} руб. (${z} σ)`,
+};
+
+function normalizeSpecialist(item: string): string {
+  return normalizeAnswer(item).replace(/\s*[-‐‑–—]\s*/g, '-');
+}
+
+/**
+ * The specialists of a checkbox answer joined by «, » (domain.md §1.1), as canonical names:
+ * tolerant of case, ё, extra spaces and short forms («Психолог»). Unknown items (an «Другое»
+ * answer) are kept as written, normalised, so nothing the school said is lost, but they do not
+ * count for the staffing deficit. Duplicates are dropped. Empty text → [].
+ */
+export function normalizeSpecialists(list: string): string[] {
+  const result: string[] = [];
+  for (const raw of list.split(/[,;\n]/)) {
+    const item = normalizeSpecialist(raw);
+    if (!item) continue;
+    const canonical = SPECIALIST_SPELLINGS.get(item) ?? item;
+    if (!result.includes(canonical)) result.push(canonical);
+  }
+  return result;
+}
+
+/** true if any known condition holds; false if every condition is known and none holds; null otherwise. */
+function anyOf(conditions: ReadonlyArray<boolean | null>): boolean | null {
+  if (conditions.some((c) => c === true)) return true;
+  return conditions.every((c) => c === false) ? false : null;
+}
+
+/** Mean and population SD of the known values; null when there are none. */
+function spread(values: ReadonlyArray<number | null>): { mean: number; sd: number } | null {
+  const known = values.filter((v): v is number => v !== null);
+  return known.length ? { mean: mean(known), sd: populationSd(known) } : null;
+}
+
+/** Whether x is more than k SDs below the mean; null when x or the spread is unknown. */
+function farBelow(x: number | null, s: { mean: number; sd: number } | null, k: number): boolean | null {
+  if (x === null || s === null) return null;
+  return s.mean - x > k * s.sd;
+}
+
+function zScore(x: number, s: { mean: number; sd: number }): string {
+  return formatNumberRu((x - s.mean) / s.sd, 1);
+}
+
+function highestCategoryShare(school: SchoolRecord): number | null {
+  const { teachersTotal: total, teachersHighestCategory: highest } = school;
+  if (total === null || highest === null || total <= 0 || highest < 0 || highest > total) return null;
+  return highest / total;
+}
+
+export interface ResourceDeficits {
+  staffing: boolean | null;
+  infrastructure: boolean | null;
+  financial: boolean | null;
+  /** Russian phrases for the note column: one per condition that holds. */
+  reasons: string[];
+}
+
+/**
+ * Resource deficits of each school, parallel to `schools` (domain.md §2):
+ * кадровый — the share of teachers with the highest category is more than k population SDs below
+ * the mean over the schools with that share, or the school has none of педагог-психолог,
+ * учитель-дефектолог, социальный педагог; инфраструктурный — no stable Internet or not enough
+ * computers; финансовый — funding per student more than k SDs below the mean (k =
+ * settings.deficitSdK). Each deficit is true when any of its conditions is known to hold, false
+ * when all of them are known not to hold, null when the rest are unknown (a missing answer is
+ * not evidence either way). With equal values (SD 0) nobody is «below».
+ */
+export function resourceDeficits(schools: ReadonlyArray<SchoolRecord>, settings: Settings): ResourceDeficits[] {
+  const k = settings.deficitSdK;
+  const teacherShares = schools.map(highestCategoryShare);
+  const teacherSpread = spread(teacherShares);
+  const fundingSpread = spread(schools.map((s) => s.fundingPerStudent));
+
+  return schools.map((school, i): ResourceDeficits => {
+    const reasons: string[] = [];
+
+    const teacherShare = teacherShares[i];
+    const fewHighestCategory = farBelow(teacherShare, teacherSpread, k);
+    if (fewHighestCategory && teacherShare !== null && teacherSpread) {
+      reasons.push(messages.lowTeacherShare(formatPercent(teacherShare), formatPercent(teacherSpread.mean), zScore(teacherShare, teacherSpread)));
+    }
+    const specialists = school.specialists === null ? null : new Set(school.specialists.map(normalizeSpecialists).flat());
+    const noSpecialists = specialists === null ? null : !STAFFING_SPECIALISTS.some((name) => specialists.has(name));
+    if (noSpecialists) reasons.push(messages.noSpecialists);
+
+    const noInternet = school.stableInternet === null ? null : !school.stableInternet;
+    if (noInternet) reasons.push(messages.noInternet);
+    const fewComputers = school.enoughComputers === null ? null : !school.enoughComputers;
+    if (fewComputers) reasons.push(messages.notEnoughComputers);
+
+    const funding = school.fundingPerStudent;
+    const lowFunding = farBelow(funding, fundingSpread, k);
+    if (lowFunding && funding !== null && fundingSpread) {
+      const rubles = (x: number) => formatNumberRu(x, 0, { groupThousands: true });
+      reasons.push(messages.lowFunding(rubles(funding), rubles(fundingSpread.mean), zScore(funding, fundingSpread)));
+    }
+
+    return {
+      staffing: anyOf([fewHighestCategory, noSpecialists]),
+      infrastructure: anyOf([noInternet, fewComputers]),
+      financial: lowFunding,
+      reasons,
+    };
+  });
+}

@@ -1,0 +1,188 @@
+/**
+ * Dynamics between Y−1 and Y (domain.md §4): per procedure (failing shares) and by cluster
+ * (ШНОР status), with their summary tables.
+ */
+import type { ClusterDynamics, ClusterOrStatus, ProcedureDynamics } from './types';
+import { wholePercentShare } from './percent';
+import { clusterRank, isClusterLabel, shareAbove, sharesEqual } from './cluster';
+import { compareProcedures, normalizeProcedureName } from './procedures';
+
+/** Every per-procedure label, in the column order of the summary table. */
+export const PROCEDURE_DYNAMICS_LABELS: readonly ProcedureDynamics[] = Object.freeze([
+  'положительная',
+  '0 % за два года',
+  'нейтральная',
+  'отрицательная',
+  'нет участников',
+] as ProcedureDynamics[]);
+
+/** Labels that make up «Положительный результат» (domain.md §4). */
+const POSITIVE_RESULT: ReadonlySet<ProcedureDynamics> = new Set<ProcedureDynamics>(['положительная', '0 % за два года']);
+
+/** The «Всего» row of the cluster summary (user-visible). */
+export const TOTAL_ROW_LABEL = 'Всего';
+
+/**
+ * Dynamics of one procedure's failing share from Y−1 to Y (domain.md §4): no share on either side →
+ * «нет участников»; zero both years → «0 % за два года»; fell → «положительная»; rose →
+ * «отрицательная»; equal and not zero → «нейтральная». Shares are compared with a tiny tolerance.
+ */
+export function procedureDynamics(previous: number | null, current: number | null): ProcedureDynamics {
+  if (previous === null || current === null || !Number.isFinite(previous) || !Number.isFinite(current)) return 'нет участников';
+  if (sharesEqual(previous, 0) && sharesEqual(current, 0)) return '0 % за два года';
+  if (shareAbove(previous, current)) return 'положительная';
+  if (shareAbove(current, previous)) return 'отрицательная';
+  return 'нейтральная';
+}
+
+/** «Положительный результат» (domain.md §4): «положительная» or «0 % за два года». */
+export function isPositiveResult(d: ProcedureDynamics): boolean {
+  return POSITIVE_RESULT.has(d);
+}
+
+type StatusKind = 'ШНОР' | 'не ШНОР' | 'нет данных';
+
+function kindOf(x: ClusterOrStatus): StatusKind {
+  return isClusterLabel(x) ? 'ШНОР' : x;
+}
+
+/**
+ * Cluster dynamics by the kind of status in Y−1 (rows) and Y (columns); null = compare the clusters.
+ * ШНОР → «нет данных» is «без изменений»: missing results cannot take a school off the list (that
+ * would reward not reporting), so it stays supported with its old cluster, neither better nor worse.
+ */
+const CLUSTER_DYNAMICS_TABLE: Record<StatusKind, Record<StatusKind, ClusterDynamics | null>> = {
+  'ШНОР': { 'ШНОР': null, 'не ШНОР': 'вышла из списка', 'нет данных': 'без изменений' },
+  'не ШНОР': { 'ШНОР': 'вошла в список', 'не ШНОР': '—', 'нет данных': '—' },
+  'нет данных': { 'ШНОР': 'вошла в список', 'не ШНОР': '—', 'нет данных': '—' },
+};
+
+/**
+ * Dynamics by cluster from Y−1 to Y (domain.md §4): ШНОР in neither year → «—»; not ШНОР (or no data)
+ * → ШНОР: «вошла в список»; ШНОР → not ШНОР: «вышла из списка»; ШНОР → no data: «без изменений»
+ * (see the table); ШНОР both years: a milder cluster (сильно → умеренно → базово) «повысила кластер»,
+ * a more severe one «понизила кластер», the same «без изменений».
+ */
+export function clusterDynamics(previous: ClusterOrStatus, current: ClusterOrStatus): ClusterDynamics {
+  const fixed = CLUSTER_DYNAMICS_TABLE[kindOf(previous)][kindOf(current)];
+  if (fixed !== null) return fixed;
+  if (!isClusterLabel(previous) || !isClusterLabel(current)) throw new Error('clusterDynamics: expected two clusters');
+  const change = clusterRank(current) - clusterRank(previous);
+  return change < 0 ? 'повысила кластер' : change > 0 ? 'понизила кластер' : 'без изменений';
+}
+
+export interface ProcedureDynamicsSummaryRow {
+  procedure: string;
+  counts: Record<ProcedureDynamics, number>;
+  /** Schools with a row for this procedure (every label, «нет участников» included). */
+  total: number;
+  positiveResult: number;
+  /** Whole-percent shares of total, as fractions (31 of 42 → 0.74). */
+  shares: Record<ProcedureDynamics, number>;
+  positiveResultShare: number;
+}
+
+function zeroCounts(): Record<ProcedureDynamics, number> {
+  const out = {} as Record<ProcedureDynamics, number>;
+  for (const label of PROCEDURE_DYNAMICS_LABELS) out[label] = 0;
+  return out;
+}
+
+/**
+ * Summary of per-procedure dynamics (domain.md §4): for each procedure (normalised name; the nine
+ * canonical first, then others alphabetically) the number of schools with each label, «Положительный
+ * результат», and each as a share of all the procedure's schools rounded to a whole percent from the
+ * counts (31 of 42 → 74 %).
+ */
+export function procedureDynamicsSummary(
+  rows: ReadonlyArray<{ procedure: string; previous: number | null; current: number | null }>,
+): ProcedureDynamicsSummaryRow[] {
+  const counts = new Map<string, Record<ProcedureDynamics, number>>();
+  for (const row of rows) {
+    const name = normalizeProcedureName(row.procedure);
+    let c = counts.get(name);
+    if (c === undefined) counts.set(name, (c = zeroCounts()));
+    c[procedureDynamics(row.previous, row.current)]++;
+  }
+  return [...counts.keys()].sort(compareProcedures).map((procedure) => {
+    const c = counts.get(procedure) as Record<ProcedureDynamics, number>;
+    const total = PROCEDURE_DYNAMICS_LABELS.reduce((sum, label) => sum + c[label], 0);
+    const positiveResult = PROCEDURE_DYNAMICS_LABELS.filter(isPositiveResult).reduce((sum, label) => sum + c[label], 0);
+    const shares = zeroCounts();
+    for (const label of PROCEDURE_DYNAMICS_LABELS) shares[label] = wholePercentShare(c[label], total);
+    return { procedure, counts: c, total, positiveResult, shares, positiveResultShare: wholePercentShare(positiveResult, total) };
+  });
+}
+
+export interface ClusterDynamicsCounts {
+  /** «повысила кластер» */
+  raised: number;
+  /** «вышла из списка» */
+  left: number;
+  /** raised + left: the positive dynamics. */
+  positive: number;
+  /** «без изменений» */
+  unchanged: number;
+  /** «понизила кластер» */
+  negative: number;
+}
+
+export interface ClusterDynamicsSummaryRow extends ClusterDynamicsCounts {
+  /** A municipality, or TOTAL_ROW_LABEL for the last row. */
+  municipality: string;
+  /** Schools that were ШНОР in Y−1. */
+  total: number;
+  /** Each count as a whole-percent share of total (fractions); 0 when total is 0. */
+  shares: ClusterDynamicsCounts;
+}
+
+/** Which count each label of a school ШНОР in Y−1 adds to («вошла в список» and «—» cannot occur). */
+const SUMMARY_COLUMN: Partial<Record<ClusterDynamics, keyof ClusterDynamicsCounts>> = {
+  'повысила кластер': 'raised',
+  'вышла из списка': 'left',
+  'без изменений': 'unchanged',
+  'понизила кластер': 'negative',
+};
+
+const POSITIVE_COLUMNS: ReadonlyArray<keyof ClusterDynamicsCounts> = ['raised', 'left'];
+
+function summaryRow(municipality: string, c: ClusterDynamicsCounts, total: number): ClusterDynamicsSummaryRow {
+  const counts: ClusterDynamicsCounts = { ...c, positive: POSITIVE_COLUMNS.reduce((sum, k) => sum + c[k], 0) };
+  const shares = {} as ClusterDynamicsCounts;
+  for (const key of Object.keys(counts) as Array<keyof ClusterDynamicsCounts>) shares[key] = wholePercentShare(counts[key], total);
+  return { municipality, ...counts, total, shares };
+}
+
+const collator = new Intl.Collator('ru');
+
+/**
+ * Cluster dynamics summary (domain.md §4): over the schools that were ШНОР in Y−1 (the ones being
+ * supported), per municipality: raised cluster, left the list, total positive (the two), unchanged,
+ * worsened, total, and each as a whole-percent share of total. One row per municipality that had a
+ * ШНОР in Y−1 (others have nothing to report), sorted by name in Russian collation, then «Всего».
+ */
+export function clusterDynamicsSummary(
+  rows: ReadonlyArray<{ municipality: string; dynamics: ClusterDynamics; wasShnorPrevious: boolean }>,
+): ClusterDynamicsSummaryRow[] {
+  const empty = (): ClusterDynamicsCounts => ({ raised: 0, left: 0, positive: 0, unchanged: 0, negative: 0 });
+  const byMunicipality = new Map<string, { counts: ClusterDynamicsCounts; total: number }>();
+  const all = { counts: empty(), total: 0 };
+  for (const row of rows) {
+    if (!row.wasShnorPrevious) continue;
+    let m = byMunicipality.get(row.municipality);
+    if (m === undefined) byMunicipality.set(row.municipality, (m = { counts: empty(), total: 0 }));
+    const column = SUMMARY_COLUMN[row.dynamics];
+    for (const target of [m, all]) {
+      target.total++;
+      if (column) target.counts[column]++;
+    }
+  }
+  const municipalities = [...byMunicipality.keys()].sort(collator.compare);
+  return [
+    ...municipalities.map((name) => {
+      const m = byMunicipality.get(name) as { counts: ClusterDynamicsCounts; total: number };
+      return summaryRow(name, m.counts, m.total);
+    }),
+    summaryRow(TOTAL_ROW_LABEL, all.counts, all.total),
+  ];
+}

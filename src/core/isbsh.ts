@@ -1,0 +1,93 @@
+/**
+ * ИСБШ — the school social well-being index (domain.md §2) and its levels.
+ */
+import { ValueError } from './errors';
+import { formatPercent, roundHalfUp } from './percent';
+import type { IsbshLevel, IsbshShareKey, IsbshShares } from './types';
+
+/** The weights of the ИСБШ formula (domain.md §2): a constant and one weight per share. */
+export const ISBSH_WEIGHTS: Readonly<{ base: number } & Record<IsbshShareKey, number>> = Object.freeze({
+  base: 65,
+  bothParentsHigherEd: 15,
+  comfortableHousing: 20,
+  singleParent: -15,
+  registered: -35,
+  nonNativeRussian: -15,
+});
+
+/** The five inputs in the order of the form (domain.md §1.1). */
+export const ISBSH_SHARE_KEYS: readonly IsbshShareKey[] = Object.freeze([
+  'bothParentsHigherEd',
+  'comfortableHousing',
+  'singleParent',
+  'registered',
+  'nonNativeRussian',
+]);
+
+/** Russian names of the inputs, as the questions of the form (domain.md §1.1). */
+export const ISBSH_INPUT_LABELS: Readonly<Record<IsbshShareKey, string>> = Object.freeze({
+  bothParentsHigherEd: 'Обучающихся, оба родителя которых имеют высшее образование',
+  comfortableHousing: 'Обучающихся из семей, проживающих в благоустроенном жилье',
+  singleParent: 'Обучающихся из неполных семей',
+  registered: 'Обучающихся, состоящих на различных видах учёта',
+  nonNativeRussian: 'Обучающихся, для которых русский язык не является родным',
+});
+
+/** Levels from the lowest up; level i lies between cut i−1 (inclusive) and cut i (exclusive). */
+export const ISBSH_LEVELS: readonly IsbshLevel[] = Object.freeze([
+  'низкий',
+  'ниже среднего',
+  'средний',
+  'выше среднего',
+  'высокий',
+] as IsbshLevel[]);
+
+const MIN_ISBSH = 0;
+const MAX_ISBSH = 100;
+
+/** The inputs of ИСБШ that are missing, in form order (domain.md §2: any missing → no index). */
+export function missingIsbshInputs(shares: IsbshShares): IsbshShareKey[] {
+  return ISBSH_SHARE_KEYS.filter((key) => shares[key] === null || shares[key] === undefined);
+}
+
+/**
+ * ИСБШ = 65 + 15·p_both_parents_higher_ed + 20·p_comfortable_housing − 15·p_single_parent
+ * − 35·p_registered − 15·p_non_native_russian, unrounded (domain.md §2). Null when any input is
+ * missing (never 0); a share outside [0, 1] throws ValueError.
+ */
+export function computeIsbsh(shares: IsbshShares): number | null {
+  if (missingIsbshInputs(shares).length > 0) return null;
+  let index = ISBSH_WEIGHTS.base;
+  for (const key of ISBSH_SHARE_KEYS) {
+    const p = shares[key] as number;
+    if (!Number.isFinite(p) || p < 0 || p > 1) {
+      const shown = Number.isFinite(p) ? formatPercent(p, 1) : String(p);
+      throw new ValueError(`доля вне диапазона от 0 до 100 %: «${ISBSH_INPUT_LABELS[key]}» = ${shown}`);
+    }
+    index += ISBSH_WEIGHTS[key] * p;
+  }
+  // Valid shares keep the exact value in [0, 100]; clamp only the last-bit float error.
+  return Math.min(MAX_ISBSH, Math.max(MIN_ISBSH, index));
+}
+
+/** ИСБШ as shown, with one decimal, halves up on the decimal digits (81.55 → 81.6; domain.md §2). */
+export function roundIsbsh(x: number): number {
+  return roundHalfUp(x, 1);
+}
+
+/**
+ * The level of an ИСБШ value (domain.md §2): низкий < b0 ≤ ниже среднего < b1 ≤ средний < b2 ≤
+ * выше среднего < b3 ≤ высокий — a boundary belongs to the upper level (79.5 → «ниже среднего»).
+ * `bounds` are either the four cuts (Settings.isbshLevelBounds) or five lower bounds, one per
+ * level, the first of which is ignored. The level is that of the value rounded to one decimal,
+ * i.e. of the number the user sees (79.46 shows as 79,5 and is «ниже среднего»).
+ */
+export function isbshLevel(value: number, bounds: readonly number[]): IsbshLevel {
+  const cuts = bounds.length === ISBSH_LEVELS.length ? bounds.slice(1) : bounds;
+  if (cuts.length !== ISBSH_LEVELS.length - 1) {
+    throw new Error(`isbshLevel: expected ${ISBSH_LEVELS.length - 1} or ${ISBSH_LEVELS.length} bounds, got ${bounds.length}`);
+  }
+  const shown = roundIsbsh(value);
+  const levelIndex = cuts.filter((cut) => shown >= cut).length;
+  return ISBSH_LEVELS[levelIndex];
+}

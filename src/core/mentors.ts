@@ -1,0 +1,114 @@
+/**
+ * Mentor suggestions (школа-наставник, domain.md §3): each ШНОР paired with a resilient or
+ * high-result school of its municipality.
+ */
+
+export type MentorBasis = 'резильентная' | 'высокие результаты';
+
+export interface MentorSuggestion {
+  mentorCode: string;
+  mentorName: string;
+  basis: MentorBasis;
+}
+
+export interface MentorCandidateInput {
+  schoolCode: string;
+  name: string;
+  municipality: string;
+  isbsh: number | null;
+  isShnor: boolean;
+  resilient: boolean;
+  meanShare: number | null;
+}
+
+/**
+ * Share of a municipality's schools (by mean failing share in Y, best first) that count as
+ * «высокие результаты». Not yet a field of Settings: pass it as suggestMentors' second argument.
+ */
+export const DEFAULT_HIGH_RESULT_SHARE = 0.25;
+
+function finite(x: number | null): x is number {
+  return typeof x === 'number' && Number.isFinite(x);
+}
+
+/**
+ * The cut-off mean failing share of the best quarter (highResultShare) of a municipality: the share
+ * of the school at place ⌈q·n⌉ when the n schools with a mean share are sorted best first, so that
+ * schools tied with it are included and a municipality with any result has at least one.
+ */
+function highResultCutoff(meanShares: number[], highResultShare: number): number | null {
+  if (meanShares.length === 0) return null;
+  const sorted = [...meanShares].sort((a, b) => a - b);
+  const place = Math.max(1, Math.ceil(highResultShare * sorted.length));
+  return sorted[Math.min(place, sorted.length) - 1];
+}
+
+function byIsbshThenCode(a: MentorCandidateInput, b: MentorCandidateInput): number {
+  const ax = finite(a.isbsh) ? a.isbsh : Infinity;
+  const bx = finite(b.isbsh) ? b.isbsh : Infinity;
+  if (ax !== bx) return ax < bx ? -1 : 1;
+  return a.schoolCode < b.schoolCode ? -1 : a.schoolCode > b.schoolCode ? 1 : 0;
+}
+
+/** |ΔИСБШ|, Infinity when either index is missing (such a pair is the least similar). */
+function isbshDistance(a: MentorCandidateInput, b: MentorCandidateInput): number {
+  return finite(a.isbsh) && finite(b.isbsh) ? Math.abs(a.isbsh - b.isbsh) : Infinity;
+}
+
+/**
+ * Mentor suggestions (domain.md §3). Mentors are the non-ШНОР schools of the mentee's municipality
+ * that are resilient, or «высокие результаты»: a mean failing share in Y within the best quarter
+ * (highResultShare) of the municipality's schools with a mean share (all schools ranked, ties with the
+ * cut-off included). ШНОР schools are served neediest first (ИСБШ ascending, missing ИСБШ last, then
+ * Код ОО); each takes the free mentor with the most similar ИСБШ, ties going to a resilient school,
+ * then the lower mean share, then Код ОО. One mentee per mentor: when mentors run out the remaining
+ * ШНОР get null. The map has every ШНОР school and no other.
+ */
+export function suggestMentors(
+  schools: ReadonlyArray<MentorCandidateInput>,
+  highResultShare: number = DEFAULT_HIGH_RESULT_SHARE,
+): Map<string, MentorSuggestion | null> {
+  const byMunicipality = new Map<string, MentorCandidateInput[]>();
+  for (const s of schools) {
+    let list = byMunicipality.get(s.municipality);
+    if (list === undefined) byMunicipality.set(s.municipality, (list = []));
+    list.push(s);
+  }
+
+  const result = new Map<string, MentorSuggestion | null>();
+  for (const list of byMunicipality.values()) {
+    const cutoff = highResultCutoff(list.map((s) => s.meanShare).filter(finite), highResultShare);
+    const isHighResult = (s: MentorCandidateInput): boolean => cutoff !== null && finite(s.meanShare) && s.meanShare <= cutoff;
+    const free = list.filter((s) => !s.isShnor && (s.resilient || isHighResult(s)));
+    const mentees = list.filter((s) => s.isShnor).sort(byIsbshThenCode);
+
+    for (const mentee of mentees) {
+      let best = -1;
+      for (let i = 0; i < free.length; i++) {
+        if (best < 0 || betterMentor(mentee, free[i], free[best])) best = i;
+      }
+      if (best < 0) {
+        result.set(mentee.schoolCode, null);
+        continue;
+      }
+      const [mentor] = free.splice(best, 1);
+      result.set(mentee.schoolCode, {
+        mentorCode: mentor.schoolCode,
+        mentorName: mentor.name,
+        basis: mentor.resilient ? 'резильентная' : 'высокие результаты',
+      });
+    }
+  }
+  return result;
+}
+
+function betterMentor(mentee: MentorCandidateInput, a: MentorCandidateInput, b: MentorCandidateInput): boolean {
+  const da = isbshDistance(mentee, a);
+  const db = isbshDistance(mentee, b);
+  if (da !== db) return da < db;
+  if (a.resilient !== b.resilient) return a.resilient;
+  const ma = finite(a.meanShare) ? a.meanShare : Infinity;
+  const mb = finite(b.meanShare) ? b.meanShare : Infinity;
+  if (ma !== mb) return ma < mb;
+  return a.schoolCode < b.schoolCode;
+}

@@ -1,0 +1,270 @@
+/**
+ * Parsing of the values schools type into the Form (domain.md §1.1): Russian numbers, shares,
+ * counts, yes/no answers and the territory type. Every function returns null for «no value»
+ * and throws a ValueError with a short Russian message quoting the value in «» for anything it
+ * cannot use, so callers can prefix «Лист, строка, столбец». Never NaN, never a silent 0.
+ */
+import { ValueError } from './errors';
+import { decimalShift } from './percent';
+import type { Territory } from './types';
+
+/** Texts that mean «no value»: empty, and the dashes people put in an empty cell. */
+const NO_VALUE_TEXTS: ReadonlySet<string> = new Set(['', '-', '—', '–', '−']);
+
+/** Thousands separators: normal, non-breaking, thin and narrow non-breaking spaces. */
+const GROUP_SPACE = '[ \\u00A0\\u2009\\u202F]';
+/** Sign, integer part (plain or grouped by threes), decimal part after a comma or a dot. */
+const NUMBER_PATTERN = new RegExp(`^([-\\u2212+]?)[ \\u00A0\\u2009\\u202F]*(\\d{1,3}(?:${GROUP_SPACE}\\d{3})+|\\d+)?(?:[.,](\\d+))?$`);
+/** A trailing percent sign, with or without a space before it. */
+const PERCENT_SUFFIX = /[ \u00A0\u2009\u202F]*%$/;
+
+const messages = {
+  notNumber: (q: string) => `не число: «${q}»`,
+  percentNotNumber: (q: string) => `ожидалось число, а не процент: «${q}»`,
+  negative: (q: string) => `отрицательное значение: «${q}»`,
+  shareAbove100: (q: string) => `доля больше 100 %: «${q}»`,
+  percentInCount: (q: string) => `в столбце количества указан процент: «${q}»`,
+  countNotInteger: (q: string) => `количество должно быть целым: «${q}»`,
+  countAboveTotal: (total: string, count: string) => `больше, чем всего обучающихся (${total}): ${count}`,
+  notYesNo: (q: string) => `ожидалось «да» или «нет»: «${q}»`,
+  notTerritory: (q: string) => `ожидалось «город» или «село»: «${q}»`,
+};
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+/**
+ * How a value is quoted in a rejection message (domain.md §1.1: the message names the value): text as
+ * typed (trimmed), numbers with a decimal comma, booleans as Sheets shows them, dates as дд.мм.гггг.
+ */
+export function quoteValue(value: unknown): string {
+  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'number') return String(value).replace('.', ',');
+  if (typeof value === 'boolean') return value ? 'ИСТИНА' : 'ЛОЖЬ';
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return 'неверная дата';
+    return `${pad2(value.getDate())}.${pad2(value.getMonth() + 1)}.${value.getFullYear()}`;
+  }
+  if (value === null || value === undefined) return '';
+  return String(value);
+}
+
+function isNoValue(value: unknown): boolean {
+  return value === null || value === undefined || (typeof value === 'string' && NO_VALUE_TEXTS.has(value.trim()));
+}
+
+/** The number written in `text` (already trimmed, not empty), or undefined when it is not a number. */
+function numberFromText(text: string): number | undefined {
+  const match = NUMBER_PATTERN.exec(text);
+  if (!match) return undefined;
+  const [, sign, integerPart, fractionPart] = match;
+  if (integerPart === undefined && fractionPart === undefined) return undefined;
+  const digits = (integerPart ?? '0').replace(/[^\d]/g, '');
+  const negative = sign === '-' || sign === '\u2212';
+  // Built as a plain decimal literal, so the result is the double nearest to what was typed.
+  const x = Number(`${negative ? '-' : ''}${digits}.${fractionPart ?? '0'}`);
+  return x === 0 ? 0 : x;
+}
+
+/** The text before a trailing «%», or null when the text is not written as a percent. */
+function percentBody(text: string): string | null {
+  return PERCENT_SUFFIX.test(text) ? text.replace(PERCENT_SUFFIX, '') : null;
+}
+
+/**
+ * A number from a cell (domain.md §1.1): a finite number, or text in Russian notation — «35,5»,
+ * «1 234», «1 234,5» (normal, non-breaking or thin spaces between thousands), «−5» or «-5», a
+ * decimal dot too («35.5»). Empty, «-», «—», «–» → null. Percent text, booleans, dates and any
+ * other text throw ValueError.
+ */
+export function parseRussianNumber(value: unknown): number | null {
+  if (isNoValue(value)) return null;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new ValueError(messages.notNumber(quoteValue(value)));
+    return value === 0 ? 0 : value;
+  }
+  if (typeof value === 'string') {
+    const text = value.trim();
+    if (percentBody(text) !== null) throw new ValueError(messages.percentNotNumber(text));
+    const x = numberFromText(text);
+    if (x === undefined) throw new ValueError(messages.notNumber(text));
+    return x;
+  }
+  throw new ValueError(messages.notNumber(quoteValue(value)));
+}
+
+/**
+ * The number of a percent written as text («35,5 %», «35,5%») → 35.5; null when the value is not
+ * percent text. Throws ValueError when the part before «%» is not a number («abc %»).
+ */
+export function parsePercentText(value: unknown): number | null {
+  if (typeof value !== 'string') return null;
+  const text = value.trim();
+  const body = percentBody(text);
+  if (body === null) return null;
+  const x = numberFromText(body.trim());
+  if (x === undefined) throw new ValueError(messages.notNumber(text));
+  return x;
+}
+
+function shareFromPercent(percent: number, quoted: string): number {
+  if (percent < 0) throw new ValueError(messages.negative(quoted));
+  if (percent > 100) throw new ValueError(messages.shareAbove100(quoted));
+  return decimalShift(percent, -2);
+}
+
+function shareFromPlainNumber(x: number, quoted: string): number {
+  if (x < 0) throw new ValueError(messages.negative(quoted));
+  return x <= 1 ? x : shareFromPercent(x, quoted);
+}
+
+/**
+ * A share in [0, 1] (domain.md §1.1): «0,355» → 0.355; «35,5 %» or «35,5%» → 0.355; a plain
+ * number above 1 is a percent (35.5 → 0.355), so 1 means 100 % unless written «1 %».
+ *
+ * percentColumn (the column header says «%»): plain numbers typed as text are percents too
+ * («0,5» → 0.005). Plain numeric cells still follow the «above 1 is a percent» rule, because
+ * Sheets itself turns a typed «50 %» into the number 0.5, so a number ≤ 1 there is already a
+ * fraction. Negative → ValueError «отрицательное значение», above 100 % → «доля больше 100 %».
+ * Empty, «-», «—» → null.
+ */
+export function parseShare(value: unknown, options?: { percentColumn?: boolean }): number | null {
+  if (isNoValue(value)) return null;
+  if (typeof value === 'string') {
+    const text = value.trim();
+    const percent = parsePercentText(text);
+    if (percent !== null) return shareFromPercent(percent, text);
+    const x = parseRussianNumber(text) as number;
+    return options?.percentColumn ? shareFromPercent(x, text) : shareFromPlainNumber(x, text);
+  }
+  const x = parseRussianNumber(value) as number;
+  return shareFromPlainNumber(x, quoteValue(value));
+}
+
+/**
+ * A count of students or teachers (domain.md §1.1): a non-negative whole number, as a number or
+ * Russian text («1 234»). A value written with «%», a negative or a fractional number throws
+ * ValueError. Empty, «-», «—» → null.
+ */
+export function parseCount(value: unknown): number | null {
+  if (typeof value === 'string' && percentBody(value.trim()) !== null) {
+    throw new ValueError(messages.percentInCount(value.trim()));
+  }
+  const x = parseRussianNumber(value);
+  if (x === null) return null;
+  if (x < 0) throw new ValueError(messages.negative(quoteValue(value)));
+  if (!Number.isInteger(x)) throw new ValueError(messages.countNotInteger(quoteValue(value)));
+  return x;
+}
+
+/**
+ * A share from a count: count ÷ total (domain.md §2, «each p is count ÷ Всего обучающихся»).
+ * Null when either is null or total is 0; a count above the total throws ValueError.
+ */
+export function shareFromCount(count: number | null, total: number | null): number | null {
+  if (count === null || total === null || total === 0) return null;
+  if (count < 0) throw new ValueError(messages.negative(quoteValue(count)));
+  if (count > total) throw new ValueError(messages.countAboveTotal(quoteValue(total), quoteValue(count)));
+  return count / total;
+}
+
+/**
+ * Lower case, ё → е, single spaces, no trailing dots: how free-text answers of the form are compared
+ * with known answers (domain.md §1.1: match by normalised text, not exact text).
+ */
+export function normalizeAnswer(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/[\s\u00A0\u2009\u202F]+/g, ' ')
+    .trim()
+    .replace(/[.!]+$/, '')
+    .trim();
+}
+
+/**
+ * Answers to yes/no questions (normalised). «+» / «-» are the usual marks in a table; other
+ * dashes mean no answer, like in number columns.
+ */
+const YES_NO_ANSWERS: ReadonlyMap<string, boolean> = new Map([
+  ['да', true],
+  ['есть', true],
+  ['имеется', true],
+  ['достаточно', true],
+  ['yes', true],
+  ['true', true],
+  ['истина', true],
+  ['+', true],
+  ['нет', false],
+  ['отсутствует', false],
+  ['не имеется', false],
+  ['недостаточно', false],
+  ['no', false],
+  ['false', false],
+  ['ложь', false],
+  ['-', false],
+]);
+
+/**
+ * A yes/no answer (domain.md §1.1: Труднодоступная территория, Интернет, компьютеры):
+ * «да», «есть», «имеется», «достаточно», «yes», «+», true → true; «нет», «отсутствует»,
+ * «не имеется», «недостаточно», «no», «-», false → false (any case, ё = е). Empty, «—», «–» →
+ * null; anything else throws ValueError.
+ */
+export function parseYesNo(value: unknown): boolean | null {
+  if (typeof value === 'boolean') return value;
+  if (value === null || value === undefined) return null;
+  if (typeof value !== 'string') throw new ValueError(messages.notYesNo(quoteValue(value)));
+  const answer = normalizeAnswer(value);
+  const known = YES_NO_ANSWERS.get(answer);
+  if (known !== undefined) return known;
+  if (NO_VALUE_TEXTS.has(answer)) return null;
+  throw new ValueError(messages.notYesNo(value.trim()));
+}
+
+/**
+ * Ways to write the territory type (normalised, trailing dots removed so «г.» = «г»). Urban-type
+ * settlements (пгт, рабочий посёлок) count as город, as in Rosstat's urban/rural split; a plain
+ * посёлок, деревня, станица, хутор, аул count as село.
+ */
+const TERRITORY_ANSWERS: ReadonlyMap<string, Territory> = new Map<string, Territory>([
+  ['город', 'город'],
+  ['г', 'город'],
+  ['городская', 'город'],
+  ['городской', 'город'],
+  ['городское', 'город'],
+  ['городская местность', 'город'],
+  ['городская территория', 'город'],
+  ['городской населенный пункт', 'город'],
+  ['пгт', 'город'],
+  ['поселок городского типа', 'город'],
+  ['рабочий поселок', 'город'],
+  ['село', 'село'],
+  ['с', 'село'],
+  ['сельская', 'село'],
+  ['сельский', 'село'],
+  ['сельское', 'село'],
+  ['сельская местность', 'село'],
+  ['сельская территория', 'село'],
+  ['сельский населенный пункт', 'село'],
+  ['поселок', 'село'],
+  ['п', 'село'],
+  ['деревня', 'село'],
+  ['станица', 'село'],
+  ['хутор', 'село'],
+  ['аул', 'село'],
+]);
+
+/**
+ * The territory type (domain.md §1.1): «город», «г.», «городская (местность)», «пгт» → 'город';
+ * «село», «с.», «сельская (местность)», «посёлок», «деревня» → 'село' (any case, ё = е).
+ * Empty or a dash → null; anything else throws ValueError.
+ */
+export function parseTerritory(value: unknown): Territory | null {
+  if (isNoValue(value)) return null;
+  if (typeof value !== 'string') throw new ValueError(messages.notTerritory(quoteValue(value)));
+  const known = TERRITORY_ANSWERS.get(normalizeAnswer(value));
+  if (known === undefined) throw new ValueError(messages.notTerritory(value.trim()));
+  return known;
+}

@@ -1,0 +1,144 @@
+/**
+ * Names of assessment procedures (оценочные процедуры) of «Результаты ОП» (domain.md §1.2):
+ * one spelling per procedure, so that rows typed by different people match each other.
+ */
+
+/** The nine canonical procedures of domain.md §1.2, in that order. */
+export const CANONICAL_PROCEDURES: readonly string[] = Object.freeze([
+  'ВПР математика 5',
+  'ВПР математика 6',
+  'ВПР русский язык 5',
+  'ВПР русский язык 6',
+  'ОГЭ математика',
+  'ОГЭ русский язык',
+  'ЕГЭ математика (базовая)',
+  'ЕГЭ математика (профильная)',
+  'ЕГЭ русский язык',
+]);
+
+const CANONICAL_INDEX = new Map<string, number>(CANONICAL_PROCEDURES.map((name, i) => [name, i]));
+
+/** Exam names written upper-case at the start of a procedure name. */
+const EXAMS = new Set(['впр', 'огэ', 'егэ']);
+
+/** Token aliases: each spelling on the left becomes the words on the right. */
+const WORD_ALIASES: ReadonlyArray<{ spellings: readonly string[]; words: readonly string[] }> = [
+  { spellings: ['рус', 'рус.', 'русск', 'русск.', 'русский'], words: ['русский', 'язык'] },
+  { spellings: ['мат', 'мат.', 'матем', 'матем.', 'математика'], words: ['математика'] },
+];
+const ALIAS_OF = new Map<string, readonly string[]>(WORD_ALIASES.flatMap((a) => a.spellings.map((s) => [s, a.words] as const)));
+
+/** Words swallowed after an alias that already supplies them («рус. яз.» → «русский язык»). */
+const LANGUAGE_WORDS = new Set(['яз', 'яз.', 'язык']);
+/** «5 класс», «5 кл.» → «5»: the grade number alone names the procedure. */
+const GRADE_WORDS = new Set(['кл', 'кл.', 'класс']);
+
+/** ЕГЭ математика levels by the beginning of the word («база», «профильный уровень» …). */
+const EGE_MATH_LEVELS: ReadonlyArray<{ prefix: string; label: string }> = [
+  { prefix: 'баз', label: '(базовая)' },
+  { prefix: 'проф', label: '(профильная)' },
+];
+const LEVEL_FILLERS = new Set(['уровень', 'уровня', 'уровне']);
+
+function lowerTokens(raw: string): string[] {
+  const s = String(raw)
+    .replace(/ё/g, 'е')
+    .replace(/Ё/g, 'Е')
+    .toLowerCase()
+    // «рус.яз.» → «рус. яз.», «5кл» → «5 кл»
+    .replace(/\.(?=[a-zа-я])/g, '. ')
+    .replace(/(\d)(?=[a-zа-я])/g, '$1 ')
+    // «(  профильная )» → « (профильная)»
+    .replace(/\(\s*/g, ' (')
+    .replace(/\s*\)/g, ')');
+  return s.split(/\s+/).filter((t) => t.length > 0);
+}
+
+function expandAliases(tokens: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const alias = ALIAS_OF.get(t);
+    if (alias) {
+      out.push(...alias);
+      if (alias.includes('язык') && i + 1 < tokens.length && LANGUAGE_WORDS.has(tokens[i + 1])) i++;
+      continue;
+    }
+    if (GRADE_WORDS.has(t) && out.length > 0 && /^\d+$/.test(out[out.length - 1])) continue;
+    out.push(t);
+  }
+  return out;
+}
+
+function canonicalEgeMathLevel(tokens: string[]): string[] {
+  if (tokens[0] !== 'егэ' || tokens[1] !== 'математика' || tokens.length < 3) return tokens;
+  const rest = tokens
+    .slice(2)
+    .map((t) => t.replace(/[()]/g, ''))
+    .filter((t) => t.length > 0 && !LEVEL_FILLERS.has(t));
+  if (rest.length !== 1) return tokens;
+  const level = EGE_MATH_LEVELS.find((l) => rest[0].startsWith(l.prefix));
+  return level ? ['егэ', 'математика', level.label] : tokens;
+}
+
+/**
+ * One spelling per procedure (domain.md §1.2): case and spacing collapsed, «ё» read as «е», common
+ * abbreviations expanded («рус. яз.», «русский» → «русский язык»; «мат.», «матем.» → «математика»),
+ * «5 класс»/«5 кл.» → «5», ЕГЭ математика levels written «(базовая)»/«(профильная)», and the exam
+ * (ВПР/ОГЭ/ЕГЭ) upper-case. Everything else is lower-case; unknown procedures are kept in that form.
+ * Word order is not changed («ВПР 5 математика» stays a different procedure).
+ */
+export function normalizeProcedureName(raw: string): string {
+  const tokens = canonicalEgeMathLevel(expandAliases(lowerTokens(raw)));
+  if (tokens.length > 0 && EXAMS.has(tokens[0])) tokens[0] = tokens[0].toUpperCase();
+  return tokens.join(' ');
+}
+
+/** Whether the name (after normalisation) is one of the nine canonical procedures of domain.md §1.2. */
+export function isKnownProcedure(name: string): boolean {
+  return CANONICAL_INDEX.has(normalizeProcedureName(name));
+}
+
+/** Words of a normalised name, punctuation dropped: «ЕГЭ математика (базовая)» → егэ, математика, базовая. */
+function plainWords(text: string): string[] {
+  return normalizeProcedureName(text)
+    .toLowerCase()
+    .split(/[^0-9a-zа-я]+/)
+    .filter((w) => w.length > 0);
+}
+
+function containsRun(haystack: readonly string[], needle: readonly string[]): boolean {
+  if (needle.length === 0) return false;
+  for (let i = 0; i + needle.length <= haystack.length; i++) {
+    let ok = true;
+    for (let j = 0; j < needle.length && ok; j++) ok = haystack[i + j] === needle[j];
+    if (ok) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a procedure counts for the ШНОР status (domain.md §3: only the subjects of the setting
+ * Settings.shnorSubjects). A subject matches when its words occur one after another among the words
+ * of the normalised procedure name, so «математика» matches «ЕГЭ математика (профильная)» and
+ * «русский язык» matches «ВПР русский язык 5», but nothing matches «ВПР история 5».
+ */
+export function procedureCountsForStatus(name: string, subjects: readonly string[]): boolean {
+  const words = plainWords(name);
+  return subjects.some((subject) => containsRun(words, plainWords(subject)));
+}
+
+const collator = new Intl.Collator('ru');
+
+/**
+ * Display order of procedures in tables (domain.md §1.2): the nine canonical ones in their order,
+ * then the others alphabetically (Russian collation). Expects normalised names.
+ */
+export function compareProcedures(a: string, b: string): number {
+  const ia = CANONICAL_INDEX.get(a);
+  const ib = CANONICAL_INDEX.get(b);
+  if (ia !== undefined && ib !== undefined) return ia - ib;
+  if (ia !== undefined) return -1;
+  if (ib !== undefined) return 1;
+  return collator.compare(a, b);
+}

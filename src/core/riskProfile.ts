@@ -1,0 +1,127 @@
+import { SIGNIFICANCE_ACTIONS } from './factors';
+import { wholePercentShare } from './percent';
+import type { Settings } from './settings';
+import type { ClusterLabel, RiskDiagnosis, RiskFactor, Significance } from './types';
+
+/** The plain per-school facts the suggestions «по данным» are drawn from (domain.md §5). */
+export interface SchoolRiskFacts {
+  schoolCode: string;
+  /** The school's cluster when it is ШНОР, else null. */
+  cluster: ClusterLabel | null;
+  /** Кадровый дефицит (domain.md §2); null = unknown. */
+  staffingDeficit: boolean | null;
+  /** Инфраструктурный дефицит (domain.md §2); null = unknown. */
+  infrastructureDeficit: boolean | null;
+  /** Share of students with ОВЗ, [0, 1]. */
+  ovzShare: number | null;
+  /** p_non_native_russian, [0, 1]. */
+  nonNativeShare: number | null;
+}
+
+export type AssessmentSource = 'диагностика' | 'по данным';
+
+export interface FactorAssessment {
+  factorId: string;
+  significance: Significance | null;
+  source: AssessmentSource | null;
+  /** What the significance asks for (SIGNIFICANCE_ACTIONS); '' when there is no significance. */
+  action: string;
+}
+
+export interface RiskProfile {
+  schoolCode: string;
+  /** One assessment per factor in use, in the order of the factor list. */
+  factors: FactorAssessment[];
+  highCount: number;
+  /** Ids of the factors of high significance, in the order of the factor list. */
+  highFactorIds: string[];
+}
+
+/** A rule that suggests a significance from data, or null when the data say nothing. */
+type SuggestionRule = (facts: SchoolRiskFacts, settings: Settings) => Significance | null;
+
+/** A deficit found means the factor matters most; no deficit means it matters least. */
+function fromDeficit(deficit: boolean | null): Significance | null {
+  if (deficit === null) return null;
+  return deficit ? 'высокая' : 'низкая';
+}
+
+/** «> high» высокая, «> medium» средняя, otherwise низкая; no share, no suggestion. */
+function fromShare(share: number | null, high: number, medium: number): Significance | null {
+  if (share === null || !Number.isFinite(share)) return null;
+  if (share > high) return 'высокая';
+  if (share > medium) return 'средняя';
+  return 'низкая';
+}
+
+const CLUSTER_SIGNIFICANCE: Readonly<Record<ClusterLabel, Significance>> = {
+  'сильно неуспевающие': 'высокая',
+  'умеренно неуспевающие': 'средняя',
+  'базово неуспевающие': 'низкая',
+};
+
+/**
+ * The suggestions «по данным» of domain.md §5, by factor id. A deficit (F1 инфраструктурный,
+ * F2 кадровый) suggests «высокая» and its absence «низкая»; the other factors have no data rule.
+ */
+export const SUGGESTION_RULES: Readonly<Record<string, SuggestionRule>> = {
+  F1: (f) => fromDeficit(f.infrastructureDeficit),
+  F2: (f) => fromDeficit(f.staffingDeficit),
+  F6: (f) => (f.cluster ? CLUSTER_SIGNIFICANCE[f.cluster] : null),
+  F7: (f, s) => fromShare(f.ovzShare, s.ovzHighShare, s.ovzMediumShare),
+  F8: (f, s) => fromShare(f.nonNativeShare, s.nonNativeHighShare, s.nonNativeMediumShare),
+};
+
+/**
+ * A school's risk profile (domain.md §5): for every factor in use, the significance a person
+ * entered in the diagnosis (source «диагностика»), which always wins; failing that, the one
+ * suggested by SUGGESTION_RULES (source «по данным»); failing that, none. The diagnosis is
+ * consulted factor by factor, so a diagnosis that leaves a factor blank still gets the data's
+ * suggestion for it. Retired factors are left out.
+ */
+export function riskProfile(
+  facts: SchoolRiskFacts,
+  diagnosis: RiskDiagnosis | undefined,
+  factors: readonly RiskFactor[],
+  settings: Settings,
+): RiskProfile {
+  const assessments: FactorAssessment[] = [];
+  for (const factor of factors) {
+    if (!factor.active) continue;
+    const entered = diagnosis?.significance[factor.id] ?? null;
+    const suggested = entered ? null : (SUGGESTION_RULES[factor.id]?.(facts, settings) ?? null);
+    const significance = entered ?? suggested;
+    const source: AssessmentSource | null = entered ? 'диагностика' : suggested ? 'по данным' : null;
+    assessments.push({
+      factorId: factor.id,
+      significance,
+      source,
+      action: significance ? SIGNIFICANCE_ACTIONS[significance] : '',
+    });
+  }
+  const highFactorIds = assessments.filter((a) => a.significance === 'высокая').map((a) => a.factorId);
+  return { schoolCode: facts.schoolCode, factors: assessments, highCount: highFactorIds.length, highFactorIds };
+}
+
+/**
+ * The region's most frequent factors of high significance (domain.md §5): factors in use
+ * ranked by the number of schools that have them «высокая», ties in the order of the factor
+ * list, factors no school has as «высокая» left out; share = whole-percent share of all
+ * profiles (domain.md §4).
+ */
+export function topHighFactors(
+  profiles: readonly RiskProfile[],
+  factors: readonly RiskFactor[],
+  n = 5,
+): Array<{ factorId: string; name: string; count: number; share: number }> {
+  const counts = new Map<string, number>();
+  for (const p of profiles) {
+    for (const id of new Set(p.highFactorIds)) counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
+  return factors
+    .filter((f) => f.active && (counts.get(f.id) ?? 0) > 0)
+    .map((f, order) => ({ factorId: f.id, name: f.name, count: counts.get(f.id) ?? 0, order }))
+    .sort((a, b) => b.count - a.count || a.order - b.order)
+    .slice(0, Math.max(0, n))
+    .map(({ factorId, name, count }) => ({ factorId, name, count, share: wholePercentShare(count, profiles.length) }));
+}

@@ -1,0 +1,65 @@
+/**
+ * The zone of risk by ИСБШ (ШНСУ candidates, domain.md §2).
+ */
+import { roundIsbsh } from './isbsh';
+
+export interface RiskZoneRow {
+  /** Rank by ИСБШ ascending within the group, ties sharing the lower rank; null without an index. */
+  rank: number | null;
+  /** In the zone; false in a group too small to have a zone; null without an index. */
+  inZone: boolean | null;
+  /** n: schools with an index in this school's group. */
+  groupSize: number;
+}
+
+export interface RiskZoneResult {
+  /** Parallel to the entries. */
+  rows: RiskZoneRow[];
+  /** Groups (in order of first appearance) with fewer than minGroup schools with an index: nobody is flagged there. */
+  smallGroups: string[];
+}
+
+/** Tolerance for ⌊share·n⌋: 0.3·10 is 2.9999999999999996 in binary and must count as 3. */
+const FLOOR_TOLERANCE = 1e-9;
+
+/** ⌊x⌋ that forgives the binary error of a product meant to be a whole number: the cut ⌊0,25·n⌋ of domain.md §2. */
+export function tolerantFloor(x: number): number {
+  return Math.floor(x + FLOOR_TOLERANCE);
+}
+
+/**
+ * The zone of risk (domain.md §2): within each group, schools are ranked by ИСБШ ascending with
+ * ties sharing the lower rank (1, 2, 2, 4); a school is in the zone when rank ≤ ⌊share·n⌋, n =
+ * schools of the group with an index, so a tie straddling the cut is included whole. Groups with
+ * n < minGroup flag nobody (false) and are listed in smallGroups, including groups where no
+ * school has an index. Entries without an index get rank and inZone null.
+ * Ties are judged on the value rounded to one decimal, as the user sees ИСБШ. For ranking over
+ * the whole sheet, pass the same group for every entry.
+ */
+export function computeRiskZone(
+  entries: ReadonlyArray<{ group: string; isbsh: number | null }>,
+  share: number,
+  minGroup: number,
+): RiskZoneResult {
+  const shownByGroup = new Map<string, number[]>();
+  for (const entry of entries) {
+    const values = shownByGroup.get(entry.group) ?? [];
+    if (entry.isbsh !== null) values.push(roundIsbsh(entry.isbsh));
+    shownByGroup.set(entry.group, values);
+  }
+
+  const smallGroups = [...shownByGroup.entries()].filter(([, values]) => values.length < minGroup).map(([group]) => group);
+  const small = new Set(smallGroups);
+
+  const rows = entries.map((entry): RiskZoneRow => {
+    const values = shownByGroup.get(entry.group) as number[];
+    const groupSize = values.length;
+    if (entry.isbsh === null) return { rank: null, inZone: null, groupSize };
+    const shown = roundIsbsh(entry.isbsh);
+    const rank = 1 + values.filter((v) => v < shown).length;
+    const cut = tolerantFloor(share * groupSize);
+    return { rank, inZone: !small.has(entry.group) && rank <= cut, groupSize };
+  });
+
+  return { rows, smallGroups };
+}

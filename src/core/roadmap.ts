@@ -1,0 +1,169 @@
+import { ALL_CLUSTERS, GENERAL_FACTOR } from './catalog';
+import type { CatalogMeasure, ClusterLabel } from './types';
+
+/**
+ * Columns of a school's roadmap sheet (domain.md §6). The last one, «ID меры», is technical:
+ * the sheets layer hides it; it carries the catalog id so regeneration can find people's rows.
+ */
+export const ROADMAP_HEADER: readonly string[] = Object.freeze([
+  '№',
+  'Фактор риска',
+  'Задача',
+  'Мероприятие',
+  'Срок',
+  'Ответственный',
+  'Показатель результата',
+  'Итоговый документ',
+  'Статус',
+  'Комментарий',
+  'ID меры',
+]);
+
+/** Number of columns people see; the columns after them are technical. */
+export const ROADMAP_VISIBLE_COLUMNS = 10;
+
+/** The drop-down of «Статус» (domain.md §6), in the order of work. */
+export const ROADMAP_STATUSES = Object.freeze(['не начато', 'в работе', 'выполнено', 'отменено'] as const);
+export type RoadmapStatus = (typeof ROADMAP_STATUSES)[number];
+
+export const STATUS_NOT_STARTED: RoadmapStatus = 'не начато';
+/** Statuses that close a row: it can no longer be overdue. */
+export const CLOSED_STATUSES: readonly RoadmapStatus[] = Object.freeze(['выполнено', 'отменено'] as RoadmapStatus[]);
+
+/** What «Фактор риска» says on rows not tied to a factor. */
+export const GENERAL_FACTOR_LABEL = 'Общие меры';
+/** The note on a row whose measure the catalog no longer suggests for the school. */
+export const NOTE_NOT_IN_TEMPLATE = 'не входит в текущий шаблон';
+
+export interface RoadmapRow {
+  /** The catalog id; null for a row a person added by hand. */
+  measureId: string | null;
+  factor: string;
+  task: string;
+  measure: string;
+  deadline: Date | null;
+  owner: string;
+  indicator: string;
+  document: string;
+  status: string;
+  comment: string;
+  /** A remark of the add-in, e.g. NOTE_NOT_IN_TEMPLATE. */
+  note?: string;
+}
+
+/** Hour (UTC) at which deadlines are built: the same calendar day in every zone from UTC−6 to UTC+17, so all of Russia (UTC+2…+12). */
+const DEADLINE_HOUR_UTC = 6;
+
+/**
+ * The deadline for a month of the school year that begins on 1 September of schoolYearStart
+ * (domain.md §6): September–December fall in schoolYearStart, January–August in the next year;
+ * the deadline is the last day of that month. The Date is built at 06:00 UTC so that, written
+ * as a date cell, it shows the same calendar day in every Russian time zone; core reads the
+ * calendar day of a Date in the runtime's local time zone (see calendarDay).
+ */
+export function schoolYearDeadline(month: number, schoolYearStart: number): Date {
+  const year = month >= 9 ? schoolYearStart : schoolYearStart + 1;
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return new Date(Date.UTC(year, month - 1, lastDay, DEADLINE_HOUR_UTC));
+}
+
+/**
+ * The calendar day of a Date as yyyymmdd, read in the runtime's local time zone: in Apps Script
+ * that is the script's time zone, the one in which Sheets hands back date cells (as local
+ * midnight), so a deadline read from the sheet and `today` compare day by day (domain.md §6).
+ */
+export function calendarDay(date: Date): number {
+  return date.getFullYear() * 10000 + (date.getMonth() + 1) * 100 + date.getDate();
+}
+
+function normalizeStatus(status: string): string {
+  return status.toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();
+}
+
+/** True when the status closes the row (выполнено, отменено; domain.md §6), whatever its case or spacing. */
+export function isClosedStatus(status: string): boolean {
+  return (CLOSED_STATUSES as readonly string[]).includes(normalizeStatus(status));
+}
+
+/** The status of the drop-down (domain.md §6) a person's text means, or null (case and spacing forgiven). */
+export function canonicalStatus(status: string): RoadmapStatus | null {
+  const text = normalizeStatus(status);
+  return ROADMAP_STATUSES.find((s) => s === text) ?? null;
+}
+
+/**
+ * The roadmap rows a school receives from the catalog (domain.md §6), in this order: general
+ * measures for all clusters; general measures for the school's cluster; then, factor by factor
+ * in the order of highFactorIds, the measures for each high-significance factor meant for all
+ * clusters or for the school's cluster. A school that is not ШНОР (cluster null) gets the
+ * general measures for all clusters and the factor measures for all clusters. Every row starts
+ * «не начато», its deadline built from the catalog month by schoolYearDeadline.
+ */
+export function roadmapRows(
+  cluster: ClusterLabel | null,
+  highFactorIds: readonly string[],
+  factorNames: Record<string, string>,
+  catalog: readonly CatalogMeasure[],
+  schoolYearStart: number,
+): RoadmapRow[] {
+  const forSchool = (m: CatalogMeasure) => m.cluster === ALL_CLUSTERS || (cluster !== null && m.cluster === cluster);
+  const isGeneral = (m: CatalogMeasure) => m.factor === GENERAL_FACTOR;
+  const picked: CatalogMeasure[] = [
+    ...catalog.filter((m) => isGeneral(m) && m.cluster === ALL_CLUSTERS),
+    ...catalog.filter((m) => isGeneral(m) && cluster !== null && m.cluster === cluster),
+    ...[...new Set(highFactorIds)].flatMap((factorId) => catalog.filter((m) => m.factor === factorId && forSchool(m))),
+  ];
+  return picked.map((m) => ({
+    measureId: m.id,
+    factor: isGeneral(m) ? GENERAL_FACTOR_LABEL : (factorNames[m.factor] ?? m.factor),
+    task: m.task,
+    measure: m.measure,
+    deadline: schoolYearDeadline(m.deadlineMonth, schoolYearStart),
+    owner: m.ownerRole,
+    indicator: m.indicator,
+    document: m.document,
+    status: STATUS_NOT_STARTED,
+    comment: '',
+  }));
+}
+
+/**
+ * Regenerates a roadmap without losing people's work (domain.md §6). The existing rows keep
+ * their order: a row whose measureId is in `fresh` takes the catalog's texts (factor, task,
+ * measure, indicator, document) and keeps its status, comment, deadline and owner (a blank
+ * status, deadline or owner is filled from the template); a row added by hand (measureId null)
+ * stays where it is, i.e. after the row that was above it; a row whose measure the template no
+ * longer suggests stays with its status and gets the note «не входит в текущий шаблон». Fresh
+ * measures that were not in the roadmap are appended at the end in template order.
+ */
+export function mergeRoadmap(existing: readonly RoadmapRow[], fresh: readonly RoadmapRow[]): RoadmapRow[] {
+  const freshById = new Map<string, RoadmapRow>();
+  for (const row of fresh) if (row.measureId !== null && !freshById.has(row.measureId)) freshById.set(row.measureId, row);
+  const existingIds = new Set(existing.map((r) => r.measureId).filter((id): id is string => id !== null));
+
+  const merged: RoadmapRow[] = existing.map((row) => {
+    if (row.measureId === null) return { ...row };
+    const template = freshById.get(row.measureId);
+    if (!template) return { ...row, note: NOTE_NOT_IN_TEMPLATE };
+    const { note: _templateNote, ...texts } = template;
+    return {
+      ...texts,
+      deadline: row.deadline ?? template.deadline,
+      owner: row.owner.trim() ? row.owner : template.owner,
+      status: row.status.trim() ? row.status : template.status,
+      comment: row.comment,
+    };
+  });
+  const added = fresh.filter((r) => r.measureId === null || !existingIds.has(r.measureId));
+  return [...merged, ...added.map((r) => ({ ...r }))];
+}
+
+/**
+ * A row is overdue when its deadline's calendar day is before today's and it is neither
+ * выполнено nor отменено (domain.md §6); on the deadline day itself it is not overdue yet.
+ * A row without a deadline is never overdue.
+ */
+export function isOverdue(row: RoadmapRow, today: Date): boolean {
+  if (!row.deadline || Number.isNaN(row.deadline.getTime())) return false;
+  return calendarDay(row.deadline) < calendarDay(today) && !isClosedStatus(row.status);
+}

@@ -1,0 +1,351 @@
+/**
+ * ШНОР status, its reason in words and the cluster (domain.md §3). One implementation over plain
+ * lists of shares (what the custom functions read from cells); the results-table version
+ * (assessSchools) groups «Результаты ОП» and feeds the same rule.
+ */
+import type { ClusterLabel, ClusterOrStatus, ProcedureResult, ShnorStatusLabel } from './types';
+import type { Settings } from './settings';
+import { formatPercent } from './percent';
+import { clusterFor, clusterOrStatus, shareAtLeast } from './cluster';
+import { compareProcedures, normalizeProcedureName, procedureCountsForStatus } from './procedures';
+
+export { clusterFor, clusterOrStatus } from './cluster';
+
+/** One procedure's failing share in one year. share null = «нет участников» or no value. */
+export interface ShareCell {
+  procedure: string;
+  share: number | null;
+  participants?: number | null;
+}
+
+export interface ShnorAssessment {
+  status: ShnorStatusLabel;
+  /** The criteria met, in words naming procedures, years and shares; '' unless ШНОР. */
+  reason: string;
+  cluster: ClusterLabel | null;
+  /** The highest failing share of the reporting year; null when there is none. */
+  maxShare: number | null;
+  /** Procedures (normalised names) whose share used by the rule came from fewer than smallSampleMin participants. */
+  smallSample: string[];
+  /** «малая выборка: ОГЭ математика (2022, 8 участников)» or ''. */
+  note: string;
+}
+
+export interface SchoolShnor extends ShnorAssessment {
+  schoolCode: string;
+  year: number;
+  /** Counted procedures (subjects of the settings) of Y → failing share (null = нет участников). */
+  sharesY: Map<string, number | null>;
+  /** The same for Y−1. */
+  sharesPrev: Map<string, number | null>;
+  previousStatus: ShnorStatusLabel;
+  previousCluster: ClusterLabel | null;
+  clusterOrStatus: ClusterOrStatus;
+  previousClusterOrStatus: ClusterOrStatus;
+  /** Mean failing share over the counted procedures of Y that had participants; null when none. */
+  meanShareY: number | null;
+}
+
+/** Words of the reason and the note (user-visible). */
+const TEXT = {
+  reportingYear: 'отчётный год',
+  previousYear: 'прошлый год',
+  and: 'и',
+  smallSample: 'малая выборка',
+  participants: ['участник', 'участника', 'участников'] as const,
+};
+
+interface Entry {
+  /** Normalised procedure name. */
+  name: string;
+  share: number | null;
+  participants: number | null;
+}
+
+/**
+ * One school's shares in one year, one entry per procedure, in the order they are listed. A plain
+ * array: a school has a handful of procedures, and 40 000 schools × 3 years of Maps cost more than
+ * a linear look-up.
+ */
+type YearShares = Entry[];
+
+function find(shares: YearShares, name: string): Entry | undefined {
+  for (const e of shares) if (e.name === name) return e;
+  return undefined;
+}
+
+const NO_DATA: Omit<ShnorAssessment, 'smallSample'> = { status: 'нет данных', reason: '', cluster: null, maxShare: null, note: '' };
+
+function usableShare(x: number | null | undefined): number | null {
+  return typeof x === 'number' && Number.isFinite(x) ? x : null;
+}
+
+function usableCount(x: number | null | undefined): number | null {
+  return typeof x === 'number' && Number.isFinite(x) ? x : null;
+}
+
+/** Russian plural of «участник» for a count: 1 участник, 3 участника, 8 участников, 21 участник. */
+function participantsWord(n: number): string {
+  const [one, few, many] = TEXT.participants;
+  const mod100 = Math.abs(n) % 100;
+  const mod10 = mod100 % 10;
+  if (!Number.isInteger(n) || (mod100 >= 11 && mod100 <= 14)) return many;
+  if (mod10 === 1) return one;
+  if (mod10 >= 2 && mod10 <= 4) return few;
+  return many;
+}
+
+function yearLabel(year: number | null, yearsBack: 0 | 1): string {
+  if (year === null) return yearsBack === 0 ? TEXT.reportingYear : TEXT.previousYear;
+  return String(year - yearsBack);
+}
+
+/**
+ * Groups cells by normalised procedure name, keeping the order of first appearance. A name given
+ * twice is one procedure: the first cell with a share wins.
+ */
+function groupCells(cells: ReadonlyArray<ShareCell>): YearShares {
+  const out: YearShares = [];
+  for (const cell of cells) {
+    const entry: Entry = { name: normalizeProcedureName(cell.procedure), share: usableShare(cell.share), participants: usableCount(cell.participants) };
+    const i = out.findIndex((e) => e.name === entry.name);
+    if (i < 0) out.push(entry);
+    else if (out[i].share === null && entry.share !== null) out[i] = entry;
+  }
+  return out;
+}
+
+/** Percent text of a share; assessSchools passes a memoised one (shares repeat: they are small quotients). */
+type PercentText = (share: number) => string;
+
+function memoisedPercent(): PercentText {
+  const cache = new Map<number, string>();
+  return (share) => {
+    let text = cache.get(share);
+    if (text === undefined) cache.set(share, (text = formatPercent(share)));
+    return text;
+  };
+}
+
+/**
+ * The rule of §3 over grouped shares; see assessShnor. Without `percentText` only the status, cluster
+ * and highest share are worked out (reason and note left empty), as for the previous year's status.
+ */
+function assessYearShares(
+  current: YearShares,
+  previous: YearShares,
+  year: number | null,
+  settings: Settings,
+  percentText: PercentText | null,
+): ShnorAssessment {
+  const t = settings.shnorThreshold;
+  let maxShare: number | null = null;
+  const failingY: Entry[] = [];
+  for (const e of current) {
+    if (e.share === null) continue;
+    if (maxShare === null || e.share > maxShare) maxShare = e.share;
+    if (shareAtLeast(e.share, t)) failingY.push(e);
+  }
+  if (maxShare === null) return { ...NO_DATA, smallSample: [] };
+
+  // Pairs [Y, Y−1] of the procedures failing both years (criterion b).
+  const failingBothYears: Array<[Entry, Entry]> = [];
+  for (const e of failingY) {
+    const p = find(previous, e.name);
+    if (p !== undefined && p.share !== null && shareAtLeast(p.share, t)) failingBothYears.push([e, p]);
+  }
+
+  const byTwoProcedures = failingY.length >= 2;
+  const byTwoYears = failingBothYears.length > 0;
+  const status: ShnorStatusLabel = byTwoProcedures || byTwoYears ? 'ШНОР' : 'не ШНОР';
+  const cluster = status === 'ШНОР' ? clusterFor(maxShare, settings) : null;
+  if (percentText === null) return { status, reason: '', cluster, maxShare, smallSample: [], note: '' };
+
+  const smallSample: string[] = [];
+  const noteParts: string[] = [];
+  const noteSmall = (e: Entry | undefined, yearsBack: 0 | 1): void => {
+    if (!e || e.share === null || e.participants === null || e.participants <= 0 || e.participants >= settings.smallSampleMin) return;
+    if (!smallSample.includes(e.name)) smallSample.push(e.name);
+    noteParts.push(`${e.name} (${yearLabel(year, yearsBack)}, ${e.participants} ${participantsWord(e.participants)})`);
+  };
+  // The shares the rule looks at: every share of Y (criterion a), and the Y−1 share of each
+  // procedure failing in Y (criterion b). A Y−1 share of a procedure not failing in Y decides nothing.
+  for (const e of current) noteSmall(e, 0);
+  for (const e of failingY) noteSmall(find(previous, e.name), 1);
+  const note = noteParts.length ? `${TEXT.smallSample}: ${noteParts.join(', ')}` : '';
+
+  if (status !== 'ШНОР') return { status, reason: '', cluster, maxShare, smallSample, note };
+
+  // Entries in failingY and failingBothYears all have a share.
+  const pct = (e: Entry): string => percentText(e.share as number);
+  const reasons: string[] = [];
+  if (byTwoProcedures) {
+    reasons.push(`${yearLabel(year, 0)}: ${failingY.map((e) => `${e.name} ${pct(e)}`).join(', ')}`);
+  }
+  for (const [now, before] of failingBothYears) {
+    reasons.push(`${now.name}: ${pct(before)} (${yearLabel(year, 1)}) ${TEXT.and} ${pct(now)} (${yearLabel(year, 0)})`);
+  }
+  return { status, reason: reasons.join('; '), cluster, maxShare, smallSample, note };
+}
+
+/**
+ * ШНОР status of one school in year Y (domain.md §3): with t = settings.shnorThreshold (a share ≥ t
+ * fails, compared with a tolerance so that 3/10 reaches 30 %), ШНОР when (a) at least two procedures
+ * of Y fail, or (b) one procedure fails both in Y and in Y−1 (cells matched by normalised name, not
+ * by position). «нет данных» when Y has no share at all: neither criterion can be checked, and a
+ * school with data for Y−1 only is «нет данных» too, because Y is the year being assessed. Otherwise
+ * «не ШНОР». Subjects are not filtered here (callers pass only the procedures that count). The
+ * reason names procedures, years and whole-percent shares («2022: ОГЭ математика 45 %, ОГЭ русский
+ * язык 33 %»; «ОГЭ математика: 67 % (2021) и 33 % (2022)»; both joined by «; »); with `year` null
+ * it says «отчётный год»/«прошлый год». The cluster comes from the highest share of Y. A share from
+ * fewer than settings.smallSampleMin participants is used and noted: every share of Y, and the Y−1
+ * share of each procedure failing in Y. Names must tell procedures apart (cells with the same
+ * normalised name are one procedure, the first with a share wins): a caller without headers should
+ * name cells by column, e.g. «1», «2».
+ */
+export function assessShnor(
+  current: ReadonlyArray<ShareCell>,
+  previous: ReadonlyArray<ShareCell>,
+  year: number | null,
+  settings: Settings,
+): ShnorAssessment {
+  return assessYearShares(groupCells(current), groupCells(previous), year, settings, formatPercent);
+}
+
+/**
+ * Failing share of one row of «Результаты ОП» (domain.md §1.2): failed ÷ participants. Null when
+ * participants is empty or 0 («нет участников», unlike 0 failures = 0 %), when failed is empty, or
+ * when the numbers cannot be a share (negative, failed > participants): no value, never a guess.
+ */
+export function failingShare(r: ProcedureResult): number | null {
+  const n = usableCount(r.participants);
+  const f = usableCount(r.failed);
+  if (n === null || n <= 0 || f === null || f < 0 || f > n) return null;
+  return f / n;
+}
+
+/**
+ * The reporting year Y (domain.md §3): settings.reportingYear, or else the latest year that has a
+ * failing share in the data (a year whose rows are all empty, e.g. a template prepared ahead, is
+ * not a reporting year); failing that, the latest year of any row; null without rows.
+ */
+export function reportingYearOf(results: ReadonlyArray<ProcedureResult>, settings: Settings): number | null {
+  if (settings.reportingYear !== null) return settings.reportingYear;
+  let latestWithShare: number | null = null;
+  let latest: number | null = null;
+  for (const r of results) {
+    if (!Number.isFinite(r.year)) continue;
+    if (latest === null || r.year > latest) latest = r.year;
+    if ((latestWithShare === null || r.year > latestWithShare) && failingShare(r) !== null) latestWithShare = r.year;
+  }
+  return latestWithShare ?? latest;
+}
+
+/** The three years a school's assessment needs: Y, Y−1 (both statuses) and Y−2 (the previous status). */
+const YEARS_BACK = 3;
+
+/**
+ * Adds a row's share to a year kept in display order (insertion among a handful of procedures). The
+ * last row with a share wins over earlier rows; a row without a share replaces only another without.
+ */
+function addInDisplayOrder(shares: YearShares, entry: Entry, order: ReadonlyMap<string, number>): void {
+  const rank = order.get(entry.name) as number;
+  let i = 0;
+  for (; i < shares.length; i++) {
+    const e = shares[i];
+    if (e.name === entry.name) {
+      if (entry.share !== null || e.share === null) shares[i] = entry;
+      return;
+    }
+    if (rank < (order.get(e.name) as number)) break;
+  }
+  shares.splice(i, 0, entry);
+}
+
+function shareMap(m: YearShares): Map<string, number | null> {
+  const out = new Map<string, number | null>();
+  for (const e of m) out.set(e.name, e.share);
+  return out;
+}
+
+function meanShare(m: YearShares): number | null {
+  let sum = 0;
+  let n = 0;
+  for (const e of m) {
+    if (e.share === null) continue;
+    sum += e.share;
+    n++;
+  }
+  return n ? sum / n : null;
+}
+
+/**
+ * ШНОР status of every school in year Y from «Результаты ОП» (domain.md §3), parallel to
+ * schoolCodes: only procedures in settings.shnorSubjects count, shares are failingShare of each
+ * row; the same rule also gives the status and cluster of Y−1 (with Y−2) for the cluster dynamics
+ * of §4. Rows of one school, year and procedure (after normalisation) given twice: the last row
+ * with a share wins. A school without rows is «нет данных». Procedures are listed in display order
+ * (canonical first). meanShareY (for resilient schools) is the mean failing share over the counted
+ * procedures of Y. Linear in the number of rows.
+ */
+export function assessSchools(
+  schoolCodes: ReadonlyArray<string>,
+  results: ReadonlyArray<ProcedureResult>,
+  year: number,
+  settings: Settings,
+): SchoolShnor[] {
+  // Raw procedure text → normalised name when it counts for the status, else null; and the display
+  // rank of each counted name, so that ordering a school's procedures costs no string comparison.
+  // Ranks are renumbered when a new name appears, which keeps the relative order of the others.
+  const counted = new Map<string, string | null>();
+  const known: string[] = [];
+  const order = new Map<string, number>();
+  const countedName = (raw: string): string | null => {
+    let name = counted.get(raw);
+    if (name !== undefined) return name;
+    const normalised = normalizeProcedureName(raw);
+    name = procedureCountsForStatus(normalised, settings.shnorSubjects) ? normalised : null;
+    counted.set(raw, name);
+    if (name !== null && !order.has(name)) {
+      known.push(name);
+      known.sort(compareProcedures).forEach((n, i) => order.set(n, i));
+    }
+    return name;
+  };
+
+  const bySchool = new Map<string, YearShares[]>();
+  for (const r of results) {
+    const yearsBack = year - r.year;
+    if (!(yearsBack >= 0 && yearsBack < YEARS_BACK && Number.isInteger(yearsBack))) continue;
+    const name = countedName(r.procedure);
+    if (name === null) continue;
+    let years = bySchool.get(r.schoolCode);
+    if (years === undefined) bySchool.set(r.schoolCode, (years = [[], [], []]));
+    addInDisplayOrder(years[yearsBack], { name, share: failingShare(r), participants: usableCount(r.participants) }, order);
+  }
+
+  const none: YearShares[] = [[], [], []];
+  const percentText = memoisedPercent();
+  return schoolCodes.map((schoolCode): SchoolShnor => {
+    const [y, y1, y2] = bySchool.get(schoolCode) ?? none;
+    const now = assessYearShares(y, y1, year, settings, percentText);
+    const before = assessYearShares(y1, y2, year - 1, settings, null);
+    return {
+      status: now.status,
+      reason: now.reason,
+      cluster: now.cluster,
+      maxShare: now.maxShare,
+      smallSample: now.smallSample,
+      note: now.note,
+      schoolCode,
+      year,
+      sharesY: shareMap(y),
+      sharesPrev: shareMap(y1),
+      previousStatus: before.status,
+      previousCluster: before.cluster,
+      clusterOrStatus: clusterOrStatus(now),
+      previousClusterOrStatus: clusterOrStatus(before),
+      meanShareY: meanShare(y),
+    };
+  });
+}

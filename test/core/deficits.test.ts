@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeSpecialists, resourceDeficits, SPECIALISTS } from '../../src/core/deficits';
+import { defaultSettings } from '../../src/core/settings';
+import type { SchoolRecord } from '../../src/core/types';
+
+/** A school with every value unknown, for tests to fill in only what matters. */
+function schoolRecord(overrides: Partial<SchoolRecord> = {}): SchoolRecord {
+  return {
+    schoolCode: 'edu000001',
+    name: 'МОУ СОШ № 1',
+    municipality: 'Первомайский МР',
+    territory: null,
+    totalStudents: null,
+    shares: { bothParentsHigherEd: null, comfortableHousing: null, singleParent: null, registered: null, nonNativeRussian: null },
+    kdnShare: null,
+    ovzShare: null,
+    remoteTerritory: null,
+    teachersTotal: null,
+    teachersHighestCategory: null,
+    specialists: null,
+    stableInternet: null,
+    enoughComputers: null,
+    fundingPerStudent: null,
+    ...overrides,
+  };
+}
+
+const settings = defaultSettings(); // k = 2
+
+/** A school with no deficit: 8 of 20 teachers of the highest category, a psychologist, Internet, computers, 60 000 руб. */
+const wellEquipped = (i: number) =>
+  schoolRecord({
+    schoolCode: `edu${i}`,
+    teachersTotal: 20,
+    teachersHighestCategory: 8,
+    specialists: ['педагог-психолог'],
+    stableInternet: true,
+    enoughComputers: true,
+    fundingPerStudent: 60000,
+  });
+
+/** Nine well-equipped schools and one poor one. */
+function tenSchools(): SchoolRecord[] {
+  const poor = schoolRecord({
+    schoolCode: 'edu10',
+    teachersTotal: 20,
+    teachersHighestCategory: 0,
+    specialists: ['учитель-логопед'],
+    stableInternet: false,
+    enoughComputers: false,
+    fundingPerStudent: 30000,
+  });
+  return [...Array.from({ length: 9 }, (_, i) => wellEquipped(i + 1)), poor];
+}
+
+describe('resourceDeficits', () => {
+  it('flags every deficit of a school far below the others, with its reasons', () => {
+    // Highest-category shares: nine 0.4 and one 0: mean 3.6/10 = 0.36; squared deviations 9·0.04² + 0.36² = 0.0144 + 0.1296
+    // = 0.144; /10 = 0.0144; SD 0.12; the poor school is (0 − 0.36)/0.12 = −3 SD below, more than 2.
+    // Funding: nine 60 000 and one 30 000: mean 570 000/10 = 57 000; squared deviations 9·3000² + 27 000² = 81e6 + 729e6
+    // = 810e6; /10 = 81e6; SD 9000; (30 000 − 57 000)/9000 = −3 SD.
+    const result = resourceDeficits(tenSchools(), settings);
+    expect(result[9]).toEqual({
+      staffing: true,
+      infrastructure: true,
+      financial: true,
+      reasons: [
+        'доля педагогов высшей категории 0 % при среднем 36 % (−3,0 σ)',
+        'нет педагога-психолога, учителя-дефектолога и социального педагога',
+        'нет устойчивого доступа в Интернет',
+        'недостаточно компьютерной техники',
+        'финансирование на одного обучающегося 30 000 руб. при среднем 57 000 руб. (−3,0 σ)',
+      ],
+    });
+    // the others are (0.4 − 0.36)/0.12 = +0.33 SD and +3000/9000 = +0.33 SD: no deficit
+    for (const r of result.slice(0, 9)) expect(r).toEqual({ staffing: false, infrastructure: false, financial: false, reasons: [] });
+  });
+
+  it('takes k from the settings and needs strictly more than k SDs', () => {
+    // the poor school's funding is exactly 3 SDs below (27 000 = 3·9000): not more than 3, but more than 2.9
+    expect(resourceDeficits(tenSchools(), { ...settings, deficitSdK: 3 })[9].financial).toBe(false);
+    expect(resourceDeficits(tenSchools(), { ...settings, deficitSdK: 2.9 })[9].financial).toBe(true);
+  });
+
+  it('sees a staffing deficit from missing specialists alone, a speech therapist not being enough', () => {
+    const schools = tenSchools().slice(0, 9);
+    schools[0] = { ...schools[0], specialists: ['учитель-логопед'] };
+    schools[1] = { ...schools[1], specialists: [] };
+    schools[2] = { ...schools[2], specialists: ['социальный педагог'] };
+    schools[3] = { ...schools[3], specialists: ['учитель-дефектолог'] };
+    const result = resourceDeficits(schools, settings);
+    expect(result.slice(0, 4).map((r) => r.staffing)).toEqual([true, true, false, false]);
+    expect(result[0].reasons).toEqual(['нет педагога-психолога, учителя-дефектолога и социального педагога']);
+  });
+
+  it('sees an infrastructure deficit from either missing Internet or missing computers', () => {
+    const base = wellEquipped(1);
+    const result = resourceDeficits(
+      [
+        { ...base, stableInternet: false },
+        { ...base, enoughComputers: false },
+        base,
+      ],
+      settings,
+    );
+    expect(result.map((r) => r.infrastructure)).toEqual([true, true, false]);
+    expect(result[0].reasons).toEqual(['нет устойчивого доступа в Интернет']);
+    expect(result[1].reasons).toEqual(['недостаточно компьютерной техники']);
+  });
+
+  it('says «unknown» rather than «no deficit» when an answer is missing', () => {
+    const base = wellEquipped(1);
+    const result = resourceDeficits(
+      [
+        // teachers fine, specialists not answered → staffing unknown; Internet yes, computers not answered → unknown
+        { ...base, specialists: null, enoughComputers: null, fundingPerStudent: null },
+        // a known true condition decides even if the other is unknown
+        { ...base, teachersTotal: null, specialists: [], stableInternet: false, enoughComputers: null },
+      ],
+      settings,
+    );
+    expect(result[0]).toEqual({ staffing: null, infrastructure: null, financial: null, reasons: [] });
+    expect(result[1].staffing).toBe(true);
+    expect(result[1].infrastructure).toBe(true);
+  });
+
+  it('flags nobody when all schools are alike', () => {
+    const result = resourceDeficits([wellEquipped(1), wellEquipped(2)], settings);
+    expect(result.map((r) => [r.staffing, r.financial])).toEqual([
+      [false, false],
+      [false, false],
+    ]);
+  });
+
+  it('reads specialist names written in another case', () => {
+    const result = resourceDeficits([{ ...wellEquipped(1), specialists: ['Социальный  Педагог'] }], settings);
+    expect(result[0].staffing).toBe(false);
+  });
+});
+
+describe('normalizeSpecialists', () => {
+  it('turns the checkbox answer into canonical names, keeping unknown items', () => {
+    expect(normalizeSpecialists('Педагог-психолог, Учитель - логопед,  социальный  педагог, Тьютор')).toEqual([
+      'педагог-психолог',
+      'учитель-логопед',
+      'социальный педагог',
+      'тьютор',
+    ]);
+  });
+
+  it('understands short forms and drops duplicates', () => {
+    expect(normalizeSpecialists('Психолог, дефектолог, педагог-психолог')).toEqual(['педагог-психолог', 'учитель-дефектолог']);
+  });
+
+  it('gives an empty list for an empty answer', () => {
+    expect(normalizeSpecialists('')).toEqual([]);
+    expect(normalizeSpecialists(' , ')).toEqual([]);
+  });
+
+  it('lists the four specialists of the form', () => {
+    expect(SPECIALISTS).toEqual(['педагог-психолог', 'учитель-дефектолог', 'учитель-логопед', 'социальный педагог']);
+  });
+});

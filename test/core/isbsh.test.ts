@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { ValueError } from '../../src/core/errors';
+import { computeIsbsh, ISBSH_INPUT_LABELS, ISBSH_WEIGHTS, isbshLevel, missingIsbshInputs, roundIsbsh } from '../../src/core/isbsh';
+import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import type { IsbshShares } from '../../src/core/types';
+
+const shares = (p: Partial<IsbshShares> = {}): IsbshShares => ({
+  bothParentsHigherEd: 0,
+  comfortableHousing: 0,
+  singleParent: 0,
+  registered: 0,
+  nonNativeRussian: 0,
+  ...p,
+});
+
+describe('computeIsbsh', () => {
+  it('computes the index of a school from its five shares', () => {
+    // 200 students: both parents higher ed 50 (0.25), comfortable housing 150 (0.75), single parent 40 (0.2),
+    // registered 10 (0.05), non-native Russian 20 (0.1).
+    // 65 + 15·0.25 + 20·0.75 − 15·0.2 − 35·0.05 − 15·0.1 = 65 + 3.75 + 15 − 3 − 1.75 − 1.5 = 77.5
+    const x = computeIsbsh({ bothParentsHigherEd: 0.25, comfortableHousing: 0.75, singleParent: 0.2, registered: 0.05, nonNativeRussian: 0.1 });
+    expect(x).toBeCloseTo(77.5, 10);
+  });
+
+  it('reaches 0 and 100 at the extremes and 65 with all shares zero', () => {
+    // 65 + 15 + 20 = 100; 65 − 15 − 35 − 15 = 0
+    expect(computeIsbsh(shares({ bothParentsHigherEd: 1, comfortableHousing: 1 }))).toBe(100);
+    expect(computeIsbsh(shares({ singleParent: 1, registered: 1, nonNativeRussian: 1 }))).toBe(0);
+    expect(computeIsbsh(shares())).toBe(65);
+  });
+
+  it('keeps the weights as data', () => {
+    expect(ISBSH_WEIGHTS).toEqual({ base: 65, bothParentsHigherEd: 15, comfortableHousing: 20, singleParent: -15, registered: -35, nonNativeRussian: -15 });
+  });
+
+  it('has no index, not 0, when an input is missing, and names the missing inputs', () => {
+    const partial = shares({ registered: null, singleParent: null });
+    expect(computeIsbsh(partial)).toBeNull();
+    expect(missingIsbshInputs(partial)).toEqual(['singleParent', 'registered']);
+    expect(missingIsbshInputs(shares())).toEqual([]);
+    expect(ISBSH_INPUT_LABELS.registered).toBe('Обучающихся, состоящих на различных видах учёта');
+  });
+
+  it('rejects a share outside [0, 1]', () => {
+    expect(() => computeIsbsh(shares({ singleParent: 1.2 }))).toThrow(ValueError);
+    expect(() => computeIsbsh(shares({ singleParent: 1.2 }))).toThrow('доля вне диапазона от 0 до 100 %: «Обучающихся из неполных семей» = 120,0 %');
+    expect(() => computeIsbsh(shares({ registered: -0.1 }))).toThrow(ValueError);
+  });
+});
+
+describe('roundIsbsh', () => {
+  it('shows one decimal, rounding halves up on the decimal digits', () => {
+    expect(roundIsbsh(81.55)).toBe(81.6);
+    expect(roundIsbsh(81.549)).toBe(81.5);
+    expect(roundIsbsh(77.5)).toBe(77.5);
+  });
+});
+
+describe('isbshLevel', () => {
+  const bounds = DEFAULT_SETTINGS.isbshLevelBounds; // [79.5, 81.6, 83.9, 86.4]
+
+  it('puts each boundary into the upper level', () => {
+    expect(isbshLevel(79.5, bounds)).toBe('ниже среднего');
+    expect(isbshLevel(81.6, bounds)).toBe('средний');
+    expect(isbshLevel(83.9, bounds)).toBe('выше среднего');
+    expect(isbshLevel(86.4, bounds)).toBe('высокий');
+  });
+
+  it('puts a value just below a boundary into the lower level', () => {
+    expect(isbshLevel(79.4, bounds)).toBe('низкий');
+    expect(isbshLevel(81.5, bounds)).toBe('ниже среднего');
+    expect(isbshLevel(83.8, bounds)).toBe('средний');
+    expect(isbshLevel(86.3, bounds)).toBe('выше среднего');
+  });
+
+  it('judges the value as shown with one decimal', () => {
+    // 79.46 shows as 79,5 → «ниже среднего»; 79.44 shows as 79,4 → «низкий»
+    expect(isbshLevel(79.46, bounds)).toBe('ниже среднего');
+    expect(isbshLevel(79.44, bounds)).toBe('низкий');
+  });
+
+  it('covers the whole range', () => {
+    expect(isbshLevel(0, bounds)).toBe('низкий');
+    expect(isbshLevel(100, bounds)).toBe('высокий');
+  });
+
+  it('accepts five lower bounds, one per level, ignoring the first', () => {
+    const five = [0, 79.5, 81.6, 83.9, 86.4];
+    expect(isbshLevel(79.4, five)).toBe('низкий');
+    expect(isbshLevel(79.5, five)).toBe('ниже среднего');
+    expect(isbshLevel(86.4, five)).toBe('высокий');
+  });
+
+  it('follows a region’s own scale', () => {
+    expect(isbshLevel(70, [60, 70, 80, 90])).toBe('средний');
+  });
+
+  it('refuses a wrong number of bounds', () => {
+    expect(() => isbshLevel(80, [79.5, 81.6])).toThrow();
+  });
+});

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { suggestMentors, type MentorCandidateInput } from '../../src/core/mentors';
+
+const school = (
+  schoolCode: string,
+  municipality: string,
+  isbsh: number | null,
+  meanShare: number | null,
+  flags: { shnor?: boolean; resilient?: boolean } = {},
+): MentorCandidateInput => ({
+  schoolCode,
+  name: `Школа ${schoolCode}`,
+  municipality,
+  isbsh,
+  meanShare,
+  isShnor: flags.shnor ?? false,
+  resilient: flags.resilient ?? false,
+});
+
+describe('suggestMentors', () => {
+  /*
+   * Ростов, mean shares of its 8 schools sorted: 0.05 H1, 0.15 R1, 0.25, 0.28, 0.35, 0.40, 0.45, 0.50;
+   * the best quarter is ⌈0.25·8⌉ = 2 schools, cut-off 0.15: H1 and R1 are high-result (R1 is resilient too).
+   * Mentees neediest first: S1 (78), S2 (80), S3 (83), S4 (no ИСБШ).
+   * S1: |79 − 78| = 1 to H1, |81 − 78| = 3 to R1 → H1. S2: R1 is left. S3 and S4: none left.
+   */
+  const rostov = [
+    school('S3', 'Ростов', 83, 0.35, { shnor: true }),
+    school('S1', 'Ростов', 78, 0.45, { shnor: true }),
+    school('S4', 'Ростов', null, 0.5, { shnor: true }),
+    school('S2', 'Ростов', 80, 0.4, { shnor: true }),
+    school('R1', 'Ростов', 81, 0.15, { resilient: true }),
+    school('H1', 'Ростов', 79, 0.05),
+    school('N1', 'Ростов', 80, 0.25),
+    school('N2', 'Ростов', 80, 0.28),
+  ];
+  /*
+   * Углич, mean shares 0.1 B, 0.2 A, 0.3 C, 0.5 U1: the best quarter is ⌈0.25·4⌉ = 1 school, cut-off 0.1 → B.
+   * U1 (80) is 2 from A (82, resilient) and 2 from B (78, high-result): the tie goes to the resilient school.
+   */
+  const uglich = [
+    school('U1', 'Углич', 80, 0.5, { shnor: true }),
+    school('A', 'Углич', 82, 0.2, { resilient: true }),
+    school('B', 'Углич', 78, 0.1),
+    school('C', 'Углич', 80, 0.3),
+  ];
+  const pairs = suggestMentors([...rostov, ...uglich]);
+
+  it('pairs the neediest ШНОР first with the most similar ИСБШ, one mentee per mentor', () => {
+    expect(pairs.get('S1')).toEqual({ mentorCode: 'H1', mentorName: 'Школа H1', basis: 'высокие результаты' });
+    expect(pairs.get('S2')).toEqual({ mentorCode: 'R1', mentorName: 'Школа R1', basis: 'резильентная' });
+  });
+
+  it('leaves the remaining ШНОР without a mentor when mentors run out, never borrowing from another municipality', () => {
+    expect(pairs.get('S3')).toBeNull();
+    expect(pairs.get('S4')).toBeNull();
+  });
+
+  it('prefers a resilient school when two are equally similar', () => {
+    expect(pairs.get('U1')).toEqual({ mentorCode: 'A', mentorName: 'Школа A', basis: 'резильентная' });
+  });
+
+  it('lists every ШНОР and no other school', () => {
+    expect([...pairs.keys()].sort()).toEqual(['S1', 'S2', 'S3', 'S4', 'U1']);
+  });
+
+  it('includes schools tied with the cut-off and breaks remaining ties by code', () => {
+    // mean shares 0.1 P, 0.1 Q, 0.45, 0.5: the cut-off 0.1 takes both P and Q; M1 (80) is 10 from each → P; M2 gets Q
+    const p = suggestMentors([
+      school('M1', 'Ельня', 80, 0.5, { shnor: true }),
+      school('M2', 'Ельня', 81, 0.45, { shnor: true }),
+      school('Q', 'Ельня', 70, 0.1),
+      school('P', 'Ельня', 90, 0.1),
+    ]);
+    expect(p.get('M1')?.mentorCode).toBe('P');
+    expect(p.get('M2')?.mentorCode).toBe('Q');
+  });
+
+  it('takes the high-result share as a parameter', () => {
+    // with the best half (⌈0.5·4⌉ = 2, cut-off 0.2), A is high-result too; without the resilient flag it is still a mentor
+    const p = suggestMentors(
+      [school('U1', 'Углич', 80, 0.5, { shnor: true }), school('A', 'Углич', 81, 0.2), school('B', 'Углич', 70, 0.1), school('C', 'Углич', 80, 0.3)],
+      0.5,
+    );
+    expect(p.get('U1')).toEqual({ mentorCode: 'A', mentorName: 'Школа A', basis: 'высокие результаты' });
+  });
+});

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { computeReport } from '../../src/core/pipeline';
+import { defaultSettings } from '../../src/core/settings';
+import { DEFAULT_RISK_FACTORS } from '../../src/core/factors';
+import { handRegion } from '../fixtures/region';
+
+function run() {
+  const { schools, results } = handRegion();
+  const report = computeReport({ schools, results, diagnoses: [], factors: [...DEFAULT_RISK_FACTORS], settings: defaultSettings() });
+  const by = (code: string) => report.schools.find((s) => s.school.schoolCode === code)!;
+  return { report, by };
+}
+
+describe('the whole methodology over a hand-worked region', () => {
+  it('takes the latest year in the data as the reporting year', () => {
+    expect(run().report.year).toBe(2025);
+  });
+
+  it('computes ИСБШ with one decimal and its level', () => {
+    const { by } = run();
+    expect([by('a1').isbsh, by('a2').isbsh, by('a3').isbsh, by('a4').isbsh]).toEqual([78.1, 85.3, 81.7, 88.2]);
+    expect([by('a1').isbshLevel, by('a2').isbshLevel, by('a3').isbshLevel, by('a4').isbshLevel]).toEqual([
+      'низкий',
+      'выше среднего',
+      'средний',
+      'высокий',
+    ]);
+  });
+
+  it('puts the lowest quarter of a municipality in the zone of risk and flags nobody in a group of two', () => {
+    const { by, report } = run();
+    // ⌊0,25·4⌋ = 1: only а1 (rank 1).
+    expect(['a1', 'a2', 'a3', 'a4'].map((c) => by(c).inZone)).toEqual([true, false, false, false]);
+    expect(by('a1').rank).toBe(1);
+    expect(by('b1').inZone).toBe(false);
+    expect(report.smallGroups).toContain('Берёзовский район');
+  });
+
+  it('finds ШНОР by two procedures in the year and by one procedure two years running', () => {
+    const { by } = run();
+    expect(by('a1').shnor.status).toBe('ШНОР');
+    expect(by('a2').shnor.status).toBe('ШНОР');
+    expect(by('a2').shnor.reason).toBe('ОГЭ математика: 35 % (2024) и 30 % (2025)');
+    expect(by('a3').shnor.status).toBe('не ШНОР');
+    expect(by('a4').shnor.status).toBe('не ШНОР');
+    expect(by('b2').shnor.status).toBe('нет данных');
+  });
+
+  it('assigns clusters by the highest share of the year and compares them with the year before', () => {
+    const { by } = run();
+    expect(by('a1').shnor.clusterOrStatus).toBe('умеренно неуспевающие'); // 40 %
+    expect(by('a2').shnor.clusterOrStatus).toBe('базово неуспевающие'); // 30 %
+    expect(by('b1').shnor.clusterOrStatus).toBe('сильно неуспевающие'); // 62,5 %
+    expect(by('b1').shnor.previousClusterOrStatus).toBe('умеренно неуспевающие'); // 50 % in 2024
+    expect(by('b1').clusterDynamics).toBe('понизила кластер');
+    expect(by('a1').clusterDynamics).toBe('вошла в список');
+    expect(by('a3').clusterDynamics).toBe('—');
+    expect(by('b1').shnor.note).toContain('малая выборка');
+  });
+
+  it('marks ШНОР in the zone of risk as priority addressees and suggests a mentor from the same municipality', () => {
+    const { by } = run();
+    expect(by('a1').priority).toBe(true);
+    expect(by('a2').priority).toBe(false);
+    expect(['a3', 'a4']).toContain(by('a1').mentor?.mentorCode);
+  });
+
+  it('counts procedure dynamics: ОГЭ математика has 2 positive, 1 at 0 % two years, 1 negative of 4 schools', () => {
+    const { report } = run();
+    const oge = report.procedureSummary.find((p) => p.procedure === 'ОГЭ математика')!;
+    expect(oge.total).toBe(4);
+    expect(oge.counts['положительная']).toBe(2); // а2 35→30, а3 20→10
+    expect(oge.counts['0 % за два года']).toBe(1); // а4
+    expect(oge.counts['отрицательная']).toBe(1); // а1 20→40
+    expect(oge.positiveResultShare).toBe(0.75);
+  });
+
+  it('summarises municipalities sorted by ШНОР share with the region total', () => {
+    const { report } = run();
+    const names = report.municipalities.map((m) => m.municipality);
+    expect(names).toEqual(['Александровский район', 'Берёзовский район', 'Всего по региону']);
+    const total = report.municipalities[2];
+    expect(total.schools).toBe(6);
+    expect(total.shnor).toBe(3);
+    expect(total.shnorShare).toBe(0.5);
+    expect(total.zone).toBe(1);
+    expect(total.zoneShare).toBe(0.17); // 1 of 6 = 16,7 % → 17 %
+    expect(total.priority).toBe(1);
+  });
+});

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { computeRiskZone, tolerantFloor } from '../../src/core/riskZone';
+
+const group = (name: string, values: Array<number | null>) => values.map((isbsh) => ({ group: name, isbsh }));
+
+describe('computeRiskZone', () => {
+  it('flags ⌊0,25·4⌋ = 1 school in a group of four', () => {
+    const { rows, smallGroups } = computeRiskZone(group('А', [80, 70, 85, 75]), 0.25, 4);
+    expect(rows.map((r) => r.rank)).toEqual([3, 1, 4, 2]);
+    expect(rows.map((r) => r.inZone)).toEqual([false, true, false, false]);
+    expect(rows.every((r) => r.groupSize === 4)).toBe(true);
+    expect(smallGroups).toEqual([]);
+  });
+
+  it('includes a tie that straddles the cut whole', () => {
+    // n = 8, cut ⌊0,25·8⌋ = 2; ranks 1, 2, 2, 4, … — both 65s have rank 2 ≤ 2, so three schools are in the zone
+    const { rows } = computeRiskZone(group('А', [70, 65, 60, 65, 72, 74, 76, 78]), 0.25, 4);
+    expect(rows.map((r) => r.rank)).toEqual([4, 2, 1, 2, 5, 6, 7, 8]);
+    expect(rows.map((r) => r.inZone)).toEqual([false, true, true, true, false, false, false, false]);
+  });
+
+  it('leaves out a tie that starts just after the cut', () => {
+    // n = 8, cut 2; ranks 60→1, 62→2, 65→3, 65→3: the 65s are out
+    const { rows } = computeRiskZone(group('А', [60, 62, 65, 65, 72, 74, 76, 78]), 0.25, 4);
+    expect(rows.map((r) => r.inZone)).toEqual([true, true, false, false, false, false, false, false]);
+  });
+
+  it('flags nobody in a group of three and lists the group', () => {
+    const { rows, smallGroups } = computeRiskZone([...group('А', [80, 70, 85, 75]), ...group('Б', [50, 60, 70])], 0.25, 4);
+    expect(rows.slice(4).map((r) => r.inZone)).toEqual([false, false, false]);
+    expect(rows.slice(4).map((r) => r.rank)).toEqual([1, 2, 3]);
+    expect(rows[1].inZone).toBe(true);
+    expect(smallGroups).toEqual(['Б']);
+  });
+
+  it('leaves schools without an index out of the ranking and out of n', () => {
+    // 5 entries, 4 with an index: n = 4, cut 1
+    const { rows } = computeRiskZone(group('А', [80, null, 70, 85, 75]), 0.25, 4);
+    expect(rows[1]).toEqual({ rank: null, inZone: null, groupSize: 4 });
+    expect(rows.map((r) => r.inZone)).toEqual([false, null, true, false, false]);
+  });
+
+  it('counts a group whose schools have no index as too small', () => {
+    const { rows, smallGroups } = computeRiskZone(group('В', [null, null]), 0.25, 4);
+    expect(rows).toEqual([
+      { rank: null, inZone: null, groupSize: 0 },
+      { rank: null, inZone: null, groupSize: 0 },
+    ]);
+    expect(smallGroups).toEqual(['В']);
+  });
+
+  it('ranks over the whole sheet when every entry has the same group', () => {
+    // two municipalities of 3 (each too small alone); as one group n = 6, cut ⌊1,5⌋ = 1
+    const entries = [...group('А', [50, 60, 70]), ...group('Б', [55, 65, 75])];
+    expect(computeRiskZone(entries, 0.25, 4).smallGroups).toEqual(['А', 'Б']);
+    const sheet = computeRiskZone(entries.map((e) => ({ ...e, group: 'весь лист' })), 0.25, 4);
+    expect(sheet.rows.map((r) => r.inZone)).toEqual([true, false, false, false, false, false]);
+    expect(sheet.smallGroups).toEqual([]);
+  });
+
+  it('judges ties on ИСБШ as shown with one decimal', () => {
+    // 70.04 and 70.0 both show as 70,0: they share rank 1 and the cut ⌊0,25·4⌋ = 1 takes both
+    const { rows } = computeRiskZone(group('А', [70.04, 70, 80, 90]), 0.25, 4);
+    expect(rows.map((r) => r.rank)).toEqual([1, 1, 3, 4]);
+    expect(rows.map((r) => r.inZone)).toEqual([true, true, false, false]);
+  });
+
+  it('does not lose a school to binary error in share·n', () => {
+    // 0,58·50 is 28.999999999999996 in binary; the zone must hold 29 schools
+    expect(tolerantFloor(0.58 * 50)).toBe(29);
+    const values = Array.from({ length: 50 }, (_, i) => 50 + i * 0.5);
+    const { rows } = computeRiskZone(group('А', values), 0.58, 4);
+    expect(rows.filter((r) => r.inZone).length).toBe(29);
+  });
+});
