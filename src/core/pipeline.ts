@@ -93,6 +93,7 @@ export function computeReport(input: PipelineInput): Report {
       resilient: resilience.resilient[i],
       meanShare: shnor[i].meanShareY,
     })),
+    settings.mentorHighResultShare,
   );
   const diagnosisByCode = new Map(input.diagnoses.map((d) => [d.schoolCode, d]));
 

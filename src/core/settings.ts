@@ -32,6 +32,8 @@ export interface Settings {
   clusterStrongAbove: number;
   /** Resilient schools: actual share more than this many residual SDs below the prediction. */
   resilienceSdK: number;
+  /** Mentors «высокие результаты»: the best share of a municipality's schools by mean failing share (domain.md §3). */
+  mentorHighResultShare: number;
   /** Risk suggestions «по данным» (domain.md §5). */
   ovzHighShare: number;
   ovzMediumShare: number;
@@ -56,6 +58,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   clusterModerateFrom: 0.4,
   clusterStrongAbove: 0.5,
   resilienceSdK: 1,
+  mentorHighResultShare: 0.25,
   ovzHighShare: 0.15,
   ovzMediumShare: 0.08,
   nonNativeHighShare: 0.15,
@@ -79,6 +82,7 @@ export const SETTING_LABELS: Record<keyof Settings, string> = {
   clusterModerateFrom: 'Кластер «умеренно неуспевающие» от',
   clusterStrongAbove: 'Кластер «сильно неуспевающие» выше',
   resilienceSdK: 'Резильентность: остаточных отклонений ниже прогноза',
+  mentorHighResultShare: 'Наставники «высокие результаты»: лучшая доля школ муниципалитета',
   ovzHighShare: 'Фактор 7 «высокая»: доля ОВЗ больше',
   ovzMediumShare: 'Фактор 7 «средняя»: доля ОВЗ больше',
   nonNativeHighShare: 'Фактор 8 «высокая»: доля неродного русского больше',
@@ -93,6 +97,7 @@ const SHARE_KEYS = [
   'shnorThreshold',
   'clusterModerateFrom',
   'clusterStrongAbove',
+  'mentorHighResultShare',
   'ovzHighShare',
   'ovzMediumShare',
   'nonNativeHighShare',

@@ -1,0 +1,154 @@
+import { UserError } from '../core/errors';
+import type { Settings } from '../core/settings';
+import type { CatalogMeasure, ProcedureResult, RiskDiagnosis, RiskFactor, SchoolRecord } from '../core/types';
+import { DEFAULT_RISK_FACTORS, FACTOR_SHEET_NAME, factorsFromSheet } from '../core/factors';
+import { CATALOG_SHEET_NAME, DEFAULT_CATALOG, catalogFromSheet } from '../core/catalog';
+import { INDICATORS } from '../core/indicators';
+import { parseShare } from '../core/numbers';
+import { mappingFor, missingColumnsError, missingRequired, parseStoredMapping, type AutoMapping } from './headerMapping';
+import { readResponses } from './readResponses';
+import { readResults } from './readResults';
+import { readRisks } from './readRisks';
+import type { Problem } from './problems';
+import { SHEET_NAMES } from './names';
+import { LOAD } from './loadMessages';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export const MAPPING_KEY = 'shnor.mapping';
+export const RESPONSES_SHEET_KEY = 'shnor.responsesSheet';
+
+export interface LoadedInputs {
+  responsesSheet: string;
+  schools: SchoolRecord[];
+  results: ProcedureResult[];
+  diagnoses: RiskDiagnosis[];
+  factors: RiskFactor[];
+  catalog: CatalogMeasure[];
+  problems: Problem[];
+  rowsRead: number;
+  manualIndicators: Record<string, number | null>;
+}
+
+function normalized(text: unknown): string {
+  return String(text ?? '').toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The Form's responses sheet: the one the user chose, else a sheet linked to a form, else one whose first
+ * column is «Отметка времени». Null when none is found (the sidebar then asks).
+ */
+export function findResponsesSheet(ss: Spreadsheet, chosen: string | null): Sheet | null {
+  if (chosen) {
+    const sheet = ss.getSheetByName(chosen);
+    if (sheet) return sheet;
+  }
+  const sheets = ss.getSheets();
+  const linked = sheets.find((s) => !!s.getFormUrl());
+  if (linked) return linked;
+  return (
+    sheets.find((s) => {
+      if (s.getLastRow() < 1 || s.getLastColumn() < 1) return false;
+      const first = normalized(s.getRange(1, 1).getValue());
+      return first === 'отметка времени' || first === 'timestamp';
+    }) ?? null
+  );
+}
+
+/** The responses sheet's header texts and the mapping in force (stored choices first, the rest auto-mapped). */
+export function responsesMapping(sheet: Sheet, storedJson: string | null): { headers: string[]; auto: AutoMapping; values: unknown[][] } {
+  const values = sheet.getDataRange().getValues();
+  const headers = (values[0] ?? []).map((h) => String(h ?? ''));
+  return { headers, auto: mappingFor(headers, parseStoredMapping(storedJson)), values };
+}
+
+function sheetValues(ss: Spreadsheet, name: string): unknown[][] | null {
+  const sheet = ss.getSheetByName(name);
+  return sheet ? sheet.getDataRange().getValues() : null;
+}
+
+/** Hand-entered values of «Показатели» kept across rebuilds, by indicator id. */
+export function readManualIndicators(values: unknown[][] | null): Record<string, number | null> {
+  const manual: Record<string, number | null> = {};
+  if (!values) return manual;
+  const headerIndex = values.findIndex((r) => normalized(r[0]) === 'показатель');
+  if (headerIndex < 0) return manual;
+  const idByName = new Map(INDICATORS.filter((d) => !d.computed).map((d) => [normalized(d.name), d.id]));
+  for (const row of values.slice(headerIndex + 1)) {
+    const id = idByName.get(normalized(row[0]));
+    if (!id) continue;
+    try {
+      manual[id] = parseShare(row[2]);
+    } catch {
+      manual[id] = null;
+    }
+  }
+  return manual;
+}
+
+function referenceProblems(sheet: string, messages: string[]): Problem[] {
+  return messages.map((m) => ({ sheet, row: null, schoolCode: '', field: '', value: '', problem: m, action: LOAD.referenceAction }));
+}
+
+/**
+ * Reads every input sheet once (one getValues each) into core's records, with every problem listed.
+ * Stops with a UserError only when nothing sensible can be computed: no responses sheet, or a required column unmapped.
+ */
+export function loadInputs(ss: Spreadsheet, _settings: Settings, timeZone: string): LoadedInputs {
+  const props = PropertiesService.getDocumentProperties();
+  const sheet = findResponsesSheet(ss, props.getProperty(RESPONSES_SHEET_KEY));
+  if (!sheet) throw new UserError(LOAD.noResponsesSheet);
+  const { headers, auto, values } = responsesMapping(sheet, props.getProperty(MAPPING_KEY));
+  const missing = missingRequired(auto.mapping);
+  if (missing.length) throw missingColumnsError(sheet.getName(), missing, headers);
+
+  const responses = readResponses(values, sheet.getName(), auto.mapping, { timeZone });
+  const problems: Problem[] = [...responses.problems];
+  const knownCodes = new Set(responses.schools.map((s) => s.schoolCode));
+
+  const resultValues = sheetValues(ss, SHEET_NAMES.results);
+  let results: ProcedureResult[] = [];
+  if (resultValues) {
+    const read = readResults(resultValues, SHEET_NAMES.results, knownCodes);
+    results = read.results;
+    problems.push(...read.problems);
+  } else {
+    problems.push({ sheet: SHEET_NAMES.results, row: null, schoolCode: '', field: '', value: '', problem: LOAD.noResultsSheet, action: LOAD.noResultsAction });
+  }
+
+  let factors: RiskFactor[] = DEFAULT_RISK_FACTORS.map((f) => ({ ...f }));
+  const factorValues = sheetValues(ss, FACTOR_SHEET_NAME);
+  if (factorValues) {
+    const read = factorsFromSheet(factorValues);
+    factors = read.factors;
+    problems.push(...referenceProblems(FACTOR_SHEET_NAME, read.problems));
+  }
+  let catalog: CatalogMeasure[] = DEFAULT_CATALOG.map((m) => ({ ...m }));
+  const catalogValues = sheetValues(ss, CATALOG_SHEET_NAME);
+  if (catalogValues) {
+    const read = catalogFromSheet(catalogValues, factors);
+    catalog = read.measures;
+    problems.push(...referenceProblems(CATALOG_SHEET_NAME, read.problems));
+  }
+
+  let diagnoses: RiskDiagnosis[] = [];
+  const riskValues = sheetValues(ss, SHEET_NAMES.risks);
+  if (riskValues) {
+    const read = readRisks(riskValues, SHEET_NAMES.risks, factors);
+    diagnoses = read.diagnoses;
+    problems.push(...read.problems);
+  }
+
+  return {
+    responsesSheet: sheet.getName(),
+    schools: responses.schools,
+    results,
+    diagnoses,
+    factors,
+    catalog,
+    problems,
+    rowsRead: responses.rowsRead,
+    manualIndicators: readManualIndicators(sheetValues(ss, SHEET_NAMES.indicators)),
+  };
+}

@@ -1,0 +1,23 @@
+/** Sheet names the add-in reads and writes. Fixed: analysts' formulas and other reports refer to them. */
+export const SHEET_NAMES = {
+  results: 'Результаты ОП',
+  risks: 'Риски',
+  dataCheck: 'Проверка данных',
+  isbsh: 'ИСБШ',
+  shnor: 'ШНОР',
+  dynamics: 'Динамика',
+  clusterDynamics: 'Динамика кластеров',
+  municipalities: 'Муниципалитеты',
+  indicators: 'Показатели',
+  riskProfiles: 'Риск-профили',
+  factors: 'Факторы риска',
+  catalog: 'Каталог мер',
+  monitoring: 'Мониторинг ДК',
+} as const;
+
+/** Roadmap sheets are named «ДК <Код ОО>». */
+export const ROADMAP_PREFIX = 'ДК ';
+
+export function roadmapSheetName(schoolCode: string): string {
+  return ROADMAP_PREFIX + schoolCode;
+}

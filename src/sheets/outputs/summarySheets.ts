@@ -1,0 +1,198 @@
+import type { Report } from '../../core/pipeline';
+import { SHEET_NAMES } from '../names';
+import type { CellValue, ColumnSpec, SheetSpec } from '../sheetSpec';
+import { headerRowOf } from '../sheetSpec';
+import { COLORS, FORMAT } from './format';
+
+function yearsCaption(report: Report): string {
+  return report.year === null ? 'нет данных о результатах ОП' : `${report.year - 1} → ${report.year}`;
+}
+
+/** «Динамика»: for each procedure, the share of schools of each dynamics type (domain.md §4). */
+export function dynamicsSheet(report: Report): SheetSpec {
+  const order = ['положительная', '0 % за два года', 'отрицательная', 'нейтральная', 'нет участников'] as const;
+  const headers = ['Положительная', '0 % за два года', 'Отрицательная', 'Нейтральная', 'Нет участников'];
+  const columns: ColumnSpec[] = [
+    { header: 'Процедура', format: FORMAT.text, width: 220 },
+    ...headers.map((h) => ({ header: h, format: FORMAT.percent, width: 100 })),
+    { header: 'Всего школ', format: FORMAT.integer, width: 80 },
+    { header: 'Положительный результат', format: FORMAT.percent, width: 110 },
+    ...headers.map((h) => ({ header: `${h}, школ`, format: FORMAT.integer, width: 90 })),
+  ];
+  const rows: CellValue[][] = report.procedureSummary.map((p) => [
+    p.procedure,
+    ...order.map((k) => p.shares[k]),
+    p.total,
+    p.positiveResultShare,
+    ...order.map((k) => p.counts[k]),
+  ]);
+  const caption = [
+    `Динамика доли обучающихся, не преодолевших порог, по оценочным процедурам: ${yearsCaption(report)}.`,
+    'Доли — от числа школ, участвовавших в процедуре хотя бы в одном из двух лет; «Положительный результат» = положительная + 0 % за два года.',
+  ];
+  const headerRow = headerRowOf({ caption });
+  return {
+    name: SHEET_NAMES.dynamics,
+    caption,
+    columns,
+    rows,
+    charts: rows.length
+      ? [
+          {
+            kind: 'BAR',
+            title: `Типы динамики по процедурам, ${yearsCaption(report)}`,
+            ranges: [{ row: headerRow, column: 1, numRows: rows.length + 1, numColumns: 6 }],
+            anchor: { row: headerRow + rows.length + 3, column: 1 },
+            stacked: true,
+            options: {
+              colors: [COLORS.best, '#93c47d', COLORS.bad, COLORS.neutral, '#cccccc'],
+              legend: { position: 'top' },
+              hAxis: { format: 'percent', maxValue: 1 },
+            },
+          },
+        ]
+      : [],
+  };
+}
+
+/** «Динамика кластеров»: the schools that were ШНОР in Y−1, by how their cluster changed, per municipality and in total (domain.md §4). */
+export function clusterDynamicsSheet(report: Report): SheetSpec {
+  const columns: ColumnSpec[] = [
+    { header: 'Муниципалитет', format: FORMAT.text, width: 220 },
+    { header: 'Повысили кластер', format: FORMAT.percent, width: 100 },
+    { header: 'Вышли из списка', format: FORMAT.percent, width: 100 },
+    { header: 'Всего положительная', format: FORMAT.percent, width: 110 },
+    { header: 'Не изменили кластер', format: FORMAT.percent, width: 110 },
+    { header: 'Отрицательная', format: FORMAT.percent, width: 100 },
+    { header: 'Всего школ', format: FORMAT.integer, width: 80 },
+    { header: 'Повысили кластер, школ', format: FORMAT.integer, width: 90 },
+    { header: 'Вышли из списка, школ', format: FORMAT.integer, width: 90 },
+    { header: 'Всего положительная, школ', format: FORMAT.integer, width: 100 },
+    { header: 'Не изменили кластер, школ', format: FORMAT.integer, width: 100 },
+    { header: 'Отрицательная, школ', format: FORMAT.integer, width: 90 },
+  ];
+  const rows: CellValue[][] = report.clusterSummary.map((m) => [
+    m.municipality,
+    m.shares.raised,
+    m.shares.left,
+    m.shares.positive,
+    m.shares.unchanged,
+    m.shares.negative,
+    m.total,
+    m.raised,
+    m.left,
+    m.positive,
+    m.unchanged,
+    m.negative,
+  ]);
+  const y = report.year;
+  return {
+    name: SHEET_NAMES.clusterDynamics,
+    caption: [
+      `Динамика кластеров неосвоения: школы, бывшие ШНОР в ${y === null ? 'прошлом' : y - 1} году, по изменению статуса в ${y ?? 'отчётном'} году.`,
+      'Доли — от «Всего школ»; положительная динамика — повысили кластер или вышли из списка.',
+    ],
+    columns,
+    rows,
+    boldRows: rows.length ? [rows.length - 1] : [],
+  };
+}
+
+/** «Муниципалитеты»: ШНОР, zone of risk, deficits and priority addressees per municipality with the region total (domain.md §8). */
+export function municipalitiesSheet(report: Report): SheetSpec {
+  const columns: ColumnSpec[] = [
+    { header: 'Муниципалитет', format: FORMAT.text, width: 220 },
+    { header: 'Школ', format: FORMAT.integer, width: 60 },
+    { header: 'ШНОР', format: FORMAT.integer, width: 60 },
+    { header: 'Доля ШНОР', format: FORMAT.percent, width: 80 },
+    { header: 'Зона риска', format: FORMAT.integer, width: 80 },
+    { header: 'Доля зоны риска', format: FORMAT.percent, width: 90 },
+    { header: 'Кадровый дефицит', format: FORMAT.integer, width: 90 },
+    { header: 'Доля кадрового', format: FORMAT.percent, width: 90 },
+    { header: 'Инфраструктурный дефицит', format: FORMAT.integer, width: 110 },
+    { header: 'Доля инфраструктурного', format: FORMAT.percent, width: 110 },
+    { header: 'Оба дефицита', format: FORMAT.integer, width: 80 },
+    { header: 'Доля обоих', format: FORMAT.percent, width: 80 },
+    { header: 'Приоритетные адресаты', format: FORMAT.integer, width: 100 },
+  ];
+  const rows: CellValue[][] = report.municipalities.map((m) => [
+    m.municipality,
+    m.schools,
+    m.shnor,
+    m.shnorShare,
+    m.zone,
+    m.zoneShare,
+    m.staffing,
+    m.staffingShare,
+    m.infrastructure,
+    m.infrastructureShare,
+    m.both,
+    m.bothShare,
+    m.priority,
+  ]);
+  const caption = [
+    `Сводка по муниципалитетам за ${report.year ?? '—'} год: ШНОР, зона риска по ИСБШ, ресурсные дефициты и приоритетные адресаты поддержки.`,
+    'Доли — от числа школ муниципалитета; отсортировано по доле ШНОР.',
+  ];
+  const headerRow = headerRowOf({ caption });
+  const municipalRows = Math.max(rows.length - 1, 0); // without «Всего по региону»
+  const chartsRow = headerRow + rows.length + 3;
+  return {
+    name: SHEET_NAMES.municipalities,
+    caption,
+    columns,
+    rows,
+    boldRows: rows.length ? [rows.length - 1] : [],
+    charts: municipalRows
+      ? [
+          {
+            kind: 'COLUMN',
+            title: 'Доля ШНОР и зоны риска по муниципалитетам',
+            ranges: [
+              { row: headerRow, column: 1, numRows: municipalRows + 1, numColumns: 1 },
+              { row: headerRow, column: 4, numRows: municipalRows + 1, numColumns: 1 },
+              { row: headerRow, column: 6, numRows: municipalRows + 1, numColumns: 1 },
+            ],
+            anchor: { row: chartsRow, column: 1 },
+            options: { colors: [COLORS.bad, '#e69138'], legend: { position: 'top' }, vAxis: { format: 'percent' } },
+          },
+          {
+            kind: 'COLUMN',
+            title: 'Ресурсные дефициты по муниципалитетам',
+            ranges: [
+              { row: headerRow, column: 1, numRows: municipalRows + 1, numColumns: 1 },
+              { row: headerRow, column: 7, numRows: municipalRows + 1, numColumns: 1 },
+              { row: headerRow, column: 9, numRows: municipalRows + 1, numColumns: 1 },
+            ],
+            anchor: { row: chartsRow, column: 7 },
+            stacked: true,
+            options: { colors: ['#6fa8dc', '#f6b26b'], legend: { position: 'top' }, vAxis: { title: 'Школ' } },
+          },
+        ]
+      : [],
+  };
+}
+
+/** «Показатели»: the system's target indicators with actual values where the data allow it (domain.md §7). */
+export function indicatorsSheet(report: Report): SheetSpec {
+  const rows: CellValue[][] = report.indicators.map((i) => [i.name, i.target, i.actual === null ? '' : i.actual, i.met, i.source]);
+  return {
+    name: SHEET_NAMES.indicators,
+    caption: [
+      `Целевые показатели системы работы со ШНОР за ${report.year ?? '—'} год.`,
+      'Показатели с источником «вручную» заполните в столбце «Фактическое значение» (в процентах): при пересчёте они сохраняются.',
+    ],
+    columns: [
+      { header: 'Показатель', format: FORMAT.text, width: 420 },
+      { header: 'Целевое значение', format: FORMAT.percent, width: 100 },
+      { header: 'Фактическое значение', format: FORMAT.percent, width: 110 },
+      { header: 'Достигнуто', format: FORMAT.text, width: 90 },
+      { header: 'Источник', format: FORMAT.text, width: 90 },
+    ],
+    rows,
+    rules: [
+      { kind: 'textEqual', column: 3, text: 'да', background: COLORS.good },
+      { kind: 'textEqual', column: 3, text: 'нет', background: COLORS.bad },
+    ],
+  };
+}

@@ -1,0 +1,220 @@
+import type { Report, SchoolReport } from '../core/pipeline';
+import { DEFAULT_RISK_FACTORS, FACTOR_SHEET_NAME, factorsToRows } from '../core/factors';
+import { CATALOG_SHEET_NAME, DEFAULT_CATALOG, catalogToRows } from '../core/catalog';
+import { ROADMAP_HEADER, ROADMAP_STATUSES, ROADMAP_VISIBLE_COLUMNS, mergeRoadmap, roadmapRows, type RoadmapRow } from '../core/roadmap';
+import { monitoringTable } from '../core/roadmapMonitoring';
+import { formatNumberRu } from '../core/percent';
+import type { LoadedInputs } from './loadInputs';
+import { ROADMAP_PREFIX, SHEET_NAMES, roadmapSheetName } from './names';
+import type { CellValue, ColumnSpec, SheetSpec } from './sheetSpec';
+import { headerRowOf } from './sheetSpec';
+import { stageSheet, swapIn } from './writer';
+import { COLORS, FORMAT } from './outputs/format';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** The roadmap sheet's columns: the ten of domain.md §6, the add-in's note, and the hidden measure id used to keep people's rows. */
+const NOTE_HEADER = 'Примечание';
+const ID_HEADER = ROADMAP_HEADER[ROADMAP_VISIBLE_COLUMNS];
+const COLUMNS: ColumnSpec[] = [
+  { header: ROADMAP_HEADER[0], format: FORMAT.integer, width: 40 },
+  { header: ROADMAP_HEADER[1], format: FORMAT.text, width: 180 },
+  { header: ROADMAP_HEADER[2], format: FORMAT.text, width: 220 },
+  { header: ROADMAP_HEADER[3], format: FORMAT.text, width: 320 },
+  { header: ROADMAP_HEADER[4], format: FORMAT.date, width: 90 },
+  { header: ROADMAP_HEADER[5], format: FORMAT.text, width: 160 },
+  { header: ROADMAP_HEADER[6], format: FORMAT.text, width: 220 },
+  { header: ROADMAP_HEADER[7], format: FORMAT.text, width: 180 },
+  { header: ROADMAP_HEADER[8], format: FORMAT.text, width: 100 },
+  { header: ROADMAP_HEADER[9], format: FORMAT.text, width: 220 },
+  { header: NOTE_HEADER, format: FORMAT.text, width: 170 },
+  { header: ID_HEADER, format: FORMAT.text, width: 70 },
+];
+const DEADLINE_COLUMN = 4;
+const STATUS_COLUMN = 8;
+const ID_COLUMN = COLUMNS.length - 1;
+/** Empty rows with the same drop-downs, for measures people add by hand. */
+const SPARE_ROWS = 20;
+
+/** Creates «Факторы риска» and «Каталог мер» with the defaults when absent; an existing sheet is never overwritten. */
+export function ensureReferenceSheets(ss: Spreadsheet): string[] {
+  const created: string[] = [];
+  const references: Array<[string, string[][] | Array<Array<string | number>>, number[]]> = [
+    [FACTOR_SHEET_NAME, factorsToRows(DEFAULT_RISK_FACTORS), [60, 520, 120]],
+    [CATALOG_SHEET_NAME, catalogToRows(DEFAULT_CATALOG), [80, 170, 160, 260, 360, 90, 200, 240, 220]],
+  ];
+  for (const [name, rows, widths] of references) {
+    if (ss.getSheetByName(name)) continue;
+    const sheet = ss.insertSheet(name);
+    sheet.getRange(1, 1, rows.length, rows[0].length).setNumberFormat('@').setValues(rows);
+    sheet.getRange(1, 1, 1, rows[0].length).setFontWeight('bold').setBackground('#e8eaed');
+    sheet.setFrozenRows(1);
+    widths.forEach((w, i) => sheet.setColumnWidth(i + 1, w));
+    created.push(name);
+  }
+  return created;
+}
+
+/** The schools to build roadmaps for: the chosen codes that exist, or every ШНОР when none is chosen. */
+export function roadmapTargets(report: Report, chosen: readonly string[]): string[] {
+  if (chosen.length) {
+    const known = new Set(report.schools.map((s) => s.school.schoolCode));
+    return chosen.filter((c) => known.has(c));
+  }
+  return report.schools.filter((s) => s.shnor.status === 'ШНОР').map((s) => s.school.schoolCode);
+}
+
+/** The calendar year in which the current school year began (1 September). */
+export function schoolYearStartOf(today: Date): number {
+  return today.getMonth() >= 8 ? today.getFullYear() : today.getFullYear() - 1;
+}
+
+/**
+ * Builds or regenerates «ДК <Код ОО>» for each school: rows from the catalog for the school's cluster and its
+ * high-significance factors, merged with what people already entered (domain.md §6). Returns the sheet names.
+ */
+export function generateRoadmaps(ss: Spreadsheet, report: Report, inputs: LoadedInputs, codes: readonly string[], today: Date): string[] {
+  const byCode = new Map(report.schools.map((s) => [s.school.schoolCode, s]));
+  const factorNames = Object.fromEntries(inputs.factors.map((f) => [f.id, f.name]));
+  const yearStart = schoolYearStartOf(today);
+  const written: string[] = [];
+  for (const code of codes) {
+    const school = byCode.get(code);
+    if (!school) continue;
+    const name = roadmapSheetName(code);
+    const existingSheet = ss.getSheetByName(name);
+    const existing = existingSheet ? readRoadmapRows(existingSheet.getDataRange().getValues()) : [];
+    const fresh = roadmapRows(school.shnor.cluster, school.profile.highFactorIds, factorNames, inputs.catalog, yearStart);
+    const rows = existing.length ? mergeRoadmap(existing, fresh) : fresh;
+    const spec = roadmapSheet(school, rows, report.year, yearStart);
+    swapIn(ss, [{ name, sheet: stageSheet(ss, spec) }]);
+    written.push(name);
+  }
+  return written;
+}
+
+/** The layout of one roadmap sheet: a title block, then the rows with drop-downs, date validation and overdue highlighting. */
+export function roadmapSheet(school: SchoolReport, rows: readonly RoadmapRow[], year: number | null, yearStart: number): SheetSpec {
+  const s = school.school;
+  const mentor = school.mentor ? `${school.mentor.mentorName} (${school.mentor.mentorCode})` : 'не назначен';
+  const caption = [
+    `Дорожная карта (антирисковая программа) на ${yearStart}/${yearStart + 1} учебный год`,
+    `Школа: ${s.name} (${s.schoolCode})`,
+    `Муниципалитет: ${s.municipality}`,
+    `Кластер: ${school.shnor.clusterOrStatus}${year ? ` (по результатам ${year} года)` : ''}`,
+    `ИСБШ: ${school.isbsh === null ? 'не рассчитан' : formatNumberRu(school.isbsh, 1)}`,
+    `Куратор / школа-наставник (предложение): ${mentor}`,
+  ];
+  const first = headerRowOf({ caption }) + 1;
+  const values: CellValue[][] = rows.map((r, i) => [
+    i + 1,
+    r.factor,
+    r.task,
+    r.measure,
+    r.deadline,
+    r.owner,
+    r.indicator,
+    r.document,
+    r.status,
+    r.comment,
+    r.note ?? '',
+    r.measureId ?? '',
+  ]);
+  return {
+    name: roadmapSheetName(s.schoolCode),
+    caption,
+    columns: COLUMNS,
+    rows: values,
+    spareRows: SPARE_ROWS,
+    validations: [
+      { kind: 'list', column: STATUS_COLUMN, values: [...ROADMAP_STATUSES], help: 'Выберите статус из списка.' },
+      { kind: 'date', column: DEADLINE_COLUMN, help: 'Укажите дату в формате ДД.ММ.ГГГГ.' },
+    ],
+    rules: [
+      {
+        kind: 'rowWhenFormula',
+        formula: `=AND($E${first}<>"";$E${first}<TODAY();$I${first}<>"выполнено";$I${first}<>"отменено")`,
+        background: COLORS.bad,
+      },
+      { kind: 'textEqual', column: STATUS_COLUMN, text: 'выполнено', background: COLORS.good },
+    ],
+    headerNote: 'Просроченные мероприятия (срок прошёл, статус не «выполнено» и не «отменено») выделяются красным. Строки можно добавлять ниже.',
+    protectHeader: 'Шапка дорожной карты: заполняется ШНОР-монитором',
+    hiddenColumns: [ID_COLUMN],
+    tabColor: '#e69138',
+  };
+}
+
+function text(v: unknown): string {
+  return v === null || v === undefined ? '' : String(v).trim();
+}
+
+function dateOf(v: unknown): Date | null {
+  if (Object.prototype.toString.call(v) === '[object Date]') return v as Date;
+  const m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text(v));
+  return m ? new Date(Number(m[3]), Number(m[2]) - 1, Number(m[1])) : null;
+}
+
+/** Reads people's rows back from a roadmap sheet's values, finding the header by its titles. */
+export function readRoadmapRows(values: unknown[][]): RoadmapRow[] {
+  const headerIndex = values.findIndex((row) => text(row[0]) === ROADMAP_HEADER[0] && text(row[1]) === ROADMAP_HEADER[1]);
+  if (headerIndex < 0) return [];
+  const header = values[headerIndex].map(text);
+  const col = (title: string) => header.indexOf(title);
+  const at = (row: unknown[], title: string) => (col(title) >= 0 ? row[col(title)] : '');
+  const rows: RoadmapRow[] = [];
+  for (const row of values.slice(headerIndex + 1)) {
+    const measure = text(at(row, ROADMAP_HEADER[3]));
+    const task = text(at(row, ROADMAP_HEADER[2]));
+    const id = text(at(row, ID_HEADER));
+    if (!measure && !task && !id && !text(at(row, ROADMAP_HEADER[9]))) continue;
+    const note = text(at(row, NOTE_HEADER));
+    rows.push({
+      measureId: id || null,
+      factor: text(at(row, ROADMAP_HEADER[1])),
+      task,
+      measure,
+      deadline: dateOf(at(row, ROADMAP_HEADER[4])),
+      owner: text(at(row, ROADMAP_HEADER[5])),
+      indicator: text(at(row, ROADMAP_HEADER[6])),
+      document: text(at(row, ROADMAP_HEADER[7])),
+      status: text(at(row, ROADMAP_HEADER[8])),
+      comment: text(at(row, ROADMAP_HEADER[9])),
+      ...(note ? { note } : {}),
+    });
+  }
+  return rows;
+}
+
+/** «Мониторинг ДК»: progress of every roadmap sheet, the most overdue first (domain.md §6). Returns the number of roadmaps. */
+export function writeMonitoring(ss: Spreadsheet, today: Date): number {
+  const entries = ss
+    .getSheets()
+    .filter((sh) => sh.getName().startsWith(ROADMAP_PREFIX) && !/~/.test(sh.getName()))
+    .map((sh) => ({ sheetName: sh.getName(), schoolCode: sh.getName().slice(ROADMAP_PREFIX.length), rows: readRoadmapRows(sh.getDataRange().getValues()) }));
+  const table = monitoringTable(entries, today);
+  const total = table.reduce((a, r) => a + r.total, 0);
+  const done = table.reduce((a, r) => a + r.done, 0);
+  const overdue = table.reduce((a, r) => a + r.overdue, 0);
+  const spec: SheetSpec = {
+    name: SHEET_NAMES.monitoring,
+    caption: [
+      `Мониторинг дорожных карт на ${String(today.getDate()).padStart(2, '0')}.${String(today.getMonth() + 1).padStart(2, '0')}.${today.getFullYear()}: дорожных карт — ${table.length}, мероприятий — ${total}, выполнено — ${done}, просрочено — ${overdue}.`,
+      'Доля выполненных — от мероприятий без отменённых. Сортировка: сначала карты с наибольшим числом просроченных мероприятий.',
+    ],
+    columns: [
+      { header: 'Лист', format: FORMAT.text, width: 140 },
+      { header: 'Код ОО', format: FORMAT.text, width: 100 },
+      { header: 'Мероприятий всего', format: FORMAT.integer, width: 100 },
+      { header: 'Выполнено', format: FORMAT.integer, width: 90 },
+      { header: 'В работе', format: FORMAT.integer, width: 90 },
+      { header: 'Просрочено', format: FORMAT.integer, width: 90 },
+      { header: 'Отменено', format: FORMAT.integer, width: 90 },
+      { header: 'Доля выполненных', format: FORMAT.percent, width: 100 },
+    ],
+    rows: table.map((r) => [r.sheetName, r.schoolCode, r.total, r.done, r.inProgress, r.overdue, r.cancelled, r.shareDone]),
+    rules: [{ kind: 'rowWhenFormula', formula: `=$F${headerRowOf({ caption: ['', ''] }) + 1}>0`, background: COLORS.zoneRow }],
+  };
+  swapIn(ss, [{ name: SHEET_NAMES.monitoring, sheet: stageSheet(ss, spec) }]);
+  return table.length;
+}

@@ -1,0 +1,83 @@
+/**
+ * A description of one output sheet as plain data: what core's tables look like in Sheets.
+ * Layout modules (src/sheets/outputs/) build these from the report; src/sheets/writer.ts writes them
+ * with a fixed number of service calls whatever the number of rows.
+ */
+
+export type CellValue = string | number | boolean | Date | null;
+
+export interface ColumnSpec {
+  header: string;
+  /** Number format of the data cells, e.g. '0.0', '0%', '@' (text), 'dd.MM.yyyy'. */
+  format?: string;
+  /** Column width in pixels. */
+  width?: number;
+}
+
+/** A conditional rule over the data rows (row 1 of `applyTo` is the first data row). */
+export type RuleSpec =
+  | { kind: 'textEqual'; column: number; text: string; background: string; fontColor?: string }
+  /** Highlights whole data rows where the cell of `column` equals `text`. */
+  | { kind: 'rowWhenEqual'; column: number; text: string; background: string; bold?: boolean }
+  /** Highlights whole data rows where a formula (written for the first data row, e.g. `=AND($E5<>"";$E5<TODAY())`) holds. */
+  | { kind: 'rowWhenFormula'; formula: string; background: string; fontColor?: string };
+
+export type ChartKind = 'COLUMN' | 'BAR' | 'PIE';
+
+export interface ChartSpec {
+  kind: ChartKind;
+  title: string;
+  /** Ranges in sheet coordinates (1-based), each a column block with its header in the first row. */
+  ranges: Array<{ row: number; column: number; numRows: number; numColumns: number }>;
+  /** Anchor cell of the chart's top-left corner. */
+  anchor: { row: number; column: number };
+  stacked?: boolean;
+  /** Extra chart options (Sheets' EmbeddedChartBuilder.setOption keys). */
+  options?: Record<string, unknown>;
+}
+
+/** A small extra table placed on the same sheet (e.g. a chart's data beside the main table). */
+export interface BlockSpec {
+  row: number;
+  column: number;
+  values: CellValue[][];
+  /** One number format per column of the block, applied below its first row. */
+  formats?: Array<string | null>;
+  boldFirstRow?: boolean;
+}
+
+export interface SheetSpec {
+  name: string;
+  /** Caption lines above the header (what the table counts and for which year). */
+  caption?: string[];
+  columns: ColumnSpec[];
+  rows: CellValue[][];
+  /** A note on the first header cell (e.g. the colour legend). */
+  headerNote?: string;
+  rules?: RuleSpec[];
+  charts?: ChartSpec[];
+  blocks?: BlockSpec[];
+  /** Bold rows (0-based indexes into `rows`), e.g. a total row. */
+  boldRows?: number[];
+  /** Add a filter over the table. */
+  filter?: boolean;
+  tabColor?: string;
+  /** Data validations on whole data columns (0-based column index). */
+  validations?: ValidationSpec[];
+  /** Protect the rows above the data (caption and header) with a warning only. */
+  protectHeader?: string;
+  /** Columns to hide (0-based), e.g. technical ids. */
+  hiddenColumns?: number[];
+  /** Rows to leave empty below the data (e.g. for people to add roadmap rows with validations). */
+  spareRows?: number;
+}
+
+export type ValidationSpec =
+  | { kind: 'list'; column: number; values: string[]; allowInvalid?: boolean; help?: string }
+  | { kind: 'date'; column: number; help?: string }
+  | { kind: 'numberAtLeast'; column: number; min: number; help?: string };
+
+/** 1-based sheet row of the header: one row per caption line, then a blank row. */
+export function headerRowOf(spec: Pick<SheetSpec, 'caption'>): number {
+  return spec.caption && spec.caption.length ? spec.caption.length + 2 : 1;
+}

@@ -1,0 +1,187 @@
+import type { CellValue, ChartSpec, RuleSpec, SheetSpec, ValidationSpec } from './sheetSpec';
+import { headerRowOf } from './sheetSpec';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** Suffixes of the add-in's temporary sheets; leftovers of an interrupted run are removed by `removeLeftovers`. */
+export const DRAFT_SUFFIX = ' ~черновик';
+export const OLD_SUFFIX = ' ~прежний';
+
+const HEADER_BACKGROUND = '#e8eaed';
+
+/**
+ * Sheets turns a written string that starts with `=` into a formula (and may parse `+`, `-`, `@`), so text that
+ * came from users is written with a leading apostrophe: Sheets stores the rest as plain text.
+ */
+export function asText(value: CellValue): CellValue {
+  if (typeof value === 'string' && /^[=+\-@]/.test(value)) return "'" + value;
+  return value === null ? '' : value;
+}
+
+/** Writes a sheet described by `spec` into a new draft sheet, placed where the current one is. */
+export function stageSheet(ss: Spreadsheet, spec: SheetSpec): Sheet {
+  const draftName = spec.name + DRAFT_SUFFIX;
+  const leftover = ss.getSheetByName(draftName);
+  if (leftover) ss.deleteSheet(leftover);
+  const current = ss.getSheetByName(spec.name);
+  const sheet = current ? ss.insertSheet(draftName, current.getIndex() - 1) : ss.insertSheet(draftName);
+  writeSpec(sheet, spec);
+  return sheet;
+}
+
+/** Writes the spec into an empty sheet with a number of calls that does not depend on the number of rows. */
+export function writeSpec(sheet: Sheet, spec: SheetSpec): void {
+  const width = spec.columns.length;
+  const headerRow = headerRowOf(spec);
+  const grid: CellValue[][] = [];
+  for (const line of spec.caption ?? []) grid.push(padRow([line], width));
+  if (spec.caption && spec.caption.length) grid.push(padRow([], width));
+  grid.push(spec.columns.map((c) => c.header));
+  for (const row of spec.rows) grid.push(padRow(row.map(asText), width));
+  const lastRow = grid.length;
+  const dataRows = spec.rows.length;
+
+  // Text formats go on before the values so codes like «0123» stay text.
+  if (dataRows > 0) {
+    const formats = spec.columns.map((c) => c.format ?? 'General');
+    sheet.getRange(headerRow + 1, 1, dataRows, width).setNumberFormats(spec.rows.map(() => formats));
+  }
+  sheet.getRange(1, 1, lastRow, width).setValues(grid as unknown[][]);
+
+  const header = sheet.getRange(headerRow, 1, 1, width);
+  header.setFontWeight('bold').setBackground(HEADER_BACKGROUND).setWrap(true).setVerticalAlignment('middle');
+  if (spec.caption && spec.caption.length) sheet.getRange(1, 1, spec.caption.length, 1).setFontStyle('italic');
+  sheet.setFrozenRows(headerRow);
+  spec.columns.forEach((c, i) => {
+    if (c.width) sheet.setColumnWidth(i + 1, c.width);
+  });
+  if (spec.headerNote) sheet.getRange(headerRow, 1).setNote(spec.headerNote);
+  for (const r of spec.boldRows ?? []) sheet.getRange(headerRow + 1 + r, 1, 1, width).setFontWeight('bold');
+  if (spec.filter && dataRows > 0) sheet.getRange(headerRow, 1, dataRows + 1, width).createFilter();
+  if (spec.validations && spec.validations.length) {
+    const rows = dataRows + (spec.spareRows ?? 0);
+    if (rows > 0) for (const v of spec.validations) sheet.getRange(headerRow + 1, v.column + 1, rows, 1).setDataValidation(buildValidation(v));
+  }
+  if (spec.rules && spec.rules.length && dataRows + (spec.spareRows ?? 0) > 0) {
+    sheet.setConditionalFormatRules(spec.rules.map((r) => buildRule(sheet, r, headerRow + 1, dataRows + (spec.spareRows ?? 0), width)));
+  }
+  for (const block of spec.blocks ?? []) {
+    const w = Math.max(...block.values.map((r) => r.length));
+    sheet.getRange(block.row, block.column, block.values.length, w).setValues(block.values.map((r) => padRow(r.map(asText), w)) as unknown[][]);
+    if (block.formats && block.values.length > 1) {
+      const f = block.formats.map((x) => x ?? 'General');
+      sheet.getRange(block.row + 1, block.column, block.values.length - 1, w).setNumberFormats(block.values.slice(1).map(() => f));
+    }
+    if (block.boldFirstRow) sheet.getRange(block.row, block.column, 1, w).setFontWeight('bold');
+  }
+  if (spec.protectHeader) {
+    const protection = sheet.getRange(1, 1, headerRow, width).protect();
+    protection.setDescription(spec.protectHeader);
+    protection.setWarningOnly(true);
+  }
+  for (const c of spec.hiddenColumns ?? []) sheet.hideColumns(c + 1);
+  if (spec.tabColor) sheet.setTabColor(spec.tabColor);
+  for (const chart of spec.charts ?? []) sheet.insertChart(buildChart(sheet, chart));
+}
+
+function padRow(row: CellValue[], width: number): CellValue[] {
+  const out = row.slice(0, width);
+  while (out.length < width) out.push('');
+  return out;
+}
+
+function buildValidation(v: ValidationSpec): GoogleAppsScript.Spreadsheet.DataValidation {
+  const b = SpreadsheetApp.newDataValidation();
+  if (v.kind === 'list') b.requireValueInList(v.values, true).setAllowInvalid(v.allowInvalid ?? false);
+  else if (v.kind === 'date') b.requireDate().setAllowInvalid(false);
+  else b.requireNumberGreaterThanOrEqualTo(v.min).setAllowInvalid(false);
+  if (v.help) b.setHelpText(v.help);
+  return b.build();
+}
+
+function columnLetter(column: number): string {
+  let s = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+function buildRule(sheet: Sheet, rule: RuleSpec, firstRow: number, rows: number, width: number): GoogleAppsScript.Spreadsheet.ConditionalFormatRule {
+  const b = SpreadsheetApp.newConditionalFormatRule();
+  if (rule.kind === 'textEqual') {
+    b.whenTextEqualTo(rule.text).setBackground(rule.background).setRanges([sheet.getRange(firstRow, rule.column + 1, rows, 1)]);
+    if (rule.fontColor) b.setFontColor(rule.fontColor);
+  } else if (rule.kind === 'rowWhenEqual') {
+    const cell = `$${columnLetter(rule.column + 1)}${firstRow}`;
+    b.whenFormulaSatisfied(`=${cell}="${rule.text.replace(/"/g, '""')}"`).setBackground(rule.background).setRanges([sheet.getRange(firstRow, 1, rows, width)]);
+    if (rule.bold) b.setBold(true);
+  } else {
+    b.whenFormulaSatisfied(rule.formula).setBackground(rule.background).setRanges([sheet.getRange(firstRow, 1, rows, width)]);
+    if (rule.fontColor) b.setFontColor(rule.fontColor);
+  }
+  return b.build();
+}
+
+function buildChart(sheet: Sheet, spec: ChartSpec): GoogleAppsScript.Spreadsheet.EmbeddedChart {
+  const b = sheet.newChart().setChartType(Charts.ChartType[spec.kind]);
+  for (const r of spec.ranges) b.addRange(sheet.getRange(r.row, r.column, r.numRows, r.numColumns));
+  b.setNumHeaders(1).setPosition(spec.anchor.row, spec.anchor.column, 0, 0).setOption('title', spec.title);
+  if (spec.stacked) b.setOption('isStacked', true);
+  for (const [key, value] of Object.entries(spec.options ?? {})) b.setOption(key, value);
+  return b.build();
+}
+
+/**
+ * Puts staged drafts in place of the current output sheets. Until every draft has its final name a failure rolls
+ * everything back, so the previous outputs stay as they were; after that point the old sheets are only removed,
+ * and one that cannot be removed is left for `removeLeftovers` rather than failing a finished run.
+ */
+export function swapIn(ss: Spreadsheet, staged: ReadonlyArray<{ name: string; sheet: Sheet }>): void {
+  const done: Array<{ name: string; sheet: Sheet; old: Sheet | null }> = [];
+  try {
+    for (const s of staged) {
+      const old = ss.getSheetByName(s.name);
+      if (old) old.setName(s.name + OLD_SUFFIX);
+      done.push({ name: s.name, sheet: s.sheet, old });
+      s.sheet.setName(s.name);
+    }
+  } catch (error) {
+    for (const d of done.reverse()) {
+      if (d.sheet.getName() === d.name) d.sheet.setName(d.name + DRAFT_SUFFIX);
+      if (d.old) d.old.setName(d.name);
+    }
+    throw error;
+  }
+  for (const d of done) {
+    if (!d.old) continue;
+    try {
+      ss.deleteSheet(d.old);
+    } catch {
+      // The new outputs are already in place; the next run removes this leftover.
+    }
+  }
+}
+
+/** Deletes drafts left by a failed run. */
+export function discardDrafts(ss: Spreadsheet, staged: ReadonlyArray<{ sheet: Sheet }>): void {
+  for (const s of staged) {
+    try {
+      ss.deleteSheet(s.sheet);
+    } catch {
+      // Left for removeLeftovers.
+    }
+  }
+}
+
+/** Removes temporary sheets left behind by an interrupted run. */
+export function removeLeftovers(ss: Spreadsheet): number {
+  let removed = 0;
+  for (const sheet of ss.getSheets()) {
+    const name = sheet.getName();
+    if (name.endsWith(DRAFT_SUFFIX) || name.endsWith(OLD_SUFFIX)) {
+      ss.deleteSheet(sheet);
+      removed++;
+    }
+  }
+  return removed;
+}

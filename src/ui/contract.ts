@@ -1,0 +1,127 @@
+/**
+ * The sidebar ↔ server contract: every google.script.run endpoint with its argument and result types.
+ * Shared by src/ui/endpoints.ts (server) and src/ui/sidebar/ (the page), so a renamed field fails to compile.
+ * Only plain JSON crosses google.script.run: no Date objects (dates travel as ISO strings).
+ */
+import type { Settings } from '../core/settings';
+
+export type RunKind = 'check' | 'compute' | 'roadmaps' | 'monitoring';
+
+export interface MappingField {
+  /** Field id, e.g. 'schoolCode'. */
+  id: string;
+  /** Russian label, e.g. «Код ОО». */
+  label: string;
+  /** 'yes' — always required; 'isbsh' — required for ИСБШ; 'no' — optional. */
+  required: 'yes' | 'isbsh' | 'no';
+  /** Index into `headers` of the mapped column, or null when not mapped. */
+  column: number | null;
+  /** True when two columns looked like this field equally well. */
+  ambiguous: boolean;
+}
+
+export interface SidebarState {
+  /** Every sheet name in the spreadsheet, in order. */
+  sheets: string[];
+  /** The sheet taken as the Form's responses sheet, or null when none was found. */
+  responsesSheet: string | null;
+  /** Header texts of the responses sheet (as in the sheet). */
+  headers: string[];
+  fields: MappingField[];
+  /** Years present in «Результаты ОП», ascending. */
+  years: number[];
+  /** Current settings (reportingYear null = latest year in data). */
+  settings: Settings;
+  defaults: Settings;
+  /** Russian labels for every setting key. */
+  settingLabels: Record<keyof Settings, string>;
+  /** Output sheets that exist now (for links). */
+  outputs: Array<{ name: string; sheetId: number }>;
+  /** A run that is in progress (e.g. after the sidebar was closed), if any. */
+  activeRun: RunTicket | null;
+  /** Summary of the last finished run, if any. */
+  lastSummary: RunSummary | null;
+}
+
+export interface SaveResult {
+  ok: boolean;
+  /** Russian messages when not ok (e.g. invalid settings). */
+  problems: string[];
+}
+
+export interface RunTicket {
+  runId: string;
+  kind: RunKind;
+  /** Step labels in Russian, in order. */
+  steps: string[];
+  /** Index of the next step to run. */
+  next: number;
+  /** ISO time the run started. */
+  startedAt: string;
+}
+
+export interface StepResult {
+  runId: string;
+  /** The step that was just done (0-based). */
+  done: number;
+  total: number;
+  /** Russian label of the next step, or '' when finished. */
+  nextLabel: string;
+  finished: boolean;
+  /** Present when finished. */
+  summary: RunSummary | null;
+}
+
+export interface RunSummary {
+  kind: RunKind;
+  year: number | null;
+  schoolsRead: number;
+  problems: number;
+  shnor: number;
+  riskZone: number;
+  priority: number;
+  roadmaps: number;
+  /** Sheets written by the run, with ids for links (#gid=…). */
+  sheets: Array<{ name: string; sheetId: number }>;
+  /** ISO time the run finished. */
+  finishedAt: string;
+}
+
+export interface SchoolListItem {
+  schoolCode: string;
+  name: string;
+  municipality: string;
+  status: string;
+  cluster: string;
+}
+
+export interface RunOptions {
+  /** For 'roadmaps': the chosen schools; empty or absent = all ШНОР. */
+  schoolCodes?: string[];
+}
+
+/** Server endpoints callable from the sidebar, by global function name. */
+export interface Endpoints {
+  sidebarState(): SidebarState;
+  sidebarSaveMapping(sheetName: string, columns: Record<string, number | null>): SaveResult;
+  sidebarSaveSettings(settings: Settings): SaveResult;
+  sidebarResetSettings(): Settings;
+  sidebarStartRun(kind: RunKind, options: RunOptions): RunTicket;
+  sidebarRunStep(runId: string): StepResult;
+  sidebarCancelRun(runId: string): { cancelled: boolean; message: string };
+  sidebarSchools(query: string): SchoolListItem[];
+  sidebarOpenSheet(name: string): boolean;
+}
+
+/** The endpoint names at run time (the build test checks each is a top-level function of build/Code.js). */
+export const ENDPOINT_NAMES: ReadonlyArray<keyof Endpoints> = [
+  'sidebarState',
+  'sidebarSaveMapping',
+  'sidebarSaveSettings',
+  'sidebarResetSettings',
+  'sidebarStartRun',
+  'sidebarRunStep',
+  'sidebarCancelRun',
+  'sidebarSchools',
+  'sidebarOpenSheet',
+];

@@ -1,0 +1,33 @@
+import { UserError } from '../core/errors';
+import { UI } from './messages';
+
+/** The Russian text a user sees for an error: a UserError as it is, anything else as a bug with a short id. */
+export function userMessage(error: unknown): string {
+  if (error instanceof UserError) return error.message;
+  const id = Utilities.getUuid().slice(0, 8);
+  console.error(`[${id}]`, error instanceof Error ? error.stack ?? error.message : String(error));
+  const serviceMessage = error instanceof Error ? error.message : '';
+  // A Sheets service failure mid-run is not a bug in the add-in: say what happened.
+  if (/^Service |Служба |failed while accessing|Exceeded maximum execution time/i.test(serviceMessage)) return UI.failed(serviceMessage);
+  return UI.bug(id);
+}
+
+/** Runs a menu action; every failure ends in a Russian alert, never in a stack trace. */
+export function reportToUser(action: () => string): void {
+  const ui = SpreadsheetApp.getUi();
+  try {
+    const message = action();
+    if (message) ui.alert(UI.title, message, ui.ButtonSet.OK);
+  } catch (error) {
+    ui.alert(UI.title, userMessage(error), ui.ButtonSet.OK);
+  }
+}
+
+/** For google.script.run: throw an Error whose message is already Russian. */
+export function forSidebar<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    throw new Error(userMessage(error));
+  }
+}

@@ -1,0 +1,198 @@
+import { computeReport, type Report } from '../core/pipeline';
+import { estimateOutputCells, SHEETS_CELL_LIMIT, schoolsThatFit } from '../core/cellBudget';
+import { UserError } from '../core/errors';
+import type { Settings } from '../core/settings';
+import { loadInputs, type LoadedInputs } from '../sheets/loadInputs';
+import { SHEET_NAMES } from '../sheets/names';
+import type { SheetSpec } from '../sheets/sheetSpec';
+import { stageSheet, swapIn, DRAFT_SUFFIX } from '../sheets/writer';
+import { isbshSheet } from '../sheets/outputs/isbshSheet';
+import { shnorSheet } from '../sheets/outputs/shnorSheet';
+import { clusterDynamicsSheet, dynamicsSheet, indicatorsSheet, municipalitiesSheet } from '../sheets/outputs/summarySheets';
+import { riskProfilesSheet } from '../sheets/outputs/riskProfilesSheet';
+import { dataCheckSheet } from '../sheets/outputs/dataCheckSheet';
+import { ensureReferenceSheets, generateRoadmaps, roadmapTargets, writeMonitoring } from '../sheets/roadmapSheets';
+import type { RunKind, RunOptions } from './contract';
+import { UI } from './messages';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** What one execution knows; inputs are read once per execution and only when a step needs them. */
+export class JobContext {
+  private loaded: { inputs: LoadedInputs; report: Report } | null = null;
+  constructor(
+    readonly ss: Spreadsheet,
+    readonly settings: Settings,
+    readonly options: RunOptions,
+    readonly today: Date,
+    readonly timeZone: string,
+  ) {}
+
+  data(): { inputs: LoadedInputs; report: Report } {
+    if (!this.loaded) {
+      const inputs = loadInputs(this.ss, this.settings, this.timeZone);
+      const report = computeReport({
+        schools: inputs.schools,
+        results: inputs.results,
+        diagnoses: inputs.diagnoses,
+        factors: inputs.factors,
+        settings: this.settings,
+        manualIndicators: inputs.manualIndicators,
+      });
+      this.loaded = { inputs, report };
+    }
+    return this.loaded;
+  }
+}
+
+export interface StepOutcome {
+  /** Counts for the run's summary (merged over steps). */
+  summary?: Partial<{ schoolsRead: number; problems: number; shnor: number; riskZone: number; priority: number; roadmaps: number; year: number | null }>;
+  /** Sheets this step put in place (final names). */
+  sheets?: string[];
+}
+
+export interface Step {
+  label: string;
+  run(ctx: JobContext): StepOutcome;
+}
+
+type SpecBuilder = (report: Report, inputs: LoadedInputs) => SheetSpec;
+
+const COMPUTE_GROUPS: ReadonlyArray<{ label: string; builders: SpecBuilder[] }> = [
+  { label: UI.steps.readCompute, builders: [(r) => isbshSheet(r)] },
+  { label: UI.steps.shnor, builders: [(r) => shnorSheet(r)] },
+  { label: UI.steps.dynamics, builders: [(r) => dynamicsSheet(r), (r) => clusterDynamicsSheet(r)] },
+  {
+    label: UI.steps.summaries,
+    builders: [(r) => municipalitiesSheet(r), (r) => indicatorsSheet(r), (r, i) => riskProfilesSheet(r, i.factors), (_r, i) => dataCheckSheet(i.problems)],
+  },
+];
+
+/** Output sheets of «Рассчитать всё», in the order they are placed. */
+export const COMPUTE_SHEETS: readonly string[] = [
+  SHEET_NAMES.isbsh,
+  SHEET_NAMES.shnor,
+  SHEET_NAMES.dynamics,
+  SHEET_NAMES.clusterDynamics,
+  SHEET_NAMES.municipalities,
+  SHEET_NAMES.indicators,
+  SHEET_NAMES.riskProfiles,
+  SHEET_NAMES.dataCheck,
+];
+
+function checkCellBudget(ctx: JobContext): void {
+  const { inputs, report } = ctx.data();
+  const needed = estimateOutputCells(report.schools.length, report.procedures.length, inputs.factors.filter((f) => f.active).length);
+  let used = 0;
+  let replaced = 0;
+  for (const sheet of ctx.ss.getSheets()) {
+    const cells = sheet.getMaxRows() * sheet.getMaxColumns();
+    used += cells;
+    if (COMPUTE_SHEETS.includes(sheet.getName())) replaced += cells;
+  }
+  // Drafts live next to the current outputs until the swap, so both must fit at once.
+  if (used + needed > SHEETS_CELL_LIMIT) {
+    const fit = schoolsThatFit(SHEETS_CELL_LIMIT - used, report.procedures.length, inputs.factors.filter((f) => f.active).length);
+    throw new UserError(UI.cellBudget(needed + used - replaced, SHEETS_CELL_LIMIT, fit));
+  }
+}
+
+function stageStep(label: string, builders: SpecBuilder[], first: boolean): Step {
+  return {
+    label,
+    run(ctx) {
+      if (first) checkCellBudget(ctx);
+      const { inputs, report } = ctx.data();
+      for (const build of builders) stageSheet(ctx.ss, build(report, inputs));
+      return {};
+    },
+  };
+}
+
+/** Puts every draft of `names` in place at once, so the outputs change together or not at all. */
+function swapStep(label: string, names: readonly string[]): Step {
+  return {
+    label,
+    run(ctx) {
+      const staged = names
+        .map((name) => ({ name, sheet: ctx.ss.getSheetByName(name + DRAFT_SUFFIX) }))
+        .filter((s): s is { name: string; sheet: GoogleAppsScript.Spreadsheet.Sheet } => s.sheet !== null);
+      if (staged.length !== names.length) throw new UserError('Промежуточные листы расчёта не найдены: начните расчёт заново.');
+      swapIn(ctx.ss, staged);
+      const { inputs, report } = ctx.data();
+      return { sheets: [...names], summary: summaryOf(inputs, report) };
+    },
+  };
+}
+
+function summaryOf(inputs: LoadedInputs, report: Report): StepOutcome['summary'] {
+  return {
+    year: report.year,
+    schoolsRead: inputs.schools.length,
+    problems: inputs.problems.length,
+    shnor: report.schools.filter((s) => s.shnor.status === 'ШНОР').length,
+    riskZone: report.schools.filter((s) => s.inZone === true).length,
+    priority: report.schools.filter((s) => s.priority).length,
+  };
+}
+
+/** Schools per roadmap step: each step stays well inside Apps Script's 6-minute limit. */
+export const ROADMAPS_PER_STEP = 20;
+
+/** The steps of a run of `kind`; the roadmap run needs the data to know how many steps it has. */
+export function stepsFor(kind: RunKind, ctx: JobContext): Step[] {
+  switch (kind) {
+    case 'check':
+      return [
+        {
+          label: UI.steps.check,
+          run(c) {
+            const { inputs, report } = c.data();
+            swapIn(c.ss, [{ name: SHEET_NAMES.dataCheck, sheet: stageSheet(c.ss, dataCheckSheet(inputs.problems)) }]);
+            return { sheets: [SHEET_NAMES.dataCheck], summary: summaryOf(inputs, report) };
+          },
+        },
+      ];
+    case 'compute':
+      return [...COMPUTE_GROUPS.map((g, i) => stageStep(g.label, g.builders, i === 0)), swapStep(UI.steps.swap, COMPUTE_SHEETS)];
+    case 'roadmaps': {
+      const codes = roadmapTargets(ctx.data().report, ctx.options.schoolCodes ?? []);
+      if (!codes.length) throw new UserError(UI.noShnor);
+      const steps: Step[] = [
+        {
+          label: UI.steps.references,
+          run(c) {
+            ensureReferenceSheets(c.ss);
+            return {};
+          },
+        },
+      ];
+      for (let from = 0; from < codes.length; from += ROADMAPS_PER_STEP) {
+        const chunk = codes.slice(from, from + ROADMAPS_PER_STEP);
+        steps.push({
+          label: UI.steps.roadmaps(from + 1, from + chunk.length, codes.length),
+          run(c) {
+            const { inputs, report } = c.data();
+            const written = generateRoadmaps(c.ss, report, inputs, chunk, c.today);
+            return { sheets: written };
+          },
+        });
+      }
+      steps.push(monitoringStep());
+      return steps;
+    }
+    case 'monitoring':
+      return [monitoringStep()];
+  }
+}
+
+function monitoringStep(): Step {
+  return {
+    label: UI.steps.monitoring,
+    run(c) {
+      const count = writeMonitoring(c.ss, c.today);
+      return { sheets: [SHEET_NAMES.monitoring], summary: { roadmaps: count } };
+    },
+  };
+}
