@@ -50,16 +50,29 @@ export function computeRiskZone(
 
   const smallGroups = [...shownByGroup.entries()].filter(([, values]) => values.length < minGroup).map(([group]) => group);
   const small = new Set(smallGroups);
+  // Sorted once per group, so a rank is a binary search: the whole country in one group stays fast.
+  for (const values of shownByGroup.values()) values.sort((a, b) => a - b);
 
   const rows = entries.map((entry): RiskZoneRow => {
     const values = shownByGroup.get(entry.group) as number[];
     const groupSize = values.length;
     if (entry.isbsh === null) return { rank: null, inZone: null, groupSize };
-    const shown = roundIsbsh(entry.isbsh);
-    const rank = 1 + values.filter((v) => v < shown).length;
+    const rank = 1 + countBelow(values, roundIsbsh(entry.isbsh));
     const cut = tolerantFloor(share * groupSize);
     return { rank, inZone: !small.has(entry.group) && rank <= cut, groupSize };
   });
 
   return { rows, smallGroups };
+}
+
+/** How many values of an ascending array are strictly below x. */
+function countBelow(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
