@@ -135,7 +135,7 @@ export function loadInputs(ss: Spreadsheet, _settings: Settings, timeZone: strin
   let diagnoses: RiskDiagnosis[] = [];
   const riskValues = sheetValues(ss, SHEET_NAMES.risks);
   if (riskValues) {
-    const read = readRisks(riskValues, SHEET_NAMES.risks, factors);
+    const read = readRisks(riskValues, SHEET_NAMES.risks, factors, knownCodes);
     diagnoses = read.diagnoses;
     problems.push(...read.problems);
   }

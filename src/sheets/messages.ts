@@ -1,0 +1,179 @@
+/**
+ * Every Russian word the reading side of the sheets layer shows the user: data-check problems,
+ * errors about missing columns, template headers and notes, the form's texts.
+ * Kept in one place so a reviewer can read them together (architecture.md, Conventions).
+ */
+
+/** Labels of the passport's fields, as domain.md §1.1 words them (also the form's question titles). */
+export const FIELD_LABELS = {
+  timestamp: 'Отметка времени',
+  schoolCode: 'Код ОО',
+  name: 'Наименование ОО',
+  municipality: 'Муниципалитет',
+  territory: 'Тип территории',
+  totalStudents: 'Всего обучающихся',
+  bothParentsHigherEd: 'Обучающихся, оба родителя которых имеют высшее образование',
+  comfortableHousing: 'Обучающихся из семей, проживающих в благоустроенном жилье',
+  singleParent: 'Обучающихся из неполных семей',
+  registered: 'Обучающихся, состоящих на различных видах учёта',
+  nonNativeRussian: 'Обучающихся, для которых русский язык не является родным',
+  kdn: 'Обучающихся, состоящих на учёте в КДН и ЗП',
+  ovz: 'Обучающихся с ОВЗ',
+  remoteTerritory: 'Труднодоступная территория',
+  teachersTotal: 'Педагогических работников всего',
+  teachersHighestCategory: 'Педагогических работников с высшей квалификационной категорией',
+  specialists: 'Специалисты в штате',
+  stableInternet: 'Устойчивый доступ в Интернет',
+  enoughComputers: 'Достаточно компьютерной техники',
+  fundingPerStudent: 'Финансирование на одного обучающегося, руб.',
+} as const;
+
+/** «Что сделано» — what the reader did about a problem. */
+export const ACTION = {
+  valueDropped: 'значение не использовано',
+  rowDropped: 'строка не использована',
+  columnIgnored: 'столбец не использован',
+  sheetIgnored: 'лист не использован',
+  keptWithoutValue: 'школа учтена без этого значения',
+  keptWhole: 'значение сохранено полностью',
+  codeFixed: (code: string) => `код прочитан как «${code}»`,
+  rowUsed: 'строка использована',
+  shareNotComputed: 'доля не вычисляется',
+  isbshNotComputed: 'ИСБШ не рассчитывается',
+  rowOrderUsed: 'из ответов школы взят нижний по листу',
+  takenAsEarliest: 'ответ считается самым ранним из ответов школы',
+  supersededBy: (row: number) => `заменено более поздним ответом (строка ${row})`,
+  replacedByLaterRow: (row: number) => `заменено более поздней строкой (строка ${row})`,
+} as const;
+
+/** «Проблема» — what is wrong. */
+export const PROBLEM = {
+  formulaError: 'ошибка формулы в ячейке',
+  noSchoolCode: 'не указан Код ОО',
+  onlyTimestamp: 'в строке заполнена только отметка времени',
+  earlierSubmission: 'более ранний ответ школы',
+  lookalikeLetters: 'в коде есть кириллические буквы, похожие на латинские: заменены',
+  lookalikeLatinLetters: 'в коде есть латинские буквы, похожие на кириллические: заменены',
+  requiredEmpty: 'не заполнено обязательное поле',
+  isbshInputEmpty: 'не заполнено поле, нужное для ИСБШ',
+  noTotalForShare: 'не указано «Всего обучающихся»: долю не вычислить',
+  noTeachersTotalForShare: 'не указано «Педагогических работников всего»: количество не вычислить',
+  aboveTeachersTotal: (total: string, value: string) => `больше, чем педагогических работников всего (${total}): ${value}`,
+  negative: (value: string) => `отрицательное значение: «${value}»`,
+  longName: (length: number) => `слишком длинное наименование (${length} символов)`,
+  blankHeader: 'столбец без заголовка',
+  /** How a column without a header is named in the «Поле» column of the data check. */
+  columnRef: (letter: string) => `столбец ${letter}`,
+  unknownColumn: 'столбец не распознан',
+  sameFieldAs: (header: string) => `похож на столбец «${header}», который уже используется для этого поля`,
+  missingIsbshColumn: (label: string) => `не найден столбец «${label}», нужный для ИСБШ`,
+  noTimestampColumn: 'не найден столбец «Отметка времени»',
+  // «Результаты ОП»
+  badYear: (value: string) => `год не распознан: «${value}» (ожидается, например, 2024 или 2023/24)`,
+  yearOutOfRange: (value: string) => `год вне диапазона 2000–2100: «${value}»`,
+  noProcedure: 'не указана процедура',
+  unknownProcedure: 'процедура не из списка девяти основных: используется',
+  failedWithoutParticipants: (failed: string) => `не преодолели порог ${failed}, а участников нет`,
+  failedAboveParticipants: (failed: string, participants: string) =>
+    `не преодолевших порог (${failed}) больше, чем участников (${participants})`,
+  highAboveParticipants: (high: string, participants: string) =>
+    `высокобалльников (${high}) больше, чем участников (${participants})`,
+  noFailedCount: 'не указано число не преодолевших порог',
+  duplicateResult: 'повтор: та же школа, год и процедура',
+  unknownSchool: 'школа не найдена в ответах формы',
+  // «Риски»
+  duplicateRiskRow: 'повтор: школа уже указана ниже',
+} as const;
+
+/** Header of the data-check table. */
+export const PROBLEM_HEADER_WORDS = ['Лист', 'Строка', 'Код ОО', 'Поле', 'Значение', 'Проблема', 'Что сделано'] as const;
+
+/** Missing required columns: a UserError the user fixes in the sidebar. */
+export function missingColumnsMessage(sheetName: string, missingLabels: string[], foundHeaders: string[]): string {
+  const found = foundHeaders.filter((h) => h.trim() !== '');
+  return (
+    `Лист «${sheetName}»: не найдены обязательные столбцы: ${missingLabels.join(', ')}. ` +
+    `Найдены столбцы: ${found.length ? found.map((h) => `«${h}»`).join(', ') : 'нет ни одного'}. ` +
+    'Укажите соответствие в боковой панели (шаг «Данные»).'
+  );
+}
+
+/** Missing columns of an input sheet the add-in created as a template. */
+export function missingTemplateColumnsMessage(sheetName: string, missingLabels: string[], foundHeaders: string[]): string {
+  const found = foundHeaders.filter((h) => h.trim() !== '');
+  return (
+    `Лист «${sheetName}»: в первой строке не найдены столбцы: ${missingLabels.join(', ')}. ` +
+    `Найдены столбцы: ${found.length ? found.map((h) => `«${h}»`).join(', ') : 'нет ни одного'}. ` +
+    'Первая строка листа должна быть строкой заголовков, как в шаблоне.'
+  );
+}
+
+export const TIMESTAMP_MESSAGES = {
+  notTimestamp: (value: string) => `отметка времени не распознана: «${value}» (ожидается дд.ММ.гггг ч:мм:сс)`,
+} as const;
+
+/** Headers and notes of the templates «Результаты ОП» and «Риски». */
+export const TEMPLATE_WORDS = {
+  results: {
+    headers: ['Код ОО', 'Год', 'Процедура', 'Участников', 'Не преодолели порог', 'Высокобалльников'],
+    instruction:
+      'Одна строка — одна школа, один год, одна оценочная процедура.\n' +
+      'Год — календарный год процедуры (2024 = экзамены 2023/24 учебного года).\n' +
+      'Процедура — из списка девяти основных или своя (например, «ВПР математика 8»).\n' +
+      'Участников 0 или пусто — процедура не проводилась («нет участников»).\n' +
+      'Не преодолели порог — «2» на ВПР/ОГЭ, ниже минимального балла на ЕГЭ.\n' +
+      'Высокобалльников — только для ЕГЭ (81–100 баллов), можно не заполнять.\n' +
+      'Первая строка — заголовки: не переименовывайте и не удаляйте её.',
+    columnNotes: [
+      'Код ОО, как в ответах формы «Социальный паспорт школы» (например, edu760152).',
+      'Календарный год: 2024, 2023/24 или 2023-2024 (= 2024).',
+      'Выберите из списка или введите свою процедуру.',
+      'Число участников, целое, не меньше 0.',
+      'Число участников, не преодолевших порог, не больше числа участников.',
+      'ЕГЭ: число участников с результатом 81–100 баллов (необязательно).',
+    ],
+    help: {
+      procedure: 'Выберите одну из девяти основных процедур или введите другую.',
+      year: 'Год от 2000 до 2100.',
+      count: 'Целое число не меньше 0.',
+    },
+  },
+  risks: {
+    codeHeader: 'Код ОО',
+    instruction:
+      'Самодиагностика рисков: одна строка — одна школа.\n' +
+      'В столбце каждого фактора выберите значимость: высокая, средняя или низкая; пусто — не оценено.\n' +
+      'Первая строка — заголовки (названия факторов из листа «Факторы риска»): не переименовывайте её.',
+    codeNote: 'Код ОО, как в ответах формы «Социальный паспорт школы».',
+    significanceHelp: 'Выберите: высокая, средняя или низкая.',
+  },
+} as const;
+
+/** Texts of the Google Form «Социальный паспорт школы». */
+export const FORM_WORDS = {
+  title: 'Социальный паспорт школы',
+  description:
+    'Заполняется один раз в учебный год. Если нужно исправить ответ, отправьте форму ещё раз: ' +
+    'учитывается последний ответ школы. Количества указывайте целыми числами (человек).',
+  yes: 'да',
+  no: 'нет',
+  specialistChoices: ['Педагог-психолог', 'Учитель-дефектолог', 'Учитель-логопед', 'Социальный педагог'],
+  city: 'город',
+  village: 'село',
+  countHelp: 'Целое число не меньше 0.',
+  moneyHelp: 'Число не меньше 0, рублей в год.',
+  wholeNumberError: 'Введите целое число не меньше 0.',
+  moneyError: 'Введите число не меньше 0.',
+  help: {
+    schoolCode: 'Код вашей образовательной организации, например edu760152.',
+    name: 'Полное наименование образовательной организации.',
+    municipality: 'Муниципальный район или округ.',
+    territory: 'Где расположена школа.',
+    totalStudents: 'Численность обучающихся на дату заполнения.',
+    remoteTerritory: 'Школа находится в труднодоступной или отдалённой местности.',
+    specialists: 'Отметьте специалистов, которые есть в штате школы.',
+    stableInternet: 'Есть ли в школе устойчивый доступ к сети Интернет.',
+    enoughComputers: 'Достаточно ли компьютерной техники для образовательного процесса.',
+    fundingPerStudent: 'Объём финансирования в расчёте на одного обучающегося в год, рублей.',
+  },
+} as const;

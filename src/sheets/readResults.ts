@@ -1,0 +1,206 @@
+/**
+ * The sheet «Результаты ОП» (domain.md §1.2), long format: one row per school × year × procedure.
+ * The pure part reads the 2-D array of getValues(); `readResultsSheet` is the one-read adapter.
+ */
+import { ValueError } from '../core/errors';
+import { parseCount, quoteValue } from '../core/numbers';
+import { isKnownProcedure, normalizeProcedureName } from '../core/procedures';
+import type { ProcedureResult } from '../core/types';
+import { normalizeHeader } from './headerMapping';
+import { ACTION, PROBLEM, TEMPLATE_WORDS, missingTemplateColumnsMessage } from './messages';
+import { sortProblems, type Problem } from './problems';
+import { cellText, isBlankCell, isFormulaError, normalizeSchoolCode, schoolCodeKey } from './readResponses';
+
+/** Header of «Результаты ОП»: Код ОО | Год | Процедура | Участников | Не преодолели порог | Высокобалльников. */
+export const RESULTS_HEADER: readonly string[] = TEMPLATE_WORDS.results.headers;
+
+type ResultColumn = 'schoolCode' | 'year' | 'procedure' | 'participants' | 'failed' | 'highScorers';
+
+/**
+ * How each column's header is recognised (stems of normalizeHeader), checked in this order so that
+ * «Участников, не преодолевших порог» is the failures and not the participants. Columns may be reordered.
+ */
+const RESULT_COLUMNS: ReadonlyArray<{ key: ResultColumn; label: string; required: boolean; stems: RegExp }> = [
+  { key: 'highScorers', label: RESULTS_HEADER[5], required: false, stems: /^(высокобалл|высок$)/ },
+  { key: 'failed', label: RESULTS_HEADER[4], required: true, stems: /^(порог|преодол|неудовлетвор|двое|двой)/ },
+  { key: 'participants', label: RESULTS_HEADER[3], required: true, stems: /^(участ|писавш|сдававш)/ },
+  { key: 'schoolCode', label: RESULTS_HEADER[0], required: true, stems: /^(код|логин|ид$)/ },
+  { key: 'year', label: RESULTS_HEADER[1], required: true, stems: /^(год$|year)/ },
+  { key: 'procedure', label: RESULTS_HEADER[2], required: true, stems: /^(процедур|предмет|экзамен)/ },
+];
+
+const FIRST_YEAR = 2000;
+const LAST_YEAR = 2100;
+
+/**
+ * The calendar year of an assessment (domain.md §1.2: 2024 = the 2023/24 school year's exams): a whole
+ * number 2000–2100, or text «2024», «2023/24», «2023/2024», «2023-2024» (a school year gives its second,
+ * calendar year of the exams). Anything else throws ValueError.
+ */
+export function parseResultYear(value: unknown): number {
+  let year: number | null = null;
+  if (typeof value === 'number' && Number.isInteger(value)) year = value;
+  else if (typeof value === 'string') {
+    const text = value.trim();
+    const single = /^(\d{4})(?:\s*г\.?)?$/.exec(text);
+    const span = /^(\d{4})\s*[/\-–—]\s*(\d{2}|\d{4})$/.exec(text);
+    if (single) year = Number(single[1]);
+    else if (span) {
+      const first = Number(span[1]);
+      const second = span[2].length === 4 ? Number(span[2]) : first - (first % 100) + Number(span[2]) + (Number(span[2]) < first % 100 ? 100 : 0);
+      if (second === first + 1) year = second;
+    }
+  }
+  if (year === null) throw new ValueError(PROBLEM.badYear(quoteValue(value)));
+  if (year < FIRST_YEAR || year > LAST_YEAR) throw new ValueError(PROBLEM.yearOutOfRange(quoteValue(value)));
+  return year;
+}
+
+export interface ResultsReading {
+  results: ProcedureResult[];
+  problems: Problem[];
+}
+
+function findColumns(headers: string[]): Partial<Record<ResultColumn, number>> {
+  const found: Partial<Record<ResultColumn, number>> = {};
+  headers.forEach((header, index) => {
+    const stems = normalizeHeader(header);
+    const def = RESULT_COLUMNS.find((c) => found[c.key] === undefined && stems.some((s) => c.stems.test(s)));
+    if (def) found[def.key] = index;
+  });
+  return found;
+}
+
+const isFatal = (p: Problem) => p.action === ACTION.rowDropped;
+
+interface Candidate {
+  result: ProcedureResult;
+  sheetRow: number;
+}
+
+/**
+ * Reads «Результаты ОП» (domain.md §1.2); values[0] is the header row (columns found by their titles).
+ * A row is not used, with a problem, when Код ОО, Год or Процедура is missing or unreadable, a count is
+ * not a whole non-negative number, «Не преодолели порог» exceeds «Участников» or is above 0 with no
+ * participants, or the school is not among `knownCodes` (the schools of the responses; its results
+ * would have no name or municipality). A bad «Высокобалльников» drops only that value. Procedure names
+ * are normalised; one outside the nine canonical ones is used and mentioned. Of two rows for the same
+ * school, year and procedure the lower one wins. Codes compare case-insensitively and are written as in
+ * `knownCodes`. When a required column is missing the sheet is not used (one problem naming the columns),
+ * as when the sheet is absent: the rest of the report does not need it.
+ */
+export function readResults(values: unknown[][], sheetName: string, knownCodes?: Set<string>): ResultsReading {
+  const width = values.reduce((w, row) => Math.max(w, row?.length ?? 0), 0);
+  const headers = Array.from({ length: width }, (_, i) => cellText(values[0]?.[i] ?? '').trim());
+  const columns = findColumns(headers);
+  const missing = RESULT_COLUMNS.filter((c) => c.required && columns[c.key] === undefined).map((c) => c.label);
+  if (missing.length) {
+    // Like a missing «Результаты ОП» sheet: ИСБШ and the rest can still be computed, so the run goes on.
+    const problem = missingTemplateColumnsMessage(sheetName, RESULTS_HEADER.filter((h) => missing.includes(h)), headers);
+    return { results: [], problems: [{ sheet: sheetName, row: null, schoolCode: '', field: '', value: '', problem, action: ACTION.sheetIgnored }] };
+  }
+  const known = knownCodes ? new Map([...knownCodes].map((c) => [schoolCodeKey(c), c])) : null;
+  const problems: Problem[] = [];
+  const accepted: Candidate[] = [];
+
+  for (let r = 1; r < values.length; r++) {
+    const row = values[r] ?? [];
+    const sheetRow = r + 1;
+    if (row.every(isBlankCell)) continue;
+    const rowProblems: Problem[] = [];
+    let code = '';
+    const problem = (key: ResultColumn, raw: unknown, text: string, action: string = ACTION.rowDropped) =>
+      rowProblems.push({ sheet: sheetName, row: sheetRow, schoolCode: code, field: headers[columns[key]!], value: quoteValue(raw), problem: text, action });
+    const cell = (key: ResultColumn): unknown => (columns[key] === undefined ? '' : row[columns[key]!]);
+    /** A cell read by `parse`; a formula error or a ValueError is a problem (`action`), the value undefined. */
+    const read = <T>(key: ResultColumn, parse: (v: unknown) => T, action?: string): T | undefined => {
+      const raw = cell(key);
+      if (isFormulaError(raw)) {
+        problem(key, raw, PROBLEM.formulaError, action);
+        return undefined;
+      }
+      try {
+        return parse(raw);
+      } catch (e) {
+        if (!(e instanceof ValueError)) throw e;
+        problem(key, raw, e.message, action);
+        return undefined;
+      }
+    };
+
+    const rawCode = cell('schoolCode');
+    if (isBlankCell(rawCode)) problem('schoolCode', rawCode, PROBLEM.noSchoolCode);
+    else if (isFormulaError(rawCode)) problem('schoolCode', rawCode, PROBLEM.formulaError);
+    else {
+      code = normalizeSchoolCode(rawCode).code;
+      if (known) code = known.get(schoolCodeKey(code)) ?? code;
+    }
+    const year = read('year', parseResultYear);
+    const procedureRaw = cell('procedure');
+    let procedure: string | undefined;
+    if (isFormulaError(procedureRaw)) problem('procedure', procedureRaw, PROBLEM.formulaError);
+    else if (isBlankCell(procedureRaw)) problem('procedure', procedureRaw, PROBLEM.noProcedure);
+    else procedure = normalizeProcedureName(cellText(procedureRaw));
+    const participants = read('participants', parseCount);
+    const failed = read('failed', parseCount);
+    let highScorers = columns.highScorers === undefined ? null : read('highScorers', parseCount, ACTION.valueDropped);
+
+    if (participants !== undefined && failed !== undefined) {
+      if (failed !== null && failed > 0 && !participants) {
+        problem('failed', cell('failed'), PROBLEM.failedWithoutParticipants(quoteValue(failed)));
+      } else if (failed !== null && participants !== null && failed > participants) {
+        problem('failed', cell('failed'), PROBLEM.failedAboveParticipants(quoteValue(failed), quoteValue(participants)));
+      }
+    }
+    if (highScorers !== undefined && highScorers !== null && participants !== undefined && highScorers > (participants ?? 0)) {
+      problem('highScorers', cell('highScorers'), PROBLEM.highAboveParticipants(quoteValue(highScorers), quoteValue(participants ?? 0)), ACTION.valueDropped);
+      highScorers = undefined;
+    }
+    if (!rowProblems.some(isFatal) && code && known && !known.has(schoolCodeKey(code))) {
+      problem('schoolCode', rawCode, PROBLEM.unknownSchool);
+    }
+    if (rowProblems.some(isFatal)) {
+      // Every problem of a dropped row says the row was not used.
+      problems.push(...rowProblems.map((p) => ({ ...p, action: ACTION.rowDropped })));
+      continue;
+    }
+    if (participants && failed === null) problem('failed', cell('failed'), PROBLEM.noFailedCount, ACTION.shareNotComputed);
+    if (!isKnownProcedure(procedure!)) problem('procedure', procedureRaw, PROBLEM.unknownProcedure, ACTION.rowUsed);
+    problems.push(...rowProblems);
+    accepted.push({
+      sheetRow,
+      result: {
+        schoolCode: code,
+        year: year!,
+        procedure: procedure!,
+        participants: participants ?? null,
+        failed: failed ?? null,
+        highScorers: highScorers ?? null,
+      },
+    });
+  }
+
+  const latest = new Map<string, Candidate>();
+  const keyOf = (c: Candidate) => `${schoolCodeKey(c.result.schoolCode)}\u0000${c.result.year}\u0000${c.result.procedure}`;
+  for (const c of accepted) latest.set(keyOf(c), c);
+  for (const c of accepted) {
+    const winner = latest.get(keyOf(c))!;
+    if (winner === c) continue;
+    problems.push({
+      sheet: sheetName,
+      row: c.sheetRow,
+      schoolCode: c.result.schoolCode,
+      field: '',
+      value: `${c.result.year}, ${c.result.procedure}`,
+      problem: PROBLEM.duplicateResult,
+      action: ACTION.replacedByLaterRow(winner.sheetRow),
+    });
+  }
+  const results = accepted.filter((c) => latest.get(keyOf(c)) === c).map((c) => c.result);
+  return { results, problems: sortProblems(problems) };
+}
+
+/** Adapter: one getDataRange().getValues() of «Результаты ОП» (domain.md §1.2), read by readResults. */
+export function readResultsSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, knownCodes?: Set<string>): ResultsReading {
+  return readResults(sheet.getDataRange().getValues(), sheet.getName(), knownCodes);
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { ValueError } from '../../src/core/errors';
+import { formatTimestamp, parseTimestamp } from '../../src/sheets/timestamps';
+
+const MSK = 'Europe/Moscow';
+
+describe('parseTimestamp', () => {
+  it('returns a Date from Sheets as it is', () => {
+    const d = new Date('2024-09-15T06:05:00Z');
+    expect(parseTimestamp(d, MSK)).toBe(d);
+  });
+
+  it.each([
+    // Moscow is UTC+3 all year: 9:05 in Moscow is 06:05 UTC.
+    ['15.09.2024 9:05:00', '2024-09-15T06:05:00.000Z'],
+    ['15.09.2024 09:05', '2024-09-15T06:05:00.000Z'],
+    ['1.2.2024 0:00:01', '2024-01-31T21:00:01.000Z'],
+    // A date alone is midnight in Moscow: 21:00 UTC the day before.
+    ['15.09.2024', '2024-09-14T21:00:00.000Z'],
+    ['2024-09-15 09:05:00', '2024-09-15T06:05:00.000Z'],
+    ['2024-09-15T09:05:00', '2024-09-15T06:05:00.000Z'],
+    ['2024-09-15', '2024-09-14T21:00:00.000Z'],
+    // An explicit «Z» is UTC whatever the spreadsheet's zone.
+    ['2024-09-15T09:05:00Z', '2024-09-15T09:05:00.000Z'],
+  ])('reads %j as Moscow wall-clock time', (text, iso) => {
+    expect(parseTimestamp(text, MSK)?.toISOString()).toBe(iso);
+  });
+
+  it.each([
+    ['UTC', '15.09.2024 9:05:00', '2024-09-15T09:05:00.000Z'],
+    ['Asia/Yekaterinburg', '15.09.2024 9:05:00', '2024-09-15T04:05:00.000Z'], // UTC+5
+    ['Europe/Berlin', '15.07.2024 9:05:00', '2024-07-15T07:05:00.000Z'], // summer, UTC+2
+    ['Europe/Berlin', '15.01.2024 9:05:00', '2024-01-15T08:05:00.000Z'], // winter, UTC+1
+    ['Нет/Такой-зоны', '15.09.2024 9:05:00', '2024-09-15T09:05:00.000Z'], // unknown zone: read as UTC
+  ])('reads text in the zone %s', (zone, text, iso) => {
+    expect(parseTimestamp(text, zone)?.toISOString()).toBe(iso);
+  });
+
+  it('returns null for an empty cell', () => {
+    expect(parseTimestamp('', MSK)).toBeNull();
+    expect(parseTimestamp('   ', MSK)).toBeNull();
+    expect(parseTimestamp(null, MSK)).toBeNull();
+  });
+
+  it.each([
+    ['вчера', 'вчера'],
+    ['31.02.2024', '31.02.2024'],
+    ['15.09.2024 25:00:00', '15.09.2024 25:00:00'],
+    ['15/09/2024', '15/09/2024'],
+    [45550, '45550'],
+  ])('rejects %j with a message quoting it', (value, quoted) => {
+    expect(() => parseTimestamp(value, MSK)).toThrow(ValueError);
+    expect(() => parseTimestamp(value, MSK)).toThrow(`отметка времени не распознана: «${quoted}» (ожидается дд.ММ.гггг ч:мм:сс)`);
+  });
+
+  it('rejects an invalid Date', () => {
+    expect(() => parseTimestamp(new Date(NaN), MSK)).toThrow(ValueError);
+  });
+});
+
+describe('formatTimestamp', () => {
+  it('shows an instant as the Russian Sheets does, in the given zone', () => {
+    expect(formatTimestamp(new Date('2024-09-15T06:05:09Z'), MSK)).toBe('15.09.2024 9:05:09');
+    expect(formatTimestamp(new Date('2024-12-31T21:00:00Z'), MSK)).toBe('01.01.2025 0:00:00');
+  });
+});
