@@ -11,7 +11,7 @@ import { readResults } from './readResults';
 import { readRisks } from './readRisks';
 import type { Problem } from './problems';
 import { SHEET_NAMES } from './names';
-import { LOAD } from './loadMessages';
+import { LOAD } from './messages';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
