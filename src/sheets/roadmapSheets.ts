@@ -45,7 +45,7 @@ export function ensureReferenceSheets(ss: Spreadsheet): string[] {
   ];
   for (const [name, rows, widths] of references) {
     if (ss.getSheetByName(name)) continue;
-    const sheet = ss.insertSheet(name);
+    const sheet = ss.insertSheet(name, ss.getSheets().length);
     sheet.getRange(1, 1, rows.length, rows[0].length).setNumberFormat('@').setValues(rows);
     sheet.getRange(1, 1, 1, rows[0].length).setFontWeight('bold').setBackground('#e8eaed');
     sheet.setFrozenRows(1);

@@ -133,7 +133,7 @@ export function createTemplates(
       skipped.push(spec.sheetName);
       continue;
     }
-    writeTemplate(ss.insertSheet(spec.sheetName), spec);
+    writeTemplate(ss.insertSheet(spec.sheetName, ss.getSheets().length), spec);
     created.push(spec.sheetName);
   }
   return { created, skipped };

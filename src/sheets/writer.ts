@@ -11,12 +11,14 @@ export const OLD_SUFFIX = ' ~прежний';
 const HEADER_BACKGROUND = '#e8eaed';
 
 /**
- * Sheets turns a written string that starts with `=` into a formula (and may parse `+`, `-`, `@`), so text that
- * came from users is written with a leading apostrophe: Sheets stores the rest as plain text.
+ * Sheets reads a written string as a user's typing: `=…` becomes a formula, and digits, dates, TRUE/FALSE or a leading
+ * `+`, `-`, `@` may become something else. Text that came from users is therefore written with a leading apostrophe
+ * whenever it does not start with a letter: Sheets stores the rest as plain text (the apostrophe is not part of the value).
  */
 export function asText(value: CellValue): CellValue {
-  if (typeof value === 'string' && /^[=+\-@]/.test(value)) return "'" + value;
-  return value === null ? '' : value;
+  if (value === null) return '';
+  if (typeof value === 'string' && value !== '' && (!/^[A-Za-zА-Яа-яЁё«"(]/.test(value) || /^(true|false)$/i.test(value))) return "'" + value;
+  return value;
 }
 
 /** Writes a sheet described by `spec` into a new draft sheet, placed where the current one is. */
@@ -25,7 +27,7 @@ export function stageSheet(ss: Spreadsheet, spec: SheetSpec): Sheet {
   const leftover = ss.getSheetByName(draftName);
   if (leftover) ss.deleteSheet(leftover);
   const current = ss.getSheetByName(spec.name);
-  const sheet = current ? ss.insertSheet(draftName, current.getIndex() - 1) : ss.insertSheet(draftName);
+  const sheet = ss.insertSheet(draftName, current ? current.getIndex() - 1 : ss.getSheets().length);
   writeSpec(sheet, spec);
   return sheet;
 }
@@ -35,9 +37,9 @@ export function writeSpec(sheet: Sheet, spec: SheetSpec): void {
   const width = spec.columns.length;
   const headerRow = headerRowOf(spec);
   const grid: CellValue[][] = [];
-  for (const line of spec.caption ?? []) grid.push(padRow([line], width));
+  for (const line of spec.caption ?? []) grid.push(padRow([asText(line)], width));
   if (spec.caption && spec.caption.length) grid.push(padRow([], width));
-  grid.push(spec.columns.map((c) => c.header));
+  grid.push(spec.columns.map((c) => asText(c.header)));
   for (const row of spec.rows) grid.push(padRow(row.map(asText), width));
   const lastRow = grid.length;
   const dataRows = spec.rows.length;

@@ -9,7 +9,8 @@ import { forSidebar } from './errors';
 import { activeRun, cancelRun, lastSummary, runStep, startRun, withDocumentLock } from './runner';
 import { loadSettings, resetSettings, saveSettings } from './settingsStore';
 
-const OUTPUT_NAMES: readonly string[] = Object.values(SHEET_NAMES);
+/** Sheets the add-in writes (the inputs «Результаты ОП» and «Риски» are the user's). */
+const OUTPUT_NAMES: readonly string[] = Object.values(SHEET_NAMES).filter((n) => n !== SHEET_NAMES.results && n !== SHEET_NAMES.risks);
 
 /** Everything the sidebar shows when it opens: sheets, the mapping, years, settings and the last run. */
 export function sidebarState(): SidebarState {
@@ -56,29 +57,43 @@ export function sidebarState(): SidebarState {
   });
 }
 
-/** Saves which sheet holds the responses and which column is which field (kept by header text). */
+/**
+ * Saves which sheet holds the responses and which column is which field (kept by header text). Fields not in
+ * `columns` keep their current mapping; an empty `columns` for another sheet means «detect its columns afresh».
+ */
 export function sidebarSaveMapping(sheetName: string, columns: Record<string, number | null>): SaveResult {
   return forSidebar(() => {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     const sheet = ss.getSheetByName(sheetName);
     if (!sheet) return { ok: false, problems: [`Лист «${sheetName}» не найден.`] };
-    const headers = sheet.getRange(1, 1, 1, Math.max(sheet.getLastColumn(), 1)).getValues()[0].map((h) => String(h ?? ''));
+    const props = PropertiesService.getDocumentProperties();
+    if (!Object.keys(columns ?? {}).length) {
+      props.setProperty(RESPONSES_SHEET_KEY, sheetName);
+      props.deleteProperty(MAPPING_KEY);
+      return { ok: true, problems: [] };
+    }
+    const sameSheet = props.getProperty(RESPONSES_SHEET_KEY) === sheetName || findResponsesSheet(ss, null)?.getName() === sheetName;
+    const { headers, auto } = responsesMapping(sheet, sameSheet ? props.getProperty(MAPPING_KEY) : null);
+    const labelOf = (field: string) => FIELDS.find((f) => f.id === field)?.label ?? field;
+    const mapping: Record<string, number | null> = { ...auto.mapping };
     const problems: string[] = [];
-    const mapping = Object.fromEntries(FIELDS.map((f) => [f.id, null])) as Record<string, number | null>;
-    const used = new Map<number, string>();
     for (const [field, column] of Object.entries(columns)) {
       if (!isFieldId(field)) continue;
-      if (column === null || column === undefined) continue;
-      if (!Number.isInteger(column) || column < 0 || column >= headers.length) {
-        problems.push(`Столбец для поля «${FIELDS.find((f) => f.id === field)?.label ?? field}» не найден на листе.`);
-        continue;
+      if (column === null || column === undefined) {
+        mapping[field] = null;
+      } else if (!Number.isInteger(column) || column < 0 || column >= headers.length) {
+        problems.push(`Столбец для поля «${labelOf(field)}» не найден на листе.`);
+      } else {
+        mapping[field] = column;
       }
-      if (used.has(column)) problems.push(`Столбец «${headers[column]}» выбран дважды: для «${used.get(column)}» и «${FIELDS.find((f) => f.id === field)?.label}».`);
-      used.set(column, FIELDS.find((f) => f.id === field)?.label ?? field);
-      mapping[field] = column;
+    }
+    const owner = new Map<number, string>();
+    for (const [field, column] of Object.entries(mapping)) {
+      if (column === null) continue;
+      if (owner.has(column)) problems.push(`Столбец «${headers[column]}» выбран дважды: для «${owner.get(column)}» и «${labelOf(field)}».`);
+      else owner.set(column, labelOf(field));
     }
     if (problems.length) return { ok: false, problems };
-    const props = PropertiesService.getDocumentProperties();
     props.setProperty(RESPONSES_SHEET_KEY, sheetName);
     props.setProperty(MAPPING_KEY, serializeMapping(mapping as never, headers));
     return { ok: true, problems: [] };

@@ -2,7 +2,8 @@ import type { CellValue } from '../sheetSpec';
 
 /** Formats shared by the output layouts. */
 export const FORMAT = {
-  text: '@',
+  /** Text columns stay General: user text is protected by writer.asText, which Sheets honours in any format. */
+  text: 'General',
   integer: '0',
   isbsh: '0.0',
   percent: '0%',

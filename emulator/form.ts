@@ -1,0 +1,536 @@
+import type { Runtime } from './runtime';
+import { makeEnum } from './enums';
+import { FULL_ONLY, SCOPE } from './scopes';
+import type { GChoice, GDestinationType, GForm, GFormApp, GItem, GItemType, GTextValidation, GTextValidationBuilder } from './gas';
+import type { SpreadsheetHandle } from './spreadsheet/spreadsheet';
+import type { SheetModel } from './spreadsheet/sheetModel';
+import { coerceInput, type CellInput } from './spreadsheet/cellValue';
+import { displayValue } from './spreadsheet/format';
+
+export const DestinationType = makeEnum<typeof GoogleAppsScript.Forms.DestinationType>(['SPREADSHEET']);
+export const ItemType = makeEnum<typeof GoogleAppsScript.Forms.ItemType>([
+  'CHECKBOX', 'CHECKBOX_GRID', 'DATE', 'DATETIME', 'DURATION', 'GRID', 'IMAGE', 'LIST', 'MULTIPLE_CHOICE',
+  'PAGE_BREAK', 'PARAGRAPH_TEXT', 'SCALE', 'SECTION_HEADER', 'TEXT', 'TIME', 'VIDEO', 'FILE_UPLOAD',
+]);
+
+/** Items that are not questions get no column in the responses sheet. */
+const LAYOUT_ITEMS = new Set(['PAGE_BREAK', 'SECTION_HEADER', 'IMAGE', 'VIDEO']);
+
+const CLASS_NAMES: Record<string, string> = {
+  TEXT: 'TextItem', PARAGRAPH_TEXT: 'ParagraphTextItem', MULTIPLE_CHOICE: 'MultipleChoiceItem', CHECKBOX: 'CheckboxItem',
+  LIST: 'ListItem', DATE: 'DateItem', SCALE: 'ScaleItem', SECTION_HEADER: 'SectionHeaderItem', PAGE_BREAK: 'PageBreakItem',
+};
+
+/** Where the twin finds spreadsheets for Form.setDestination. */
+export interface FormHost {
+  spreadsheet(id: string): SpreadsheetHandle | undefined;
+}
+
+interface TextValidationSpec {
+  rule: string;
+  values: unknown[];
+  helpText: string;
+}
+
+class TextValidationImpl {
+  constructor(readonly spec: TextValidationSpec) {}
+  toString(): string {
+    return 'TextValidation';
+  }
+}
+
+/** FormApp.createTextValidation() (also used for paragraph and checkbox validations). */
+class TextValidationBuilderImpl implements Partial<GTextValidationBuilder> {
+  private spec: TextValidationSpec = { rule: 'NONE', values: [], helpText: '' };
+  constructor(private readonly rt: Runtime) {}
+  get api(): GTextValidationBuilder {
+    return this.rt.facade<GTextValidationBuilder>(this, 'TextValidationBuilder');
+  }
+  private _rule(rule: string, ...values: unknown[]): GTextValidationBuilder {
+    this.spec = { ...this.spec, rule, values };
+    return this as unknown as GTextValidationBuilder;
+  }
+  requireNumber(): GTextValidationBuilder {
+    return this._rule('NUMBER');
+  }
+  requireWholeNumber(): GTextValidationBuilder {
+    return this._rule('WHOLE_NUMBER');
+  }
+  requireNumberBetween(start: number, end: number): GTextValidationBuilder {
+    return this._rule('NUMBER_BETWEEN', start, end);
+  }
+  requireNumberGreaterThan(number: number): GTextValidationBuilder {
+    return this._rule('NUMBER_GREATER_THAN', number);
+  }
+  requireNumberGreaterThanOrEqualTo(number: number): GTextValidationBuilder {
+    return this._rule('NUMBER_GREATER_THAN_OR_EQUAL_TO', number);
+  }
+  requireNumberLessThan(number: number): GTextValidationBuilder {
+    return this._rule('NUMBER_LESS_THAN', number);
+  }
+  requireNumberLessThanOrEqualTo(number: number): GTextValidationBuilder {
+    return this._rule('NUMBER_LESS_THAN_OR_EQUAL_TO', number);
+  }
+  requireTextMatchesPattern(pattern: string): GTextValidationBuilder {
+    return this._rule('TEXT_MATCHES_PATTERN', pattern);
+  }
+  requireTextIsEmail(): GTextValidationBuilder {
+    return this._rule('TEXT_IS_EMAIL');
+  }
+  requireTextLengthLessThanOrEqualTo(number: number): GTextValidationBuilder {
+    return this._rule('TEXT_LENGTH_AT_MOST', number);
+  }
+  setHelpText(text: string): GTextValidationBuilder {
+    this.spec = { ...this.spec, helpText: String(text) };
+    return this as unknown as GTextValidationBuilder;
+  }
+  build(): GTextValidation {
+    return this.rt.facade<GTextValidation>(new TextValidationImpl({ ...this.spec }), 'TextValidation');
+  }
+  toString(): string {
+    return 'TextValidationBuilder';
+  }
+}
+
+class ChoiceImpl implements Partial<GChoice> {
+  constructor(private readonly value: string) {}
+  getValue(): string {
+    return this.value;
+  }
+  isCorrectAnswer(): boolean {
+    return false;
+  }
+  toString(): string {
+    return 'Choice';
+  }
+}
+
+/** One form item; a single class serves every item type the twin supports. */
+export class ItemImpl {
+  title = '';
+  helpText = '';
+  required = false;
+  choices: string[] = [];
+  otherOption = false;
+  validation: TextValidationSpec | null = null;
+  bounds: [number, number] = [1, 5];
+  labels: [string, string] = ['', ''];
+  includesYear = true;
+  constructor(
+    private readonly rt: Runtime,
+    private readonly form: FormImpl,
+    readonly id: number,
+    readonly type: string,
+  ) {}
+  _api(className = CLASS_NAMES[this.type] ?? "Item"): GItem {
+    return this.rt.facade<GItem>(this, className);
+  }
+  private _as(type: string): GItem {
+    if (this.type !== type) throw this.rt.error(`Item of type ${this.type} cannot be cast to ${CLASS_NAMES[type] ?? type}.`);
+    return this._api();
+  }
+  getId(): number {
+    return this.id;
+  }
+  getIndex(): number {
+    return this.form.items.indexOf(this);
+  }
+  getType(): GItemType {
+    return this.type as unknown as GItemType;
+  }
+  getTitle(): string {
+    return this.title;
+  }
+  setTitle(title: string): this {
+    this.title = String(title);
+    this.form._renameColumn(this);
+    return this;
+  }
+  getHelpText(): string {
+    return this.helpText;
+  }
+  setHelpText(text: string): this {
+    this.helpText = String(text);
+    return this;
+  }
+  isRequired(): boolean {
+    return this.required;
+  }
+  setRequired(enabled: boolean): this {
+    this.required = !!enabled;
+    return this;
+  }
+  setChoiceValues(values: string[]): this {
+    if (!Array.isArray(values)) throw this.rt.signatureError(`${CLASS_NAMES[this.type]}.setChoiceValues`, [values]);
+    this.choices = Array.from(values, String);
+    return this;
+  }
+  createChoice(value: string): GChoice {
+    return this.rt.facade<GChoice>(new ChoiceImpl(String(value)), 'Choice');
+  }
+  setChoices(choices: GChoice[]): this {
+    this.choices = Array.from(choices, (c) => String(c.getValue()));
+    return this;
+  }
+  getChoices(): GChoice[] {
+    return this.rt.realm.copy(this.choices.map((c) => this.createChoice(c)));
+  }
+  showOtherOption(enabled: boolean): this {
+    this.otherOption = !!enabled;
+    return this;
+  }
+  hasOtherOption(): boolean {
+    return this.otherOption;
+  }
+  setValidation(validation: GTextValidation): this {
+    this.validation = this.rt.unwrap(validation, TextValidationImpl, `${CLASS_NAMES[this.type]}.setValidation`).spec;
+    return this;
+  }
+  clearValidation(): this {
+    this.validation = null;
+    return this;
+  }
+  setBounds(lower: number, upper: number): this {
+    this.bounds = [lower, upper];
+    return this;
+  }
+  getLowerBound(): number {
+    return this.bounds[0];
+  }
+  getUpperBound(): number {
+    return this.bounds[1];
+  }
+  setLabels(lower: string, upper: string): this {
+    this.labels = [String(lower), String(upper)];
+    return this;
+  }
+  setIncludesYear(enableYear: boolean): this {
+    this.includesYear = !!enableYear;
+    return this;
+  }
+  asTextItem(): GItem {
+    return this._as('TEXT');
+  }
+  asParagraphTextItem(): GItem {
+    return this._as('PARAGRAPH_TEXT');
+  }
+  asMultipleChoiceItem(): GItem {
+    return this._as('MULTIPLE_CHOICE');
+  }
+  asCheckboxItem(): GItem {
+    return this._as('CHECKBOX');
+  }
+  asListItem(): GItem {
+    return this._as('LIST');
+  }
+  asDateItem(): GItem {
+    return this._as('DATE');
+  }
+  asScaleItem(): GItem {
+    return this._as('SCALE');
+  }
+  toString(): string {
+    return CLASS_NAMES[this.type] ?? 'Item';
+  }
+}
+
+const scratch: CellInput = { value: undefined, formula: undefined, autoFormat: undefined };
+
+/** A Google Form. Linking it to a spreadsheet creates the Form's own responses sheet there. */
+export class FormImpl implements Partial<GForm> {
+  title: string;
+  description = '';
+  readonly items: ItemImpl[] = [];
+  collectEmail = false;
+  limitOne = false;
+  accepting = true;
+  confirmation = '';
+  destination: { handle: SpreadsheetHandle; sheet: SheetModel } | null = null;
+  readonly publishedId: string;
+
+  constructor(
+    private readonly rt: Runtime,
+    private readonly host: FormHost,
+    readonly id: string,
+    title: string,
+  ) {
+    this.title = title;
+    this.publishedId = `1FAIpQLS${id}`;
+  }
+  get api(): GForm {
+    return this.rt.facade<GForm>(this, 'Form');
+  }
+  get editUrl(): string {
+    return `https://docs.google.com/forms/d/${this.id}/edit`;
+  }
+  get linkUrl(): string {
+    return `https://docs.google.com/forms/d/${this.id}/viewform`;
+  }
+
+  private _add(type: string): GItem {
+    const item = new ItemImpl(this.rt, this, this.rt.nextSeq() * 101 + 7, type);
+    this.items.push(item);
+    this._appendColumn(item);
+    return item._api();
+  }
+  /** Column headers of the responses sheet: timestamp, e-mail when collected, question titles. */
+  _headers(): string[] {
+    const russian = /^ru/i.test(this.destination?.handle.model.locale ?? 'ru');
+    const head = [russian ? 'Отметка времени' : 'Timestamp'];
+    if (this.collectEmail) head.push(russian ? 'Адрес электронной почты' : 'Email Address');
+    return head.concat(this._questions().map((q) => q.title));
+  }
+  _questions(): ItemImpl[] {
+    return this.items.filter((i) => !LAYOUT_ITEMS.has(i.type));
+  }
+  private _appendColumn(item: ItemImpl): void {
+    if (!this.destination || LAYOUT_ITEMS.has(item.type)) return;
+    const sheet = this.destination.sheet;
+    const col = this._headers().length - 1;
+    sheet.ensureSize(1, col + 1);
+    sheet.values.set(0, col, item.title || undefined);
+  }
+  _renameColumn(item: ItemImpl): void {
+    if (!this.destination) return;
+    const offset = this.collectEmail ? 2 : 1;
+    const index = this._questions().indexOf(item);
+    if (index >= 0) this.destination.sheet.values.set(0, offset + index, item.title || undefined);
+  }
+
+  getId(): string {
+    return this.id;
+  }
+  getTitle(): string {
+    return this.title;
+  }
+  setTitle(title: string): GForm {
+    this.title = String(title);
+    return this.api;
+  }
+  getDescription(): string {
+    return this.description;
+  }
+  setDescription(description: string): GForm {
+    this.description = String(description);
+    return this.api;
+  }
+  addTextItem(): GoogleAppsScript.Forms.TextItem {
+    return this._add('TEXT') as unknown as GoogleAppsScript.Forms.TextItem;
+  }
+  addParagraphTextItem(): GoogleAppsScript.Forms.ParagraphTextItem {
+    return this._add('PARAGRAPH_TEXT') as unknown as GoogleAppsScript.Forms.ParagraphTextItem;
+  }
+  addMultipleChoiceItem(): GoogleAppsScript.Forms.MultipleChoiceItem {
+    return this._add('MULTIPLE_CHOICE') as unknown as GoogleAppsScript.Forms.MultipleChoiceItem;
+  }
+  addCheckboxItem(): GoogleAppsScript.Forms.CheckboxItem {
+    return this._add('CHECKBOX') as unknown as GoogleAppsScript.Forms.CheckboxItem;
+  }
+  addListItem(): GoogleAppsScript.Forms.ListItem {
+    return this._add('LIST') as unknown as GoogleAppsScript.Forms.ListItem;
+  }
+  addDateItem(): GoogleAppsScript.Forms.DateItem {
+    return this._add('DATE') as unknown as GoogleAppsScript.Forms.DateItem;
+  }
+  addScaleItem(): GoogleAppsScript.Forms.ScaleItem {
+    return this._add('SCALE') as unknown as GoogleAppsScript.Forms.ScaleItem;
+  }
+  addSectionHeaderItem(): GoogleAppsScript.Forms.SectionHeaderItem {
+    return this._add('SECTION_HEADER') as unknown as GoogleAppsScript.Forms.SectionHeaderItem;
+  }
+  addPageBreakItem(): GoogleAppsScript.Forms.PageBreakItem {
+    return this._add('PAGE_BREAK') as unknown as GoogleAppsScript.Forms.PageBreakItem;
+  }
+  getItems(itemType?: GItemType): GItem[] {
+    const list = itemType === undefined ? this.items : this.items.filter((i) => i.type === String(itemType));
+    return this.rt.realm.copy(list.map((i) => i._api("Item")));
+  }
+  getItemById(id: number): GItem {
+    const item = this.items.find((i) => i.id === id);
+    return (item ? item._api("Item") : null) as GItem;
+  }
+  deleteItem(indexOrItem: number | GItem): void {
+    const index = typeof indexOrItem === 'number' ? indexOrItem : this.items.indexOf(this.rt.unwrap(indexOrItem, ItemImpl, 'Form.deleteItem'));
+    if (index < 0 || index >= this.items.length) throw this.rt.error('Invalid argument: index');
+    this.items.splice(index, 1);
+  }
+  collectsEmail(): boolean {
+    return this.collectEmail;
+  }
+  setCollectEmail(collect: boolean): GForm {
+    this.collectEmail = !!collect;
+    return this.api;
+  }
+  hasLimitOneResponsePerUser(): boolean {
+    return this.limitOne;
+  }
+  setLimitOneResponsePerUser(enabled: boolean): GForm {
+    this.limitOne = !!enabled;
+    return this.api;
+  }
+  isAcceptingResponses(): boolean {
+    return this.accepting;
+  }
+  setAcceptingResponses(enabled: boolean): GForm {
+    this.accepting = !!enabled;
+    return this.api;
+  }
+  getConfirmationMessage(): string {
+    return this.confirmation;
+  }
+  setConfirmationMessage(message: string): GForm {
+    this.confirmation = String(message);
+    return this.api;
+  }
+  setAllowResponseEdits(): GForm {
+    return this.api;
+  }
+  setShowLinkToRespondAgain(): GForm {
+    return this.api;
+  }
+  setProgressBar(): GForm {
+    return this.api;
+  }
+  setShuffleQuestions(): GForm {
+    return this.api;
+  }
+  setRequireLogin(): GForm {
+    return this.api;
+  }
+  getPublishedUrl(): string {
+    return `https://docs.google.com/forms/d/e/${this.publishedId}/viewform`;
+  }
+  getEditUrl(): string {
+    return this.editUrl;
+  }
+  getDestinationId(): string {
+    if (!this.destination) throw this.rt.error('The form currently has no response destination.');
+    return this.destination.handle.model.id;
+  }
+  getDestinationType(): GDestinationType {
+    if (!this.destination) throw this.rt.error('The form currently has no response destination.');
+    return 'SPREADSHEET' as unknown as GDestinationType;
+  }
+  /**
+   * Links the form to a spreadsheet: a new first sheet «Ответы на форму (N)» (Russian locale;
+   * 'Form Responses N' otherwise) with «Отметка времени» and the question titles, frozen header.
+   */
+  setDestination(type: GDestinationType, id: string): GForm {
+    if (String(type) !== 'SPREADSHEET') throw this.rt.signatureError('Form.setDestination', [type, id]);
+    const handle = this.host.spreadsheet(String(id));
+    if (!handle) throw this.rt.error('Invalid argument: id');
+    const model = handle.model;
+    const russian = /^ru/i.test(model.locale);
+    let n = 1;
+    const base = russian ? 'Ответы на форму' : 'Form Responses';
+    const nameOf = (k: number) => (russian ? `${base} (${k})` : `${base} ${k}`);
+    while (model.findByName(nameOf(n))) n++;
+    this.rt.write('Form.setDestination', 0, model.id);
+    if (this.destination) this.destination.sheet.formUrl = null;
+    const sheet = model.addSheet(nameOf(n), 0);
+    this.destination = { handle, sheet };
+    const headers = this._headers();
+    sheet.ensureSize(1, headers.length);
+    headers.forEach((h, c) => sheet.values.set(0, c, h || undefined));
+    sheet.frozenRows = 1;
+    sheet.formUrl = this.linkUrl;
+    model.formUrl = this.linkUrl;
+    return this.api;
+  }
+  removeDestination(): GForm {
+    if (this.destination) {
+      this.destination.sheet.formUrl = null;
+      if (this.destination.handle.model.formUrl === this.linkUrl) this.destination.handle.model.formUrl = null;
+    }
+    this.destination = null;
+    return this.api;
+  }
+
+  /**
+   * What Forms does when someone submits: appends a row (timestamp, answers by question title,
+   * checkbox answers joined with ", ") to the responses sheet, typed as if entered by a user.
+   * Returns the row number and the row's display values for the onFormSubmit event.
+   */
+  _submit(answers: Record<string, unknown> | unknown[], timestamp: Date, email: string): { row: number; values: string[]; named: Record<string, string[]> } {
+    if (!this.destination) throw new Error('twin: the form is not linked to a spreadsheet');
+    const { sheet, handle } = this.destination;
+    const model = handle.model;
+    const questions = this._questions();
+    const cells: unknown[] = [timestamp];
+    if (this.collectEmail) cells.push(email);
+    questions.forEach((q, i) => {
+      let v = Array.isArray(answers) ? answers[i] : answers[q.title];
+      if (Array.isArray(v)) v = v.join(', ');
+      cells.push(v === undefined ? '' : v);
+    });
+    const r = sheet.lastRow();
+    sheet.ensureSize(r + 1, cells.length);
+    cells.forEach((v, c) => {
+      coerceInput(v, sheet.formats.get(r, c), model.input, model.timeZone, scratch);
+      sheet.storeInput(r, c, scratch);
+    });
+    sheet.formats.set(r, 0, /^ru/i.test(model.locale) ? 'dd.MM.yyyy H:mm:ss' : 'M/d/yyyy H:mm:ss');
+    const values = cells.map((_, c) => displayValue(sheet.values.get(r, c), sheet.formats.get(r, c), model.timeZone, model.display));
+    const headers = this._headers();
+    const named: Record<string, string[]> = {};
+    headers.forEach((h, c) => (named[h] = [values[c]]));
+    return { row: r + 1, values, named };
+  }
+  toString(): string {
+    return 'Form';
+  }
+}
+
+/** FormApp: creating and opening forms (FULL mode and the forms scope). */
+export class FormAppImpl implements Partial<GFormApp> {
+  readonly DestinationType = DestinationType;
+  readonly ItemType = ItemType;
+  readonly Alignment = makeEnum<typeof GoogleAppsScript.Forms.Alignment>(['LEFT', 'CENTER', 'RIGHT']);
+  readonly FeedbackType = makeEnum<typeof GoogleAppsScript.Forms.FeedbackType>(['CORRECT', 'INCORRECT', 'GENERAL']);
+  readonly PageNavigationType = makeEnum<typeof GoogleAppsScript.Forms.PageNavigationType>(['CONTINUE', 'GO_TO_PAGE', 'RESTART', 'SUBMIT']);
+
+  constructor(
+    private readonly rt: Runtime,
+    private readonly host: FormHost,
+    readonly forms: FormImpl[],
+  ) {}
+  private _full(method: string): void {
+    this.rt.requireMode(`FormApp.${method}`, FULL_ONLY, SCOPE.forms);
+    this.rt.requireScope(`FormApp.${method}`, [SCOPE.forms]);
+  }
+  /** A new form (not yet linked to any spreadsheet). */
+  _createForm(title: string): FormImpl {
+    const form = new FormImpl(this.rt, this.host, `twinForm${this.rt.nextSeq()}`, title);
+    this.forms.push(form);
+    return form;
+  }
+  create(title: string): GForm {
+    this._full('create');
+    return this._createForm(String(title)).api;
+  }
+  openById(id: string): GForm {
+    this._full('openById');
+    const form = this.forms.find((f) => f.id === String(id));
+    if (!form) throw this.rt.error(`No item with the given ID could be found, or you do not have permission to access it.`);
+    return form.api;
+  }
+  openByUrl(url: string): GForm {
+    this._full('openByUrl');
+    const text = String(url);
+    const form = this.forms.find((f) => text.includes(`/forms/d/${f.id}/`) || text.includes(`/forms/d/e/${f.publishedId}/`));
+    if (!form) throw this.rt.error(`No item with the given ID could be found, or you do not have permission to access it.`);
+    return form.api;
+  }
+  getActiveForm(): GForm {
+    return null as unknown as GForm;
+  }
+  createTextValidation(): GTextValidationBuilder {
+    return new TextValidationBuilderImpl(this.rt).api;
+  }
+  createParagraphTextValidation(): GoogleAppsScript.Forms.ParagraphTextValidationBuilder {
+    return new TextValidationBuilderImpl(this.rt).api as unknown as GoogleAppsScript.Forms.ParagraphTextValidationBuilder;
+  }
+  toString(): string {
+    return 'FormApp';
+  }
+}

@@ -1,0 +1,217 @@
+import type { Runtime } from './runtime';
+import { AuthMode, makeEnum } from './enums';
+import { FULL_ONLY, SCOPE } from './scopes';
+import type {
+  GClockTriggerBuilder,
+  GEventType,
+  GFormTriggerBuilder,
+  GScriptApp,
+  GSpreadsheetTriggerBuilder,
+  GTrigger,
+  GTriggerBuilder,
+  GTriggerSource,
+} from './gas';
+
+export const EventType = makeEnum<typeof GoogleAppsScript.Script.EventType>(['CLOCK', 'ON_OPEN', 'ON_EDIT', 'ON_FORM_SUBMIT', 'ON_CHANGE', 'ON_EVENT_UPDATED']);
+export const TriggerSource = makeEnum<typeof GoogleAppsScript.Script.TriggerSource>(['SPREADSHEETS', 'CLOCK', 'FORMS', 'DOCUMENTS', 'CALENDAR']);
+
+/** Apps Script allows 20 triggers per user per script. */
+export const MAX_TRIGGERS = 20;
+
+export interface TriggerRecord {
+  id: string;
+  handler: string;
+  eventType: string;
+  source: string;
+  sourceId: string | null;
+  /** For clock triggers: what the builder was told (after, everyHours, atHour ...). */
+  schedule: Record<string, unknown>;
+}
+
+class TriggerImpl implements Partial<GTrigger> {
+  constructor(readonly record: TriggerRecord) {}
+  getEventType(): GEventType {
+    return this.record.eventType as unknown as GEventType;
+  }
+  getHandlerFunction(): string {
+    return this.record.handler;
+  }
+  getTriggerSource(): GTriggerSource {
+    return this.record.source as unknown as GTriggerSource;
+  }
+  getTriggerSourceId(): string {
+    return this.record.sourceId as string;
+  }
+  getUniqueId(): string {
+    return this.record.id;
+  }
+  toString(): string {
+    return 'Trigger';
+  }
+}
+
+/** One builder object serves TriggerBuilder and its spreadsheet, form and clock variants. */
+class TriggerBuilderImpl {
+  private source: string | null = null;
+  private sourceId: string | null = null;
+  private eventType: string | null = null;
+  private readonly schedule: Record<string, unknown> = {};
+  constructor(
+    private readonly rt: Runtime,
+    private readonly app: ScriptAppImpl,
+    private readonly handler: string,
+  ) {}
+  get api(): GTriggerBuilder {
+    return this.rt.facade<GTriggerBuilder>(this, 'TriggerBuilder');
+  }
+  private _sourceId(target: unknown, kind: string): string {
+    if (typeof target === 'string') return target;
+    const impl = this.rt.implOf(target) as { getId?: () => string } | undefined;
+    if (!impl?.getId) throw this.rt.signatureError(`TriggerBuilder.${kind}`, [target]);
+    return impl.getId();
+  }
+  forSpreadsheet(sheet: unknown): GSpreadsheetTriggerBuilder {
+    this.source = 'SPREADSHEETS';
+    this.sourceId = this._sourceId(sheet, 'forSpreadsheet');
+    return this as unknown as GSpreadsheetTriggerBuilder;
+  }
+  forForm(form: unknown): GFormTriggerBuilder {
+    this.source = 'FORMS';
+    this.sourceId = this._sourceId(form, 'forForm');
+    return this as unknown as GFormTriggerBuilder;
+  }
+  timeBased(): GClockTriggerBuilder {
+    this.source = 'CLOCK';
+    this.eventType = 'CLOCK';
+    return this as unknown as GClockTriggerBuilder;
+  }
+  onOpen(): this {
+    this.eventType = 'ON_OPEN';
+    return this;
+  }
+  onEdit(): this {
+    this.eventType = 'ON_EDIT';
+    return this;
+  }
+  onChange(): this {
+    this.eventType = 'ON_CHANGE';
+    return this;
+  }
+  onFormSubmit(): this {
+    this.eventType = 'ON_FORM_SUBMIT';
+    return this;
+  }
+  after(durationMilliseconds: number): this {
+    this.schedule.after = durationMilliseconds;
+    return this;
+  }
+  at(date: Date): this {
+    this.schedule.at = new Date(date.getTime());
+    return this;
+  }
+  everyMinutes(n: number): this {
+    if (![1, 5, 10, 15, 30].includes(n)) throw this.rt.error('The value passed to everyMinutes must be one of 1, 5, 10, 15 or 30.');
+    this.schedule.everyMinutes = n;
+    return this;
+  }
+  everyHours(n: number): this {
+    this.schedule.everyHours = n;
+    return this;
+  }
+  everyDays(n: number): this {
+    this.schedule.everyDays = n;
+    return this;
+  }
+  everyWeeks(n: number): this {
+    this.schedule.everyWeeks = n;
+    return this;
+  }
+  atHour(hour: number): this {
+    this.schedule.atHour = hour;
+    return this;
+  }
+  nearMinute(minute: number): this {
+    this.schedule.nearMinute = minute;
+    return this;
+  }
+  onWeekDay(day: unknown): this {
+    this.schedule.onWeekDay = String(day);
+    return this;
+  }
+  onMonthDay(day: number): this {
+    this.schedule.onMonthDay = day;
+    return this;
+  }
+  inTimezone(timezone: string): this {
+    this.schedule.inTimezone = timezone;
+    return this;
+  }
+  create(): GTrigger {
+    if (!this.source || !this.eventType) throw this.rt.error('The trigger is missing its source or event type.');
+    return this.app._create({ handler: this.handler, eventType: this.eventType, source: this.source, sourceId: this.sourceId, schedule: { ...this.schedule } });
+  }
+  toString(): string {
+    return 'TriggerBuilder';
+  }
+}
+
+/** ScriptApp: enums, installable triggers (FULL mode and the script.scriptapp scope), tokens. */
+export class ScriptAppImpl implements Partial<GScriptApp> {
+  readonly AuthMode = AuthMode;
+  readonly AuthorizationStatus = makeEnum<typeof GoogleAppsScript.Script.AuthorizationStatus>(['REQUIRED', 'NOT_REQUIRED']);
+  readonly EventType = EventType;
+  readonly InstallationSource = makeEnum<typeof GoogleAppsScript.Script.InstallationSource>(['APPS_MARKETPLACE_DOMAIN_ADD_ON', 'NONE', 'WEB_STORE_ADD_ON']);
+  readonly TriggerSource = TriggerSource;
+  readonly WeekDay = makeEnum<typeof GoogleAppsScript.Base.Weekday>(['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY']);
+
+  constructor(
+    private readonly rt: Runtime,
+    readonly triggers: TriggerRecord[],
+  ) {}
+
+  private _full(method: string): void {
+    this.rt.requireMode(`ScriptApp.${method}`, FULL_ONLY, SCOPE.scriptApp);
+    this.rt.requireScope(`ScriptApp.${method}`, [SCOPE.scriptApp]);
+  }
+  _create(spec: Omit<TriggerRecord, 'id'>): GTrigger {
+    this._full('newTrigger');
+    if (this.triggers.length >= MAX_TRIGGERS) {
+      throw this.rt.error('This script has too many triggers. Triggers must be deleted from the script before more can be added.');
+    }
+    const record: TriggerRecord = { id: String(1000000 + this.rt.nextSeq()), ...spec };
+    this.triggers.push(record);
+    return this.rt.facade<GTrigger>(new TriggerImpl(record), 'Trigger');
+  }
+
+  newTrigger(functionName: string): GTriggerBuilder {
+    this._full('newTrigger');
+    if (typeof functionName !== 'string' || !functionName) throw this.rt.signatureError('ScriptApp.newTrigger', [functionName]);
+    return new TriggerBuilderImpl(this.rt, this, functionName).api;
+  }
+  getProjectTriggers(): GTrigger[] {
+    this._full('getProjectTriggers');
+    return this.rt.realm.copy(this.triggers.map((t) => this.rt.facade<GTrigger>(new TriggerImpl(t), 'Trigger')));
+  }
+  getUserTriggers(document: unknown): GTrigger[] {
+    this._full('getUserTriggers');
+    const impl = this.rt.implOf(document) as { getId?: () => string } | undefined;
+    if (!impl?.getId) throw this.rt.signatureError('ScriptApp.getUserTriggers', [document]);
+    const id = impl.getId();
+    return this.rt.realm.copy(this.triggers.filter((t) => t.sourceId === id).map((t) => this.rt.facade<GTrigger>(new TriggerImpl(t), 'Trigger')));
+  }
+  deleteTrigger(trigger: GTrigger): void {
+    this._full('deleteTrigger');
+    const impl = this.rt.unwrap(trigger, TriggerImpl, 'ScriptApp.deleteTrigger');
+    const index = this.triggers.findIndex((t) => t.id === impl.record.id);
+    if (index >= 0) this.triggers.splice(index, 1);
+  }
+  getOAuthToken(): string {
+    return 'twin-token';
+  }
+  getScriptId(): string {
+    return 'twin-script-id';
+  }
+  toString(): string {
+    return 'ScriptApp';
+  }
+}

@@ -1,0 +1,206 @@
+import type { Runtime } from '../runtime';
+import type { GProtection, GProtectionType, GRange, GSheet, GSpreadsheet } from '../gas';
+import { parseA1, type Rect } from './a1';
+import { RangeImpl } from './range';
+import { SheetImpl } from './sheet';
+import { ProtectionImpl } from './protection';
+import { resolveTimeZone } from '../dates';
+import { SpreadsheetModel, type SpreadsheetSettings } from './spreadsheetModel';
+import type { SheetModel } from './sheetModel';
+import type { SheetsContext } from './context';
+import type { SheetRect } from './conditionalFormat';
+
+/** SpreadsheetApp.Spreadsheet over a spreadsheet model. */
+export class SpreadsheetImpl implements Partial<GSpreadsheet> {
+  readonly rt: Runtime;
+  readonly model: SpreadsheetModel;
+
+  constructor(readonly ctx: SheetsContext) {
+    this.rt = ctx.rt;
+    this.model = ctx.ss;
+  }
+
+  get api(): GSpreadsheet {
+    return this.rt.facade<GSpreadsheet>(this, 'Spreadsheet');
+  }
+
+  private _write(method: string): void {
+    this.rt.write(`Spreadsheet.${method}`, 0, this.model.id);
+  }
+  private _sheet(value: unknown, method: string): SheetModel {
+    const impl = this.rt.unwrap(value, SheetImpl, `SpreadsheetApp.Spreadsheet.${method}`);
+    if (impl.model.deleted) throw this.rt.error(`The sheet "${impl.model.name}" has been deleted.`);
+    return impl.model;
+  }
+
+  getId(): string {
+    return this.model.id;
+  }
+  getName(): string {
+    return this.model.name;
+  }
+  rename(newName: string): void {
+    this._write('rename');
+    this.model.name = String(newName);
+  }
+  getUrl(): string {
+    return `https://docs.google.com/spreadsheets/d/${this.model.id}/edit`;
+  }
+  getSpreadsheetTimeZone(): string {
+    return this.model.timeZone;
+  }
+  setSpreadsheetTimeZone(timezone: string): void {
+    this._write('setSpreadsheetTimeZone');
+    this.model.timeZone = resolveTimeZone(String(timezone));
+  }
+  getSpreadsheetLocale(): string {
+    return this.model.locale;
+  }
+  setSpreadsheetLocale(locale: string): void {
+    this._write('setSpreadsheetLocale');
+    this.model.setLocale(String(locale));
+  }
+  getFormUrl(): string | null {
+    return this.model.formUrl;
+  }
+  toast(msg: string, title?: string, timeoutSeconds?: number | null): void {
+    this.ctx.toast(String(msg), title === undefined ? '' : String(title), timeoutSeconds ?? null);
+  }
+
+  getSheets(): GSheet[] {
+    return this.rt.realm.copy(this.model.sheets.map((s) => this.ctx.sheetApi(s)));
+  }
+  getNumSheets(): number {
+    return this.model.sheets.length;
+  }
+  getSheetByName(name: string): GSheet | null {
+    const sheet = this.model.findByName(String(name));
+    return sheet ? this.ctx.sheetApi(sheet) : null;
+  }
+  getSheetById(id: number): GSheet | null {
+    const sheet = this.model.sheets.find((s) => s.id === id);
+    return sheet ? this.ctx.sheetApi(sheet) : null;
+  }
+
+  /**
+   * insertSheet(), insertSheet(name), insertSheet(name, index), insertSheet(index), with optional
+   * {template}. The new sheet goes after the active sheet (or at the 0-based index) and becomes active.
+   */
+  insertSheet(...args: unknown[]): GSheet {
+    let name: string | undefined;
+    let index: number | undefined;
+    let options: { template?: unknown } | undefined;
+    for (const a of args) {
+      if (typeof a === 'string') name = a;
+      else if (typeof a === 'number') index = a;
+      else if (a && typeof a === 'object') options = a as { template?: unknown };
+      else if (a !== undefined) throw this.rt.signatureError('SpreadsheetApp.Spreadsheet.insertSheet', args);
+    }
+    if (name !== undefined && this.model.findByName(name)) {
+      throw this.rt.error(`A sheet with the name "${name}" already exists. Please enter another name.`);
+    }
+    if (index !== undefined && (!Number.isInteger(index) || index < 0 || index > this.model.sheets.length)) {
+      throw this.rt.error('The sheet index is out of bounds.');
+    }
+    const template = options?.template !== undefined ? this._sheet(options.template, 'insertSheet') : undefined;
+    this._write('insertSheet');
+    const position = index ?? this.model.sheets.indexOf(this.model.active) + 1;
+    const sheet = this.model.addSheet(name || this.model.nextDefaultName(), position);
+    if (template) sheet.copyFrom(template);
+    this.model.active = sheet;
+    this.model.activeRange = null;
+    return this.ctx.sheetApi(sheet);
+  }
+  deleteSheet(sheet: GSheet): void {
+    const model = this._sheet(sheet, 'deleteSheet');
+    if (this.model.sheets.length <= 1) throw this.rt.error("You can't remove all the sheets in a document.");
+    if (model.formUrl) throw this.rt.error('This sheet is linked to a form. Unlink the form before deleting the sheet.');
+    this._write('deleteSheet');
+    this.model.removeSheet(model);
+  }
+  getActiveSheet(): GSheet {
+    return this.ctx.sheetApi(this.model.active);
+  }
+  setActiveSheet(sheet: GSheet): GSheet {
+    const model = this._sheet(sheet, 'setActiveSheet');
+    this.model.active = model;
+    this.model.activeRange = null;
+    model.hidden = false;
+    return this.ctx.sheetApi(model);
+  }
+  /** Moves the active sheet to a 1-based tab position. */
+  moveActiveSheet(pos: number): void {
+    if (!Number.isInteger(pos) || pos < 1 || pos > this.model.sheets.length) throw this.rt.error('The sheet index is out of bounds.');
+    this._write('moveActiveSheet');
+    const sheets = this.model.sheets;
+    sheets.splice(sheets.indexOf(this.model.active), 1);
+    sheets.splice(pos - 1, 0, this.model.active);
+  }
+  getRange(a1Notation: string): GRange {
+    const parsed = parseA1(String(a1Notation));
+    const sheet = parsed?.sheetName ? this.model.findByName(parsed.sheetName) : this.model.active;
+    if (!parsed || !sheet) throw this.rt.error('Range not found');
+    const rect: Rect = {
+      row: parsed.row,
+      col: parsed.col,
+      numRows: (parsed.endRow ?? sheet.maxRows) - parsed.row + 1,
+      numCols: (parsed.endCol ?? sheet.maxCols) - parsed.col + 1,
+    };
+    return this.ctx.rangeApi(sheet, rect);
+  }
+  getActiveRange(): GRange | null {
+    const rect = this.model.activeRange ?? { row: 1, col: 1, numRows: 1, numCols: 1 };
+    return this.ctx.rangeApi(this.model.active, rect);
+  }
+  getProtections(type: GProtectionType): GProtection[] {
+    const name = String(type);
+    const found = this.model.protections.filter((p) => p.type === name);
+    return this.rt.realm.copy(found.map((p) => new ProtectionImpl(this.rt, this.model, p).api));
+  }
+  getLastRow(): number {
+    return this.model.active.lastRow();
+  }
+  getLastColumn(): number {
+    return this.model.active.lastCol();
+  }
+  toString(): string {
+    return 'Spreadsheet';
+  }
+}
+
+export interface SpreadsheetHandle {
+  model: SpreadsheetModel;
+  impl: SpreadsheetImpl;
+  ctx: SheetsContext;
+}
+
+/** Builds a spreadsheet (model, shared context, Range bridge) for the twin. */
+export function createSpreadsheet(
+  rt: Runtime,
+  settings: SpreadsheetSettings,
+  hooks: { enforceValidation: boolean; toast: SheetsContext['toast'] },
+): SpreadsheetHandle {
+  const model = new SpreadsheetModel(settings);
+  model.makeError = (message) => rt.error(message);
+  const ctx: SheetsContext = {
+    rt,
+    ss: model,
+    enforceValidation: hooks.enforceValidation,
+    toast: hooks.toast,
+    spreadsheetApi: () => impl.api,
+    sheetApi: (sheet) => new SheetImpl(ctx, sheet).api,
+    rangeApi: (sheet, rect, whole) => new RangeImpl(ctx, sheet, rect.row, rect.col, rect.numRows, rect.numCols, whole?.cols, whole?.rows).api,
+  };
+  model.bridge = {
+    toRect(range: unknown, method: string): SheetRect {
+      const r = rt.unwrap(range, RangeImpl, method);
+      return { sheetId: r.sheet.id, row: r.row, col: r.col, numRows: r.numRows, numCols: r.numCols };
+    },
+    toRange(rect: SheetRect): GRange {
+      const sheet = model.sheetById(rect.sheetId)!;
+      return ctx.rangeApi(sheet, rect);
+    },
+  };
+  const impl = new SpreadsheetImpl(ctx);
+  return { model, impl, ctx };
+}

@@ -1,0 +1,139 @@
+import { SheetModel } from './sheetModel';
+import { EN_DISPLAY, PLAIN_DISPLAY, RU_DISPLAY, type DisplayLocale } from './format';
+import type { InputLocale } from './cellValue';
+import type { Rect } from './a1';
+import type { RangeBridge } from './conditionalFormat';
+
+/** Sheets' limit on the cells of one spreadsheet. */
+export const MAX_CELLS = 10_000_000;
+
+export interface ProtectionModel {
+  id: number;
+  type: 'RANGE' | 'SHEET';
+  sheetId: number;
+  /** null for a whole-sheet protection. */
+  rect: Rect | null;
+  description: string;
+  warningOnly: boolean;
+  domainEdit: boolean;
+  editors: string[];
+  unprotected: Array<Rect & { sheetId: number }>;
+  removed: boolean;
+}
+
+export interface SpreadsheetSettings {
+  id: string;
+  name: string;
+  timeZone: string;
+  locale: string;
+  /** Display numbers with the locale's separators ('33,3%') instead of '.' ('33.3%'). */
+  localizedNumbers: boolean;
+  /** Convert text that looks like a number/date/boolean, as Sheets does for user-entered values. */
+  parseText: boolean;
+  firstSheetName: string;
+  userEmail: string;
+}
+
+/** A spreadsheet's data: its sheets in tab order and document-wide structures. */
+export class SpreadsheetModel {
+  readonly id: string;
+  name: string;
+  timeZone: string;
+  locale: string;
+  readonly localizedNumbers: boolean;
+  readonly parseText: boolean;
+  readonly userEmail: string;
+  sheets: SheetModel[] = [];
+  /** Every sheet ever created, deleted ones included (ranges may outlive their sheet). */
+  readonly allSheets = new Map<number, SheetModel>();
+  active!: SheetModel;
+  activeRange: Rect | null = null;
+  protections: ProtectionModel[] = [];
+  /** URL of the latest Form linked to this spreadsheet, or null. */
+  formUrl: string | null = null;
+  /** Set by the spreadsheet service: turns stored rectangles into Range facades and back. */
+  bridge!: RangeBridge;
+  /** Creates errors in the add-in's realm (set by the twin). */
+  makeError: (message: string) => Error = (message) => new Error(message);
+  private sheetSeq = 0;
+  display!: DisplayLocale;
+  input!: InputLocale;
+
+  constructor(settings: SpreadsheetSettings) {
+    this.id = settings.id;
+    this.name = settings.name;
+    this.timeZone = settings.timeZone;
+    this.locale = settings.locale;
+    this.localizedNumbers = settings.localizedNumbers;
+    this.parseText = settings.parseText;
+    this.userEmail = settings.userEmail;
+    this.setLocale(settings.locale);
+    this.active = this.addSheet(settings.firstSheetName, 0);
+  }
+
+  setLocale(locale: string): void {
+    this.locale = locale;
+    const russian = /^ru/i.test(locale);
+    const base = russian ? RU_DISPLAY : EN_DISPLAY;
+    this.display = this.localizedNumbers ? base : { ...PLAIN_DISPLAY, defaultDate: base.defaultDate, defaultDateTime: base.defaultDateTime };
+    this.input = { decimal: russian ? ',' : '.', dayFirst: russian, parseText: this.parseText };
+  }
+
+  /** 'Лист' in Russian spreadsheets, 'Sheet' otherwise. */
+  get defaultSheetPrefix(): string {
+    return /^ru/i.test(this.locale) ? 'Лист' : 'Sheet';
+  }
+
+  totalCells(): number {
+    let total = 0;
+    for (const s of this.sheets) total += s.maxRows * s.maxCols;
+    return total;
+  }
+
+  reserveCells(extra: number): void {
+    if (this.totalCells() + extra > MAX_CELLS) {
+      throw this.makeError(`This action would increase the number of cells in the workbook above the limit of ${MAX_CELLS} cells.`);
+    }
+  }
+
+  /** Sheet names are unique regardless of case, as in Sheets. */
+  findByName(name: string): SheetModel | undefined {
+    const exact = this.sheets.find((s) => s.name === name);
+    if (exact) return exact;
+    const lower = name.toLowerCase();
+    return this.sheets.find((s) => s.name.toLowerCase() === lower);
+  }
+
+  nextDefaultName(): string {
+    let n = this.sheets.length + 1;
+    while (this.findByName(`${this.defaultSheetPrefix}${n}`)) n++;
+    return `${this.defaultSheetPrefix}${n}`;
+  }
+
+  /** Creates a sheet at a 0-based tab position; no checks (callers validate names). */
+  addSheet(name: string, index: number): SheetModel {
+    // The first sheet of a spreadsheet has id 0, as in Sheets; later ids are arbitrary integers.
+    const id = this.sheetSeq === 0 ? 0 : 100000000 + this.sheetSeq * 7919;
+    this.sheetSeq++;
+    const sheet = new SheetModel(id, name, (extra) => this.reserveCells(extra));
+    if (this.sheets.length) this.reserveCells(sheet.maxRows * sheet.maxCols);
+    this.sheets.splice(Math.max(0, Math.min(index, this.sheets.length)), 0, sheet);
+    this.allSheets.set(id, sheet);
+    return sheet;
+  }
+
+  removeSheet(sheet: SheetModel): void {
+    const index = this.sheets.indexOf(sheet);
+    this.sheets.splice(index, 1);
+    sheet.deleted = true;
+    this.protections = this.protections.filter((p) => p.sheetId !== sheet.id);
+    if (this.active === sheet) {
+      this.active = this.sheets[Math.max(0, index - 1)];
+      this.activeRange = null;
+    }
+  }
+
+  sheetById(id: number): SheetModel | undefined {
+    return this.allSheets.get(id);
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * Cell values as a Russian-locale spreadsheet shows them under their number format: a comma
+ * decimal, percents as «33 %», dates «dd.MM.yyyy» in the spreadsheet's time zone, booleans as
+ * ИСТИНА/ЛОЖЬ. Covers the patterns the add-in writes ('0', '0.0', '0.00', '#,##0', '0%', '0.0%',
+ * 'dd.MM.yyyy', 'dd.MM.yyyy H:mm:ss', '@') and falls back to plain numbers for anything else.
+ */
+import type { SnapshotValue } from './snapshot';
+
+const GROUP_SEPARATOR = '\u00a0';
+
+/** Calendar parts of an instant in a time zone. */
+export function zonedParts(date: Date, timeZone: string): { y: number; mo: number; d: number; h: number; mi: number; s: number } {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(date);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  return { y: get('year'), mo: get('month'), d: get('day'), h: get('hour'), mi: get('minute'), s: get('second') };
+}
+
+/** Strips quoted literals, bracketed parts and escapes, which may contain letters that are not format codes. */
+function formatCodes(pattern: string): string {
+  return pattern.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '').replace(/\\./g, '');
+}
+
+/** True when a number-format pattern shows a date or time. */
+export function isDatePattern(pattern: string): boolean {
+  return /[dDyYhHsSM]/.test(formatCodes(pattern));
+}
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/** A date under a date pattern; «m»/«mm» next to an hour or second means minutes, elsewhere the month. */
+function formatDate(date: Date, pattern: string, timeZone: string): string {
+  const p = zonedParts(date, timeZone);
+  const tokens = pattern.match(/"[^"]*"|yyyy|yy|dd|d|MM|M|mm|m|HH|H|hh|h|ss|s|./gi) ?? [];
+  let afterHour = false;
+  return tokens
+    .map((t, i) => {
+      if (t.startsWith('"')) return t.slice(1, -1);
+      const lower = t.toLowerCase();
+      if (lower === 'yyyy') return String(p.y);
+      if (lower === 'yy') return pad2(p.y % 100);
+      if (lower === 'dd') return pad2(p.d);
+      if (lower === 'd') return String(p.d);
+      if (lower === 'hh') return (afterHour = true), pad2(p.h);
+      if (lower === 'h') return (afterHour = true), String(p.h);
+      if (lower === 'ss') return pad2(p.s);
+      if (lower === 's') return String(p.s);
+      if (lower === 'mm' || lower === 'm') {
+        const nextIsSeconds = tokens.slice(i + 1).find((x) => /^[a-z]/i.test(x))?.toLowerCase().startsWith('s') ?? false;
+        const minutes = (t === 'mm' || t === 'm') && (afterHour || nextIsSeconds);
+        if (minutes) return lower === 'mm' ? pad2(p.mi) : String(p.mi);
+        return lower === 'mm' ? pad2(p.mo) : String(p.mo);
+      }
+      return t;
+    })
+    .join('');
+}
+
+function groupThousands(integer: string): string {
+  return integer.replace(/\B(?=(\d{3})+(?!\d))/g, GROUP_SEPARATOR);
+}
+
+/** A number under a numeric pattern: decimals from the zeros after the point, grouping from «,», percent from «%». */
+function formatNumber(value: number, pattern: string): string {
+  const codes = formatCodes(pattern.split(';')[0]);
+  const percent = codes.includes('%');
+  const decimals = (/\.([0#]+)/.exec(codes)?.[1] ?? '').length;
+  const grouped = /[0#],[0#]/.test(codes);
+  const scaled = percent ? value * 100 : value;
+  const fixed = Math.abs(scaled).toFixed(decimals);
+  const [int, frac] = fixed.split('.');
+  const sign = scaled < 0 && Number(fixed) !== 0 ? '-' : '';
+  const body = (grouped ? groupThousands(int) : int) + (frac ? ',' + frac : '');
+  return sign + body + (percent ? ' %' : '');
+}
+
+/** A number with the automatic format: up to ten significant digits, comma decimal, no grouping. */
+function formatGeneralNumber(value: number): string {
+  if (Number.isInteger(value)) return String(value);
+  return String(Number(value.toPrecision(10))).replace('.', ',');
+}
+
+/** The text a cell shows: `value` under number-format `pattern`, dates in `timeZone`. */
+export function displayText(value: SnapshotValue | undefined, pattern: string, timeZone: string): string {
+  if (value === null || value === undefined || value === '') return '';
+  if (typeof value === 'boolean') return value ? 'ИСТИНА' : 'ЛОЖЬ';
+  if (value instanceof Date) {
+    if (pattern && isDatePattern(pattern)) return formatDate(value, pattern, timeZone);
+    const p = zonedParts(value, timeZone);
+    return formatDate(value, p.h || p.mi || p.s ? 'dd.MM.yyyy H:mm:ss' : 'dd.MM.yyyy', timeZone);
+  }
+  if (typeof value === 'number') {
+    if (!pattern || pattern === 'General' || pattern === '@' || isDatePattern(pattern)) return formatGeneralNumber(value);
+    return formatNumber(value, pattern);
+  }
+  return value;
+}
+
+/** True when a pattern shows numbers as percents. */
+export function isPercentPattern(pattern: string): boolean {
+  return formatCodes(pattern).includes('%');
+}

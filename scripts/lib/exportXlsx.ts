@@ -1,0 +1,204 @@
+/**
+ * Writes a spreadsheet snapshot as an Excel workbook with exceljs: every sheet in order with its
+ * values (dates as dates), number formats translated from Sheets' patterns, bold cells and header
+ * fills, notes as comments, frozen rows, column widths, hidden columns, tab colours, data
+ * validations (lists, dates, minimums) and conditional rules. exceljs cannot write charts; their
+ * data stays on the sheets beside them.
+ */
+import ExcelJS from 'exceljs';
+import { isDatePattern, zonedParts } from './displayFormat';
+import type { ConditionalRuleSnapshot, Rect, SheetSnapshot, SnapshotValue, SpreadsheetSnapshot, ValidationSnapshot } from './snapshot';
+
+/** Excel's limit on an inline list validation («"a,b,c"»); longer lists go to a hidden sheet. */
+const INLINE_LIST_LIMIT = 255;
+const LISTS_SHEET = 'Списки';
+const PIXELS_PER_CHAR = 7;
+
+/**
+ * A Sheets number-format pattern as Excel's: automatic ('', 'General') stays Excel's General; date patterns are
+ * lower-cased outside literals (Sheets' Java-like 'dd.MM.yyyy HH:mm' is Excel's 'dd.mm.yyyy hh:mm', where m after h
+ * means minutes); number patterns ('0.0', '0%', '#,##0', '@') are the same in both.
+ */
+export function excelNumberFormat(pattern: string): string | undefined {
+  if (!pattern || pattern === 'General') return undefined;
+  if (!isDatePattern(pattern)) return pattern;
+  return pattern.replace(/("[^"]*")|([^"]+)/g, (_m, quoted: string | undefined, plain: string | undefined) => quoted ?? (plain ?? '').toLowerCase());
+}
+
+/**
+ * Excel has no time zones and exceljs writes a Date's UTC clock, so an instant is turned into the date whose UTC clock
+ * reads what the spreadsheet's time zone shows.
+ */
+export function wallClockDate(date: Date, timeZone: string): Date {
+  const p = zonedParts(date, timeZone);
+  return new Date(Date.UTC(p.y, p.mo - 1, p.d, p.h, p.mi, p.s));
+}
+
+/** A Date cell without a format still shows as a date in Sheets; Excel needs a format for that. */
+function defaultDateFormat(date: Date, timeZone: string): string {
+  const p = zonedParts(date, timeZone);
+  return p.h === 0 && p.mi === 0 && p.s === 0 ? 'dd.mm.yyyy' : 'dd.mm.yyyy h:mm:ss';
+}
+
+export function columnLetter(column: number): string {
+  let s = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+function a1(rect: Rect): string {
+  const start = `${columnLetter(rect.column)}${rect.row}`;
+  if (rect.numRows === 1 && rect.numColumns === 1) return start;
+  return `${start}:${columnLetter(rect.column + rect.numColumns - 1)}${rect.row + rect.numRows - 1}`;
+}
+
+/** '#rrggbb' → exceljs ARGB 'FFRRGGBB'; null for anything else. */
+function argb(color: string | null | undefined): string | null {
+  if (!color) return null;
+  const m = /^#?([0-9a-f]{6})$/i.exec(color.trim());
+  return m ? 'FF' + m[1].toUpperCase() : null;
+}
+
+function cellValue(value: SnapshotValue, timeZone: string): ExcelJS.CellValue {
+  if (value === null || value === '') return null;
+  if (value instanceof Date) return wallClockDate(value, timeZone);
+  return value;
+}
+
+function writeCells(ws: ExcelJS.Worksheet, sheet: SheetSnapshot, timeZone: string): void {
+  sheet.values.forEach((row, r) => {
+    row.forEach((value, c) => {
+      const pattern = sheet.formats[r]?.[c] ?? '';
+      const bold = sheet.bold[r]?.[c] ?? false;
+      const note = sheet.notes[r]?.[c] ?? '';
+      const fill = argb(sheet.backgrounds[r]?.[c]);
+      if ((value === null || value === '') && !pattern && !bold && !note && !fill) return;
+      const cell = ws.getCell(r + 1, c + 1);
+      cell.value = cellValue(value, timeZone);
+      const numFmt = excelNumberFormat(pattern) ?? (value instanceof Date ? defaultDateFormat(value, timeZone) : undefined);
+      if (numFmt) cell.numFmt = numFmt;
+      if (bold) cell.font = { bold: true };
+      if (fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } };
+      if (note) cell.note = note;
+    });
+  });
+}
+
+/** Lists too long (or with commas) for an inline validation live on a hidden sheet placed after the others. */
+class ListStore {
+  private readonly lists: string[][] = [];
+  private readonly known = new Map<string, string>();
+  reference(values: string[]): string {
+    const key = JSON.stringify(values);
+    const found = this.known.get(key);
+    if (found) return found;
+    this.lists.push(values);
+    const letter = columnLetter(this.lists.length);
+    const ref = `'${LISTS_SHEET}'!$${letter}$1:$${letter}$${Math.max(values.length, 1)}`;
+    this.known.set(key, ref);
+    return ref;
+  }
+  writeTo(wb: ExcelJS.Workbook): void {
+    if (this.lists.length === 0) return;
+    const ws = wb.addWorksheet(LISTS_SHEET, { state: 'hidden' });
+    this.lists.forEach((values, c) => values.forEach((v, r) => (ws.getCell(r + 1, c + 1).value = v)));
+  }
+}
+
+function excelValidation(v: ValidationSnapshot, lists: ListStore): ExcelJS.DataValidation | null {
+  const messages = {
+    showErrorMessage: !v.allowInvalid,
+    errorStyle: v.allowInvalid ? 'warning' : 'stop',
+    ...(v.help ? { showInputMessage: true, prompt: v.help } : {}),
+  };
+  if (v.kind === 'list') {
+    const inline = `"${v.values.join(',')}"`;
+    const fitsInline = inline.length <= INLINE_LIST_LIMIT && !v.values.some((x) => /[,"]/.test(x));
+    return { type: 'list', allowBlank: true, formulae: [fitsInline ? inline : lists.reference(v.values)], ...messages };
+  }
+  if (v.kind === 'date') {
+    return { type: 'date', operator: 'greaterThan', allowBlank: true, formulae: [new Date(Date.UTC(1900, 0, 1))], error: 'Введите дату.', ...messages };
+  }
+  if (v.kind === 'numberAtLeast') {
+    return { type: 'decimal', operator: 'greaterThanOrEqual', allowBlank: true, formulae: [v.min], error: `Введите число не меньше ${v.min}.`, ...messages };
+  }
+  if (v.kind === 'numberBetween') {
+    return { type: 'decimal', operator: 'between', allowBlank: true, formulae: [v.min, v.max], error: `Введите число от ${v.min} до ${v.max}.`, ...messages };
+  }
+  return null;
+}
+
+/** Sheets' formulas in a Russian-locale file separate arguments with «;»; Excel's file format wants «,». */
+export function excelFormula(formula: string): string {
+  let out = '';
+  let quoted = false;
+  for (const ch of formula.replace(/^=/, '')) {
+    if (ch === '"') quoted = !quoted;
+    out += !quoted && ch === ';' ? ',' : ch;
+  }
+  return out;
+}
+
+function excelRule(rule: ConditionalRuleSnapshot): ExcelJS.ConditionalFormattingOptions | null {
+  if (rule.ranges.length === 0) return null;
+  const first = rule.ranges[0];
+  const topLeft = `${columnLetter(first.column)}${first.row}`;
+  let formula: string;
+  if (rule.criteria === 'TEXT_EQUAL_TO') formula = `${topLeft}="${(rule.values[0] ?? '').replace(/"/g, '""')}"`;
+  else if (rule.criteria === 'CUSTOM_FORMULA') formula = excelFormula(rule.values[0] ?? '');
+  else return null;
+  const style: Partial<ExcelJS.Style> = {};
+  const bg = argb(rule.background);
+  if (bg) style.fill = { type: 'pattern', pattern: 'solid', bgColor: { argb: bg } };
+  const font: Partial<ExcelJS.Font> = {};
+  const fc = argb(rule.fontColor);
+  if (fc) font.color = { argb: fc };
+  if (rule.bold) font.bold = true;
+  if (Object.keys(font).length) style.font = font;
+  return { ref: rule.ranges.map(a1).join(' '), rules: [{ type: 'expression', priority: 1, formulae: [formula], style }] };
+}
+
+/** exceljs keeps a sheet's validations by address (a range address covers the whole range); its typings omit it. */
+function validationsOf(ws: ExcelJS.Worksheet): { add(address: string, validation: ExcelJS.DataValidation): void } {
+  return (ws as unknown as { dataValidations: { add(address: string, validation: ExcelJS.DataValidation): void } }).dataValidations;
+}
+
+function writeSheet(wb: ExcelJS.Workbook, sheet: SheetSnapshot, timeZone: string, lists: ListStore): void {
+  const tab = argb(sheet.tabColor);
+  const ws = wb.addWorksheet(sheet.name, {
+    views: sheet.frozenRows || sheet.frozenColumns ? [{ state: 'frozen', ySplit: sheet.frozenRows, xSplit: sheet.frozenColumns }] : [],
+    ...(tab ? { properties: { tabColor: { argb: tab } } } : {}),
+  });
+  sheet.columnWidths.forEach((px, i) => {
+    const column = ws.getColumn(i + 1);
+    column.width = Math.max(2, Math.round((px / PIXELS_PER_CHAR) * 10) / 10);
+    if (sheet.hiddenColumns.includes(i + 1)) column.hidden = true;
+  });
+  writeCells(ws, sheet, timeZone);
+  for (const { rect, validation } of sheet.validations) {
+    const dv = excelValidation(validation, lists);
+    if (dv) validationsOf(ws).add(a1(rect), dv);
+  }
+  sheet.rules.forEach((rule, i) => {
+    const cf = excelRule(rule);
+    if (cf) {
+      cf.rules.forEach((r) => (r.priority = i + 1));
+      ws.addConditionalFormatting(cf);
+    }
+  });
+}
+
+/** The snapshot as an exceljs workbook (not yet written). */
+export function workbookOf(snapshot: SpreadsheetSnapshot): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'ШНОР-монитор';
+  const lists = new ListStore();
+  for (const sheet of snapshot.sheets) writeSheet(wb, sheet, snapshot.timeZone, lists);
+  lists.writeTo(wb);
+  return wb;
+}
+
+/** Writes the snapshot to `file` as .xlsx. */
+export async function exportXlsx(snapshot: SpreadsheetSnapshot, file: string): Promise<void> {
+  await workbookOf(snapshot).xlsx.writeFile(file);
+}

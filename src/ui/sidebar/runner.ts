@@ -1,0 +1,151 @@
+/**
+ * Drives a long run in chunks: sidebarStartRun once, then sidebarRunStep until the server says
+ * finished, showing each step in words. Cancelling stops calling steps and tells the server.
+ * A failing step shows the server's (Russian) message and that the previous sheets are intact,
+ * which holds because the server swaps output sheets in only after they are fully written.
+ */
+import type { RunKind, RunOptions, RunSummary, RunTicket } from '../contract';
+import { call } from './rpc';
+import { byId, showStatus, clearStatus } from './dom';
+import { MSG } from './messages';
+
+export interface RunHooks {
+  /** Called with true when a run starts and false when it ends for any reason. */
+  busy(running: boolean): void;
+  finished(summary: RunSummary | null, kind: RunKind): void;
+  /** Called after a failure or a cancel (the page may want to refresh its state). */
+  stopped(kind: RunKind): void;
+}
+
+export class RunController {
+  private readonly panel = byId('progress-panel');
+  private readonly bar = byId<HTMLProgressElement>('progress-bar');
+  private readonly text = byId('progress-text');
+  private readonly error = byId('progress-error');
+  private readonly cancelButton = byId<HTMLButtonElement>('progress-cancel');
+  private current: RunTicket | null = null;
+  private cancelRequested = false;
+
+  constructor(private readonly hooks: RunHooks) {
+    this.cancelButton.addEventListener('click', () => void this.cancel());
+  }
+
+  get running(): boolean {
+    return this.current !== null;
+  }
+
+  /** Starts a new run of `kind`. */
+  async start(kind: RunKind, options: RunOptions): Promise<void> {
+    if (this.current) return;
+    this.open();
+    this.setText(MSG.starting);
+    this.hooks.busy(true);
+    let ticket: RunTicket;
+    try {
+      ticket = await call('sidebarStartRun', kind, options);
+    } catch (e) {
+      this.fail(e, kind);
+      return;
+    }
+    await this.drive(ticket);
+  }
+
+  /** Continues a run the server still has open (e.g. the sidebar was closed mid-run). */
+  async resume(ticket: RunTicket): Promise<void> {
+    if (this.current) return;
+    this.open();
+    this.hooks.busy(true);
+    await this.drive(ticket);
+  }
+
+  /** Cancels a run by id without driving it (the «Отменить» of the resume offer). */
+  async cancelById(runId: string): Promise<string> {
+    const result = await call('sidebarCancelRun', runId);
+    return result.message || MSG.cancelled;
+  }
+
+  private open(): void {
+    this.panel.hidden = false;
+    clearStatus(this.error);
+    this.cancelButton.hidden = false;
+    this.cancelButton.disabled = false;
+    this.cancelButton.textContent = MSG.cancel;
+    this.bar.value = 0;
+    this.bar.max = 1;
+    this.panel.scrollIntoView({ block: 'nearest' });
+  }
+
+  private setText(text: string): void {
+    this.text.textContent = text;
+  }
+
+  /** Shows «Шаг n из N: …» with the bar at `done` of `total`. */
+  private showStep(done: number, total: number, label: string): void {
+    this.bar.max = Math.max(total, 1);
+    this.bar.value = Math.min(done, total);
+    this.setText(label ? MSG.step(Math.min(done + 1, total), total, label) : MSG.finished);
+  }
+
+  private async drive(ticket: RunTicket): Promise<void> {
+    this.current = ticket;
+    this.cancelRequested = false;
+    const total = ticket.steps.length;
+    this.showStep(ticket.next, total, ticket.steps[ticket.next] ?? '');
+    try {
+      for (;;) {
+        const step = await call('sidebarRunStep', ticket.runId);
+        if (this.cancelRequested) return;
+        if (step.finished) {
+          this.bar.max = Math.max(step.total, 1);
+          this.bar.value = this.bar.max;
+          this.setText(MSG.finished);
+          this.end();
+          this.hooks.finished(step.summary, ticket.kind);
+          return;
+        }
+        this.showStep(step.done + 1, step.total, step.nextLabel);
+      }
+    } catch (e) {
+      // A step that fails after «Отменить» was pressed is part of the cancel, not news for the user.
+      if (this.cancelRequested) return;
+      this.fail(e, ticket.kind);
+    }
+  }
+
+  private end(): void {
+    this.current = null;
+    this.cancelButton.hidden = true;
+    this.hooks.busy(false);
+  }
+
+  private fail(e: unknown, kind: RunKind): void {
+    const message = e instanceof Error ? e.message : String(e);
+    this.setText('');
+    // The server's own message may already say that the previous sheets are intact; say it once.
+    const lines = [`${MSG.failed} ${message}`];
+    if (!MSG.outputsKeptPattern.test(message)) lines.push(MSG.outputsKept);
+    showStatus(this.error, lines, 'error');
+    const runId = this.current?.runId;
+    this.end();
+    // Release the server's run so that the next start is not refused; its answer changes nothing here.
+    if (runId) call('sidebarCancelRun', runId).catch(() => undefined);
+    this.hooks.stopped(kind);
+  }
+
+  private async cancel(): Promise<void> {
+    const ticket = this.current;
+    if (!ticket) return;
+    this.cancelRequested = true;
+    this.cancelButton.disabled = true;
+    this.cancelButton.textContent = MSG.cancelling;
+    let message: string = MSG.cancelled;
+    try {
+      message = await this.cancelById(ticket.runId);
+    } catch (e) {
+      message = e instanceof Error ? e.message : String(e);
+    }
+    this.setText(message);
+    this.end();
+    this.hooks.stopped(ticket.kind);
+  }
+}

@@ -1,0 +1,82 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { createTwin, loadAddon, type LoadedAddon } from '../../emulator/index';
+import type { Twin } from '../../emulator/twin';
+import type { ProcedureResult, SchoolRecord } from '../../src/core/types';
+
+/** Builds once per test run if build/Code.js is missing or older than the sources (npm test builds first anyway). */
+export function ensureBuilt(): void {
+  if (!existsSync('build/Code.js') || statSync('build/Code.js').mtimeMs < Date.now() - 10 * 60_000) {
+    execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'ignore' });
+  }
+}
+
+export function newAddon(seed?: (twin: Twin) => void): { twin: Twin; addon: LoadedAddon } {
+  ensureBuilt();
+  const twin = createTwin();
+  seed?.(twin);
+  const addon = loadAddon(twin);
+  return { twin, addon };
+}
+
+/** The responses sheet a region's form would produce, in domain.md's wording, from school records (counts of 100 students). */
+export function responsesRows(schools: ReadonlyArray<SchoolRecord>, start = new Date(Date.UTC(2025, 8, 10, 9))): unknown[][] {
+  const header = [
+    'Отметка времени',
+    'Код ОО',
+    'Наименование ОО',
+    'Муниципалитет',
+    'Тип территории',
+    'Всего обучающихся',
+    'Обучающихся, оба родителя которых имеют высшее образование',
+    'Обучающихся из семей, проживающих в благоустроенном жилье',
+    'Обучающихся из неполных семей',
+    'Обучающихся, состоящих на различных видах учёта',
+    'Обучающихся, для которых русский язык не является родным',
+  ];
+  const rows: unknown[][] = [header];
+  schools.forEach((s, i) => {
+    const total = 100;
+    const count = (x: number | null) => (x === null ? '' : Math.round(x * total));
+    rows.push([
+      new Date(start.getTime() + i * 60_000),
+      s.schoolCode,
+      s.name,
+      s.municipality,
+      s.territory ?? '',
+      total,
+      count(s.shares.bothParentsHigherEd),
+      count(s.shares.comfortableHousing),
+      count(s.shares.singleParent),
+      count(s.shares.registered),
+      count(s.shares.nonNativeRussian),
+    ]);
+  });
+  return rows;
+}
+
+export function resultsRows(results: ReadonlyArray<ProcedureResult>): unknown[][] {
+  return [
+    ['Код ОО', 'Год', 'Процедура', 'Участников', 'Не преодолели порог', 'Высокобалльников'],
+    ...results.map((r) => [r.schoolCode, r.year, r.procedure, r.participants ?? '', r.failed ?? '', r.highScorers ?? '']),
+  ];
+}
+
+export const INPUT_SHEETS = ['Ответы на форму (1)', 'Результаты ОП', 'Риски'];
+
+export function snapshots(twin: Twin, names: readonly string[]): Record<string, string> {
+  return Object.fromEntries(names.filter((n) => twin.hasSheet(n)).map((n) => [n, twin.snapshotSheet(n)]));
+}
+
+/** A row of a sheet's values whose first cell equals `key`. */
+export function rowOf(twin: Twin, sheet: string, key: string): unknown[] {
+  const row = twin.sheetValues(sheet).find((r) => r[0] === key);
+  if (!row) throw new Error(`no row «${key}» on «${sheet}»`);
+  return row;
+}
+
+export function headerOf(twin: Twin, sheet: string, first = 'Код ОО'): string[] {
+  const row = twin.sheetValues(sheet).find((r) => r[0] === first);
+  if (!row) throw new Error(`no header on «${sheet}»`);
+  return row.map(String);
+}
