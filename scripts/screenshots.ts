@@ -24,13 +24,16 @@ async function openSheet(page: Page, match: (title: string) => boolean): Promise
   return found[0];
 }
 
-/** Screenshot of the first rows of a sheet's table (a tall table is cut to `maxHeight`). */
-async function shootTable(page: Page, id: string, file: string, maxHeight: number): Promise<void> {
+/** Screenshot of the top of a sheet's table (a tall or wide table is cut to `max`). */
+async function shootTable(page: Page, id: string, file: string, max: { width: number; height: number }): Promise<void> {
   const box = await page.locator(`#${id} .table-wrap`).boundingBox();
   if (!box) throw new Error(`Таблица ${id} не видна.`);
-  const header = await page.locator(`#${id} h2`).boundingBox();
-  const top = header ? header.y - 8 : box.y;
-  await page.screenshot({ path: file, clip: { x: Math.max(0, box.x - 16), y: top, width: Math.min(box.width + 32, 1600), height: Math.min(box.y + box.height - top + 8, maxHeight) } });
+  const scroll = await page.evaluate(() => ({ x: window.scrollX, y: window.scrollY }));
+  await page.screenshot({
+    path: file,
+    fullPage: true,
+    clip: { x: box.x + scroll.x, y: box.y + scroll.y, width: Math.min(box.width, max.width), height: Math.min(box.height, max.height) },
+  });
 }
 
 export async function takeScreenshots(reportHtml: string, outDir: string = SHOTS): Promise<string[]> {
@@ -44,10 +47,12 @@ export async function takeScreenshots(reportHtml: string, outDir: string = SHOTS
     // The report must need nothing from the network: refuse every request but the file itself.
     await page.route('**/*', (route) => (route.request().url().startsWith('file:') ? route.continue() : route.abort()));
     await page.goto(pathToFileURL(reportHtml).href);
+    // The tabs stay on top while scrolling; in a still picture they would cover the table.
+    await page.addStyleTag({ content: 'nav.tabs{position:static}' });
 
     const isbsh = await openSheet(page, (t) => t === 'ИСБШ');
     const isbshFile = path.join(outDir, 'report-isbsh.png');
-    await shootTable(page, isbsh, isbshFile, 640);
+    await shootTable(page, isbsh, isbshFile, { width: 1560, height: 620 });
     written.push(isbshFile);
 
     const chartFile = path.join(outDir, 'report-chart.png');
@@ -56,7 +61,7 @@ export async function takeScreenshots(reportHtml: string, outDir: string = SHOTS
 
     const roadmap = await openSheet(page, (t) => t.startsWith('ДК '));
     const roadmapFile = path.join(outDir, 'report-roadmap.png');
-    await shootTable(page, roadmap, roadmapFile, 720);
+    await shootTable(page, roadmap, roadmapFile, { width: 1560, height: 760 });
     written.push(roadmapFile);
   } finally {
     await browser.close();

@@ -144,9 +144,9 @@ const formatNumber = (v: number) => `${Math.round(v * 100) / 100}`.replace('.', 
 function legendOption(model: ChartModel, defaultShown: boolean): Record<string, unknown> {
   const position = model.legendPosition?.toLowerCase() ?? null;
   if (position === 'none' || (!defaultShown && position === null)) return { show: false };
-  if (position === 'right') return { show: true, orient: 'vertical', right: 8, top: 'middle', type: 'scroll' };
-  if (position === 'top') return { show: true, top: 36, type: 'scroll' };
-  return { show: true, bottom: 8, type: 'scroll' };
+  if (position === 'right') return { show: true, orient: 'vertical', right: 8, top: 'middle' };
+  if (position === 'top') return { show: true, top: 36 };
+  return { show: true, bottom: 8 };
 }
 
 /** The ECharts option that draws the model (exported for tests). */

@@ -19,6 +19,8 @@ export interface HtmlOptions {
   title?: string;
 }
 
+const ROW_NUMBER_WIDTH = 40;
+
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** Text for HTML content or a quoted attribute. */
@@ -42,13 +44,14 @@ function safeColor(color: string | null | undefined): string | null {
   return color && /^#[0-9a-f]{3}(?:[0-9a-f]{3})?$/i.test(color.trim()) ? color.trim() : null;
 }
 
-function cellStyleAttr(base: string | null, style: CellStyle | undefined, bold: boolean): string {
+function cellStyleAttr(base: string | null, style: CellStyle | undefined, bold: boolean, italic: boolean): string {
   const parts: string[] = [];
   const background = safeColor(style?.background) ?? safeColor(base);
   if (background) parts.push(`background:${background}`);
   const color = safeColor(style?.fontColor);
   if (color) parts.push(`color:${color}`);
   if (bold || style?.bold) parts.push('font-weight:bold');
+  if (italic) parts.push('font-style:italic');
   return parts.length ? ` style="${parts.join(';')}"` : '';
 }
 
@@ -59,24 +62,37 @@ function renderTable(sheet: SheetSnapshot, timeZone: string, today: Date): strin
   const display = (r: number, c: number) => displayText(sheet.values[r - 1]?.[c - 1], sheet.formats[r - 1]?.[c - 1] ?? '', timeZone);
   const conditional = conditionalStyles(sheet, today, timeZone, display);
   const visible = Array.from({ length: width }, (_, i) => i + 1).filter((c) => !sheet.hiddenColumns.includes(c));
-  const cols = visible.map((c) => `<col style="width:${Math.max(24, Math.round(sheet.columnWidths[c - 1] ?? 100))}px">`).join('');
+  const widths = visible.map((c) => Math.max(24, Math.round(sheet.columnWidths[c - 1] ?? 100)));
+  const cols = widths.map((w) => `<col style="width:${w}px">`).join('');
   const letters = visible.map((c) => `<th class="col-letter">${columnLetter(c)}</th>`).join('');
   const head: string[] = [`<tr class="letters"><th class="row-number"></th>${letters}</tr>`];
   const body: string[] = [];
+  const isEmpty = (r: number, c: number) => {
+    const v = sheet.values[r - 1]?.[c - 1];
+    return v === null || v === undefined || v === '';
+  };
   for (let r = 1; r <= rows; r++) {
-    const cells = visible.map((c) => {
+    const cells: string[] = [];
+    for (let i = 0; i < visible.length; i++) {
+      const c = visible[i];
       const value = sheet.values[r - 1]?.[c - 1];
       const text = display(r, c);
       const note = sheet.notes[r - 1]?.[c - 1] ?? '';
-      const classes = [typeof value === 'number' ? 'num' : '', value instanceof Date ? 'date' : '', note ? 'has-note' : ''].filter(Boolean);
-      const attrs = (classes.length ? ` class="${classes.join(' ')}"` : '') + (note ? ` title="${escapeHtml(note)}"` : '');
+      // Text runs on over the empty cells to its right, as in Sheets (captions above a table).
+      let span = 1;
+      if (typeof value === 'string' && value !== '') while (i + span < visible.length && isEmpty(r, visible[i + span]) && !sheet.notes[r - 1]?.[visible[i + span] - 1]) span++;
+      const classes = [typeof value === 'number' ? 'num' : '', value instanceof Date ? 'date' : '', note ? 'has-note' : '', span > 1 ? 'overflow' : ''].filter(Boolean);
+      const attrs =
+        (classes.length ? ` class="${classes.join(' ')}"` : '') + (span > 1 ? ` colspan="${span}"` : '') + (note ? ` title="${escapeHtml(note)}"` : '');
       const tag = r <= sheet.frozenRows ? 'th' : 'td';
-      return `<${tag}${attrs}${cellStyleAttr(sheet.backgrounds[r - 1]?.[c - 1] ?? null, conditional.get(`${r}:${c}`), sheet.bold[r - 1]?.[c - 1] ?? false)}>${escapeHtml(text)}</${tag}>`;
-    });
+      cells.push(`<${tag}${attrs}${cellStyleAttr(sheet.backgrounds[r - 1]?.[c - 1] ?? null, conditional.get(`${r}:${c}`), sheet.bold[r - 1]?.[c - 1] ?? false, sheet.italic[r - 1]?.[c - 1] ?? false)}>${escapeHtml(text)}</${tag}>`);
+      i += span - 1;
+    }
     const line = `<tr><th class="row-number">${r}</th>${cells.join('')}</tr>`;
     (r <= sheet.frozenRows ? head : body).push(line);
   }
-  return `<div class="table-wrap"><table><colgroup><col class="row-number-col">${cols}</colgroup><thead>${head.join('\n')}</thead><tbody>${body.join('\n')}</tbody></table></div>`;
+  const tableWidth = ROW_NUMBER_WIDTH + widths.reduce((a, b) => a + b, 0);
+  return `<div class="table-wrap"><table style="width:${tableWidth}px"><colgroup><col style="width:${ROW_NUMBER_WIDTH}px">${cols}</colgroup><thead>${head.join('\n')}</thead><tbody>${body.join('\n')}</tbody></table></div>`;
 }
 
 function renderCharts(sheet: SheetSnapshot, index: number, timeZone: string): string {
@@ -119,10 +135,10 @@ thead th{background:#fff}
 td.num,th.num{text-align:right;white-space:nowrap}
 td.date{white-space:nowrap}
 th.row-number,th.col-letter{background:#f1f3f4;color:#5f6368;font-size:11px;text-align:center;font-weight:normal}
-col.row-number-col{width:40px}
 .has-note{position:relative}
 .has-note::after{content:'';position:absolute;top:0;right:0;border-style:solid;border-width:0 6px 6px 0;border-color:transparent #f29900 transparent transparent}
 p.empty{color:#5f6368}
+.overflow{white-space:normal}
 @media print{nav.tabs{display:none}section.sheet{display:block!important;page-break-after:always}}
 `;
 

@@ -70,14 +70,15 @@ function writeCells(ws: ExcelJS.Worksheet, sheet: SheetSnapshot, timeZone: strin
     row.forEach((value, c) => {
       const pattern = sheet.formats[r]?.[c] ?? '';
       const bold = sheet.bold[r]?.[c] ?? false;
+      const italic = sheet.italic[r]?.[c] ?? false;
       const note = sheet.notes[r]?.[c] ?? '';
       const fill = argb(sheet.backgrounds[r]?.[c]);
-      if ((value === null || value === '') && !pattern && !bold && !note && !fill) return;
+      if ((value === null || value === '') && !pattern && !bold && !italic && !note && !fill) return;
       const cell = ws.getCell(r + 1, c + 1);
       cell.value = cellValue(value, timeZone);
       const numFmt = excelNumberFormat(pattern) ?? (value instanceof Date ? defaultDateFormat(value, timeZone) : undefined);
       if (numFmt) cell.numFmt = numFmt;
-      if (bold) cell.font = { bold: true };
+      if (bold || italic) cell.font = { ...(bold ? { bold: true } : {}), ...(italic ? { italic: true } : {}) };
       if (fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } };
       if (note) cell.note = note;
     });

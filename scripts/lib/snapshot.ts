@@ -52,6 +52,7 @@ export interface SheetSnapshot {
   /** Number formats of the same cells ('' or 'General' = automatic). */
   formats: string[][];
   bold: boolean[][];
+  italic: boolean[][];
   notes: string[][];
   backgrounds: (string | null)[][];
   frozenRows: number;
@@ -199,6 +200,7 @@ export function snapshotSheet(sheet: Sheet): SheetSnapshot {
     values: range ? range.getValues().map((row) => row.map(plainValue)) : [],
     formats: range ? range.getNumberFormats().map((row) => row.map((f) => String(f ?? ''))) : [],
     bold: range ? range.getFontWeights().map((row) => row.map((w) => w === 'bold')) : [],
+    italic: range ? range.getFontStyles().map((row) => row.map((st) => st === 'italic')) : [],
     notes: range ? range.getNotes().map((row) => row.map((n) => String(n ?? ''))) : [],
     backgrounds: range ? range.getBackgrounds().map((row) => row.map((b) => (b && b !== '#ffffff' ? b : null))) : [],
     frozenRows: sheet.getFrozenRows(),

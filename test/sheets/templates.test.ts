@@ -70,6 +70,7 @@ function fakeSpreadsheet(existing: string[]) {
   for (const name of existing) sheets.set(name, makeSheet(name));
   const ss = {
     getSheetByName: (name: string) => sheets.get(name) ?? null,
+    getSheets: () => [...sheets.values()],
     insertSheet: (name: string) => {
       calls.push(`insertSheet(${name})`);
       const sheet = makeSheet(name);
