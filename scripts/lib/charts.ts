@@ -12,6 +12,29 @@ export const CHART_WIDTH = 720;
 export const CHART_HEIGHT = 400;
 const FONT_FAMILY = "'Liberation Sans', Arial, 'DejaVu Sans', sans-serif";
 
+/** Advance widths (in em) of Arial-like glyphs, for laying out labels without a canvas. */
+const NARROW = new Set([...'iljtfrI.,:;!|\'()[]{} ', '\u00a0']);
+const WIDE = new Set([...'mwMWжшщыюмфЖШЩЫЮМФ%—№@']);
+function charWidthEm(ch: string): number {
+  if (NARROW.has(ch)) return 0.3;
+  if (WIDE.has(ch)) return 0.86;
+  if (/[0-9]/.test(ch)) return 0.556;
+  if (/[a-zа-яё]/.test(ch)) return 0.53;
+  if (/[A-ZА-ЯЁ]/.test(ch)) return 0.68;
+  return 0.6;
+}
+
+// ECharts measures text with a canvas; on the server it has none and counts every non-Latin letter as a full em, which
+// spreads Russian legends and truncates labels. This estimate is close to the fonts the report is viewed with.
+echarts.setPlatformAPI({
+  measureText(text: string, font?: string) {
+    const size = Number(/(\d+(?:\.\d+)?)px/.exec(font ?? '')?.[1] ?? 12);
+    let width = 0;
+    for (const ch of text ?? '') width += charWidthEm(ch) * size;
+    return { width } as TextMetrics;
+  },
+});
+
 export interface ChartSeries {
   name: string;
   values: Array<number | null>;
@@ -171,8 +194,8 @@ export function echartsOption(model: ChartModel): Record<string, unknown> {
         {
           type: 'pie',
           name: first?.name ?? '',
-          radius: [`${Math.round(model.pieHole * 58)}%`, '58%'],
-          center: ['50%', '52%'],
+          radius: [`${Math.round(model.pieHole * 55)}%`, '55%'],
+          center: [model.legendPosition === 'right' ? '40%' : '50%', '54%'],
           data,
           label: { formatter: (p: { name: string; value: number; percent: number }) => `${p.name}: ${valueFormatter(p.value)} (${Math.round(p.percent)} %)` },
         },
@@ -191,13 +214,15 @@ export function echartsOption(model: ChartModel): Record<string, unknown> {
     data: model.categories,
     name: categoryOptions.title ?? '',
     nameLocation: 'middle',
-    nameGap: horizontal ? 165 : hideCategories ? 12 : crowded ? 80 : 30,
+    nameGap: horizontal ? 200 : hideCategories ? 12 : crowded ? 80 : 40,
     axisTick: { show: !hideCategories },
     axisLabel: hideCategories
       ? { show: false }
       : horizontal
-        ? { width: 150, overflow: 'truncate', interval: count > 30 ? 'auto' : 0 }
-        : { interval: count > 24 ? 'auto' : 0, rotate: crowded ? 35 : 0, width: crowded ? 110 : 140, overflow: 'truncate' },
+        ? { width: 190, overflow: count > 12 ? 'truncate' : 'break', interval: count > 30 ? 'auto' : 0 }
+        : crowded
+          ? { interval: count > 24 ? 'auto' : 0, rotate: 35, width: 110, overflow: 'truncate' }
+          : { interval: 0, width: Math.floor((CHART_WIDTH - 120) / Math.max(count, 1)) - 8, overflow: 'break' },
     ...(horizontal ? { inverse: true } : {}),
   };
   const valueAxis: Record<string, unknown> = {

@@ -3,7 +3,7 @@ import { DEFAULT_RISK_FACTORS, FACTOR_SHEET_NAME, factorsToRows } from '../core/
 import { CATALOG_SHEET_NAME, DEFAULT_CATALOG, catalogToRows } from '../core/catalog';
 import { ROADMAP_HEADER, ROADMAP_STATUSES, ROADMAP_VISIBLE_COLUMNS, mergeRoadmap, roadmapRows, type RoadmapRow } from '../core/roadmap';
 import { monitoringTable } from '../core/roadmapMonitoring';
-import { formatNumberRu } from '../core/percent';
+import { formatNumberRu, wholePercentShare } from '../core/percent';
 import type { LoadedInputs } from './loadInputs';
 import { ROADMAP_PREFIX, SHEET_NAMES, roadmapSheetName } from './names';
 import type { CellValue, ColumnSpec, SheetSpec } from './sheetSpec';
@@ -186,8 +186,11 @@ export function readRoadmapRows(values: unknown[][]): RoadmapRow[] {
   return rows;
 }
 
-/** «Мониторинг ДК»: progress of every roadmap sheet, the most overdue first (domain.md §6). Returns the number of roadmaps. */
-export function writeMonitoring(ss: Spreadsheet, today: Date): number {
+/**
+ * «Мониторинг ДК»: progress of every roadmap sheet, the most overdue first (domain.md §6), and beside it the indicators
+ * that depend on roadmaps: the share of ШНОР with a roadmap, of measures done and of measures overdue. Returns the number of roadmaps.
+ */
+export function writeMonitoring(ss: Spreadsheet, today: Date, shnorCodes: readonly string[]): number {
   const entries = ss
     .getSheets()
     .filter((sh) => sh.getName().startsWith(ROADMAP_PREFIX) && !/~/.test(sh.getName()))
@@ -196,12 +199,23 @@ export function writeMonitoring(ss: Spreadsheet, today: Date): number {
   const total = table.reduce((a, r) => a + r.total, 0);
   const done = table.reduce((a, r) => a + r.done, 0);
   const overdue = table.reduce((a, r) => a + r.overdue, 0);
+  const cancelled = table.reduce((a, r) => a + r.cancelled, 0);
+  const withRoadmap = new Set(table.map((r) => r.schoolCode));
+  const shnorWithRoadmap = shnorCodes.filter((c) => withRoadmap.has(c)).length;
+  const caption = [
+    `Мониторинг дорожных карт на ${String(today.getDate()).padStart(2, '0')}.${String(today.getMonth() + 1).padStart(2, '0')}.${today.getFullYear()}: дорожных карт — ${table.length}, мероприятий — ${total}, выполнено — ${done}, просрочено — ${overdue}.`,
+    'Доля выполненных — от мероприятий без отменённых. Сортировка: сначала карты с наибольшим числом просроченных мероприятий.',
+  ];
+  const indicatorsRow = headerRowOf({ caption });
+  const indicators: CellValue[][] = [
+    ['Показатель по дорожным картам', 'Значение'],
+    ['Доля ШНОР с дорожной картой', shnorCodes.length ? wholePercentShare(shnorWithRoadmap, shnorCodes.length) : ''],
+    ['Доля выполненных мероприятий', total - cancelled > 0 ? wholePercentShare(done, total - cancelled) : ''],
+    ['Доля просроченных мероприятий', total ? wholePercentShare(overdue, total) : ''],
+  ];
   const spec: SheetSpec = {
     name: SHEET_NAMES.monitoring,
-    caption: [
-      `Мониторинг дорожных карт на ${String(today.getDate()).padStart(2, '0')}.${String(today.getMonth() + 1).padStart(2, '0')}.${today.getFullYear()}: дорожных карт — ${table.length}, мероприятий — ${total}, выполнено — ${done}, просрочено — ${overdue}.`,
-      'Доля выполненных — от мероприятий без отменённых. Сортировка: сначала карты с наибольшим числом просроченных мероприятий.',
-    ],
+    caption,
     columns: [
       { header: 'Лист', format: FORMAT.text, width: 140 },
       { header: 'Код ОО', format: FORMAT.text, width: 100 },
@@ -213,7 +227,8 @@ export function writeMonitoring(ss: Spreadsheet, today: Date): number {
       { header: 'Доля выполненных', format: FORMAT.percent, width: 100 },
     ],
     rows: table.map((r) => [r.sheetName, r.schoolCode, r.total, r.done, r.inProgress, r.overdue, r.cancelled, r.shareDone]),
-    rules: [{ kind: 'rowWhenFormula', formula: `=$F${headerRowOf({ caption: ['', ''] }) + 1}>0`, background: COLORS.zoneRow }],
+    rules: [{ kind: 'rowWhenFormula', formula: `=$F${indicatorsRow + 1}>0`, background: COLORS.zoneRow }],
+    blocks: [{ row: indicatorsRow, column: 10, values: indicators, formats: [FORMAT.text, FORMAT.percent], boldFirstRow: true }],
   };
   swapIn(ss, [{ name: SHEET_NAMES.monitoring, sheet: stageSheet(ss, spec) }]);
   return table.length;

@@ -191,7 +191,8 @@ function monitoringStep(): Step {
   return {
     label: UI.steps.monitoring,
     run(c) {
-      const count = writeMonitoring(c.ss, c.today);
+      const shnor = c.data().report.schools.filter((s) => s.shnor.status === 'ШНОР').map((s) => s.school.schoolCode);
+      const count = writeMonitoring(c.ss, c.today, shnor);
       return { sheets: [SHEET_NAMES.monitoring], summary: { roadmaps: count } };
     },
   };

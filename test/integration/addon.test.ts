@@ -271,3 +271,39 @@ describe('custom functions in the built bundle', () => {
 function SpreadsheetAppProtectionRange(): GoogleAppsScript.Spreadsheet.ProtectionType {
   return 'RANGE' as unknown as GoogleAppsScript.Spreadsheet.ProtectionType;
 }
+
+describe('roadmap indicators', () => {
+  it('«Мониторинг ДК» shows the share of ШНОР with a roadmap beside the table', () => {
+    const { twin, addon } = newAddon((t) => seedSample(t as never));
+    addon.call('menuComputeAll');
+    const shnor = twin.sheetValues('ШНОР').filter((r) => r[3] === 'ШНОР').map((r) => String(r[0]));
+    // Roadmaps for two of the ШНОР only, through the sidebar's choice of schools.
+    const ticket = addon.run('sidebarStartRun', 'roadmaps', { schoolCodes: shnor.slice(0, 2) });
+    let step;
+    do step = addon.run('sidebarRunStep', ticket.runId);
+    while (!step.finished);
+    const row = twin.sheetValues('Мониторинг ДК').find((r) => r.includes('Доля ШНОР с дорожной картой'))!;
+    const value = row[row.indexOf('Доля ШНОР с дорожной картой') + 1];
+    expect(value).toBe(Math.round((2 / shnor.length) * 100) / 100);
+  });
+});
+
+describe('a responses sheet the add-in cannot use', () => {
+  it('stops with a Russian message listing the missing required columns and the ones it found, writing nothing', () => {
+    const { schools } = handRegion();
+    const rows = responsesRows(schools).map((r) => r.filter((_, i) => i !== 3)); // no «Муниципалитет»
+    const { twin, addon } = newAddon((t) => t.addSheet('Ответы на форму (1)', rows));
+    const before = twin.sheetNames();
+    addon.call('menuComputeAll');
+    const message = twin.ui.alerts.at(-1)!.message;
+    expect(message).toMatch(/Муниципалитет/);
+    expect(message).toMatch(/Наименование ОО/); // listed among the columns found
+    expect(twin.sheetNames()).toEqual(before);
+  });
+
+  it('without any responses sheet says how to link the form', () => {
+    const { twin, addon } = newAddon();
+    addon.call('menuCheckData');
+    expect(twin.ui.alerts.at(-1)!.message).toMatch(/^Не найден лист с ответами формы «Социальный паспорт школы»/);
+  });
+});
