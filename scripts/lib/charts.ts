@@ -183,13 +183,15 @@ export function echartsOption(model: ChartModel): Record<string, unknown> {
     ...(model.colors ? { color: model.colors } : {}),
   };
   if (model.type === 'PIE') {
+    const legend = legendOption(model, true);
+    const legendShown = legend.show === true;
     const first = model.series[0];
     const data = model.categories
       .map((name, i) => ({ name, value: first?.values[i] ?? null }))
       .filter((d): d is { name: string; value: number } => d.value !== null && d.value > 0);
     return {
       ...common,
-      legend: legendOption(model, true),
+      legend,
       series: [
         {
           type: 'pie',
@@ -197,7 +199,11 @@ export function echartsOption(model: ChartModel): Record<string, unknown> {
           radius: [`${Math.round(model.pieHole * 55)}%`, '55%'],
           center: [model.legendPosition === 'right' ? '40%' : '50%', '54%'],
           data,
-          label: { formatter: (p: { name: string; value: number; percent: number }) => `${p.name}: ${valueFormatter(p.value)} (${Math.round(p.percent)} %)` },
+          // With a legend naming the slices, the labels carry only the numbers (and do not run into the legend).
+          label: {
+            formatter: (p: { name: string; value: number; percent: number }) =>
+              `${legendShown ? '' : `${p.name}: `}${valueFormatter(p.value)} (${Math.round(p.percent)} %)`,
+          },
         },
       ],
     };
@@ -219,10 +225,10 @@ export function echartsOption(model: ChartModel): Record<string, unknown> {
     axisLabel: hideCategories
       ? { show: false }
       : horizontal
-        ? { width: 190, overflow: count > 12 ? 'truncate' : 'break', interval: count > 30 ? 'auto' : 0 }
+        ? { width: 190, overflow: count > 12 ? 'truncate' : 'break', lineHeight: 14, interval: count > 30 ? 'auto' : 0 }
         : crowded
           ? { interval: count > 24 ? 'auto' : 0, rotate: 35, width: 110, overflow: 'truncate' }
-          : { interval: 0, width: Math.floor((CHART_WIDTH - 120) / Math.max(count, 1)) - 8, overflow: 'break' },
+          : { interval: 0, width: Math.floor((CHART_WIDTH - 120) / Math.max(count, 1)) - 8, overflow: 'break', lineHeight: 14, margin: 10 },
     ...(horizontal ? { inverse: true } : {}),
   };
   const valueAxis: Record<string, unknown> = {
@@ -243,7 +249,7 @@ export function echartsOption(model: ChartModel): Record<string, unknown> {
       left: 16,
       right: 24,
       top: legend.show && model.legendPosition === 'top' ? 72 : 48,
-      bottom: legend.show && legend.bottom !== undefined ? 44 : 16,
+      bottom: (legend.show && legend.bottom !== undefined ? 44 : 16) + (horizontal && valueOptions.title ? 24 : 0),
       containLabel: true,
     },
     xAxis: horizontal ? valueAxis : categoryAxis,

@@ -13,6 +13,9 @@ import { municipalitySummary } from './municipalities';
 import type { Settings } from './settings';
 import type { ClusterDynamics, IsbshLevel, ProcedureResult, RiskDiagnosis, RiskFactor, SchoolRecord } from './types';
 
+/** The zone-of-risk group when ranking over the whole sheet. */
+export const WHOLE_SHEET_GROUP = 'Все школы';
+
 export interface PipelineInput {
   schools: ReadonlyArray<SchoolRecord>;
   results: ReadonlyArray<ProcedureResult>;
@@ -29,6 +32,8 @@ export interface SchoolReport {
   isbsh: number | null;
   isbshMissing: string[];
   isbshLevel: IsbshLevel | null;
+  /** The group the zone of risk was ranked in: the municipality, or the whole sheet (settings). */
+  zoneGroup: string;
   rank: number | null;
   inZone: boolean | null;
   schoolType: string | null;
@@ -69,7 +74,7 @@ export function computeReport(input: PipelineInput): Report {
 
   const isbshRaw = schools.map((s) => computeIsbshSafe(s));
   const isbsh = isbshRaw.map((x) => (x === null ? null : roundIsbsh(x)));
-  const groupOf = (s: SchoolRecord) => (settings.riskZoneGrouping === 'sheet' ? 'Все школы' : s.municipality);
+  const groupOf = (s: SchoolRecord) => (settings.riskZoneGrouping === 'sheet' ? WHOLE_SHEET_GROUP : s.municipality);
   const zone = computeRiskZone(
     schools.map((s, i) => ({ group: groupOf(s), isbsh: isbsh[i] })),
     settings.riskZoneShare,
@@ -118,6 +123,7 @@ export function computeReport(input: PipelineInput): Report {
       isbsh: isbsh[i],
       isbshMissing: isbsh[i] === null ? missingIsbshInputs(school.shares).map((k) => ISBSH_INPUT_LABELS[k]) : [],
       isbshLevel: isbsh[i] === null ? null : isbshLevel(isbsh[i] as number, settings.isbshLevelBounds),
+      zoneGroup: groupOf(school),
       rank: zone.rows[i].rank,
       inZone,
       schoolType: inZone ? schoolTypeLabel(school, settings) : null,

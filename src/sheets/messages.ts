@@ -157,7 +157,8 @@ export const FORM_WORDS = {
     'учитывается последний ответ школы. Количества указывайте целыми числами (человек).',
   yes: 'да',
   no: 'нет',
-  specialistChoices: ['Педагог-психолог', 'Учитель-дефектолог', 'Учитель-логопед', 'Социальный педагог'],
+  // The last choice lets a school say it has none, which an unticked checkbox cannot (it reads as no answer).
+  specialistChoices: ['Педагог-психолог', 'Учитель-дефектолог', 'Учитель-логопед', 'Социальный педагог', 'Нет ни одного из перечисленных'],
   city: 'город',
   village: 'село',
   countHelp: 'Целое число не меньше 0.',

@@ -161,3 +161,13 @@ describe('normalizeSpecialists', () => {
     expect(SPECIALISTS).toEqual(['педагог-психолог', 'учитель-дефектолог', 'учитель-логопед', 'социальный педагог']);
   });
 });
+
+describe('the form’s «none of these» answer', () => {
+  it('flags a staffing deficit for a school that says it has none of the specialists', async () => {
+    const { resourceDeficits, normalizeSpecialists } = await import('../../src/core/deficits');
+    const { defaultSettings } = await import('../../src/core/settings');
+    const { school } = await import('../fixtures/region');
+    const s = school('x', 'м', [0.2, 0.8, 0.2, 0.04, 0.1], { specialists: normalizeSpecialists('Нет ни одного из перечисленных') });
+    expect(resourceDeficits([s], defaultSettings())[0].staffing).toBe(true);
+  });
+});

@@ -45,8 +45,8 @@ export function isbshSheet(report: Report): SheetSpec {
     const s = r.school;
     const notes: string[] = [];
     if (r.isbshMissing.length) notes.push('ИСБШ не рассчитан: нет данных — ' + r.isbshMissing.join('; '));
-    if (r.isbsh !== null && r.inZone === false && report.smallGroups.includes(s.municipality)) {
-      notes.push('в муниципалитете меньше школ с индексом, чем нужно для зоны риска');
+    if (r.isbsh !== null && r.inZone === false && report.smallGroups.includes(r.zoneGroup)) {
+      notes.push('в группе меньше школ с индексом, чем нужно для зоны риска: зона риска не определяется');
     }
     notes.push(...r.deficitReasons);
     return [
