@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { normalizeSpecialists, resourceDeficits, SPECIALISTS } from '../../src/core/deficits';
 import { defaultSettings } from '../../src/core/settings';
 import type { SchoolRecord } from '../../src/core/types';
+import { school } from '../fixtures/region';
 
 /** A school with every value unknown, for tests to fill in only what matters. */
 function schoolRecord(overrides: Partial<SchoolRecord> = {}): SchoolRecord {
@@ -163,10 +164,7 @@ describe('normalizeSpecialists', () => {
 });
 
 describe('the form’s «none of these» answer', () => {
-  it('flags a staffing deficit for a school that says it has none of the specialists', async () => {
-    const { resourceDeficits, normalizeSpecialists } = await import('../../src/core/deficits');
-    const { defaultSettings } = await import('../../src/core/settings');
-    const { school } = await import('../fixtures/region');
+  it('flags a staffing deficit for a school that says it has none of the specialists', () => {
     const s = school('x', 'м', [0.2, 0.8, 0.2, 0.04, 0.1], { specialists: normalizeSpecialists('Нет ни одного из перечисленных') });
     expect(resourceDeficits([s], defaultSettings())[0].staffing).toBe(true);
   });
