@@ -1,6 +1,6 @@
 /**
  * Screenshots of the demo report for the README, in headless Chromium (playwright-core with the
- * system browser): the «ИСБШ» table, a chart, and a roadmap sheet «ДК …».
+ * system browser): the «ИСБШ» table, the first chart of «Муниципалитеты», and a roadmap sheet «ДК …».
  *
  *   npm run demo && node --import tsx scripts/screenshots.ts [out/report.html] [docs/screenshots]
  */
@@ -55,8 +55,9 @@ export async function takeScreenshots(reportHtml: string, outDir: string = SHOTS
     await shootTable(page, isbsh, isbshFile, { width: 1560, height: 620 });
     written.push(isbshFile);
 
+    const municipalities = await openSheet(page, (t) => t === 'Муниципалитеты');
     const chartFile = path.join(outDir, 'report-chart.png');
-    await page.locator(`#${isbsh} figure.chart`).first().screenshot({ path: chartFile });
+    await page.locator(`#${municipalities} figure.chart`).first().screenshot({ path: chartFile });
     written.push(chartFile);
 
     const roadmap = await openSheet(page, (t) => t.startsWith('ДК '));

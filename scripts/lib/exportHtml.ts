@@ -71,6 +71,7 @@ function renderTable(sheet: SheetSnapshot, timeZone: string, today: Date): strin
     const v = sheet.values[r - 1]?.[c - 1];
     return v === null || v === undefined || v === '';
   };
+  const soleText = (r: number) => visible.filter((c) => !isEmpty(r, c)).length === 1;
   for (let r = 1; r <= rows; r++) {
     const cells: string[] = [];
     for (let i = 0; i < visible.length; i++) {
@@ -78,9 +79,10 @@ function renderTable(sheet: SheetSnapshot, timeZone: string, today: Date): strin
       const value = sheet.values[r - 1]?.[c - 1];
       const text = display(r, c);
       const note = sheet.notes[r - 1]?.[c - 1] ?? '';
-      // Text runs on over the empty cells to its right, as in Sheets (captions above a table).
+      // A caption runs on over the empty cells to its right, as text overflows in Sheets; inside a table the cells keep
+      // their own columns (and colours).
       let span = 1;
-      if (typeof value === 'string' && value !== '') while (i + span < visible.length && isEmpty(r, visible[i + span]) && !sheet.notes[r - 1]?.[visible[i + span] - 1]) span++;
+      if (typeof value === 'string' && value !== '' && (r <= sheet.frozenRows || soleText(r))) while (i + span < visible.length && isEmpty(r, visible[i + span]) && !sheet.notes[r - 1]?.[visible[i + span] - 1]) span++;
       const classes = [typeof value === 'number' ? 'num' : '', value instanceof Date ? 'date' : '', note ? 'has-note' : '', span > 1 ? 'overflow' : ''].filter(Boolean);
       const attrs =
         (classes.length ? ` class="${classes.join(' ')}"` : '') + (span > 1 ? ` colspan="${span}"` : '') + (note ? ` title="${escapeHtml(note)}"` : '');
@@ -121,7 +123,7 @@ nav.tabs a{padding:4px 10px;border:1px solid #dadce0;border-radius:4px 4px 0 0;c
 nav.tabs a:hover{background:#e8f0fe}
 nav.tabs a[aria-current="page"]{background:#fff;color:#202124;font-weight:bold;border-bottom-color:#fff}
 main{padding:16px 24px}
-section.sheet{display:none;background:#fff;border:1px solid #dadce0;padding:12px 16px}
+section.sheet{display:none;background:#fff;border:1px solid #dadce0;padding:12px 16px;scroll-margin-top:160px}
 section.sheet:target{display:block}
 main:not(:has(section.sheet:target)) section.sheet:first-of-type{display:block}
 section.sheet h2{margin:0 0 12px;font-size:18px}
@@ -151,7 +153,10 @@ const SCRIPT = `
       if (a.getAttribute('href') === '#' + id) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
     });
   }
-  window.addEventListener('hashchange', mark);
+  // A tab shows its sheet from the top, under the tabs, rather than scrolled to the section's anchor.
+  function show() { mark(); window.scrollTo(0, 0); }
+  window.addEventListener('hashchange', show);
+  window.addEventListener('load', show);
   mark();
 })();
 `;

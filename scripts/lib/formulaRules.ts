@@ -222,7 +222,7 @@ export function formulaHolds(formula: string, at: { row: number; column: number 
 
 type Matcher = (row: number, column: number) => boolean;
 
-function matcherFor(rule: ConditionalRuleSnapshot, sheet: SheetSnapshot, ctx: EvalContext, display: (row: number, column: number) => string): Matcher | null {
+function matcherFor(rule: ConditionalRuleSnapshot, ctx: EvalContext, display: (row: number, column: number) => string): Matcher | null {
   const origin = rule.ranges[0] ? { row: rule.ranges[0].row, column: rule.ranges[0].column } : null;
   if (!origin) return null;
   if (rule.criteria === 'TEXT_EQUAL_TO') {
@@ -261,7 +261,7 @@ export function conditionalStyles(
   const styles = new Map<string, CellStyle>();
   const lastRow = sheet.values.length;
   for (const rule of sheet.rules) {
-    const matches = matcherFor(rule, sheet, ctx, display);
+    const matches = matcherFor(rule, ctx, display);
     if (!matches) continue;
     for (const rect of rule.ranges) {
       for (let r = rect.row; r < rect.row + rect.numRows && r <= lastRow; r++) {

@@ -105,6 +105,16 @@ export function seedTwin(region: RegionSheets, options: SeedOptions = {}): Harne
 
 // ============================================================== reading the twin
 
+/** Services other than Sheets (their calls are counted by the twin too: properties, locks, dialogs…). */
+const NOT_SHEETS = /^(PropertiesService|Properties|LockService|Lock|Ui|Menu|HtmlService|HtmlOutput|HtmlTemplate|CacheService|Cache|ScriptApp|Trigger|\w*TriggerBuilder|FormApp|Form|\w*Item|Choice|Utilities|Session|User|Logger|Blob)\./;
+
+/** Calls of the Spreadsheet service (SpreadsheetApp, Spreadsheet, Sheet, Range, rule and chart builders…) since the counters were reset. */
+export function sheetsServiceCalls(twin: Twin): number {
+  let total = 0;
+  for (const [method, count] of twin.calls) if (!NOT_SHEETS.test(method)) total += count;
+  return total;
+}
+
 /** Sheets the add-in created (everything but what was there after seeding). */
 export function outputSheetNames(h: Harness): string[] {
   return h.twin.sheetNames().filter((n) => !h.initialSheets.includes(n));

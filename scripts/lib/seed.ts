@@ -4,7 +4,7 @@
  * from CSV. CSV text is converted as Sheets' import does: a plain dot-decimal number becomes a
  * number, a «dd.MM.yyyy H:mm:ss» timestamp (Moscow time) becomes a Date, TRUE/FALSE become
  * booleans, anything else stays text — so «1 384», «26,3 %» and «2023/24» stay text, as they do
- * in Sheets (those are the data problems the add-in must report).
+ * in Sheets (the add-in must read such text itself, or report it on «Проверка данных»).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -28,7 +28,6 @@ const TIMESTAMP_TEXT = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?: (\d{1,2}):(\d{2})(?::(
 /** What seeding needs of the twin (emulator/load.ts); kept structural so the seeding code is easy to test. */
 export interface SeedableTwin {
   addSheet(name: string, rows: unknown[][]): unknown;
-  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
   /** Makes the sheet a form's responses sheet, so sheet.getFormUrl() returns the form's URL. */
   linkForm?(sheetName: string): unknown;
 }

@@ -159,6 +159,16 @@ export function mergeRoadmap(existing: readonly RoadmapRow[], fresh: readonly Ro
 }
 
 /**
+ * A measure added to a roadmap never starts out overdue: when its catalog month has already passed on `today`
+ * (a roadmap made in November for a school year that began in September), its deadline becomes the last day of the
+ * next month. domain.md §6 is silent here; a deadline in the past would make a fresh plan look failed on day one.
+ */
+export function deferPastDeadlines(rows: readonly RoadmapRow[], today: Date): RoadmapRow[] {
+  const next = new Date(Date.UTC(today.getFullYear(), today.getMonth() + 2, 0, DEADLINE_HOUR_UTC));
+  return rows.map((r) => (r.deadline && calendarDay(r.deadline) < calendarDay(today) ? { ...r, deadline: next } : { ...r }));
+}
+
+/**
  * A row is overdue when its deadline's calendar day is before today's and it is neither
  * выполнено nor отменено (domain.md §6); on the deadline day itself it is not overdue yet.
  * A row without a deadline is never overdue.

@@ -73,6 +73,8 @@ export const PROBLEM = {
   yearOutOfRange: (value: string) => `год вне диапазона 2000–2100: «${value}»`,
   noProcedure: 'не указана процедура',
   unknownProcedure: 'процедура не из списка девяти основных: используется',
+  yearReadAs: (raw: string, year: number) => `год «${raw}» прочитан как ${year} (календарный год экзаменов)`,
+  procedureReadAs: (name: string) => `название процедуры прочитано как «${name}»`,
   failedWithoutParticipants: (failed: string) => `не преодолели порог ${failed}, а участников нет`,
   failedAboveParticipants: (failed: string, participants: string) =>
     `не преодолевших порог (${failed}) больше, чем участников (${participants})`,

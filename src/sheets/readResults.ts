@@ -166,6 +166,10 @@ export function readResults(values: unknown[][], sheetName: string, knownCodes?:
     }
     if (participants && failed === null) problem('failed', cell('failed'), PROBLEM.noFailedCount, ACTION.shareNotComputed);
     if (!isKnownProcedure(procedure!)) problem('procedure', procedureRaw, PROBLEM.unknownProcedure, ACTION.rowUsed);
+    else if (cellText(procedureRaw).replace(/\s+/g, ' ').trim() !== procedure) problem('procedure', procedureRaw, PROBLEM.procedureReadAs(procedure!), ACTION.rowUsed);
+    if (typeof cell('year') === 'string' && String(year) !== cellText(cell('year'))) {
+      problem('year', cell('year'), PROBLEM.yearReadAs(cellText(cell('year')), year as number), ACTION.rowUsed);
+    }
     problems.push(...rowProblems);
     accepted.push({
       sheetRow,

@@ -1,7 +1,7 @@
 import type { Report, SchoolReport } from '../core/pipeline';
 import { DEFAULT_RISK_FACTORS, FACTOR_SHEET_NAME, factorsToRows } from '../core/factors';
 import { CATALOG_SHEET_NAME, DEFAULT_CATALOG, catalogToRows } from '../core/catalog';
-import { ROADMAP_HEADER, ROADMAP_STATUSES, ROADMAP_VISIBLE_COLUMNS, mergeRoadmap, roadmapRows, type RoadmapRow } from '../core/roadmap';
+import { ROADMAP_HEADER, ROADMAP_STATUSES, ROADMAP_VISIBLE_COLUMNS, deferPastDeadlines, mergeRoadmap, roadmapRows, type RoadmapRow } from '../core/roadmap';
 import { monitoringTable } from '../core/roadmapMonitoring';
 import { formatNumberRu, wholePercentShare } from '../core/percent';
 import type { LoadedInputs } from './loadInputs';
@@ -84,7 +84,7 @@ export function generateRoadmaps(ss: Spreadsheet, report: Report, inputs: Loaded
     const name = roadmapSheetName(code);
     const existingSheet = ss.getSheetByName(name);
     const existing = existingSheet ? readRoadmapRows(existingSheet.getDataRange().getValues()) : [];
-    const fresh = roadmapRows(school.shnor.cluster, school.profile.highFactorIds, factorNames, inputs.catalog, yearStart);
+    const fresh = deferPastDeadlines(roadmapRows(school.shnor.cluster, school.profile.highFactorIds, factorNames, inputs.catalog, yearStart), today);
     const rows = existing.length ? mergeRoadmap(existing, fresh) : fresh;
     const spec = roadmapSheet(school, rows, report.year, yearStart);
     swapIn(ss, [{ name, sheet: stageSheet(ss, spec) }]);

@@ -5,6 +5,7 @@ import {
   ROADMAP_HEADER,
   ROADMAP_STATUSES,
   calendarDay,
+  deferPastDeadlines,
   isOverdue,
   mergeRoadmap,
   roadmapRows,
@@ -172,5 +173,20 @@ describe('isOverdue', () => {
 
   it('is never overdue without a deadline', () => {
     expect(isOverdue(row('не начато', null), day(2030, 1, 1))).toBe(false);
+  });
+});
+
+describe('a new roadmap made after some catalog months have passed', () => {
+  it('moves only the deadlines already past to the last day of the next month, so nothing starts overdue', () => {
+    const base = { measureId: 'X', factor: '', task: 't', measure: 'm', owner: '', indicator: '', document: '', status: 'не начато', comment: '' };
+    const today = new Date(2026, 10, 23); // 23 November 2026
+    const rows = [
+      { ...base, deadline: schoolYearDeadline(9, 2026) }, // 30.09.2026 — past
+      { ...base, deadline: schoolYearDeadline(12, 2026) }, // 31.12.2026 — ahead
+    ];
+    const out = deferPastDeadlines(rows, today);
+    expect([out[0].deadline!.getUTCFullYear(), out[0].deadline!.getUTCMonth(), out[0].deadline!.getUTCDate()]).toEqual([2026, 11, 31]);
+    expect(out[1].deadline).toEqual(rows[1].deadline);
+    expect(out.some((r) => isOverdue(r, today))).toBe(false);
   });
 });

@@ -36,10 +36,11 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { name: 'a year written as 2023/24 is the calendar year 2024', rows: [row('edu1', '2023/24', 'ОГЭ математика', 25, 5)], problems: [], results: [result({})] },
-  { name: 'a year written as 2023-2024 is 2024', rows: [row('edu1', '2023-2024', 'ОГЭ математика', 25, 5)], problems: [], results: [result({})] },
-  { name: 'a year written as «2023–24» with an en dash is 2024', rows: [row('edu1', '2023–24', 'ОГЭ математика', 25, 5)], problems: [], results: [result({})] },
-  { name: 'a year as text «2024 г.» is 2024', rows: [row('edu1', '2024 г.', 'ОГЭ математика', 25, 5)], problems: [], results: [result({})] },
+  { name: 'a year written as 2023/24 is the calendar year 2024, and the reading is mentioned', rows: [row('edu1', '2023/24', 'ОГЭ математика', 25, 5)], problems: [p(2, 'edu1', 'Год', '2023/24', 'год «2023/24» прочитан как 2024 (календарный год экзаменов)', 'строка использована')], results: [result({})] },
+  { name: 'a year written as 2023-2024 is 2024', rows: [row('edu1', '2023-2024', 'ОГЭ математика', 25, 5)], problems: [p(2, 'edu1', 'Год', '2023-2024', 'год «2023-2024» прочитан как 2024 (календарный год экзаменов)', 'строка использована')], results: [result({})] },
+  { name: 'a year written as «2023–24» with an en dash is 2024', rows: [row('edu1', '2023–24', 'ОГЭ математика', 25, 5)], problems: [p(2, 'edu1', 'Год', '2023–24', 'год «2023–24» прочитан как 2024 (календарный год экзаменов)', 'строка использована')], results: [result({})] },
+  { name: 'a year as text «2024 г.» is 2024', rows: [row('edu1', '2024 г.', 'ОГЭ математика', 25, 5)], problems: [p(2, 'edu1', 'Год', '2024 г.', 'год «2024 г.» прочитан как 2024 (календарный год экзаменов)', 'строка использована')], results: [result({})] },
+  { name: 'a year as the text «2024» is used without a note', rows: [row('edu1', '2024', 'ОГЭ математика', 25, 5)], problems: [], results: [result({})] },
   {
     name: 'a school year that is not two consecutive years is rejected',
     rows: [row('edu1', '2023/25', 'ОГЭ математика', 25, 5), GOOD],
@@ -59,15 +60,15 @@ const CASES: Case[] = [
     results: [],
   },
   {
-    name: 'a procedure in another case and spacing is the canonical one, silently',
+    name: 'a procedure in another case and spacing is the canonical one, and the reading is mentioned',
     rows: [row('edu1', 2024, '  огэ   МАТЕМАТИКА ', 25, 5)],
-    problems: [],
+    problems: [p(2, 'edu1', 'Процедура', 'огэ   МАТЕМАТИКА', 'название процедуры прочитано как «ОГЭ математика»', 'строка использована')],
     results: [result({})],
   },
   {
     name: 'an abbreviated procedure «Впр Рус. яз. 5 кл.» is «ВПР русский язык 5»',
     rows: [row('edu1', 2024, 'Впр Рус. яз. 5 кл.', 25, 5)],
-    problems: [],
+    problems: [p(2, 'edu1', 'Процедура', 'Впр Рус. яз. 5 кл.', 'название процедуры прочитано как «ВПР русский язык 5»', 'строка использована')],
     results: [result({ procedure: 'ВПР русский язык 5' })],
   },
   {
@@ -97,7 +98,11 @@ const CASES: Case[] = [
   {
     name: 'the same school, year and procedure twice: the lower row wins',
     rows: [row('edu1', 2024, 'ОГЭ математика', 25, 5), row('edu1', '2023/24', 'огэ математика', 26, 6)],
-    problems: [p(2, 'edu1', '', '2024, ОГЭ математика', 'повтор: та же школа, год и процедура', 'заменено более поздней строкой (строка 3)')],
+    problems: [
+      p(2, 'edu1', '', '2024, ОГЭ математика', 'повтор: та же школа, год и процедура', 'заменено более поздней строкой (строка 3)'),
+      p(3, 'edu1', 'Процедура', 'огэ математика', 'название процедуры прочитано как «ОГЭ математика»', 'строка использована'),
+      p(3, 'edu1', 'Год', '2023/24', 'год «2023/24» прочитан как 2024 (календарный год экзаменов)', 'строка использована'),
+    ],
     results: [result({ participants: 26, failed: 6 })],
   },
   {

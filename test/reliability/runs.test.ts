@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { InputWatch, runConcurrency, runInterrupted, runRerun } from '../../scripts/lib/reliabilitySuites';
+
+describe('two runs at once, a re-run and an interrupted sidebar run (issue 10)', () => {
+  it('refuses a second run in Russian while another holds the document lock or a sidebar run is live, changing nothing', () => {
+    const watch = new InputWatch();
+    const result = runConcurrency(watch);
+    // Four menu actions and the sidebar's start under a held lock, then two starts during a live sidebar run.
+    expect(result.cases).toHaveLength(7);
+    expect(result.cases.filter((c) => !c.refused).map((c) => `${c.label}: ${c.failures.join('; ')}`)).toEqual([]);
+    expect(result.concurrentRunsRefused).toBe(true);
+    expect(watch.changed).toEqual([]);
+  });
+
+  it('gives the same sheets, values and number of charts when a menu action is run twice', () => {
+    const watch = new InputWatch();
+    const result = runRerun(watch);
+    expect(result.checks.filter((c) => !c.identical).map((c) => `${c.label}: ${c.failures.join('; ')}`)).toEqual([]);
+    expect(result.rerunIdentical).toBe(true);
+    expect(watch.changed).toEqual([]);
+  });
+
+  it('finishes an interrupted sidebar run (continued, cancelled and restarted, restarted when stale, or restarted after a failed step) with the same result as an uninterrupted one', () => {
+    const watch = new InputWatch();
+    const result = runInterrupted(watch);
+    // compute: 5 steps → cuts after 1..4; roadmaps for 3 ШНОР: 3 steps → cuts after 1..2; four ways each.
+    expect(result.outcomes).toHaveLength((4 + 2) * 4);
+    expect(result.outcomes.filter((o) => !o.identical).map((o) => `${o.kind} после ${o.stepsDone} шагов, ${o.way}: ${o.failures.join('; ')}`)).toEqual([]);
+    expect(result.interruptedRunsIdentical).toBe(true);
+    expect(watch.changed).toEqual([]);
+  });
+});
