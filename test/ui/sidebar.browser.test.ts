@@ -16,7 +16,8 @@ import { parseNumber, settingsToText, textToSettings } from '../../src/ui/sideba
 import { chromiumSkipReason, hasChromium, launchChromium } from './browser';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const SHOTS = path.join(ROOT, 'docs', 'screenshots');
+// Screenshots for the README are refreshed with UPDATE_SCREENSHOTS=1; ordinary runs keep them out of the work tree.
+const SHOTS = process.env.UPDATE_SCREENSHOTS ? path.join(ROOT, 'docs', 'screenshots') : path.join(ROOT, 'test-results', 'screenshots');
 
 describe('settings form values', () => {
   it('shows shares as percents with a decimal comma and the other settings as typed', () => {
