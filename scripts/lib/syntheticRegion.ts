@@ -13,6 +13,7 @@
  * (see ProblemKind); `problems` in the result says where each one is (sheet row numbers,
  * 1-based, header = row 1), so a README and tests can point at them.
  */
+import { DEFAULT_RISK_FACTORS } from '../../src/core/factors';
 
 export interface RegionOptions {
   schools: number;
@@ -85,18 +86,7 @@ export const RESPONSE_HEADERS = [
 export const RESULT_HEADERS = ['Код ОО', 'Год', 'Процедура', 'Участников', 'Не преодолели порог', 'Высокобалльников'] as const;
 
 /** The ten risk factors of domain.md §5, used verbatim as the «Риски» headers. */
-export const RISK_FACTOR_NAMES = [
-  'Низкий уровень оснащения школы',
-  'Дефицит педагогических кадров',
-  'Недостаточная предметная и методическая компетентность педагогических работников',
-  'Риски низкой адаптивности учебного процесса',
-  'Несформированность внутришкольной системы повышения квалификации',
-  'Высокая доля обучающихся с рисками учебной неуспешности',
-  'Высокая доля обучающихся с ОВЗ',
-  'Низкое качество преодоления языковых и культурных барьеров',
-  'Пониженный уровень качества школьной образовательной и воспитательной среды',
-  'Низкий уровень вовлеченности родителей',
-] as const;
+export const RISK_FACTOR_NAMES: readonly string[] = DEFAULT_RISK_FACTORS.map((f) => f.name);
 
 export const SPECIALISTS = ['педагог-психолог', 'учитель-дефектолог', 'учитель-логопед', 'социальный педагог'] as const;
 
