@@ -125,10 +125,23 @@ export function leftoverSheets(twin: Twin): string[] {
   return twin.sheetNames().filter((n) => n.endsWith(DRAFT_SUFFIX) || n.endsWith(OLD_SUFFIX));
 }
 
-/** Everything a user could see of one sheet: cells, formats, sizes (twin.snapshotSheet) and its charts. */
+/**
+ * Everything a user could see of one sheet: cells, formats, sizes (twin.snapshotSheet), plus its charts
+ * (type, data ranges, options, anchor), the number of conditional rules and the filter. Sheet ids are
+ * left out: a rebuilt sheet gets a new id.
+ */
 export function snapshotWithCharts(twin: Twin, name: string): string {
-  const charts = twin.sheetModel(name).charts.length;
-  return `${twin.snapshotSheet(name)}\ncharts:${charts}`;
+  const model = twin.sheetModel(name);
+  const rect = (r: { row: number; col: number; numRows: number; numCols: number }) => [r.row, r.col, r.numRows, r.numCols];
+  const charts = model.charts.map(({ spec }) => ({
+    type: spec.type,
+    ranges: spec.ranges.map(rect),
+    options: [...spec.options].sort(([a], [b]) => a.localeCompare(b)),
+    anchor: [spec.anchorRow, spec.anchorColumn, spec.offsetX, spec.offsetY],
+    numHeaders: spec.numHeaders,
+  }));
+  const extras = { charts, conditionalRules: model.conditionalRules.length, filter: model.filter ? rect(model.filter.rect) : null };
+  return `${twin.snapshotSheet(name)}\n${JSON.stringify(extras)}`;
 }
 
 /** Ordered output sheet names with each sheet's snapshot. */
@@ -793,6 +806,8 @@ export interface FaultOutcome {
   fired: boolean;
   /** 'rolled back' (outputs are the previous ones) or 'committed' (the run finished and outputs are a clean run's). */
   ending: 'прежние листы' | 'новые листы' | 'повреждены';
+  /** The user was told the run finished (the fault hit after the commit point). */
+  reportedSuccess: boolean;
   intact: boolean;
   failures: string[];
 }
@@ -858,7 +873,7 @@ export function runFaults(watch: InputWatch, options: { region?: GeneratedRegion
     const diff = diffStates(after, reference);
     if (diff.length === 0) ending = finished ? 'новые листы' : 'прежние листы';
     else failures.push(`${finished ? 'расчёт сообщил об успехе, но листы отличаются от чистого расчёта' : 'листы отличаются от прежних'}: ${diff.slice(0, 4).join(', ')}`);
-    faults.push({ k, fired, ending, intact: fired && failures.length === 0, failures });
+    faults.push({ k, fired, ending, reportedSuccess: finished, intact: fired && failures.length === 0, failures });
   }
   const injected = faults.filter((f) => f.fired);
   return { writesPerRun: writes, faults, faultsInjected: injected.length, outputsIntactAfterFault: injected.filter((f) => f.intact).length };

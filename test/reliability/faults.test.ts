@@ -16,8 +16,8 @@ describe('a Sheets failure at every write of a compute run (issue 10)', () => {
     expect(result.faultsInjected).toBe(result.writesPerRun);
   });
 
-  it('before the swap, every fault leaves each output sheet byte for byte as it was, with a Russian alert and no drafts', () => {
-    const failed = result.faults.filter((f) => f.ending !== 'новые листы' && !f.intact).filter((f) => !f.failures.some((x) => x.startsWith('расчёт сообщил об успехе')));
+  it('when the run fails, every output sheet stays byte for byte as it was, with a Russian alert and no drafts', () => {
+    const failed = result.faults.filter((f) => !f.reportedSuccess && !f.intact);
     expect(failed.map((f) => `запись ${f.k}: ${f.failures.join('; ')}`)).toEqual([]);
   });
 

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import type { Twin } from '../../emulator/twin';
+import { generateRegion } from '../../scripts/lib/syntheticRegion';
+import { faultRegion, seedTwin } from '../../scripts/lib/reliabilitySuites';
+
+/** Adds a one-column sheet of exactly `cells` cells (a big archive sheet somebody keeps in the spreadsheet). */
+function addBigSheet(twin: Twin, cells: number): void {
+  const sheet = twin.addSheet('Архив', []);
+  sheet.deleteColumns(2, sheet.getMaxColumns() - 1);
+  sheet.insertRowsAfter(sheet.getMaxRows(), cells - sheet.getMaxRows());
+  expect(sheet.getMaxRows() * sheet.getMaxColumns()).toBe(cells);
+}
+
+const spaced = (text: string | undefined) => String(text ?? '').replace(/\s/g, ' ');
+
+describe('the cell budget: Sheets allows 10 000 000 cells per spreadsheet (issue 10)', () => {
+  it('refuses «Рассчитать всё» in Russian before writing anything when the outputs would not fit, and says how many schools fit', () => {
+    const region = generateRegion({ schools: 1200, seed: 2025 });
+    expect(new Set(region.results.slice(1).map((r) => r[2])).size).toBe(9);
+    expect(region.risks.length).toBeLessThan(1000);
+    // Cells in use before the run (a new sheet's grid is at least 1000 rows × 26 columns):
+    //   «Лист1» 1000 × 26 = 26 000; responses 1201 rows × 26 = 31 226; «Риски» (< 1000 rows) 26 000;
+    //   «Результаты ОП» results.length rows × 26.
+    const inputs = 26_000 + 1201 * 26 + 26_000 + region.results.length * 26;
+    // The outputs of n ≥ 995 schools need (n + 5) rows in the three per-school sheets — «ИСБШ» 27 columns,
+    // «ШНОР» 11 + 2·9 + 4 = 33, «Риск-профили» 6 + 2·10 + 5 = 31, together 91 — plus five summary sheets
+    // at the default 1000 × 26: 91·(n + 5) + 130 000. Leaving 91·1105 + 130 000 = 230 555 cells free makes
+    // 1100 schools the most that fit (1101 would need 230 646), while 1200 schools need 91·1205 + 130 000 = 239 655.
+    const free = 230_555;
+    const h = seedTwin(region, { before: (twin) => addBigSheet(twin, 10_000_000 - free - inputs) });
+    const sheetsBefore = h.twin.sheetNames();
+    h.addon.call('menuComputeAll');
+    const message = spaced(h.twin.ui.alerts.at(-1)?.message);
+    expect(message).toMatch(/^Расчёт не начат/);
+    // The whole spreadsheet after the run would hold 10 000 000 − 230 555 + 239 655 = 10 009 100 cells.
+    expect(message).toContain('около 10 009 100 ячеек');
+    expect(message).toContain('не больше 10 000 000');
+    expect(message).toContain('примерно для 1 100 школ');
+    expect(h.twin.writeCount).toBe(0);
+    expect(h.twin.sheetNames()).toEqual(sheetsBefore);
+  });
+
+  it('refuses «Сформировать дорожные карты» in Russian before creating any roadmap when the roadmap sheets would not fit', () => {
+    // 12 schools, 3 of them ШНОР. After «Рассчитать всё» the spreadsheet is filled up to 100 000 cells
+    // below the limit; the two reference sheets, three roadmaps and «Мониторинг ДК» each take at least
+    // 1000 × 26 = 26 000 cells: 6 × 26 000 = 156 000 > 100 000.
+    const h = seedTwin(faultRegion());
+    h.addon.call('menuComputeAll');
+    expect(h.twin.ui.alerts.at(-1)?.message).toMatch(/ШНОР: 3;/);
+    addBigSheet(h.twin, 10_000_000 - 100_000 - h.twin.bound.model.totalCells());
+    h.addon.call('menuRoadmaps');
+    const message = h.twin.ui.alerts.at(-1)?.message ?? '';
+    expect(message).not.toMatch(/Внутренняя ошибка/);
+    expect(message).toMatch(/ячеек/);
+    expect(h.twin.sheetNames().filter((n) => n.startsWith('ДК '))).toEqual([]);
+  });
+});
