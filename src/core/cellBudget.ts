@@ -7,6 +7,13 @@ export const SHEETS_CELL_LIMIT = 10_000_000;
 /** A new sheet's grid is at least 1000 rows × 26 columns. */
 const MIN_ROWS = 1000;
 const MIN_COLUMNS = 26;
+/** A new sheet's default grid. */
+export const NEW_SHEET_CELLS = MIN_ROWS * MIN_COLUMNS;
+/**
+ * A roadmap sheet is cut to its table: 8 title rows, at most about 40 measures and 20 spare rows, 12 columns,
+ * so under 70 × 12 = 840 cells; 1000 leaves room for a region's own longer catalog.
+ */
+export const ROADMAP_SHEET_CELLS = 1_000;
 
 function grid(rows: number, columns: number): number {
   return Math.max(MIN_ROWS, rows) * Math.max(MIN_COLUMNS, columns);
@@ -37,4 +44,9 @@ export function schoolsThatFit(freeCells: number, procedures: number, factors: n
     else hi = mid - 1;
   }
   return lo;
+}
+
+/** Cells a roadmap run adds: its roadmap sheets, and the reference and monitoring sheets it has to create. */
+export function estimateRoadmapCells(roadmaps: number, newSheets: number): number {
+  return roadmaps * ROADMAP_SHEET_CELLS + newSheets * NEW_SHEET_CELLS;
 }

@@ -95,7 +95,7 @@ function referenceProblems(sheet: string, messages: string[]): Problem[] {
  * Reads every input sheet once (one getValues each) into core's records, with every problem listed.
  * Stops with a UserError only when nothing sensible can be computed: no responses sheet, or a required column unmapped.
  */
-export function loadInputs(ss: Spreadsheet, _settings: Settings, timeZone: string): LoadedInputs {
+export function loadInputs(ss: Spreadsheet, _settings: Settings, timeZone: string, today: Date): LoadedInputs {
   const props = PropertiesService.getDocumentProperties();
   const sheet = findResponsesSheet(ss, props.getProperty(RESPONSES_SHEET_KEY));
   if (!sheet) throw new UserError(LOAD.noResponsesSheet);
@@ -110,7 +110,7 @@ export function loadInputs(ss: Spreadsheet, _settings: Settings, timeZone: strin
   const resultValues = sheetValues(ss, SHEET_NAMES.results);
   let results: ProcedureResult[] = [];
   if (resultValues) {
-    const read = readResults(resultValues, SHEET_NAMES.results, knownCodes);
+    const read = readResults(resultValues, SHEET_NAMES.results, knownCodes, { latestYear: today.getFullYear() });
     results = read.results;
     problems.push(...read.problems);
   } else {

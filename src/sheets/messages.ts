@@ -71,6 +71,7 @@ export const PROBLEM = {
   // «Результаты ОП»
   badYear: (value: string) => `год не распознан: «${value}» (ожидается, например, 2024 или 2023/24)`,
   yearOutOfRange: (value: string) => `год вне диапазона 2000–2100: «${value}»`,
+  futureYear: (value: string) => `год ещё не наступил: «${value}»`,
   noProcedure: 'не указана процедура',
   unknownProcedure: 'процедура не из списка девяти основных: используется',
   yearReadAs: (raw: string, year: number) => `год «${raw}» прочитан как ${year} (календарный год экзаменов)`,

@@ -89,7 +89,11 @@ interface Candidate {
  * `knownCodes`. When a required column is missing the sheet is not used (one problem naming the columns),
  * as when the sheet is absent: the rest of the report does not need it.
  */
-export function readResults(values: unknown[][], sheetName: string, knownCodes?: Set<string>): ResultsReading {
+/**
+ * `latestYear` (the current calendar year) rejects a year that has not come yet: one typo such as «2052» would
+ * otherwise become the reporting year and leave every school «нет данных».
+ */
+export function readResults(values: unknown[][], sheetName: string, knownCodes?: Set<string>, options: { latestYear?: number } = {}): ResultsReading {
   const width = values.reduce((w, row) => Math.max(w, row?.length ?? 0), 0);
   const headers = Array.from({ length: width }, (_, i) => cellText(values[0]?.[i] ?? '').trim());
   const columns = findColumns(headers);
@@ -135,7 +139,11 @@ export function readResults(values: unknown[][], sheetName: string, knownCodes?:
       code = normalizeSchoolCode(rawCode).code;
       if (known) code = known.get(schoolCodeKey(code)) ?? code;
     }
-    const year = read('year', parseResultYear);
+    const year = read('year', (v) => {
+      const y = parseResultYear(v);
+      if (options.latestYear !== undefined && y > options.latestYear) throw new ValueError(PROBLEM.futureYear(quoteValue(v)));
+      return y;
+    });
     const procedureRaw = cell('procedure');
     let procedure: string | undefined;
     if (isFormulaError(procedureRaw)) problem('procedure', procedureRaw, PROBLEM.formulaError);

@@ -82,9 +82,18 @@ export function writeSpec(sheet: Sheet, spec: SheetSpec): void {
     protection.setDescription(spec.protectHeader);
     protection.setWarningOnly(true);
   }
+  if (spec.trimGrid) trimGrid(sheet, lastRow + (spec.spareRows ?? 0), width);
   for (const c of spec.hiddenColumns ?? []) sheet.hideColumns(c + 1);
   if (spec.tabColor) sheet.setTabColor(spec.tabColor);
   for (const chart of spec.charts ?? []) sheet.insertChart(buildChart(sheet, chart));
+}
+
+/** Cuts a new sheet's default 1000 × 26 grid down to what it holds: many small sheets otherwise eat the 10-million-cell limit. */
+function trimGrid(sheet: Sheet, rows: number, columns: number): void {
+  const extraRows = sheet.getMaxRows() - rows;
+  if (extraRows > 0) sheet.deleteRows(rows + 1, extraRows);
+  const extraColumns = sheet.getMaxColumns() - columns;
+  if (extraColumns > 0) sheet.deleteColumns(columns + 1, extraColumns);
 }
 
 function padRow(row: CellValue[], width: number): CellValue[] {
@@ -155,22 +164,18 @@ export function swapIn(ss: Spreadsheet, staged: ReadonlyArray<{ name: string; sh
     throw error;
   }
   for (const d of done) {
-    if (!d.old) continue;
-    try {
-      ss.deleteSheet(d.old);
-    } catch {
-      // The new outputs are already in place; the next run removes this leftover.
-    }
+    if (d.old) deleteWithRetry(ss, d.old);
   }
 }
 
-/** Deletes drafts left by a failed run. */
-export function discardDrafts(ss: Spreadsheet, staged: ReadonlyArray<{ sheet: Sheet }>): void {
-  for (const s of staged) {
+/** The new outputs are already in place: a failed delete is tried once more, then left for `removeLeftovers`. */
+function deleteWithRetry(ss: Spreadsheet, sheet: Sheet): void {
+  for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      ss.deleteSheet(s.sheet);
+      ss.deleteSheet(sheet);
+      return;
     } catch {
-      // Left for removeLeftovers.
+      // A transient service failure; try again once.
     }
   }
 }

@@ -132,7 +132,7 @@ export function sidebarSchools(query: string): SchoolListItem[] {
     withDocumentLock(() => {
       const ss = SpreadsheetApp.getActiveSpreadsheet();
       const settings = loadSettings();
-      const inputs = loadInputs(ss, settings, ss.getSpreadsheetTimeZone());
+      const inputs = loadInputs(ss, settings, ss.getSpreadsheetTimeZone(), new Date());
       const report = computeReport({ ...inputs, settings });
       const q = String(query ?? '').toLowerCase().replace(/ё/g, 'е').trim();
       const items = report.schools

@@ -1,5 +1,7 @@
 import { computeReport, type Report } from '../core/pipeline';
-import { estimateOutputCells, SHEETS_CELL_LIMIT, schoolsThatFit } from '../core/cellBudget';
+import { estimateOutputCells, estimateRoadmapCells, ROADMAP_SHEET_CELLS, SHEETS_CELL_LIMIT, schoolsThatFit } from '../core/cellBudget';
+import { FACTOR_SHEET_NAME } from '../core/factors';
+import { CATALOG_SHEET_NAME } from '../core/catalog';
 import { UserError } from '../core/errors';
 import type { Settings } from '../core/settings';
 import { loadInputs, type LoadedInputs } from '../sheets/loadInputs';
@@ -30,7 +32,7 @@ export class JobContext {
 
   data(): { inputs: LoadedInputs; report: Report } {
     if (!this.loaded) {
-      const inputs = loadInputs(this.ss, this.settings, this.timeZone);
+      const inputs = loadInputs(this.ss, this.settings, this.timeZone, this.today);
       const report = computeReport({
         schools: inputs.schools,
         results: inputs.results,
@@ -81,20 +83,28 @@ export const COMPUTE_SHEETS: readonly string[] = [
   SHEET_NAMES.dataCheck,
 ];
 
+function cellsInUse(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): number {
+  return ss.getSheets().reduce((sum, sheet) => sum + sheet.getMaxRows() * sheet.getMaxColumns(), 0);
+}
+
+/** Refuses before writing anything when the drafts, which live next to the current outputs until the swap, would not fit. */
 function checkCellBudget(ctx: JobContext): void {
   const { inputs, report } = ctx.data();
-  const needed = estimateOutputCells(report.schools.length, report.procedures.length, inputs.factors.filter((f) => f.active).length);
-  let used = 0;
-  let replaced = 0;
-  for (const sheet of ctx.ss.getSheets()) {
-    const cells = sheet.getMaxRows() * sheet.getMaxColumns();
-    used += cells;
-    if (COMPUTE_SHEETS.includes(sheet.getName())) replaced += cells;
-  }
-  // Drafts live next to the current outputs until the swap, so both must fit at once.
+  const factors = inputs.factors.filter((f) => f.active).length;
+  const needed = estimateOutputCells(report.schools.length, report.procedures.length, factors);
+  const used = cellsInUse(ctx.ss);
   if (used + needed > SHEETS_CELL_LIMIT) {
-    const fit = schoolsThatFit(SHEETS_CELL_LIMIT - used, report.procedures.length, inputs.factors.filter((f) => f.active).length);
-    throw new UserError(UI.cellBudget(needed + used - replaced, SHEETS_CELL_LIMIT, fit));
+    throw new UserError(UI.cellBudget(used + needed, SHEETS_CELL_LIMIT, schoolsThatFit(SHEETS_CELL_LIMIT - used, report.procedures.length, factors)));
+  }
+}
+
+/** The same for a roadmap run: its sheets, plus the reference and monitoring sheets it creates when absent. */
+function checkRoadmapBudget(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, roadmaps: number): void {
+  const newSheets = [FACTOR_SHEET_NAME, CATALOG_SHEET_NAME, SHEET_NAMES.monitoring].filter((n) => !ss.getSheetByName(n)).length;
+  const used = cellsInUse(ss);
+  if (used + estimateRoadmapCells(roadmaps, newSheets) > SHEETS_CELL_LIMIT) {
+    const fit = Math.max(0, Math.floor((SHEETS_CELL_LIMIT - used - estimateRoadmapCells(0, newSheets)) / ROADMAP_SHEET_CELLS));
+    throw new UserError(UI.roadmapBudget(used + estimateRoadmapCells(roadmaps, newSheets), SHEETS_CELL_LIMIT, fit));
   }
 }
 
@@ -163,6 +173,7 @@ export function stepsFor(kind: RunKind, ctx: JobContext): Step[] {
         {
           label: UI.steps.references,
           run(c) {
+            checkRoadmapBudget(c.ss, codes.length);
             ensureReferenceSheets(c.ss);
             return {};
           },
@@ -174,8 +185,9 @@ export function stepsFor(kind: RunKind, ctx: JobContext): Step[] {
           label: UI.steps.roadmaps(from + 1, from + chunk.length, codes.length),
           run(c) {
             const { inputs, report } = c.data();
-            const written = generateRoadmaps(c.ss, report, inputs, chunk, c.today);
-            return { sheets: written };
+            // Roadmap sheets are not listed in the run's summary (it lives in a 9 KB property); «Мониторинг ДК» lists them.
+            generateRoadmaps(c.ss, report, inputs, chunk, c.today);
+            return {};
           },
         });
       }

@@ -1,3 +1,8 @@
+/** Numbers as Russians write them: 10 000 000. */
+function ru(n: number): string {
+  return n.toLocaleString('ru-RU');
+}
+
 /** Every Russian word the menu, dialogs and sidebar endpoints show. */
 export const UI = {
   menu: {
@@ -50,7 +55,11 @@ export const UI = {
   formCreated: (url: string) => `Форма «Социальный паспорт школы» создана и связана с этой таблицей: ${url}`,
   triggerOn: 'Пересчёт при новом ответе формы включён.',
   triggerOff: 'Пересчёт при новом ответе формы выключен.',
-  cellBudget: (needed: number, limit: number, fit: number) =>
-    `Расчёт не начат: листам с результатами понадобится около ${needed.toLocaleString('ru-RU')} ячеек, а в таблице Google их может быть не больше ${limit.toLocaleString('ru-RU')} вместе с уже занятыми. ` +
-    `В эту таблицу поместятся результаты примерно для ${fit.toLocaleString('ru-RU')} школ. Разделите данные по муниципалитетам или воспользуйтесь локальным запуском (npm run demo).`,
+  cellBudget: (total: number, limit: number, fit: number) =>
+    `Расчёт не начат: на время расчёта новые листы с результатами создаются рядом с прежними, и в таблице оказалось бы около ${ru(total)} ячеек, ` +
+    `а в таблице Google их может быть не больше ${ru(limit)}. Поместятся результаты примерно для ${ru(fit)} школ. ` +
+    'Удалите ненужные листы, разделите данные по муниципалитетам или воспользуйтесь локальным запуском (npm run demo).',
+  roadmapBudget: (total: number, limit: number, fit: number) =>
+    `Дорожные карты не сформированы: с новыми листами в таблице оказалось бы около ${ru(total)} ячеек, а в таблице Google их может быть не больше ${ru(limit)}. ` +
+    `Поместятся дорожные карты примерно для ${ru(fit)} школ: выберите школы в боковой панели или удалите ненужные листы.`,
 } as const;

@@ -261,3 +261,11 @@ describe('parseResultYear', () => {
     expect(() => parseResultYear(value)).toThrow(/год не распознан/);
   });
 });
+
+describe('a year that has not come yet', () => {
+  it('drops the row with a message when the year is after the current one, keeping the rest', () => {
+    const r = readResults([[...RESULTS_HEADER], row('edu1', 2052, 'ОГЭ математика', 25, 5), GOOD], SHEET, KNOWN, { latestYear: 2026 });
+    expect(r.problems).toEqual([p(2, 'edu1', 'Год', '2052', 'год ещё не наступил: «2052»', ROW_DROPPED)]);
+    expect(r.results).toEqual([GOOD_RESULT]);
+  });
+});
