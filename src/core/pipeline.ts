@@ -2,7 +2,7 @@ import { computeIsbsh, isbshLevel, missingIsbshInputs, roundIsbsh, ISBSH_INPUT_L
 import { computeRiskZone } from './riskZone';
 import { schoolTypeLabel } from './schoolType';
 import { resourceDeficits } from './deficits';
-import { assessSchools, reportingYearOf, type SchoolShnor } from './shnor';
+import { assessSchools, failingShare, reportingYearOf, type SchoolShnor } from './shnor';
 import { clusterDynamics, procedureDynamics, isPositiveResult, procedureDynamicsSummary, clusterDynamicsSummary } from './dynamics';
 import { procedureCountsForStatus, CANONICAL_PROCEDURES } from './procedures';
 import { resilientSchools } from './resilience';
@@ -42,6 +42,9 @@ export interface SchoolReport {
   financialDeficit: boolean | null;
   deficitReasons: string[];
   shnor: SchoolShnor;
+  /** Failing shares of every procedure of Y and Y−1 (the status counts only the subjects of the settings). */
+  sharesY: Map<string, number | null>;
+  sharesPrev: Map<string, number | null>;
   clusterDynamics: ClusterDynamics;
   priority: boolean;
   resilient: boolean;
@@ -101,6 +104,7 @@ export function computeReport(input: PipelineInput): Report {
     settings.mentorHighResultShare,
   );
   const diagnosisByCode = new Map(input.diagnoses.map((d) => [d.schoolCode, d]));
+  const allShares = year === null ? new Map<string, YearShares>() : sharesByYear(results, year);
 
   const reports: SchoolReport[] = schools.map((school, i) => {
     const sh = shnor[i];
@@ -132,6 +136,8 @@ export function computeReport(input: PipelineInput): Report {
       financialDeficit: deficits[i].financial,
       deficitReasons: deficits[i].reasons,
       shnor: sh,
+      sharesY: allShares.get(school.schoolCode)?.current ?? new Map(),
+      sharesPrev: allShares.get(school.schoolCode)?.previous ?? new Map(),
       clusterDynamics: clusterDynamics(sh.previousClusterOrStatus, sh.clusterOrStatus),
       priority: sh.status === 'ШНОР' && inZone === true,
       resilient: resilience.resilient[i],
@@ -140,12 +146,12 @@ export function computeReport(input: PipelineInput): Report {
     };
   });
 
-  const procedures = proceduresIn(shnor);
+  const procedures = proceduresIn(reports);
   const procedureRows = [];
   for (const r of reports) {
     for (const p of procedures) {
-      const prev = r.shnor.sharesPrev.get(p);
-      const cur = r.shnor.sharesY.get(p);
+      const prev = r.sharesPrev.get(p);
+      const cur = r.sharesY.get(p);
       if (prev === undefined && cur === undefined) continue;
       procedureRows.push({ procedure: p, previous: prev ?? null, current: cur ?? null });
     }
@@ -221,9 +227,26 @@ function emptyShnor(code: string): SchoolShnor {
   };
 }
 
-function proceduresIn(shnor: ReadonlyArray<SchoolShnor>): string[] {
+interface YearShares {
+  current: Map<string, number | null>;
+  previous: Map<string, number | null>;
+}
+
+/** Every procedure's failing share per school for Y and Y−1 (a repeated row: the later one wins, as in assessSchools). */
+function sharesByYear(results: ReadonlyArray<ProcedureResult>, year: number): Map<string, YearShares> {
+  const out = new Map<string, YearShares>();
+  for (const r of results) {
+    if (r.year !== year && r.year !== year - 1) continue;
+    let entry = out.get(r.schoolCode);
+    if (!entry) out.set(r.schoolCode, (entry = { current: new Map(), previous: new Map() }));
+    (r.year === year ? entry.current : entry.previous).set(r.procedure, failingShare(r));
+  }
+  return out;
+}
+
+function proceduresIn(reports: ReadonlyArray<{ sharesY: Map<string, unknown>; sharesPrev: Map<string, unknown> }>): string[] {
   const seen = new Set<string>();
-  for (const s of shnor) {
+  for (const s of reports) {
     for (const k of s.sharesY.keys()) seen.add(k);
     for (const k of s.sharesPrev.keys()) seen.add(k);
   }

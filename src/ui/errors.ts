@@ -7,6 +7,7 @@ export function userMessage(error: unknown): string {
   const id = Utilities.getUuid().slice(0, 8);
   console.error(`[${id}]`, error instanceof Error ? error.stack ?? error.message : String(error));
   const serviceMessage = error instanceof Error ? error.message : '';
+  if (/increase the number of cells|above the limit of 10000000 cells/i.test(serviceMessage)) return UI.cellLimitReached;
   // A Sheets service failure mid-run is not a bug in the add-in: say what happened.
   if (/^Service |Служба |failed while accessing|Exceeded maximum execution time/i.test(serviceMessage)) return UI.failed(serviceMessage);
   return UI.bug(id);

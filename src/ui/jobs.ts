@@ -28,6 +28,8 @@ export class JobContext {
     readonly options: RunOptions,
     readonly today: Date,
     readonly timeZone: string,
+    /** True when every step runs in this one execution (the menu, the trigger), not step by step from the sidebar. */
+    readonly oneExecution = false,
   ) {}
 
   data(): { inputs: LoadedInputs; report: Report } {
@@ -149,6 +151,8 @@ function summaryOf(inputs: LoadedInputs, report: Report): StepOutcome['summary']
 
 /** Schools per roadmap step: each step stays well inside Apps Script's 6-minute limit. */
 export const ROADMAPS_PER_STEP = 20;
+/** The menu runs every step in one execution: beyond this many roadmaps it sends the user to the sidebar's steps. */
+export const MENU_MAX_ROADMAPS = 60;
 
 /** The steps of a run of `kind`; the roadmap run needs the data to know how many steps it has. */
 export function stepsFor(kind: RunKind, ctx: JobContext): Step[] {
@@ -169,6 +173,7 @@ export function stepsFor(kind: RunKind, ctx: JobContext): Step[] {
     case 'roadmaps': {
       const codes = roadmapTargets(ctx.data().report, ctx.options.schoolCodes ?? []);
       if (!codes.length) throw new UserError(UI.noShnor);
+      if (ctx.oneExecution && codes.length > MENU_MAX_ROADMAPS) throw new UserError(UI.roadmapsUseSidebar(codes.length));
       const steps: Step[] = [
         {
           label: UI.steps.references,

@@ -32,9 +32,9 @@ export function withDocumentLock<T>(fn: () => T): T {
   }
 }
 
-function newContext(options: RunOptions): JobContext {
+function newContext(options: RunOptions, oneExecution = false): JobContext {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  return new JobContext(ss, loadSettings(), options, new Date(), ss.getSpreadsheetTimeZone());
+  return new JobContext(ss, loadSettings(), options, new Date(), ss.getSpreadsheetTimeZone(), oneExecution);
 }
 
 function emptyPartial(): StoredRun['partial'] {
@@ -147,7 +147,7 @@ export function cancelRun(runId: string): { cancelled: boolean; message: string 
 export function runAll(kind: RunKind, options: RunOptions = {}): RunSummary {
   return withDocumentLock(() => {
     refuseIfLiveRun();
-    const ctx = newContext(options);
+    const ctx = newContext(options, true);
     removeLeftovers(ctx.ss);
     const partial = emptyPartial();
     try {

@@ -88,3 +88,22 @@ describe('the whole methodology over a hand-worked region', () => {
     expect(total.priority).toBe(1);
   });
 });
+
+describe('procedures outside the subjects that count', () => {
+  it('are shown with their shares and dynamics but do not make a school ШНОР', () => {
+    const { schools, results } = handRegion();
+    // а3 fails physics badly both years (60 %, 50 %): criterion (b) would hold if physics counted.
+    results.push(
+      { schoolCode: 'a3', year: 2025, procedure: 'ОГЭ физика', participants: 10, failed: 5, highScorers: null },
+      { schoolCode: 'a3', year: 2024, procedure: 'ОГЭ физика', participants: 10, failed: 6, highScorers: null },
+    );
+    const report = computeReport({ schools, results, diagnoses: [], factors: [...DEFAULT_RISK_FACTORS], settings: defaultSettings() });
+    const a3 = report.schools.find((s) => s.school.schoolCode === 'a3')!;
+    expect(a3.shnor.status).toBe('не ШНОР');
+    expect(report.procedures).toContain('ОГЭ физика');
+    expect(a3.sharesY.get('ОГЭ физика')).toBe(0.5);
+    expect(a3.sharesPrev.get('ОГЭ физика')).toBe(0.6);
+    const physics = report.procedureSummary.find((p) => p.procedure === 'ОГЭ физика')!;
+    expect(physics.counts['положительная']).toBe(1); // 60 % → 50 %
+  });
+});

@@ -8,13 +8,14 @@ import { diffStates, driveSidebarRun, InputWatch, leftoverSheets, outputState, s
 const SLOW_SHEETS = { perCallMs: 50 };
 
 describe('long work is split into sidebar steps that fit one execution (issue 10)', () => {
-  it('splits a roadmap run over 139 ШНОР into steps well inside 6 minutes, where one execution would pass the limit', () => {
+  it('splits a roadmap run over 139 ШНОР into steps well inside 6 minutes, where one execution would pass the limit, and the menu sends the user to the sidebar', () => {
     const region = generateRegion({ schools: 900, seed: 31 });
     const oneGo = seedTwin(region, { twin: { costs: SLOW_SHEETS } });
     oneGo.addon.call('menuComputeAll');
     expect(oneGo.twin.ui.alerts.at(-1)?.message).toMatch(/ШНОР: 139;/);
     oneGo.addon.call('menuRoadmaps');
-    expect(oneGo.twin.lastExecution!.elapsedMs).toBeGreaterThan(MAX_EXECUTION_MS);
+    expect(oneGo.twin.ui.alerts.at(-1)?.message).toMatch(/^Нужно сформировать дорожных карт: 139\. .*боковую панель/s);
+    expect(oneGo.twin.sheetNames().filter((n) => n.startsWith('ДК '))).toEqual([]);
 
     const watch = new InputWatch();
     const chunked = seedTwin(region, { twin: { costs: SLOW_SHEETS, enforceTimeLimit: true } });
@@ -26,6 +27,8 @@ describe('long work is split into sidebar steps that fit one execution (issue 10
     expect(run.error).toBeUndefined();
     expect(run.finished).toBe(true);
     for (const ms of run.stepMs) expect(ms).toBeLessThan(MAX_EXECUTION_MS / 2);
+    // All of it in one execution would pass the limit.
+    expect(run.stepMs.reduce((a, b) => a + b, 0)).toBeGreaterThan(MAX_EXECUTION_MS);
     expect(chunked.twin.sheetNames().filter((n) => n.startsWith('ДК '))).toHaveLength(139);
   });
 

@@ -48,7 +48,7 @@ export function shnorSheet(report: Report): SheetSpec {
   const rows: CellValue[][] = report.schools.map((r) => {
     const sh = r.shnor;
     const shares: CellValue[] = [];
-    for (const p of report.procedures) shares.push(orEmpty(sh.sharesPrev.get(p)), orEmpty(sh.sharesY.get(p)));
+    for (const p of report.procedures) shares.push(orEmpty(r.sharesPrev.get(p)), orEmpty(r.sharesY.get(p)));
     const mentor = r.mentor ? `${r.mentor.mentorName} (${r.mentor.mentorCode}), ${r.mentor.basis}` : '';
     return [
       r.school.schoolCode,
