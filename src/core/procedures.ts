@@ -89,10 +89,18 @@ function canonicalEgeMathLevel(tokens: string[]): string[] {
  * Word order is not changed («ВПР 5 математика» stays a different procedure).
  */
 export function normalizeProcedureName(raw: string): string {
+  // A region's sheet spells a few dozen names hundreds of thousands of times: remember them.
+  const known = normalizedNames.get(raw);
+  if (known !== undefined) return known;
   const tokens = canonicalEgeMathLevel(expandAliases(lowerTokens(raw)));
   if (tokens.length > 0 && EXAMS.has(tokens[0])) tokens[0] = tokens[0].toUpperCase();
-  return tokens.join(' ');
+  const name = tokens.join(' ');
+  if (normalizedNames.size < MAX_REMEMBERED_NAMES) normalizedNames.set(raw, name);
+  return name;
 }
+
+const normalizedNames = new Map<string, string>();
+const MAX_REMEMBERED_NAMES = 10_000;
 
 /** Whether the name (after normalisation) is one of the nine canonical procedures of domain.md §1.2. */
 export function isKnownProcedure(name: string): boolean {
