@@ -106,12 +106,12 @@ const SHARE_KEYS = [
 
 const POSITIVE_KEYS = ['riskZoneMinGroup', 'smallSchoolStudents', 'deficitSdK', 'smallSampleMin', 'resilienceSdK'] as const;
 
-/** A fresh copy of the defaults (so callers may mutate it). */
+/** A fresh copy of the defaults of domain.md (its preamble: every threshold is a default the user can change). */
 export function defaultSettings(): Settings {
   return { ...DEFAULT_SETTINGS, isbshLevelBounds: [...DEFAULT_SETTINGS.isbshLevelBounds], shnorSubjects: [...DEFAULT_SETTINGS.shnorSubjects] };
 }
 
-/** Russian messages for every invalid value of a settings object; empty when it is valid. */
+/** Russian messages for every invalid value (a boundary out of order, a share above 1 …); empty when valid. domain.md §2–§5 thresholds. */
 export function settingsProblems(s: Settings): string[] {
   const problems: string[] = [];
   const b = s.isbshLevelBounds;
@@ -155,7 +155,7 @@ export function settingsProblems(s: Settings): string[] {
   return problems;
 }
 
-/** Fills missing keys from the defaults and throws a UserError listing every invalid value. */
+/** Fills missing keys from domain.md's defaults and throws a UserError listing every invalid value. */
 export function validateSettings(partial: Partial<Settings>): Settings {
   const merged: Settings = { ...defaultSettings(), ...partial };
   const problems = settingsProblems(merged);
