@@ -319,7 +319,6 @@ function main(): void {
     cellsWritten: runs.map((r) => (r.outcome === 'отказ' ? 0 : r.cellsWritten)),
     isbshRangeSeconds: round(isbsh.seconds),
     shnorRangeSeconds: round(shnor.seconds),
-    corePipelineSeconds: cores.map((c) => round(c.computeSeconds)),
   };
   say(JSON.stringify(figures));
 }

@@ -1095,8 +1095,8 @@ export interface ReliabilityFigures {
   injectionsTried: number;
   injectionsNeutralised: number;
   concurrentRunsRefused: boolean;
+  /** A re-run, and a run interrupted and re-run from the sidebar, both end with the outputs of a single clean run. */
   rerunIdentical: boolean;
-  interruptedRunsIdentical: boolean;
 }
 
 export interface ReliabilityReport {
@@ -1135,8 +1135,7 @@ export function runReliability(progress: (suite: string) => void = () => undefin
       injectionsTried: injections.injectionsTried,
       injectionsNeutralised: injections.injectionsNeutralised,
       concurrentRunsRefused: concurrency.concurrentRunsRefused,
-      rerunIdentical: rerun.rerunIdentical,
-      interruptedRunsIdentical: interrupted.interruptedRunsIdentical,
+      rerunIdentical: rerun.rerunIdentical && interrupted.interruptedRunsIdentical,
     },
     badInputs,
     injections,
