@@ -1,6 +1,13 @@
 import { ValueError } from './errors';
 import type { RiskFactor, Significance } from './types';
 
+/** What each significance asks the curator to do (domain.md §5). */
+export const SIGNIFICANCE_ACTIONS: Readonly<Record<Significance, string>> = Object.freeze({
+  высокая: 'требуется принятие мер',
+  средняя: 'требуется дополнительная оценка ситуации куратором',
+  низкая: 'возможна дополнительная оценка ситуации куратором',
+});
+
 /**
  * The ten risk factors of domain.md §5, the defaults the add-in writes into the editable
  * sheet «Факторы риска». Ids are stable keys (catalog rows and diagnoses refer to them);
@@ -18,21 +25,23 @@ export const DEFAULT_RISK_FACTORS: readonly RiskFactor[] = Object.freeze(
     'Низкое качество преодоления языковых и культурных барьеров',
     'Пониженный уровень качества школьной образовательной и воспитательной среды',
     'Низкий уровень вовлеченности родителей',
-  ].map((name, i) => Object.freeze({ id: `F${i + 1}`, name, active: true })),
+  ].map((name, i) => Object.freeze({ id: `F${i + 1}`, name, active: true, actions: { ...SIGNIFICANCE_ACTIONS } })),
 );
 
-/** What each significance asks the curator to do (domain.md §5). */
-export const SIGNIFICANCE_ACTIONS: Readonly<Record<Significance, string>> = Object.freeze({
-  высокая: 'требуется принятие мер',
-  средняя: 'требуется дополнительная оценка ситуации куратором',
-  низкая: 'возможна дополнительная оценка ситуации куратором',
-});
+
 
 /** The significances from the highest down. */
 export const SIGNIFICANCES: readonly Significance[] = Object.freeze(['высокая', 'средняя', 'низкая'] as Significance[]);
 
 /** Header of the sheet «Факторы риска», as written by factorsToRows. */
-export const FACTOR_SHEET_HEADER: readonly string[] = Object.freeze(['ID', 'Фактор риска', 'Используется (да/нет)']);
+export const FACTOR_SHEET_HEADER: readonly string[] = Object.freeze([
+  'ID',
+  'Фактор риска',
+  'Используется (да/нет)',
+  'Действие при высокой значимости',
+  'Действие при средней значимости',
+  'Действие при низкой значимости',
+]);
 
 /** Name of the editable sheet of factors (used in problem messages). */
 export const FACTOR_SHEET_NAME = 'Факторы риска';
@@ -84,9 +93,13 @@ function parseYesNo(value: unknown): boolean | null | undefined {
 }
 
 /** Which header cell holds which field: the first cell whose normalised text passes the test. */
-const FACTOR_COLUMNS: ReadonlyArray<{ key: 'id' | 'name' | 'active'; matches: (h: string) => boolean }> = [
+type FactorColumn = 'id' | 'name' | 'active' | Significance;
+const FACTOR_COLUMNS: ReadonlyArray<{ key: FactorColumn; matches: (h: string) => boolean }> = [
   { key: 'id', matches: (h) => h === 'id' || h === 'ид' || h.startsWith('код') || h === '№' },
   { key: 'active', matches: (h) => h.startsWith('использ') || h.startsWith('активн') },
+  { key: 'высокая', matches: (h) => h.startsWith('действ') && h.includes('высок') },
+  { key: 'средняя', matches: (h) => h.startsWith('действ') && h.includes('средн') },
+  { key: 'низкая', matches: (h) => h.startsWith('действ') && h.includes('низк') },
   { key: 'name', matches: (h) => h.includes('фактор') || h.startsWith('наимен') || h.startsWith('назван') },
 ];
 
@@ -101,7 +114,15 @@ function normalizeFactorId(value: unknown): string {
  * factorsFromSheet(factorsToRows(x)) gives x back.
  */
 export function factorsToRows(factors: readonly RiskFactor[]): string[][] {
-  return [[...FACTOR_SHEET_HEADER], ...factors.map((f) => [f.id, f.name, f.active ? 'да' : 'нет'])];
+  return [
+    [...FACTOR_SHEET_HEADER],
+    ...factors.map((f) => [f.id, f.name, f.active ? 'да' : 'нет', ...SIGNIFICANCES.map((s) => actionFor(f, s))]),
+  ];
+}
+
+/** What a significance of this factor asks for: the region's wording from «Факторы риска», else domain.md §5's. */
+export function actionFor(factor: RiskFactor, significance: Significance): string {
+  return factor.actions?.[significance]?.trim() || SIGNIFICANCE_ACTIONS[significance];
 }
 
 /**
@@ -114,7 +135,7 @@ export function factorsToRows(factors: readonly RiskFactor[]): string[][] {
 export function factorsFromSheet(rows: unknown[][]): { factors: RiskFactor[]; problems: string[] } {
   const problems: string[] = [];
   const header = (rows[0] ?? []).map(normalizeCell);
-  const col: Partial<Record<'id' | 'name' | 'active', number>> = {};
+  const col: Partial<Record<FactorColumn, number>> = {};
   for (const { key, matches } of FACTOR_COLUMNS) {
     const index = header.findIndex((h, i) => matches(h) && !Object.values(col).includes(i));
     if (index >= 0) col[key] = index;
@@ -156,7 +177,13 @@ export function factorsFromSheet(rows: unknown[][]): { factors: RiskFactor[]; pr
       );
       active = true;
     }
-    factors.push({ id, name, active: active ?? true });
+    const factor: RiskFactor = { id, name, active: active ?? true };
+    // A sheet without the action columns (an older or hand-made one) keeps domain.md's wording.
+    if (SIGNIFICANCES.some((s) => col[s] !== undefined)) {
+      const cellText = (s: Significance) => (col[s] === undefined ? '' : String(row[col[s] as number] ?? '').replace(/\s+/g, ' ').trim());
+      factor.actions = Object.fromEntries(SIGNIFICANCES.map((s) => [s, cellText(s) || SIGNIFICANCE_ACTIONS[s]])) as Record<Significance, string>;
+    }
+    factors.push(factor);
   }
   return { factors, problems };
 }

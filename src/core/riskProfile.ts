@@ -1,4 +1,4 @@
-import { SIGNIFICANCE_ACTIONS } from './factors';
+import { actionFor } from './factors';
 import { wholePercentShare } from './percent';
 import type { Settings } from './settings';
 import type { ClusterLabel, RiskDiagnosis, RiskFactor, Significance } from './types';
@@ -24,7 +24,7 @@ export interface FactorAssessment {
   factorId: string;
   significance: Significance | null;
   source: AssessmentSource | null;
-  /** What the significance asks for (SIGNIFICANCE_ACTIONS); '' when there is no significance. */
+  /** What the significance asks for (the factor's wording in «Факторы риска», else domain.md §5); '' when there is no significance. */
   action: string;
 }
 
@@ -96,7 +96,7 @@ export function riskProfile(
       factorId: factor.id,
       significance,
       source,
-      action: significance ? SIGNIFICANCE_ACTIONS[significance] : '',
+      action: significance ? actionFor(factor, significance) : '',
     });
   }
   const highFactorIds = assessments.filter((a) => a.significance === 'высокая').map((a) => a.factorId);

@@ -86,6 +86,8 @@ export interface RiskFactor {
   id: string;
   name: string;
   active: boolean;
+  /** What each significance asks for, as the region words it in «Факторы риска»; absent = the defaults of domain.md §5. */
+  actions?: Record<Significance, string>;
 }
 
 /** A row of the editable catalog «Каталог мер» (domain.md §6). */

@@ -40,7 +40,7 @@ const SPARE_ROWS = 20;
 export function ensureReferenceSheets(ss: Spreadsheet): string[] {
   const created: string[] = [];
   const references: Array<[string, string[][] | Array<Array<string | number>>, number[]]> = [
-    [FACTOR_SHEET_NAME, factorsToRows(DEFAULT_RISK_FACTORS), [60, 520, 120]],
+    [FACTOR_SHEET_NAME, factorsToRows(DEFAULT_RISK_FACTORS), [60, 480, 110, 260, 300, 300]],
     [CATALOG_SHEET_NAME, catalogToRows(DEFAULT_CATALOG), [80, 170, 160, 260, 360, 90, 200, 240, 220]],
   ];
   for (const [name, rows, widths] of references) {

@@ -60,12 +60,39 @@ describe('parseSignificance', () => {
 describe('factorsFromSheet', () => {
   it('round-trips the defaults through factorsToRows', () => {
     const rows = factorsToRows(DEFAULT_RISK_FACTORS);
-    expect(rows[0]).toEqual(['ID', 'Фактор риска', 'Используется (да/нет)']);
+    expect(rows[0]).toEqual([
+      'ID',
+      'Фактор риска',
+      'Используется (да/нет)',
+      'Действие при высокой значимости',
+      'Действие при средней значимости',
+      'Действие при низкой значимости',
+    ]);
     expect(rows[0]).toEqual([...FACTOR_SHEET_HEADER]);
-    expect(rows[1]).toEqual(['F1', 'Низкий уровень оснащения школы', 'да']);
+    expect(rows[1]).toEqual([
+      'F1',
+      'Низкий уровень оснащения школы',
+      'да',
+      'требуется принятие мер',
+      'требуется дополнительная оценка ситуации куратором',
+      'возможна дополнительная оценка ситуации куратором',
+    ]);
     const { factors, problems } = factorsFromSheet(rows);
     expect(problems).toEqual([]);
     expect(factors).toEqual(DEFAULT_RISK_FACTORS.map((f) => ({ ...f })));
+  });
+
+  it('reads a region’s own wording of an action, and domain.md’s where the cell is empty', () => {
+    const rows = [
+      [...FACTOR_SHEET_HEADER],
+      ['F1', 'Низкий уровень оснащения школы', 'да', 'включить в региональную программу оснащения', '', ''],
+    ];
+    const [f1] = factorsFromSheet(rows).factors;
+    expect(f1.actions).toEqual({
+      высокая: 'включить в региональную программу оснащения',
+      средняя: 'требуется дополнительная оценка ситуации куратором',
+      низкая: 'возможна дополнительная оценка ситуации куратором',
+    });
   });
 
   it('keeps a renamed factor, a retired one and an added one', () => {

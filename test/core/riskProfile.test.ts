@@ -168,3 +168,14 @@ describe('topHighFactors', () => {
     expect(topHighFactors([], DEFAULT_RISK_FACTORS)).toEqual([]);
   });
 });
+
+describe('actions in a region’s own words', () => {
+  it('takes the action from the factor list edited in «Факторы риска»', () => {
+    const own: RiskFactor[] = factors.map((f) =>
+      f.id === 'F2' ? { ...f, actions: { высокая: 'направить в кадровый резерв региона', средняя: 'наблюдать', низкая: 'нет' } } : f,
+    );
+    // F2 is suggested «высокая» from a staffing deficit (domain.md §5).
+    const profile = riskProfile(facts({ staffingDeficit: true }), undefined, own, settings);
+    expect(profile.factors.find((a) => a.factorId === 'F2')?.action).toBe('направить в кадровый резерв региона');
+  });
+});
