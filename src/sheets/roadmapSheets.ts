@@ -228,6 +228,7 @@ export function writeMonitoring(ss: Spreadsheet, today: Date, shnorCodes: readon
       { header: 'Доля выполненных', format: FORMAT.percent, width: 100 },
     ],
     rows: table.map((r) => [r.sheetName, r.schoolCode, r.total, r.done, r.inProgress, r.overdue, r.cancelled, r.shareDone]),
+    filter: true,
     rules: [{ kind: 'rowWhenFormula', formula: `=$F${indicatorsRow + 1}>0`, background: COLORS.zoneRow }],
     blocks: [{ row: indicatorsRow, column: 10, values: indicators, formats: [FORMAT.text, FORMAT.percent], boldFirstRow: true }],
   };

@@ -307,3 +307,18 @@ describe('a responses sheet the add-in cannot use', () => {
     expect(twin.ui.alerts.at(-1)!.message).toMatch(/^Не найден лист с ответами формы «Социальный паспорт школы»/);
   });
 });
+
+describe('every output sheet reads at a glance', () => {
+  it('has a frozen bold header with a filter', () => {
+    const { twin, addon } = newAddon((t) => seedSample(t as never));
+    addon.call('menuComputeAll');
+    addon.call('menuRoadmaps');
+    for (const name of [...OUTPUTS, 'Мониторинг ДК']) {
+      const sheet = twin.spreadsheet.getSheetByName(name)!;
+      const frozen = sheet.getFrozenRows();
+      expect(frozen, name).toBeGreaterThan(0);
+      expect(sheet.getRange(frozen, 1).getFontWeight(), name).toBe('bold');
+      expect(sheet.getFilter(), name).not.toBeNull();
+    }
+  });
+});

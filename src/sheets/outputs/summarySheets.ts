@@ -36,6 +36,7 @@ export function dynamicsSheet(report: Report): SheetSpec {
     caption,
     columns,
     rows,
+    filter: true,
     charts: rows.length
       ? [
           {
@@ -94,6 +95,7 @@ export function clusterDynamicsSheet(report: Report): SheetSpec {
     ],
     columns,
     rows,
+    filter: true,
     boldRows: rows.length ? [rows.length - 1] : [],
   };
 }
@@ -142,6 +144,7 @@ export function municipalitiesSheet(report: Report): SheetSpec {
     caption,
     columns,
     rows,
+    filter: true,
     boldRows: rows.length ? [rows.length - 1] : [],
     charts: municipalRows
       ? [
@@ -190,6 +193,7 @@ export function indicatorsSheet(report: Report): SheetSpec {
       { header: 'Источник', format: FORMAT.text, width: 90 },
     ],
     rows,
+    filter: true,
     rules: [
       { kind: 'textEqual', column: 3, text: 'да', background: COLORS.good },
       { kind: 'textEqual', column: 3, text: 'нет', background: COLORS.bad },
