@@ -322,3 +322,24 @@ describe('every output sheet reads at a glance', () => {
     }
   });
 });
+
+describe('recompute on a new form response', () => {
+  it('the installed trigger handler adds the new school to the outputs, without any dialog', () => {
+    const { schools, results } = handRegion();
+    const { twin, addon } = newAddon((t) => {
+      t.addSheet('Ответы на форму (1)', responsesRows(schools));
+      t.addSheet('Результаты ОП', resultsRows(results));
+      t.linkForm('Ответы на форму (1)');
+    });
+    addon.call('menuToggleTrigger');
+    addon.call('menuComputeAll');
+    const alerts = twin.ui.alerts.length;
+    const newcomer = school('a5', 'Александровский район', [0.1, 0.7, 0.3, 0.05, 0.2]);
+    const answers = responsesRows([newcomer])[1].slice(1); // the form's items, without the timestamp
+    const event = twin.submitForm(answers);
+    addon.call('onFormSubmitRecompute', event);
+    expect(twin.ui.alerts.length).toBe(alerts);
+    // 65 + 1,5 + 14 − 4,5 − 1,75 − 3 = 71,25 → 71,3 (one decimal, half up)
+    expect(rowOf(twin, 'ИСБШ', 'a5')[5]).toBe(71.3);
+  });
+});
