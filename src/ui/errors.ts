@@ -7,9 +7,11 @@ export function userMessage(error: unknown): string {
   const id = Utilities.getUuid().slice(0, 8);
   console.error(`[${id}]`, error instanceof Error ? error.stack ?? error.message : String(error));
   const serviceMessage = error instanceof Error ? error.message : '';
+  // Failures of Google's own services are not bugs in the add-in: say in Russian what happened (the English
+  // original goes to the log with the id above).
   if (/increase the number of cells|above the limit of 10000000 cells/i.test(serviceMessage)) return UI.cellLimitReached;
-  // A Sheets service failure mid-run is not a bug in the add-in: say what happened.
-  if (/^Service |Служба |failed while accessing|Exceeded maximum execution time/i.test(serviceMessage)) return UI.failed(serviceMessage);
+  if (/Exceeded maximum execution time/i.test(serviceMessage)) return UI.failed(UI.timeLimit);
+  if (/^Service |failed while accessing|Service invoked too many times|try again later/i.test(serviceMessage)) return UI.failed(UI.serviceFailed);
   return UI.bug(id);
 }
 
