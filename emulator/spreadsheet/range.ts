@@ -32,8 +32,9 @@ export function readCell(value: CellValue | undefined, format: string | undefine
 }
 
 /**
- * SpreadsheetApp.Range over a sheet model. Coordinates are 1-based; a range may extend past the
- * sheet's grid (the twin grows the grid on write instead of throwing, see README).
+ * SpreadsheetApp.Range over a sheet model. Coordinates are 1-based. Sheet.getRange(row, column, …) and
+ * offset refuse a range past the grid, as Sheets does; only an A1-notation range may extend past it, and
+ * the grid then grows on write (see README).
  */
 export class RangeImpl implements Partial<GRange> {
   readonly rt: Runtime;
@@ -572,6 +573,9 @@ export class RangeImpl implements Partial<GRange> {
     if (row < 1 || col < 1) throw this.rt.error('The coordinates of the range are outside the dimensions of the sheet.');
     if (nr < 1) throw this.rt.error('The number of rows in the range must be at least 1.');
     if (nc < 1) throw this.rt.error('The number of columns in the range must be at least 1.');
+    if (row + nr - 1 > this.sheet.maxRows || col + nc - 1 > this.sheet.maxCols) {
+      throw this.rt.error('The coordinates of the range are outside the dimensions of the sheet.');
+    }
     return this.ctx.rangeApi(this.sheet, { row, col, numRows: nr, numCols: nc });
   }
   getCell(row: number, column: number): GRange {

@@ -145,6 +145,10 @@ export class SheetImpl implements Partial<GSheet> {
     const nc = numColumns ?? 1;
     if (nr < 1) throw this.rt.error('The number of rows in the range must be at least 1.');
     if (nc < 1) throw this.rt.error('The number of columns in the range must be at least 1.');
+    // As in Sheets, a range past the grid (a new sheet is 1000 × 26) is refused: grow the sheet first.
+    if (row + nr - 1 > this.model.maxRows || col + nc - 1 > this.model.maxCols) {
+      throw this.rt.error('The coordinates of the range are outside the dimensions of the sheet.');
+    }
     return this.ctx.rangeApi(this.model, { row, col, numRows: nr, numCols: nc });
   }
   getDataRange(): GRange {

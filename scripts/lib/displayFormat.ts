@@ -72,10 +72,20 @@ function groupThousands(integer: string): string {
 function formatNumber(value: number, pattern: string): string {
   const codes = formatCodes(pattern.split(';')[0]);
   const percent = codes.includes('%');
-  const decimals = (/\.([0#]+)/.exec(codes)?.[1] ?? '').length;
+  const digits = /\.([0#]+)/.exec(codes)?.[1] ?? '';
+  // «0» after the point is a digit always shown, «#» one shown only when needed («0.###» shows 309 as «309»).
+  const decimals = digits.length;
+  const required = (/^0*/.exec(digits)?.[0] ?? '').length;
   const grouped = /[0#],[0#]/.test(codes);
   const scaled = percent ? value * 100 : value;
-  const fixed = Math.abs(scaled).toFixed(decimals);
+  // Doubles hold about 15 significant digits: more decimals than that would print binary noise.
+  const intDigits = scaled === 0 ? 1 : Math.max(1, Math.floor(Math.log10(Math.abs(scaled))) + 1);
+  let fixed = Math.abs(scaled).toFixed(Math.min(decimals, Math.max(required, 15 - intDigits)));
+  if (decimals > required && fixed.includes('.')) {
+    const [whole, part] = fixed.split('.');
+    const kept = part.slice(0, required) + part.slice(required).replace(/0+$/, '');
+    fixed = kept ? `${whole}.${kept}` : whole;
+  }
   const [int, frac] = fixed.split('.');
   const sign = scaled < 0 && Number(fixed) !== 0 ? '-' : '';
   const body = (grouped ? groupThousands(int) : int) + (frac ? ',' + frac : '');

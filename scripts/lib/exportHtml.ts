@@ -186,7 +186,7 @@ export function renderHtml(snapshot: SpreadsheetSnapshot, options: HtmlOptions):
 <body>
 <header class="report">
 <h1>${escapeHtml(title)}</h1>
-<p class="meta">Таблица «${escapeHtml(snapshot.name)}», листов: ${snapshot.sheets.length}. Сформировано ${escapeHtml(formatStamp(options.generatedAt, snapshot.timeZone))} (${escapeHtml(snapshot.timeZone)}).</p>
+<p class="meta">Таблица «${escapeHtml(snapshot.name)}», листов: ${snapshot.sheets.length}. Сформировано ${escapeHtml(formatStamp(options.generatedAt, snapshot.timeZone))}.</p>
 ${summary}
 </header>
 <nav class="tabs" aria-label="Листы">

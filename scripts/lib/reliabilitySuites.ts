@@ -925,7 +925,7 @@ export function runConcurrency(watch: InputWatch): ConcurrencyResult {
   const started = watch.run(h, 'sidebarStartRun', 'compute', {});
   const ticket = started.value as { runId: string } | undefined;
   if (ticket) watch.run(h, 'sidebarRunStep', ticket.runId);
-  const live = new RegExp(`^Уже идёт «${UI.kindLabels.compute}»`);
+  const live = new RegExp(`^Уже идёт запуск «${UI.kindLabels.compute}»`);
   attempt('menuComputeAll во время незавершённого расчёта из панели', live, () => watch.call(h, 'menuComputeAll'));
   attempt('второй запуск из панели во время незавершённого', live, () => watch.run(h, 'sidebarStartRun', 'compute', {}));
   if (ticket) watch.run(h, 'sidebarCancelRun', ticket.runId);

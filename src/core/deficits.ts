@@ -36,13 +36,16 @@ const SPECIALIST_SPELLINGS: ReadonlyMap<string, string> = new Map([
   ['социальный-педагог', 'социальный педагог'],
 ]);
 
+/** «−2,3» → «на 2,3 стандартного отклонения ниже среднего»: σ means nothing to most readers of the sheet. */
+const belowMean = (z: string) => `на ${z.replace(/^[−-]/, '')} стандартного отклонения ниже среднего`;
+
 const messages = {
-  lowTeacherShare: (share: string, avg: string, z: string) => `доля педагогов высшей категории ${share} при среднем ${avg} (${z} σ)`,
+  lowTeacherShare: (share: string, avg: string, z: string) => `доля педагогов высшей категории ${share} при среднем ${avg} — ${belowMean(z)}`,
   noSpecialists: 'нет педагога-психолога, учителя-дефектолога и социального педагога',
   noInternet: 'нет устойчивого доступа в Интернет',
   notEnoughComputers: 'недостаточно компьютерной техники',
   lowFunding: (funding: string, avg: string, z: string) =>
-    `финансирование на одного обучающегося ${funding} руб. при среднем ${avg} руб. (${z} σ)`,
+    `финансирование на одного обучающегося ${funding} руб. при среднем ${avg} руб. — ${belowMean(z)}`,
 };
 
 function normalizeSpecialist(item: string): string {
@@ -78,10 +81,17 @@ function spread(values: ReadonlyArray<number | null>): { mean: number; sd: numbe
   return known.length ? { mean: mean(known), sd: populationSd(known) } : null;
 }
 
+/**
+ * Relative tolerance of «more than k SDs below»: the mean and SD of quotients carry binary noise, and a
+ * value exactly k SDs below (four schools at 1/2 and one at 0: mean 0,4, SD 0,2, 0 is exactly 2 SD below)
+ * must not count as more than k.
+ */
+const SD_TOLERANCE = 1e-9;
+
 /** Whether x is more than k SDs below the mean; null when x or the spread is unknown. */
 function farBelow(x: number | null, s: { mean: number; sd: number } | null, k: number): boolean | null {
   if (x === null || s === null) return null;
-  return s.mean - x > k * s.sd;
+  return s.mean - x - k * s.sd > SD_TOLERANCE * Math.max(1, Math.abs(s.mean));
 }
 
 function zScore(x: number, s: { mean: number; sd: number }): string {
@@ -110,7 +120,8 @@ export interface ResourceDeficits {
  * computers; финансовый — funding per student more than k SDs below the mean (k =
  * settings.deficitSdK). Each deficit is true when any of its conditions is known to hold, false
  * when all of them are known not to hold, null when the rest are unknown (a missing answer is
- * not evidence either way). With equal values (SD 0) nobody is «below».
+ * not evidence either way). With equal values (SD 0) nobody is «below»; a value exactly k SDs below is
+ * not «more than» k (compared with a relative tolerance of 1e-9 against binary noise).
  */
 export function resourceDeficits(schools: ReadonlyArray<SchoolRecord>, settings: Settings): ResourceDeficits[] {
   const k = settings.deficitSdK;

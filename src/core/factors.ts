@@ -76,7 +76,7 @@ export function parseSignificance(value: unknown): Significance | null {
   for (const s of SIGNIFICANCE_SPELLINGS) {
     if (text === s.letter || text.startsWith(s.prefix)) return s.significance;
   }
-  throw new ValueError(`Значимость «${String(value).trim()}» не распознана: ожидается «высокая», «средняя» или «низкая».`);
+  throw new ValueError(`значимость не распознана: «${String(value).trim()}» (ожидается «высокая», «средняя» или «низкая»)`);
 }
 
 const YES = new Set(['да', 'д', 'yes', 'y', 'true', 'истина', '1', '+', 'используется']);

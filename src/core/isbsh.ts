@@ -42,6 +42,8 @@ export const ISBSH_LEVELS: readonly IsbshLevel[] = Object.freeze([
   'высокий',
 ] as IsbshLevel[]);
 
+/** computeIsbsh is exact to 9 decimals (see there). */
+const ISBSH_SNAP = 1e9;
 const MIN_ISBSH = 0;
 const MAX_ISBSH = 100;
 
@@ -52,7 +54,8 @@ export function missingIsbshInputs(shares: IsbshShares): IsbshShareKey[] {
 
 /**
  * ИСБШ = 65 + 15·p_both_parents_higher_ed + 20·p_comfortable_housing − 15·p_single_parent
- * − 35·p_registered − 15·p_non_native_russian, unrounded (domain.md §2). Null when any input is
+ * − 35·p_registered − 15·p_non_native_russian, unrounded (domain.md §2) but free of the sum's binary
+ * noise (exact to 9 decimals, so 79,45 is 79.45 and shows as 79,5). Null when any input is
  * missing (never 0); a share outside [0, 1] throws ValueError.
  */
 export function computeIsbsh(shares: IsbshShares): number | null {
@@ -66,6 +69,10 @@ export function computeIsbsh(shares: IsbshShares): number | null {
     }
     index += ISBSH_WEIGHTS[key] * p;
   }
+  // The terms reach ±35 while the index may be small, so the sum's binary error is absolute (~1e-14), not relative:
+  // 9,25 exactly can come out as 9.249999999999991. Shares of a school are counts over a total, so an index that is
+  // not a half differs from one by at least 1/(20·total): snapping to 9 decimals removes the noise and nothing else.
+  index = Math.round(index * ISBSH_SNAP) / ISBSH_SNAP;
   // Valid shares keep the exact value in [0, 100]; clamp only the last-bit float error.
   return Math.min(MAX_ISBSH, Math.max(MIN_ISBSH, index));
 }

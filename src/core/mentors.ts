@@ -2,6 +2,7 @@
  * Mentor suggestions (школа-наставник, domain.md §3): each ШНОР paired with a resilient or
  * high-result school of its municipality.
  */
+import { shareAbove } from './cluster';
 
 export type MentorBasis = 'резильентная' | 'высокие результаты';
 
@@ -23,7 +24,8 @@ export interface MentorCandidateInput {
 
 /**
  * Share of a municipality's schools (by mean failing share in Y, best first) that count as
- * «высокие результаты». Not yet a field of Settings: pass it as suggestMentors' second argument.
+ * «высокие результаты» when suggestMentors is called without one; the pipeline passes
+ * Settings.mentorHighResultShare (same default).
  */
 export const DEFAULT_HIGH_RESULT_SHARE = 0.25;
 
@@ -78,7 +80,8 @@ export function suggestMentors(
   const result = new Map<string, MentorSuggestion | null>();
   for (const list of byMunicipality.values()) {
     const cutoff = highResultCutoff(list.map((s) => s.meanShare).filter(finite), highResultShare);
-    const isHighResult = (s: MentorCandidateInput): boolean => cutoff !== null && finite(s.meanShare) && s.meanShare <= cutoff;
+    // A tie with the cut-off is compared with the share tolerance: a mean of 1/10 and 2/10 (0.15000000000000002) ties 15 %.
+    const isHighResult = (s: MentorCandidateInput): boolean => cutoff !== null && finite(s.meanShare) && !shareAbove(s.meanShare, cutoff);
     const free = list.filter((s) => !s.isShnor && (s.resilient || isHighResult(s)));
     const mentees = list.filter((s) => s.isShnor).sort(byIsbshThenCode);
 

@@ -22,14 +22,23 @@ export function decimalShift(x: number, k: number): number {
 }
 
 /**
+ * Significant digits a computed value is read with before rounding: the precision Sheets shows.
+ * A weighted sum carries binary noise in its last digits: 65 + 20·0,73 − 15·0,01 is exactly 79,45
+ * but comes out as 79.44999999999999, whose own digits would round down to 79,4.
+ */
+const SIGNIFICANT_DIGITS = 15;
+
+/**
  * Rounds to `digits` decimals, half away from zero, on the decimal representation
- * (roundHalfUp(81.55, 1) = 81.6, roundHalfUp(1.005, 2) = 1.01). Used for every value the
- * user sees rounded (ИСБШ with one decimal, domain.md §2; whole percents, domain.md §4).
+ * (roundHalfUp(81.55, 1) = 81.6, roundHalfUp(1.005, 2) = 1.01), read to 15 significant digits
+ * so that arithmetic noise does not move a half-way value (79.44999999999999 → 79.45 → 79.5).
+ * Used for every value the user sees rounded (ИСБШ with one decimal and its level, domain.md §2;
+ * whole percents, domain.md §4).
  */
 export function roundHalfUp(x: number, digits: number): number {
   if (!Number.isFinite(x) || x === 0) return x === 0 ? 0 : x;
   const sign = x < 0 ? -1 : 1;
-  const shifted = decimalShift(Math.abs(x), digits);
+  const shifted = decimalShift(Number(Math.abs(x).toPrecision(SIGNIFICANT_DIGITS)), digits);
   const rounded = decimalShift(Math.round(shifted), -digits);
   return rounded === 0 ? 0 : sign * rounded;
 }

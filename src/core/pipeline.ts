@@ -4,7 +4,7 @@ import { schoolTypeLabel } from './schoolType';
 import { resourceDeficits } from './deficits';
 import { assessSchools, failingShare, reportingYearOf, type SchoolShnor } from './shnor';
 import { clusterDynamics, procedureDynamics, isPositiveResult, procedureDynamicsSummary, clusterDynamicsSummary } from './dynamics';
-import { procedureCountsForStatus, CANONICAL_PROCEDURES } from './procedures';
+import { normalizeProcedureName, procedureCountsForStatus, CANONICAL_PROCEDURES } from './procedures';
 import { resilientSchools } from './resilience';
 import { suggestMentors } from './mentors';
 import { riskProfile, topHighFactors, type RiskProfile } from './riskProfile';
@@ -232,14 +232,20 @@ interface YearShares {
   previous: Map<string, number | null>;
 }
 
-/** Every procedure's failing share per school for Y and Y−1 (a repeated row: the later one wins, as in assessSchools). */
+/**
+ * Every procedure's failing share per school for Y and Y−1, by normalised procedure name so that the two years
+ * match as they do for the status; a repeated row: the later one with a share wins, as in assessSchools.
+ */
 function sharesByYear(results: ReadonlyArray<ProcedureResult>, year: number): Map<string, YearShares> {
   const out = new Map<string, YearShares>();
   for (const r of results) {
     if (r.year !== year && r.year !== year - 1) continue;
     let entry = out.get(r.schoolCode);
     if (!entry) out.set(r.schoolCode, (entry = { current: new Map(), previous: new Map() }));
-    (r.year === year ? entry.current : entry.previous).set(r.procedure, failingShare(r));
+    const shares = r.year === year ? entry.current : entry.previous;
+    const name = normalizeProcedureName(r.procedure);
+    const share = failingShare(r);
+    if (share !== null || (shares.get(name) ?? null) === null) shares.set(name, share);
   }
   return out;
 }

@@ -1,4 +1,5 @@
 import { UserError } from './errors';
+import { formatNumberRu } from './percent';
 
 /**
  * Every threshold of ../shared/domain.md as one typed object. Stored per spreadsheet
@@ -81,7 +82,7 @@ export const SETTING_LABELS: Record<keyof Settings, string> = {
   smallSampleMin: 'Малая выборка: участников меньше',
   clusterModerateFrom: 'Кластер «умеренно неуспевающие» от',
   clusterStrongAbove: 'Кластер «сильно неуспевающие» выше',
-  resilienceSdK: 'Резильентность: остаточных отклонений ниже прогноза',
+  resilienceSdK: 'Резильентные школы: насколько доля не преодолевших ниже прогноза по ИСБШ (в стандартных отклонениях остатков)',
   mentorHighResultShare: 'Наставники «высокие результаты»: лучшая доля школ муниципалитета',
   ovzHighShare: 'Фактор 7 «высокая»: доля ОВЗ больше',
   ovzMediumShare: 'Фактор 7 «средняя»: доля ОВЗ больше',
@@ -119,20 +120,20 @@ export function settingsProblems(s: Settings): string[] {
     problems.push(`${SETTING_LABELS.isbshLevelBounds}: нужны четыре числа.`);
   } else {
     for (let i = 1; i < 4; i++) {
-      if (!(b[i] > b[i - 1])) problems.push(`${SETTING_LABELS.isbshLevelBounds}: граница ${b[i]} должна быть больше предыдущей (${b[i - 1]}).`);
+      if (!(b[i] > b[i - 1])) problems.push(`${SETTING_LABELS.isbshLevelBounds}: граница ${numberRu(b[i])} должна быть больше предыдущей (${numberRu(b[i - 1])}).`);
     }
     if (b[0] < 0 || b[3] > 100) problems.push(`${SETTING_LABELS.isbshLevelBounds}: границы должны лежать от 0 до 100.`);
   }
   for (const key of SHARE_KEYS) {
     const v = s[key];
     if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 1) {
-      problems.push(`${SETTING_LABELS[key]}: доля должна быть от 0 до 1 (от 0 % до 100 %), получено «${String(v)}».`);
+      problems.push(`${SETTING_LABELS[key]}: доля должна быть от 0\u00a0% до 100\u00a0%, получено «${typeof v === 'number' && Number.isFinite(v) ? numberRu(v * 100) + '\u00a0%' : String(v)}».`);
     }
   }
   for (const key of POSITIVE_KEYS) {
     const v = s[key];
     if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
-      problems.push(`${SETTING_LABELS[key]}: нужно неотрицательное число, получено «${String(v)}».`);
+      problems.push(`${SETTING_LABELS[key]}: нужно неотрицательное число, получено «${typeof v === 'number' && Number.isFinite(v) ? numberRu(v) : String(v)}».`);
     }
   }
   if (s.riskZoneGrouping !== 'municipality' && s.riskZoneGrouping !== 'sheet') {
@@ -153,6 +154,11 @@ export function settingsProblems(s: Settings): string[] {
     problems.push(`${SETTING_LABELS.reportingYear}: нужен год от 2000 до 2100 или пусто (последний год в данных), получено «${String(s.reportingYear)}».`);
   }
   return problems;
+}
+
+/** A number as Russians write it, without needless decimals: 83.9 → «83,9», 150 → «150». */
+function numberRu(x: number): string {
+  return formatNumberRu(x, Number.isInteger(x) ? 0 : Math.min(6, String(x).split('.')[1]?.length ?? 0));
 }
 
 /** Fills missing keys from domain.md's defaults and throws a UserError listing every invalid value. */

@@ -180,7 +180,7 @@ function assessYearShares(
   const pct = (e: Entry): string => percentText(e.share as number);
   const reasons: string[] = [];
   if (byTwoProcedures) {
-    reasons.push(`${yearLabel(year, 0)}: ${failingY.map((e) => `${e.name} ${pct(e)}`).join(', ')}`);
+    reasons.push(`${yearLabel(year, 0)}: ${failingY.map((e) => `${e.name} — ${pct(e)}`).join(', ')}`);
   }
   for (const [now, before] of failingBothYears) {
     reasons.push(`${now.name}: ${pct(before)} (${yearLabel(year, 1)}) ${TEXT.and} ${pct(now)} (${yearLabel(year, 0)})`);
@@ -195,7 +195,7 @@ function assessYearShares(
  * by position). «нет данных» when Y has no share at all: neither criterion can be checked, and a
  * school with data for Y−1 only is «нет данных» too, because Y is the year being assessed. Otherwise
  * «не ШНОР». Subjects are not filtered here (callers pass only the procedures that count). The
- * reason names procedures, years and whole-percent shares («2022: ОГЭ математика 45 %, ОГЭ русский
+ * reason names procedures, years and whole-percent shares («2022: ОГЭ математика — 45 %, ОГЭ русский
  * язык 33 %»; «ОГЭ математика: 67 % (2021) и 33 % (2022)»; both joined by «; »); with `year` null
  * it says «отчётный год»/«прошлый год». The cluster comes from the highest share of Y. A share from
  * fewer than settings.smallSampleMin participants is used and noted: every share of Y, and the Y−1
@@ -284,7 +284,9 @@ function meanShare(m: YearShares): number | null {
  * schoolCodes: only procedures in settings.shnorSubjects count, shares are failingShare of each
  * row; the same rule also gives the status and cluster of Y−1 (with Y−2) for the cluster dynamics
  * of §4. Rows of one school, year and procedure (after normalisation) given twice: the last row
- * with a share wins. A school without rows is «нет данных». Procedures are listed in display order
+ * with a share wins. A school without rows is «нет данных». The cluster, like the status, is drawn from
+ * the counted procedures only (domain.md §3 «the year's procedures» read with its subject setting): a high
+ * failing share in another subject neither makes a school ШНОР nor moves its cluster. Procedures are listed in display order
  * (canonical first). meanShareY (for resilient schools) is the mean failing share over the counted
  * procedures of Y. Linear in the number of rows.
  */

@@ -72,7 +72,7 @@ function SHNOR_STATUS(current_shares, previous_shares, threshold) {
 }
 
 /**
- * Причина статуса ШНОР словами: какие процедуры, с какими долями и в каком году, например
+ * Основание статуса ШНОР словами: какие процедуры, с какими долями и в каком году, например
  * «ОГЭ математика: 67 % (прошлый год) и 33 % (отчётный год)». Для школы не ШНОР — пустая строка.
  * Пример: =SHNOR_REASON(H2:K200; L2:O200; H1:K1)
  *
@@ -80,7 +80,7 @@ function SHNOR_STATUS(current_shares, previous_shares, threshold) {
  * @param {Array<Array<number|string>>} previous_shares Доли за прошлый год, те же процедуры в том же порядке.
  * @param {Array<Array<string>>} procedure_names Названия процедур, по одному на столбец (строка или столбец ячеек), например H1:K1.
  * @param {number|string} threshold [необязательный] Порог доли не преодолевших, по умолчанию 30 %.
- * @return Причина для каждой школы или пустая строка.
+ * @return Основание для каждой школы или пустая строка.
  * @customfunction
  */
 function SHNOR_REASON(current_shares, previous_shares, procedure_names, threshold) {

@@ -48,7 +48,7 @@ export const MSG = {
   isbshOutOfRange: (v: unknown): string => `ИСБШ должен быть от 0 до 100, а получено «${quoteValue(v)}»`,
   totalMissing: 'total: не указано, сколько всего обучающихся (без этого количества нельзя перевести в доли).',
   totalZero: 'total: всего обучающихся 0 — доли не вычислить.',
-  zeroShare: 'нужна доля больше 0 %',
+  zeroShare: 'нужна доля больше 0\u00A0%',
   procedureNamesCount: (names: number, columns: number): string =>
     `procedure_names: названий процедур ${names}, а столбцов с долями ${columns}; нужно по одному названию на столбец.`,
   procedureNameDuplicate: (name: string): string => `procedure_names: процедура «${name}» указана дважды.`,

@@ -75,7 +75,9 @@ function addQuestion(form: GoogleAppsScript.Forms.Form, q: FormQuestion): void {
  * the editor's link.
  */
 export function createPassportForm(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): { formUrl: string; editUrl: string } {
+  // create() names the Drive file only: the title respondents see is set on its own.
   const form = FormApp.create(FORM_WORDS.title);
+  form.setTitle(FORM_WORDS.title);
   form.setDescription(FORM_WORDS.description);
   for (const q of PASSPORT_QUESTIONS) addQuestion(form, q);
   form.setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId());

@@ -227,22 +227,40 @@ export function missingColumnsError(sheetName: string, missing: readonly FieldId
   return new UserError(missingColumnsMessage(sheetName, labels, headers.map((h) => String(h).trim())));
 }
 
+/** Longest header text stored as it is; longer ones are shortened with a checksum (a property value holds at most 9 KB). */
+const MAX_KEY_LENGTH = 100;
+
+/** The key a header is stored under: its trimmed text, or for a long one its start and a checksum of the whole. */
+export function headerKey(header: unknown): string {
+  const text = String(header ?? '').trim();
+  if (text.length <= MAX_KEY_LENGTH) return text;
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return `${text.slice(0, 60)}…#${hash.toString(36)}`;
+}
+
 /**
- * The user's mapping (domain.md §1.1) as JSON for document properties, keyed by header TEXT (trimmed) so a reordered sheet
- * still maps. Columns with a header that the mapping leaves out are stored as null («not a field»),
- * so the user's «ignore this column» survives too.
+ * The user's mapping (domain.md §1.1) as JSON for document properties, keyed by header text (headerKey) so a
+ * reordered sheet still maps. Besides the mapped columns it stores, as null, only the columns the automatic matching
+ * would have taken for a field but the user left out, so «ignore this column» survives while the value stays small
+ * (a form of 70 long questions must not pass the 9 KB limit of a property).
  */
 export function serializeMapping(mapping: ColumnMapping, headers: readonly string[]): string {
   const columns: Record<string, FieldId | null> = {};
-  headers.forEach((h, column) => {
-    const text = String(h).trim();
-    if (text && !(text in columns)) columns[text] = null;
-  });
+  const chosen = new Set(FIELD_IDS.map((id) => mapping[id]).filter((c): c is number => c !== null && c !== undefined));
+  const auto = autoMapColumns(headers);
+  for (const id of FIELD_IDS) {
+    const column = auto.mapping[id];
+    if (column !== null && !chosen.has(column)) {
+      const key = headerKey(headers[column]);
+      if (key) columns[key] = null;
+    }
+  }
   for (const id of FIELD_IDS) {
     const column = mapping[id];
     if (column === null || column === undefined) continue;
-    const text = String(headers[column] ?? '').trim();
-    if (text) columns[text] = id;
+    const key = headerKey(headers[column]);
+    if (key) columns[key] = id;
   }
   const stored: StoredMapping = { version: 1, columns };
   return JSON.stringify(stored);
@@ -278,9 +296,9 @@ export function mappingFor(headers: readonly string[], stored: StoredMapping | n
   const mapping = emptyMapping();
   const settledColumns = new Set<number>();
   const settledFields = new Set<FieldId>();
-  const trimmed = headers.map((h) => String(h).trim());
-  for (const [text, id] of Object.entries(stored.columns)) {
-    const column = trimmed.indexOf(text);
+  const keys = headers.map(headerKey);
+  for (const [key, id] of Object.entries(stored.columns)) {
+    const column = keys.indexOf(key);
     if (column < 0) continue;
     settledColumns.add(column);
     if (id !== null && !settledFields.has(id)) {
@@ -304,6 +322,6 @@ export function mappingFor(headers: readonly string[], stored: StoredMapping | n
   }
   const mapped = new Set(Object.values(mapping).filter((c): c is number => c !== null));
   const inAmbiguity = new Set(ambiguous.flatMap((a) => a.columns));
-  const unknownColumns = trimmed.flatMap((t, column) => (t !== '' && !mapped.has(column) && !inAmbiguity.has(column) ? [column] : []));
+  const unknownColumns = keys.flatMap((t, column) => (t !== '' && !mapped.has(column) && !inAmbiguity.has(column) ? [column] : []));
   return { mapping, ambiguous, unknownColumns, shareColumns: auto.shareColumns };
 }

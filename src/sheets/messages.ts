@@ -112,7 +112,7 @@ export function missingTemplateColumnsMessage(sheetName: string, missingLabels: 
 }
 
 export const TIMESTAMP_MESSAGES = {
-  notTimestamp: (value: string) => `отметка времени не распознана: «${value}» (ожидается дд.ММ.гггг ч:мм:сс)`,
+  notTimestamp: (value: string) => `отметка времени не распознана: «${value}» (ожидаются дата и время, например 14.10.2025 17:58:07)`,
 } as const;
 
 /** Headers and notes of the templates «Результаты ОП» and «Риски». */
@@ -186,7 +186,8 @@ export const FORM_WORDS = {
 export const LOAD = {
   noResponsesSheet:
     'Не найден лист с ответами формы «Социальный паспорт школы». Свяжите форму с этой таблицей или выберите лист с ответами в боковой панели (шаг «Данные»).',
-  noResultsSheet: 'Нет листа «Результаты ОП»: статусы ШНОР и динамика не рассчитаны.',
-  noResultsAction: 'создайте шаблоны (меню «Создать шаблоны») и заполните лист',
+  // A «Проблема» and a «Что сделано» of the data check, worded like the others: what is wrong, then what the add-in did.
+  noResultsSheet: 'нет листа «Результаты ОП»: создайте его (меню «Создать шаблоны») и заполните',
+  noResultsAction: 'статусы ШНОР и динамика не рассчитаны: у всех школ «нет данных»',
   referenceAction: 'строка справочника не использована',
 } as const;

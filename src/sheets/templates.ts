@@ -99,6 +99,9 @@ function buildValidation(v: TemplateValidation): GoogleAppsScript.Spreadsheet.Da
 export function writeTemplate(sheet: GoogleAppsScript.Spreadsheet.Sheet, spec: TemplateSpec): void {
   const n = spec.columns.length;
   const notes = spec.columns.map((c, i) => (i === 0 ? `${spec.instruction}\n\n${c.note}` : c.note));
+  // A new sheet has 26 columns and Sheets refuses a range past them: «Риски» with more than 25 factors needs room.
+  const maxColumns = sheet.getMaxColumns();
+  if (n > maxColumns) sheet.insertColumnsAfter(maxColumns, n - maxColumns);
   sheet
     .getRange(1, 1, 1, n)
     .setValues([spec.columns.map((c) => c.header)])

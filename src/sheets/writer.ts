@@ -11,13 +11,14 @@ export const OLD_SUFFIX = ' ~прежний';
 const HEADER_BACKGROUND = '#e8eaed';
 
 /**
- * Sheets reads a written string as a user's typing: `=…` becomes a formula, and digits, dates, TRUE/FALSE or a leading
- * `+`, `-`, `@` may become something else. Text that came from users is therefore written with a leading apostrophe
- * whenever it does not start with a letter: Sheets stores the rest as plain text (the apostrophe is not part of the value).
+ * Sheets reads a written string as a user's typing: `=…` becomes a formula, and digits, dates, TRUE/FALSE (ИСТИНА/ЛОЖЬ
+ * in a Russian spreadsheet) or a leading `+`, `-`, `@` may become something else. Text that came from users is therefore
+ * written with a leading apostrophe whenever it does not start with a letter or is such a word: Sheets stores the rest
+ * as plain text (the apostrophe is not part of the value).
  */
 export function asText(value: CellValue): CellValue {
   if (value === null) return '';
-  if (typeof value === 'string' && value !== '' && (!/^[A-Za-zА-Яа-яЁё«"(]/.test(value) || /^(true|false)$/i.test(value))) return "'" + value;
+  if (typeof value === 'string' && value !== '' && (!/^[A-Za-zА-Яа-яЁё«"(]/.test(value) || /^(true|false|истина|ложь)$/i.test(value))) return "'" + value;
   return value;
 }
 
@@ -43,6 +44,7 @@ export function writeSpec(sheet: Sheet, spec: SheetSpec): void {
   for (const row of spec.rows) grid.push(padRow(row.map(asText), width));
   const lastRow = grid.length;
   const dataRows = spec.rows.length;
+  fitGrid(sheet, spec, lastRow + (spec.spareRows ?? 0), width);
 
   // Text formats go on before the values so codes like «0123» stay text.
   if (dataRows > 0) {
@@ -86,6 +88,32 @@ export function writeSpec(sheet: Sheet, spec: SheetSpec): void {
   for (const c of spec.hiddenColumns ?? []) sheet.hideColumns(c + 1);
   if (spec.tabColor) sheet.setTabColor(spec.tabColor);
   for (const chart of spec.charts ?? []) sheet.insertChart(buildChart(sheet, chart));
+}
+
+/**
+ * Grows a new sheet's default 1000 × 26 grid to hold everything the spec writes: Sheets refuses a range past the
+ * grid («The coordinates of the range are outside the dimensions of the sheet.»), so a table wider than 26 columns
+ * («ШНОР» with nine procedures) or longer than 1000 rows, and the blocks and charts beside it, need room first.
+ */
+function fitGrid(sheet: Sheet, spec: SheetSpec, rows: number, columns: number): void {
+  let needRows = rows;
+  let needColumns = columns;
+  for (const block of spec.blocks ?? []) {
+    needRows = Math.max(needRows, block.row + block.values.length - 1);
+    needColumns = Math.max(needColumns, block.column + Math.max(...block.values.map((r) => r.length)) - 1);
+  }
+  for (const chart of spec.charts ?? []) {
+    for (const r of chart.ranges) {
+      needRows = Math.max(needRows, r.row + r.numRows - 1);
+      needColumns = Math.max(needColumns, r.column + r.numColumns - 1);
+    }
+    needRows = Math.max(needRows, chart.anchor.row);
+    needColumns = Math.max(needColumns, chart.anchor.column);
+  }
+  const maxRows = sheet.getMaxRows();
+  if (needRows > maxRows) sheet.insertRowsAfter(maxRows, needRows - maxRows);
+  const maxColumns = sheet.getMaxColumns();
+  if (needColumns > maxColumns) sheet.insertColumnsAfter(maxColumns, needColumns - maxColumns);
 }
 
 /** Cuts a new sheet's default 1000 × 26 grid down to what it holds: many small sheets otherwise eat the 10-million-cell limit. */

@@ -35,7 +35,8 @@ export function sidebarState(): SidebarState {
     }
     const resultsSheet = ss.getSheetByName(SHEET_NAMES.results);
     const years = new Set<number>();
-    if (resultsSheet && resultsSheet.getLastRow() > 1) {
+    // Years are in column B; an imported sheet may be a single column wide, and Sheets refuses a range past the grid.
+    if (resultsSheet && resultsSheet.getLastRow() > 1 && resultsSheet.getMaxColumns() >= 2) {
       for (const [y] of resultsSheet.getRange(2, 2, resultsSheet.getLastRow() - 1, 1).getValues()) {
         const n = typeof y === 'number' ? y : Number(String(y).replace(/^\d{4}\s*[/-]\s*/, '').trim());
         if (Number.isInteger(n) && n > 1999 && n < 2101) years.add(n < 100 ? 2000 + n : n);

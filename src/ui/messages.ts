@@ -1,6 +1,15 @@
-/** Numbers as Russians write them: 10 000 000. */
+/**
+ * Whole numbers as Russians write them, grouped by threes with non-breaking spaces: 10 000 000.
+ * Done by hand rather than with toLocaleString('ru-RU'), whose output depends on the runtime's locale data.
+ */
 function ru(n: number): string {
-  return n.toLocaleString('ru-RU');
+  const digits = String(Math.round(Math.abs(n)));
+  return (n < 0 ? '−' : '') + digits.replace(/\B(?=(\d{3})+(?!\d))/g, '\u00A0');
+}
+
+/** Sheet names as Russian prose quotes them: «Результаты ОП», «Риски». */
+function quoted(names: string[]): string {
+  return names.map((n) => `«${n}»`).join(', ');
 }
 
 /** Every Russian word the menu, dialogs and sidebar endpoints show. */
@@ -18,8 +27,9 @@ export const UI = {
   sidebarTitle: 'ШНОР-монитор',
   title: 'ШНОР-монитор',
   busy: 'В этой таблице уже идёт расчёт. Дождитесь его окончания (обычно меньше минуты) и повторите.',
+  // «запуск» carries the agreement: the run kinds are of every gender («Расчёт», «Проверка данных», «Дорожные карты»).
   runActive: (label: string, startedAt: string) =>
-    `Уже идёт «${label}», начатый ${startedAt}. Продолжите его в боковой панели или отмените.`,
+    `Уже идёт запуск «${label}», начатый ${startedAt}. Продолжите его в боковой панели или отмените.`,
   runUnknown: 'Этот расчёт уже завершён или отменён. Начните заново.',
   failed: (message: string) => `Не удалось выполнить: ${message}\nПрежние листы с результатами не изменены.`,
   bug: (id: string) => `Внутренняя ошибка программы (код ${id}). Прежние листы с результатами не изменены. Сообщите код разработчикам.`,
@@ -44,7 +54,8 @@ export const UI = {
   },
   doneCheck: (problems: number) => (problems ? `Проверка завершена: найдено проблем — ${problems}. Они перечислены на листе «Проверка данных».` : 'Проверка завершена: проблем не найдено.'),
   doneCompute: (schools: number, shnor: number, zone: number, priority: number, year: number | null) =>
-    `Расчёт за ${year ?? '—'} год завершён. Школ: ${schools}; ШНОР: ${shnor}; в зоне риска по ИСБШ: ${zone}; приоритетных адресатов: ${priority}.`,
+    (year === null ? 'Расчёт завершён, но результатов оценочных процедур нет: статусы ШНОР не определены.' : `Расчёт за ${year} год завершён.`) +
+    ` Школ: ${schools}; ШНОР: ${shnor}; в зоне риска по ИСБШ: ${zone}; приоритетных адресатов: ${priority}.`,
   doneRoadmaps: (n: number) => `Дорожные карты сформированы или обновлены: ${n}. Введённые данные сохранены.`,
   doneMonitoring: (n: number) => `Мониторинг обновлён: дорожных карт — ${n}.`,
   roadmapsUseSidebar: (n: number) =>
@@ -52,7 +63,7 @@ export const UI = {
     'Откройте боковую панель (Расширения → ШНОР-монитор → Открыть панель), шаг 4 «Риски и дорожные карты»: там карты формируются по частям.',
   noShnor: 'Нет школ со статусом ШНОР: дорожные карты не нужны. Выберите школы в боковой панели, чтобы сформировать карты для них.',
   templatesCreated: (created: string[], skipped: string[]) =>
-    [created.length ? `Созданы листы: ${created.join(', ')}.` : '', skipped.length ? `Уже были и не изменены: ${skipped.join(', ')}.` : '']
+    [created.length ? `Созданы листы: ${quoted(created)}.` : '', skipped.length ? `Уже были и не изменены: ${quoted(skipped)}.` : '']
       .filter(Boolean)
       .join('\n'),
   formCreated: (url: string) => `Форма «Социальный паспорт школы» создана и связана с этой таблицей: ${url}`,
@@ -65,7 +76,7 @@ export const UI = {
   serviceFailed: 'служба Google Таблиц временно не ответила. Повторите через минуту.',
   timeLimit: 'запуск занял больше 6 минут, которые Google отводит одному выполнению. Запустите действие из боковой панели: там работа делится на шаги.',
   cellLimitReached:
-    'Таблица Google достигла предела в 10 000 000 ячеек, и запись остановлена. Листы, запись которых не завершилась, удалены; ' +
+    `Таблица Google достигла предела в ${ru(10_000_000)} ячеек, и запись остановлена. Листы, запись которых не завершилась, удалены; ` +
     'удалите ненужные листы или разделите данные по муниципалитетам и повторите.',
   roadmapBudget: (total: number, limit: number, fit: number) =>
     `Дорожные карты не сформированы: с новыми листами в таблице оказалось бы около ${ru(total)} ячеек, а в таблице Google их может быть не больше ${ru(limit)}. ` +

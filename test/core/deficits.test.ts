@@ -66,11 +66,11 @@ describe('resourceDeficits', () => {
       infrastructure: true,
       financial: true,
       reasons: [
-        'доля педагогов высшей категории 0 % при среднем 36 % (−3,0 σ)',
+        'доля педагогов высшей категории 0 % при среднем 36 % — на 3,0 стандартного отклонения ниже среднего',
         'нет педагога-психолога, учителя-дефектолога и социального педагога',
         'нет устойчивого доступа в Интернет',
         'недостаточно компьютерной техники',
-        'финансирование на одного обучающегося 30 000 руб. при среднем 57 000 руб. (−3,0 σ)',
+        'финансирование на одного обучающегося 30 000 руб. при среднем 57 000 руб. — на 3,0 стандартного отклонения ниже среднего',
       ],
     });
     // the others are (0.4 − 0.36)/0.12 = +0.33 SD and +3000/9000 = +0.33 SD: no deficit
@@ -81,6 +81,24 @@ describe('resourceDeficits', () => {
     // the poor school's funding is exactly 3 SDs below (27 000 = 3·9000): not more than 3, but more than 2.9
     expect(resourceDeficits(tenSchools(), { ...settings, deficitSdK: 3 })[9].financial).toBe(false);
     expect(resourceDeficits(tenSchools(), { ...settings, deficitSdK: 2.9 })[9].financial).toBe(true);
+  });
+
+  it('does not count a share exactly k SDs below the mean as more than k, despite binary noise', () => {
+    // Five schools of 60 teachers: four with 5 of the highest category (1/12), one with 2 (1/30).
+    // Mean (4·5 + 2)/300 = 22/300; deviations: one school −3/60·4/5 = −0,04, four +0,01;
+    // SD = √((0,0016 + 4·0,0001)/5) = √0,0004 = 0,02; the school is 0,04 = exactly 2·0,02 below: not more than 2.
+    const five = [5, 5, 5, 5, 2].map((highest, i) =>
+      schoolRecord({ schoolCode: `edu${i + 1}`, teachersTotal: 60, teachersHighestCategory: highest, specialists: ['педагог-психолог'] }),
+    );
+    const result = resourceDeficits(five, settings);
+    expect(result[4].staffing).toBe(false);
+    expect(result[4].reasons).toEqual([]);
+    // one school apart from four equal ones is always √4 = 2 SDs away: with 1 of 60 (mean 0,07, deviation −0,0533…,
+    // SD 0,0266…) it is still exactly 2 SDs below, still not a deficit
+    const fewer = five.map((s, i) => (i === 4 ? { ...s, teachersHighestCategory: 1 } : s));
+    expect(resourceDeficits(fewer, settings)[4].staffing).toBe(false);
+    // with k = 1,9 both are more than k SDs below
+    expect(resourceDeficits(five, { ...settings, deficitSdK: 1.9 })[4].staffing).toBe(true);
   });
 
   it('sees a staffing deficit from missing specialists alone, a speech therapist not being enough', () => {

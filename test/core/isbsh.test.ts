@@ -73,6 +73,23 @@ describe('isbshLevel', () => {
     expect(isbshLevel(86.3, bounds)).toBe('выше среднего');
   });
 
+  it('rounds an exact half computed from counts up, despite binary noise in the sum', () => {
+    // 100 students: 73 in comfortable housing, 1 from a single-parent family, 0 in the other three inputs:
+    // 65 + 20·0,73 − 15·0,01 = 65 + 14,6 − 0,15 = 79,45 exactly → shows 79,5 → «ниже среднего» (binary sum: 79.44999999999999)
+    const x = computeIsbsh(shares({ comfortableHousing: 73 / 100, singleParent: 1 / 100 })) as number;
+    expect(roundIsbsh(x)).toBe(79.5);
+    expect(isbshLevel(x, bounds)).toBe('ниже среднего');
+    // 100 students: 17 both parents higher ed, 97 housing, 1 single parent, 3 non-native:
+    // 65 + 2,55 + 19,4 − 0,15 − 0,45 = 86,35 exactly → 86,4 → «высокий» (binary sum: 86.34999999999998)
+    const y = computeIsbsh(shares({ bothParentsHigherEd: 17 / 100, comfortableHousing: 97 / 100, singleParent: 1 / 100, nonNativeRussian: 3 / 100 })) as number;
+    expect(roundIsbsh(y)).toBe(86.4);
+    expect(isbshLevel(y, bounds)).toBe('высокий');
+    // 380 students: 8, 131, 340, 378, 373 → (65·380 + 15·8 + 20·131 − 15·340 − 35·378 − 15·373) / 380 = 3515/380 = 9,25
+    // exactly → 9,3 (binary sum: 9.249999999999991, wrong even at 15 significant digits)
+    const z = computeIsbsh({ bothParentsHigherEd: 8 / 380, comfortableHousing: 131 / 380, singleParent: 340 / 380, registered: 378 / 380, nonNativeRussian: 373 / 380 }) as number;
+    expect(roundIsbsh(z)).toBe(9.3);
+  });
+
   it('judges the value as shown with one decimal', () => {
     // 79.46 shows as 79,5 → «ниже среднего»; 79.44 shows as 79,4 → «низкий»
     expect(isbshLevel(79.46, bounds)).toBe('ниже среднего');

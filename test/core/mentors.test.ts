@@ -76,6 +76,19 @@ describe('suggestMentors', () => {
     expect(p.get('M2')?.mentorCode).toBe('Q');
   });
 
+  it('counts a mean share equal to the cut-off as tied even when its binary value is a hair above', () => {
+    // mean shares: T 15 % from 3/20 and 3/20, V 15 % from 1/10 and 2/10 (0.15000000000000002 in binary), 0.5, 0.6;
+    // the best quarter ⌈0,25·4⌉ = 1 school, cut-off 15 %: T and V are both «высокие результаты»; W1 (80) takes T (81), W2 gets V
+    const p = suggestMentors([
+      school('W1', 'Кимры', 80, 0.5, { shnor: true }),
+      school('W2', 'Кимры', 80, 0.6, { shnor: true }),
+      school('T', 'Кимры', 81, (3 / 20 + 3 / 20) / 2),
+      school('V', 'Кимры', 85, (1 / 10 + 2 / 10) / 2),
+    ]);
+    expect(p.get('W1')?.mentorCode).toBe('T');
+    expect(p.get('W2')).toEqual({ mentorCode: 'V', mentorName: 'Школа V', basis: 'высокие результаты' });
+  });
+
   it('takes the high-result share as a parameter', () => {
     // with the best half (⌈0.5·4⌉ = 2, cut-off 0.2), A is high-result too; without the resilient flag it is still a mentor
     const p = suggestMentors(

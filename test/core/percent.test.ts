@@ -31,6 +31,14 @@ describe('roundHalfUp', () => {
     expect(roundHalfUp(2.5, 0)).toBe(3);
   });
 
+  it('reads a computed value to 15 significant digits, so binary noise does not move a half', () => {
+    // 65 + 20·0,73 − 15·0,01 = 79,45 exactly, computed as 79.44999999999999
+    expect(roundHalfUp(65 + 20 * 0.73 - 15 * 0.01, 1)).toBe(79.5);
+    // 0,1 + 0,2 = 0,3 exactly, computed as 0.30000000000000004: still 0,3, not 0,31, at two decimals
+    expect(roundHalfUp(0.1 + 0.2, 2)).toBe(0.3);
+    expect(roundHalfUp(79.44, 1)).toBe(79.4);
+  });
+
   it('rounds negative halves away from zero', () => {
     expect(roundHalfUp(-2.35, 1)).toBe(-2.4);
     expect(Object.is(roundHalfUp(-0.04, 1), 0)).toBe(true);

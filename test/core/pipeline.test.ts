@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeReport } from '../../src/core/pipeline';
 import { defaultSettings } from '../../src/core/settings';
 import { DEFAULT_RISK_FACTORS } from '../../src/core/factors';
-import { handRegion } from '../fixtures/region';
+import { handRegion, result } from '../fixtures/region';
 
 function run() {
   const { schools, results } = handRegion();
@@ -105,5 +105,24 @@ describe('procedures outside the subjects that count', () => {
     expect(a3.sharesPrev.get('ОГЭ физика')).toBe(0.6);
     const physics = report.procedureSummary.find((p) => p.procedure === 'ОГЭ физика')!;
     expect(physics.counts['положительная']).toBe(1); // 60 % → 50 %
+  });
+});
+
+describe('procedure names spelled differently in the two years', () => {
+  it('are one procedure for the dynamics, as for the status', () => {
+    const { schools, results } = handRegion();
+    // а3 writes «огэ мат.» in 2024 (4 of 20 = 20 %) and «ОГЭ математика» in 2025 (2 of 20 = 10 %): one procedure, 20 % → 10 %
+    const renamed = results.map((r) => (r.schoolCode === 'a3' && r.year === 2024 ? { ...r, procedure: 'огэ мат.' } : r));
+    // and a later empty row of the same procedure does not hide its share: а4 2025 «ОГЭ математика» 0 of 20, then no participants
+    renamed.push(result('a4', 2025, 'ОГЭ  Математика', 0, 0));
+    const report = computeReport({ schools, results: renamed, diagnoses: [], factors: [...DEFAULT_RISK_FACTORS], settings: defaultSettings() });
+    expect(report.procedures).toEqual(['ВПР математика 5', 'ВПР русский язык 5', 'ОГЭ математика', 'ОГЭ русский язык']);
+    const a3 = report.schools.find((s) => s.school.schoolCode === 'a3')!;
+    expect(a3.sharesPrev.get('ОГЭ математика')).toBe(0.2);
+    const a4 = report.schools.find((s) => s.school.schoolCode === 'a4')!;
+    expect(a4.sharesY.get('ОГЭ математика')).toBe(0);
+    // ОГЭ математика as in the hand region: а1 20 → 40 (−), а2 35 → 30 (+), а3 20 → 10 (+), а4 0 → 0
+    const math = report.procedureSummary.find((p) => p.procedure === 'ОГЭ математика')!;
+    expect(math.counts).toEqual({ положительная: 2, '0 % за два года': 1, нейтральная: 0, отрицательная: 1, 'нет участников': 0 });
   });
 });

@@ -65,6 +65,14 @@ describe('computeRiskZone', () => {
     expect(rows.map((r) => r.inZone)).toEqual([true, true, false, false]);
   });
 
+  it('ties a school whose ИСБШ is exactly 79,45 with one at 79,5', () => {
+    // 65 + 20·0,73 − 15·0,01 = 79,45 exactly (79.44999999999999 in binary) shows as 79,5: with 79,5 it shares rank 1
+    // of n = 4, cut ⌊0,25·4⌋ = 1, so both are in the zone
+    const { rows } = computeRiskZone(group('А', [65 + 20 * 0.73 - 15 * 0.01, 79.5, 85, 90]), 0.25, 4);
+    expect(rows.map((r) => r.rank)).toEqual([1, 1, 3, 4]);
+    expect(rows.map((r) => r.inZone)).toEqual([true, true, false, false]);
+  });
+
   it('does not lose a school to binary error in share·n', () => {
     // 0,58·50 is 28.999999999999996 in binary; the zone must hold 29 schools
     expect(tolerantFloor(0.58 * 50)).toBe(29);

@@ -23,12 +23,12 @@ describe('settings', () => {
 
   it('rejects level boundaries out of order, naming the boundary', () => {
     const s = { ...defaultSettings(), isbshLevelBounds: [79.5, 83.9, 81.6, 86.4] as [number, number, number, number] };
-    expect(settingsProblems(s)).toEqual(['Границы уровней ИСБШ: граница 81.6 должна быть больше предыдущей (83.9).']);
+    expect(settingsProblems(s)).toEqual(['Границы уровней ИСБШ: граница 81,6 должна быть больше предыдущей (83,9).']);
   });
 
   it('rejects a share above 1 with a Russian message', () => {
     expect(settingsProblems({ ...defaultSettings(), riskZoneShare: 1.5 })).toEqual([
-      'Доля зоны риска: доля должна быть от 0 до 1 (от 0 % до 100 %), получено «1.5».',
+      'Доля зоны риска: доля должна быть от 0\u00a0% до 100\u00a0%, получено «150\u00a0%».',
     ]);
   });
 

@@ -13,7 +13,7 @@ describe('assessShnor', () => {
     // 45 % ≥ 30 % and 1/3 ≈ 33 % ≥ 30 %: two procedures in 2022; highest 45 % ∈ [40 %, 50 %] → умеренно
     const a = assessShnor([cell(M, 0.45), cell(R, 1 / 3)], [], 2022, settings);
     expect(a.status).toBe('ШНОР');
-    expect(a.reason).toBe('2022: ОГЭ математика 45 %, ОГЭ русский язык 33 %');
+    expect(a.reason).toBe('2022: ОГЭ математика — 45 %, ОГЭ русский язык — 33 %');
     expect(a.cluster).toBe('умеренно неуспевающие');
     expect(a.maxShare).toBe(0.45);
     expect(a.note).toBe('');
@@ -28,14 +28,14 @@ describe('assessShnor', () => {
   });
 
   it('names both criteria when both apply, joined by «; »', () => {
-    // 2022: 60 % and 35 % (a); математика 50 % in 2021 and 60 % in 2022 (b); highest 60 % > 50 % → сильно
+    // 2022: 60 % and — 35 % (a); математика 50 % in 2021 and 60 % in 2022 (b); highest 60 % > 50 % → сильно
     const a = assessShnor([cell(M, 0.6), cell(R, 0.35)], [cell(M, 0.5)], 2022, settings);
-    expect(a.reason).toBe('2022: ОГЭ математика 60 %, ОГЭ русский язык 35 %; ОГЭ математика: 50 % (2021) и 60 % (2022)');
+    expect(a.reason).toBe('2022: ОГЭ математика — 60 %, ОГЭ русский язык — 35 %; ОГЭ математика: 50 % (2021) и 60 % (2022)');
     expect(a.cluster).toBe('сильно неуспевающие');
   });
 
   it('counts a share of exactly 30 % even when floating point lands just below it', () => {
-    // 0.7 − 0.4 = 0.29999999999999993 in binary, 3/10 = 0.30000000000000004: both are 30 %
+    // 0.7 − 0.4 = 0.29999999999999993 in binary, 3/10 = 0.30000000000000004: both are — 30 %
     const a = assessShnor([cell(M, 0.7 - 0.4)], [cell(M, 3 / 10)], 2022, settings);
     expect(a.status).toBe('ШНОР');
     expect(a.reason).toBe('ОГЭ математика: 30 % (2021) и 30 % (2022)');
@@ -101,7 +101,7 @@ describe('assessShnor', () => {
       'ОГЭ математика: 67 % (прошлый год) и 33 % (отчётный год)',
     );
     expect(assessShnor([cell(M, 0.3), cell(R, 0.4)], [], null, settings).reason).toBe(
-      'отчётный год: ОГЭ математика 30 %, ОГЭ русский язык 40 %',
+      'отчётный год: ОГЭ математика — 30 %, ОГЭ русский язык — 40 %',
     );
   });
 
@@ -189,7 +189,7 @@ describe('assessSchools', () => {
     // E: математика had no participants, ЕГЭ русский 0 of 20 failed
     row('E', 2022, 'ОГЭ математика', 0, 0),
     row('E', 2022, 'ЕГЭ русский язык', 20, 0),
-    // F: математика given three times for 2022: the last row with a share (4/10 = 40 %) wins;
+    // F: математика given three times for 2022: the last row with a share (4/10 = — 40 %) wins;
     //    2021 математика 3/10 = 30 % → (b), cluster by 40 % → умеренно
     row('F', 2022, 'ОГЭ математика', 10, 1),
     row('F', 2022, 'ОГЭ математика', 10, 4),
@@ -202,7 +202,7 @@ describe('assessSchools', () => {
     expect(a.schoolCode).toBe('A');
     expect(a.year).toBe(2022);
     expect(a.status).toBe('ШНОР');
-    expect(a.reason).toBe('2022: ОГЭ математика 50 %, ОГЭ русский язык 30 %');
+    expect(a.reason).toBe('2022: ОГЭ математика — 50 %, ОГЭ русский язык — 30 %');
     expect(a.cluster).toBe('умеренно неуспевающие'); // 50 % is not above 50 %
     expect(a.clusterOrStatus).toBe('умеренно неуспевающие');
     expect([...a.sharesY.keys()]).toEqual(['ОГЭ математика', 'ОГЭ русский язык']);
@@ -211,7 +211,7 @@ describe('assessSchools', () => {
   });
 
   it('assesses Y−1 against Y−2 for the previous status', () => {
-    // 2021: математика 20 % only (2020's 40 % would need 2021 ≥ 30 % too) → не ШНОР
+    // 2021: математика — 20 % only (2020's 40 % would need 2021 ≥ 30 % too) → не ШНОР
     expect(a.previousStatus).toBe('не ШНОР');
     expect(a.previousCluster).toBeNull();
     expect(a.previousClusterOrStatus).toBe('не ШНОР');

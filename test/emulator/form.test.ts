@@ -24,6 +24,9 @@ describe('FormApp', () => {
     expect(ss.getFormUrl()).toContain(form.getId());
     expect(form.getDestinationId()).toBe(ss.getId());
     expect(FormApp.openByUrl(ss.getFormUrl()!).getId()).toBe(form.getId());
+    // FormApp.create names the file; the form's own title stays empty until setTitle, as in Apps Script.
+    expect(FormApp.openByUrl(form.getPublishedUrl()).getTitle()).toBe('');
+    form.setTitle('Социальный паспорт школы');
     expect(FormApp.openByUrl(form.getPublishedUrl()).getTitle()).toBe('Социальный паспорт школы');
   });
 

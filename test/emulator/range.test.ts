@@ -122,12 +122,21 @@ describe('Range values', () => {
     expect(sheet.getDataRange().getA1Notation()).toBe('A1:C7');
   });
 
-  it('grows the grid when writing past the last row', () => {
-    const { sheet } = setup();
-    sheet.getRange(1500, 2, 2, 30).setValue(1);
-    // rows 1500..1501, columns 2..31
+  it('refuses a range past the 1000 × 26 grid of a new sheet, as Sheets does, until the sheet grows', () => {
+    const { twin, sheet } = setup();
+    const outside = 'The coordinates of the range are outside the dimensions of the sheet.';
+    // Column 27 (AA) and row 1001 are one past the grid.
+    expect(() => sheet.getRange(1, 1, 1, 27)).toThrow(outside);
+    expect(() => sheet.getRange(1001, 1)).toThrow(outside);
+    expect(() => sheet.getRange(1000, 26).offset(1, 0)).toThrow(outside);
+    expect(twin.writeCount).toBe(0);
+    sheet.insertColumnsAfter(26, 4);
+    sheet.insertRowsAfter(1000, 501);
+    sheet.getRange(1500, 2, 2, 29).setValue(1);
+    // rows 1500..1501 and columns 2..30 now fit in 1501 × 30.
     expect(sheet.getMaxRows()).toBe(1501);
-    expect(sheet.getMaxColumns()).toBe(31);
+    expect(sheet.getMaxColumns()).toBe(30);
+    expect(sheet.getRange(1501, 30).getValue()).toBe(1);
   });
 
   it('rejects getRange coordinates outside the sheet and non-integer arguments', () => {

@@ -212,14 +212,14 @@ describe('templates and the form', () => {
   it('creates «Результаты ОП» and «Риски» with validations once and never overwrites them', () => {
     const { twin, addon } = newAddon();
     addon.call('menuCreateTemplates');
-    expect(twin.ui.alerts.at(-1)?.message).toBe('Созданы листы: Результаты ОП, Риски.');
+    expect(twin.ui.alerts.at(-1)?.message).toBe('Созданы листы: «Результаты ОП», «Риски».');
     const results = twin.spreadsheet.getSheetByName('Результаты ОП')!;
     expect(twin.sheetValues('Результаты ОП')[0]).toEqual(['Код ОО', 'Год', 'Процедура', 'Участников', 'Не преодолели порог', 'Высокобалльников']);
     expect(results.getRange(2, 3).getDataValidation()?.getCriteriaValues()[0]).toContain('ОГЭ математика');
     results.getRange(2, 1, 1, 3).setValues([['edu1', 2025, 'ОГЭ математика']]);
     const before = twin.snapshotSheet('Результаты ОП');
     addon.call('menuCreateTemplates');
-    expect(twin.ui.alerts.at(-1)?.message).toBe('Уже были и не изменены: Результаты ОП, Риски.');
+    expect(twin.ui.alerts.at(-1)?.message).toBe('Уже были и не изменены: «Результаты ОП», «Риски».');
     expect(twin.snapshotSheet('Результаты ОП')).toBe(before);
   });
 
@@ -341,5 +341,17 @@ describe('recompute on a new form response', () => {
     expect(twin.ui.alerts.length).toBe(alerts);
     // 65 + 1,5 + 14 − 4,5 − 1,75 − 3 = 71,25 → 71,3 (one decimal, half up)
     expect(rowOf(twin, 'ИСБШ', 'a5')[5]).toBe(71.3);
+  });
+});
+
+describe('the data check without «Результаты ОП»', () => {
+  it('says what is wrong in «Проблема» and what the add-in did in «Что сделано»', () => {
+    const { schools } = handRegion();
+    const { twin, addon } = newAddon((t) => t.addSheet('Ответы на форму (1)', responsesRows(schools)));
+    addon.call('menuCheckData');
+    const header = headerOf(twin, 'Проверка данных', 'Лист');
+    const row = twin.sheetValues('Проверка данных').find((r) => r[header.indexOf('Лист')] === 'Результаты ОП')!;
+    expect(row[header.indexOf('Проблема')]).toBe('нет листа «Результаты ОП»: создайте его (меню «Создать шаблоны») и заполните');
+    expect(row[header.indexOf('Что сделано')]).toBe('статусы ШНОР и динамика не рассчитаны: у всех школ «нет данных»');
   });
 });

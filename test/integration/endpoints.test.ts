@@ -23,6 +23,15 @@ describe('sidebar endpoints of the built add-in', () => {
     expect(state.outputs.map((o: { name: string }) => o.name)).not.toContain('Результаты ОП');
   });
 
+  it('opens when «Результаты ОП» is a single column wide (an imported one-column CSV), offering no years', () => {
+    const { twin, addon } = sample();
+    const results = twin.spreadsheet.getSheetByName('Результаты ОП')!;
+    results.deleteColumns(2, results.getMaxColumns() - 1);
+    const state = addon.run('sidebarState');
+    expect(state.responsesSheet).toBe('Ответы на форму (1)');
+    expect(state.years).toEqual([]);
+  });
+
   it('saving one field keeps the rest of the mapping, the timestamp included', () => {
     const { twin, addon } = sample();
     addon.call('menuCheckData');
@@ -51,7 +60,7 @@ describe('sidebar endpoints of the built add-in', () => {
     const settings = addon.run('sidebarState').settings;
     const bad = addon.run('sidebarSaveSettings', { ...settings, riskZoneShare: 1.5 });
     expect(bad.ok).toBe(false);
-    expect(bad.problems[0]).toMatch(/^Доля зоны риска: доля должна быть от 0 до 1/);
+    expect(bad.problems[0]).toBe('Доля зоны риска: доля должна быть от 0\u00a0% до 100\u00a0%, получено «150\u00a0%».');
     expect(addon.run('sidebarSaveSettings', { ...settings, shnorThreshold: 0.35 }).ok).toBe(true);
     expect(addon.run('sidebarState').settings.shnorThreshold).toBe(0.35);
     expect(addon.run('sidebarResetSettings').shnorThreshold).toBe(0.3);

@@ -41,3 +41,11 @@ describe('displayText: a value under a Sheets number format, in a Russian-locale
     expect(isDatePattern('0" дней"')).toBe(false);
   });
 });
+
+describe('optional decimals («#» after the point)', () => {
+  it('shows only the decimals a number has, never binary noise', () => {
+    expect(displayText(309, '0.###############', 'Europe/Moscow')).toBe('309');
+    expect(displayText(87479.62, '0.###############', 'Europe/Moscow')).toBe('87479,62');
+    expect(displayText(2.5, '0.0#', 'Europe/Moscow')).toBe('2,5');
+  });
+});

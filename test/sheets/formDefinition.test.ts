@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FIELDS } from '../../src/sheets/fields';
 import { PASSPORT_QUESTIONS, createPassportForm } from '../../src/sheets/formDefinition';
 import { autoMapColumns } from '../../src/sheets/headerMapping';
+import { createTwin } from '../../emulator/index';
 
 describe('PASSPORT_QUESTIONS', () => {
   it('asks every field of domain.md §1.1 except the timestamp the Form adds itself', () => {
@@ -64,6 +65,7 @@ function fakeFormApp() {
     return proxy;
   };
   const form = {
+    setTitle: (t: string) => log.push(`form title: ${t}`),
     setDescription: (d: string) => log.push(`setDescription(${d.length > 0})`),
     addTextItem: () => (log.push('addTextItem'), item()),
     addMultipleChoiceItem: () => (log.push('addMultipleChoiceItem'), item()),
@@ -102,6 +104,8 @@ describe('createPassportForm', () => {
       editUrl: 'https://docs.google.com/forms/d/FORM/edit',
     });
     expect(log[0]).toBe('create(Социальный паспорт школы)');
+    // create() only names the file: the title respondents see is set explicitly.
+    expect(log[1]).toBe('form title: Социальный паспорт школы');
     expect(log.filter((l) => l.includes('.setTitle(')).map((l) => JSON.parse(l.slice(l.indexOf('(') + 1, -1)))).toEqual(
       PASSPORT_QUESTIONS.map((q) => q.title),
     );
@@ -113,5 +117,18 @@ describe('createPassportForm', () => {
     expect(log.filter((l) => l.endsWith('.setValidation(">=0")'))).toHaveLength(1);
     expect(log).toContain('item4.setChoiceValues(["город","село"])');
     expect(log[log.length - 1]).toBe('setDestination(SPREADSHEET,SHEET-ID)');
+  });
+});
+
+describe('createPassportForm in the twin', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('gives the form the title respondents see, not only the file name', () => {
+    const twin = createTwin();
+    vi.stubGlobal('FormApp', twin.services.FormApp);
+    const { formUrl } = createPassportForm(twin.SpreadsheetApp.getActiveSpreadsheet());
+    const form = twin.FormApp.openByUrl(formUrl);
+    expect(form.getTitle()).toBe('Социальный паспорт школы');
+    expect(form.getItems()).toHaveLength(PASSPORT_QUESTIONS.length);
   });
 });

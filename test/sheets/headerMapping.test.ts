@@ -252,7 +252,7 @@ describe('stored mapping', () => {
     expect(r.unknownColumns).toEqual([1]);
   });
 
-  it('stores header texts with field ids, and null for columns that are not fields', () => {
+  it('stores header texts with field ids, and null only for columns the automatic matching would take', () => {
     const chosen = { ...autoMapColumns(headers).mapping, municipality: 3 };
     expect(JSON.parse(serializeMapping(chosen, headers))).toEqual({
       version: 1,
@@ -263,9 +263,19 @@ describe('stored mapping', () => {
         'Поле 7': 'municipality',
         'Тип территории': 'territory',
         'Всего обучающихся': 'totalStudents',
-        Комментарий: null,
       },
     });
+  });
+
+  it('stays within a property’s 9 KB for a form of 70 long Cyrillic questions, and still maps them back', () => {
+    const long = (i: number) => `Вопрос ${i}: количество обучающихся, которые участвовали в региональной программе поддержки и получили консультации специалистов`;
+    const many = ['Отметка времени', 'Код ОО', 'Наименование ОО', 'Муниципалитет', ...Array.from({ length: 70 }, (_, i) => long(i))];
+    const chosen = { ...autoMapColumns(many).mapping, ovz: 10, kdn: 11 };
+    const json = serializeMapping(chosen, many);
+    expect(new TextEncoder().encode(json).length).toBeLessThan(9 * 1024);
+    const r = mappingFor(many, parseStoredMapping(json));
+    expect(r.mapping.ovz).toBe(10);
+    expect(r.mapping.kdn).toBe(11);
   });
 
   it('reads back nothing from broken or empty storage, and drops unknown field ids', () => {

@@ -3,7 +3,8 @@ import { DEFAULT_RISK_FACTORS } from '../../src/core/factors';
 import { CANONICAL_PROCEDURES } from '../../src/core/procedures';
 import { RESULTS_HEADER, readResults } from '../../src/sheets/readResults';
 import { readRisks } from '../../src/sheets/readRisks';
-import { RESULTS_TEMPLATE, createTemplates, risksTemplate } from '../../src/sheets/templates';
+import { RESULTS_TEMPLATE, createTemplates, risksTemplate, writeTemplate } from '../../src/sheets/templates';
+import { createTwin } from '../../emulator/index';
 
 describe('RESULTS_TEMPLATE', () => {
   it('has the long-format header of domain.md §1.2 in row 1, which readResults reads', () => {
@@ -66,6 +67,7 @@ function fakeSpreadsheet(existing: string[]) {
     setFrozenRows: (n: number) => calls.push(`${name}.setFrozenRows(${n})`),
     setColumnWidth: (c: number, w: number) => calls.push(`${name}.setColumnWidth(${c},${w})`),
     getMaxRows: () => 1000,
+    getMaxColumns: () => 26,
   });
   for (const name of existing) sheets.set(name, makeSheet(name));
   const ss = {
@@ -135,5 +137,21 @@ describe('createTemplates', () => {
     const { ss, calls } = fakeSpreadsheet(['Результаты ОП']);
     expect(createTemplates(ss)).toEqual({ created: ['Риски'], skipped: ['Результаты ОП'] });
     expect(calls.some((c) => c.startsWith('Результаты ОП') || c === 'insertSheet(Результаты ОП)')).toBe(false);
+  });
+});
+
+describe('writeTemplate on a new sheet of the twin (1000 × 26, ranges past the grid refused as in Sheets)', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('writes «Риски» for 30 active factors: Код ОО and 30 factor columns, 31 in all', () => {
+    const twin = createTwin();
+    vi.stubGlobal('SpreadsheetApp', twin.services.SpreadsheetApp);
+    const factors = Array.from({ length: 30 }, (_, i) => ({ id: `F${i + 1}`, name: `Фактор ${i + 1}`, active: true }));
+    const sheet = twin.SpreadsheetApp.getActiveSpreadsheet().insertSheet('Риски');
+    writeTemplate(sheet, risksTemplate(factors));
+    expect(sheet.getMaxColumns()).toBe(31);
+    // Column 31 is AE: the last factor's header, and its drop-down on the data rows.
+    expect(sheet.getRange('AE1').getValue()).toBe('Фактор 30');
+    expect(sheet.getRange('AE2').getDataValidation()).not.toBeNull();
   });
 });

@@ -50,7 +50,7 @@ describe('parseTimestamp', () => {
     [45550, '45550'],
   ])('rejects %j with a message quoting it', (value, quoted) => {
     expect(() => parseTimestamp(value, MSK)).toThrow(ValueError);
-    expect(() => parseTimestamp(value, MSK)).toThrow(`отметка времени не распознана: «${quoted}» (ожидается дд.ММ.гггг ч:мм:сс)`);
+    expect(() => parseTimestamp(value, MSK)).toThrow(`отметка времени не распознана: «${quoted}» (ожидаются дата и время, например 14.10.2025 17:58:07)`);
   });
 
   it('rejects an invalid Date', () => {

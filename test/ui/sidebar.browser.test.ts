@@ -66,7 +66,7 @@ describe('settings form values', () => {
     if (read.ok) return;
     expect(read.problems).toEqual([
       `${SETTING_LABELS.isbshLevelBounds}, граница 3: значение не заполнено.`,
-      `${SETTING_LABELS.riskZoneShare}: доля должна быть от 0 до 100 %, введено «150».`,
+      `${SETTING_LABELS.riskZoneShare}: доля должна быть от 0 до 100\u00A0%, введено «150».`,
       `${SETTING_LABELS.deficitSdK}: «два» — не число.`,
       `${SETTING_LABELS.shnorSubjects}: нужен хотя бы один предмет.`,
     ]);
@@ -353,7 +353,7 @@ describe.skipIf(!hasChromium)(`sidebar in Chromium against the built add-in${chr
     await zone.fill('150');
     await page.getByRole('button', { name: 'Сохранить настройки' }).click();
     await poll(() => page.locator('#settings-status').innerText())
-      .toBe('Настройки не сохранены:\nДоля зоны риска: доля должна быть от 0 до 100 %, введено «150».');
+      .toBe('Настройки не сохранены:\nДоля зоны риска: доля должна быть от 0 до 100\u00A0%, введено «150».');
     // A rule between two settings is the server's: threshold 45 % above «умеренно» from 40 %.
     await zone.fill('25');
     await page.getByLabel('Порог ШНОР (доля не преодолевших)').fill('45');
@@ -392,7 +392,7 @@ describe.skipIf(!hasChromium)(`sidebar in Chromium against the built add-in${chr
     const error = page.locator('#progress-error');
     await expect(error.isVisible()).resolves.toBe(true);
     const text = await error.innerText();
-    expect(text.startsWith('Ошибка: ')).toBe(true);
+    expect(text.startsWith('Ошибка. ')).toBe(true);
     expect(text).toMatch(/не изменены/);
     expect(await sheets()).toEqual(before);
     expect(harness.twin.spreadsheet.getSheetByName('ИСБШ')!.getDataRange().getValues()).toEqual(isbshBefore);
@@ -406,7 +406,7 @@ describe.skipIf(!hasChromium)(`sidebar in Chromium against the built add-in${chr
     await openSidebar();
     const resume = page.locator('#resume');
     await expect(resume.isVisible()).resolves.toBe(true);
-    await expect(resume.textContent()).resolves.toMatch(/«Мониторинг ДК», начат .+; выполнено шагов: 0 из 1\./);
+    await expect(resume.textContent()).resolves.toMatch(/Запуск «Мониторинг ДК» начат .+; выполнено шагов: 0 из 1\./);
     await page.getByRole('button', { name: 'Продолжить' }).click();
     await page.waitForFunction(() => document.getElementById('progress-text')?.textContent === 'Готово.');
     await expect(resume.isHidden()).resolves.toBe(true);

@@ -44,7 +44,11 @@ export function isbshSheet(report: Report): SheetSpec {
   const rows: CellValue[][] = report.schools.map((r) => {
     const s = r.school;
     const notes: string[] = [];
-    if (r.isbshMissing.length) notes.push('ИСБШ не рассчитан: нет данных — ' + r.isbshMissing.join('; '));
+    if (r.isbshMissing.length) {
+      // The labels contain commas of their own, so each is quoted: «Обучающихся, оба родителя …», «Обучающихся из неполных семей».
+      const fields = r.isbshMissing.map((label) => `«${label}»`).join(', ');
+      notes.push(`ИСБШ не рассчитан: ${r.isbshMissing.length === 1 ? 'нет значения' : 'нет значений'} — ${fields}`);
+    }
     if (r.isbsh !== null && r.inZone === false && report.smallGroups.includes(r.zoneGroup)) {
       notes.push('в группе меньше школ с индексом, чем нужно для зоны риска: зона риска не определяется');
     }

@@ -80,7 +80,7 @@ export function shnorSheet(report: Report): SheetSpec {
     filter: true,
     headerNote:
       'Статус: ШНОР — красный, не ШНОР — зелёный, нет данных — серый. Кластер: сильно — красный, умеренно — оранжевый, базово — жёлтый. ' +
-      'Строки приоритетных адресатов поддержки (ШНОР в зоне риска по ИСБШ) выделены.',
+      'Строки приоритетных адресатов поддержки (ШНОР в зоне риска по ИСБШ) выделены розовым и полужирным шрифтом.',
     rules: [
       ...STATUS_COLORS.map((s) => ({ kind: 'textEqual' as const, column: STATUS_COLUMN, text: s.text, background: s.color })),
       ...CLUSTER_COLORS.map((c) => ({ kind: 'textEqual' as const, column: CLUSTER_COLUMN, text: c.text, background: c.color })),

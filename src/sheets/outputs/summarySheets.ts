@@ -4,6 +4,11 @@ import type { CellValue, ColumnSpec, SheetSpec } from '../sheetSpec';
 import { headerRowOf } from '../sheetSpec';
 import { COLORS, FORMAT } from './format';
 
+/** « за 2025 год», or nothing when there are no assessment results and so no reporting year. */
+function forYear(report: Report): string {
+  return report.year === null ? '' : ` за ${report.year} год`;
+}
+
 function yearsCaption(report: Report): string {
   return report.year === null ? 'нет данных о результатах ОП' : `${report.year - 1} → ${report.year}`;
 }
@@ -28,7 +33,7 @@ export function dynamicsSheet(report: Report): SheetSpec {
   ]);
   const caption = [
     `Динамика доли обучающихся, не преодолевших порог, по оценочным процедурам: ${yearsCaption(report)}.`,
-    'Доли — от числа школ, участвовавших в процедуре хотя бы в одном из двух лет; «Положительный результат» = положительная + 0 % за два года.',
+    'Доли — от числа школ, участвовавших в процедуре хотя бы в одном из двух лет; «Положительный результат» — «Положительная» и «0 % за два года» вместе.',
   ];
   const headerRow = headerRowOf({ caption });
   return {
@@ -133,8 +138,8 @@ export function municipalitiesSheet(report: Report): SheetSpec {
     m.priority,
   ]);
   const caption = [
-    `Сводка по муниципалитетам за ${report.year ?? '—'} год: ШНОР, зона риска по ИСБШ, ресурсные дефициты и приоритетные адресаты поддержки.`,
-    'Доли — от числа школ муниципалитета; отсортировано по доле ШНОР.',
+    `Сводка по муниципалитетам${forYear(report)}: ШНОР, зона риска по ИСБШ, ресурсные дефициты и приоритетные адресаты поддержки.`,
+    'Доли — от числа школ муниципалитета; муниципалитеты отсортированы по доле ШНОР, от большей к меньшей.',
   ];
   const headerRow = headerRowOf({ caption });
   const municipalRows = Math.max(rows.length - 1, 0); // without «Всего по региону»
@@ -182,7 +187,7 @@ export function indicatorsSheet(report: Report): SheetSpec {
   return {
     name: SHEET_NAMES.indicators,
     caption: [
-      `Целевые показатели системы работы со ШНОР за ${report.year ?? '—'} год.`,
+      `Целевые показатели системы работы со ШНОР${forYear(report)}. «Достигнуто» — «да», если фактическое значение не меньше целевого (для доли ШНОР — не больше).`,
       'Показатели с источником «вручную» заполните в столбце «Фактическое значение» (в процентах): при пересчёте они сохраняются.',
     ],
     columns: [

@@ -74,13 +74,14 @@ export const MSG = {
   cancel: 'Отменить',
   cancelling: 'Отмена…',
   cancelled: 'Запуск отменён.',
-  failed: 'Ошибка:',
+  failed: 'Ошибка.',
   outputsKept: 'Предыдущие листы не изменены.',
   /** Recognises a server message that already says the previous sheets were kept. */
   outputsKeptPattern: /листы[^.]*не изменены/i,
   resumeTitle: 'Незавершённый запуск',
+  // «Запуск» carries the agreement: the run kinds are of every gender («Расчёт», «Проверка данных», «Дорожные карты»).
   resumeText: (kind: string, started: string, done: number, total: number) =>
-    `«${kind}», начат ${started}; выполнено шагов: ${done} из ${total}.`,
+    `Запуск «${kind}» начат ${started}; выполнено шагов: ${done} из ${total}.`,
   resume: 'Продолжить',
 
   // Results
@@ -92,7 +93,7 @@ export const MSG = {
 
   // Settings
   settingsTitle: 'Настройки',
-  settingsHint: 'Доли вводятся в процентах: «30» означает 30 %.',
+  settingsHint: 'Доли вводятся в процентах: «30» означает 30\u00A0%.',
   percentSuffix: '%',
   boundN: (n: number) => `Граница ${n}`,
   subjectsHint: 'через запятую',
@@ -105,7 +106,7 @@ export const MSG = {
   settingsReset: 'Восстановлены настройки по умолчанию.',
   notANumber: (label: string, value: string) => `${label}: «${value}» — не число.`,
   empty: (label: string) => `${label}: значение не заполнено.`,
-  percentRange: (label: string, value: string) => `${label}: доля должна быть от 0 до 100 %, введено «${value}».`,
+  percentRange: (label: string, value: string) => `${label}: доля должна быть от 0 до 100\u00A0%, введено «${value}».`,
   noSubjects: (label: string) => `${label}: нужен хотя бы один предмет.`,
 } as const;
 
