@@ -26,7 +26,7 @@ function grid(rows: number, columns: number): number {
 export function estimateOutputCells(schools: number, procedures: number, factors: number): number {
   const rows = schools + 5;
   const perSchoolSheets =
-    grid(rows, 19 + 8) + // «ИСБШ» and its chart data
+    grid(rows, 19 + 9) + // «ИСБШ», its chart data and the chart's anchor column
     grid(rows, 11 + 2 * procedures + 4) + // «ШНОР» and the cluster table
     grid(rows, 6 + 2 * factors + 5); // «Риск-профили» and the top-5 table
   const summarySheets = 5 * grid(0, 0); // «Динамика», «Динамика кластеров», «Муниципалитеты», «Показатели», «Проверка данных»

@@ -2,7 +2,7 @@ import { createTemplates } from '../sheets/templates';
 import { createPassportForm } from '../sheets/formDefinition';
 import { UI } from './messages';
 import { reportToUser } from './errors';
-import { runAll } from './runner';
+import { runAll, withDocumentLock } from './runner';
 import { toggleFormSubmitTrigger } from './trigger';
 
 export * from './endpoints';
@@ -75,7 +75,8 @@ export function menuCreateForm(): void {
 }
 
 export function menuToggleTrigger(): void {
-  reportToUser(() => (toggleFormSubmitTrigger() ? UI.triggerOn : UI.triggerOff));
+  // Under the lock, so a double click cannot create two triggers (add-ons may have one per document).
+  reportToUser(() => (withDocumentLock(toggleFormSubmitTrigger) ? UI.triggerOn : UI.triggerOff));
 }
 
 /** Installable trigger: recompute after each new Form response. A busy document is left for the next response. */

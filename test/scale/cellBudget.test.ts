@@ -22,18 +22,18 @@ describe('the cell budget: Sheets allows 10 000 000 cells per spreadsheet (issue
     //   «Лист1» 1000 × 26 = 26 000; responses 1201 rows × 26 = 31 226; «Риски» (< 1000 rows) 26 000;
     //   «Результаты ОП» results.length rows × 26.
     const inputs = 26_000 + 1201 * 26 + 26_000 + region.results.length * 26;
-    // The outputs of n ≥ 995 schools need (n + 5) rows in the three per-school sheets — «ИСБШ» 27 columns,
-    // «ШНОР» 11 + 2·9 + 4 = 33, «Риск-профили» 6 + 2·10 + 5 = 31, together 91 — plus five summary sheets
-    // at the default 1000 × 26: 91·(n + 5) + 130 000. Leaving 91·1105 + 130 000 = 230 555 cells free makes
-    // 1100 schools the most that fit (1101 would need 230 646), while 1200 schools need 91·1205 + 130 000 = 239 655.
-    const free = 230_555;
+    // The outputs of n ≥ 995 schools need (n + 5) rows in the three per-school sheets — «ИСБШ» 28 columns (up to the
+    // chart's anchor), «ШНОР» 11 + 2·9 + 4 = 33, «Риск-профили» 6 + 2·10 + 5 = 31, together 92 — plus five summary sheets
+    // at the default 1000 × 26: 92·(n + 5) + 130 000. Leaving 92·1105 + 130 000 = 231 660 cells free makes
+    // 1100 schools the most that fit (1101 would need 231 752), while 1200 schools need 92·1205 + 130 000 = 240 860.
+    const free = 231_660;
     const h = seedTwin(region, { before: (twin) => addBigSheet(twin, 10_000_000 - free - inputs) });
     const sheetsBefore = h.twin.sheetNames();
     h.addon.call('menuComputeAll');
     const message = spaced(h.twin.ui.alerts.at(-1)?.message);
     expect(message).toMatch(/^Расчёт не начат/);
-    // The whole spreadsheet after the run would hold 10 000 000 − 230 555 + 239 655 = 10 009 100 cells.
-    expect(message).toContain('около 10 009 100 ячеек');
+    // The whole spreadsheet after the run would hold 10 000 000 − 231 660 + 240 860 = 10 009 200 cells.
+    expect(message).toContain('около 10 009 200 ячеек');
     expect(message).toContain('не больше 10 000 000');
     expect(message).toContain('примерно для 1 100 школ');
     expect(h.twin.writeCount).toBe(0);
