@@ -117,7 +117,7 @@ function showCheckResult(summary: RunSummary): void {
   const sheet = summary.sheets.find((s) => s.name === MSG.checkSheet)?.name ?? MSG.checkSheet;
   replaceChildren(
     box,
-    el('p', { className: summary.problems ? 'error' : 'ok' }, summary.problems ? MSG.problemsFound(summary.problems) : MSG.noProblems),
+    el('p', { className: summary.problems ? 'warning' : 'ok' }, summary.problems ? MSG.problemsFound(summary.problems) : MSG.noProblems),
     sheetLink(sheet, MSG.openCheckSheet, open),
   );
 }
