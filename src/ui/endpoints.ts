@@ -6,6 +6,7 @@ import { findResponsesSheet, loadInputs, MAPPING_KEY, responsesMapping, RESPONSE
 import { SHEET_NAMES, ROADMAP_PREFIX } from '../sheets/names';
 import type { RunKind, RunOptions, SaveResult, SchoolListItem, SidebarState, RunTicket, StepResult, MappingField } from './contract';
 import { forSidebar } from './errors';
+import { UI } from './messages';
 import { activeRun, cancelRun, lastSummary, runStep, startRun, withDocumentLock } from './runner';
 import { loadSettings, resetSettings, saveSettings } from './settingsStore';
 
@@ -66,7 +67,7 @@ export function sidebarSaveMapping(sheetName: string, columns: Record<string, nu
   return forSidebar(() => {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     const sheet = ss.getSheetByName(sheetName);
-    if (!sheet) return { ok: false, problems: [`Лист «${sheetName}» не найден.`] };
+    if (!sheet) return { ok: false, problems: [UI.mapping.noSheet(sheetName)] };
     const props = PropertiesService.getDocumentProperties();
     if (!Object.keys(columns ?? {}).length) {
       props.setProperty(RESPONSES_SHEET_KEY, sheetName);
@@ -83,7 +84,7 @@ export function sidebarSaveMapping(sheetName: string, columns: Record<string, nu
       if (column === null || column === undefined) {
         mapping[field] = null;
       } else if (!Number.isInteger(column) || column < 0 || column >= headers.length) {
-        problems.push(`Столбец для поля «${labelOf(field)}» не найден на листе.`);
+        problems.push(UI.mapping.noColumn(labelOf(field)));
       } else {
         mapping[field] = column;
       }
@@ -91,7 +92,7 @@ export function sidebarSaveMapping(sheetName: string, columns: Record<string, nu
     const owner = new Map<number, string>();
     for (const [field, column] of Object.entries(mapping)) {
       if (column === null) continue;
-      if (owner.has(column)) problems.push(`Столбец «${headers[column]}» выбран дважды: для «${owner.get(column)}» и «${labelOf(field)}».`);
+      if (owner.has(column)) problems.push(UI.mapping.twice(headers[column], owner.get(column) as string, labelOf(field)));
       else owner.set(column, labelOf(field));
     }
     if (problems.length) return { ok: false, problems };

@@ -130,7 +130,7 @@ function swapStep(label: string, names: readonly string[]): Step {
       const staged = names
         .map((name) => ({ name, sheet: ctx.ss.getSheetByName(name + DRAFT_SUFFIX) }))
         .filter((s): s is { name: string; sheet: GoogleAppsScript.Spreadsheet.Sheet } => s.sheet !== null);
-      if (staged.length !== names.length) throw new UserError('Промежуточные листы расчёта не найдены: начните расчёт заново.');
+      if (staged.length !== names.length) throw new UserError(UI.draftsMissing);
       swapIn(ctx.ss, staged);
       const { inputs, report } = ctx.data();
       return { sheets: [...names], summary: summaryOf(inputs, report) };

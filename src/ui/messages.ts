@@ -30,6 +30,13 @@ export const UI = {
   // «запуск» carries the agreement: the run kinds are of every gender («Расчёт», «Проверка данных», «Дорожные карты»).
   runActive: (label: string, startedAt: string) =>
     `Уже идёт запуск «${label}», начатый ${startedAt}. Продолжите его в боковой панели или отмените.`,
+  draftsMissing: 'Промежуточные листы расчёта не найдены: начните расчёт заново.',
+  dataChanged: 'Данные изменились во время расчёта. Запустите его заново.',
+  mapping: {
+    noSheet: (name: string) => `Лист «${name}» не найден.`,
+    noColumn: (field: string) => `Столбец для поля «${field}» не найден на листе.`,
+    twice: (header: string, first: string, second: string) => `Столбец «${header}» выбран дважды: для «${first}» и «${second}».`,
+  },
   runUnknown: 'Этот расчёт уже завершён или отменён. Начните заново.',
   failed: (message: string) => `Не удалось выполнить: ${message}\nПрежние листы с результатами не изменены.`,
   bug: (id: string) => `Внутренняя ошибка программы (код ${id}). Прежние листы с результатами не изменены. Сообщите код разработчикам.`,

@@ -100,7 +100,7 @@ export function runStep(runId: string): StepResult {
     if (steps.length !== run.steps.length) {
       // The data changed between steps (e.g. new ШНОР): start over rather than mix two states.
       abandon(ctx);
-      throw new UserError('Данные изменились во время расчёта. Запустите его заново.');
+      throw new UserError(UI.dataChanged);
     }
     let outcome: StepOutcome;
     try {
