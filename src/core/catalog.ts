@@ -1,3 +1,4 @@
+import { matchHeaderColumns, normalizeText, tidyText } from './text';
 import type { CatalogMeasure, ClusterLabel, RiskFactor } from './types';
 
 /** The factor cell of a catalog row that is not tied to a risk factor (domain.md §6). */
@@ -173,11 +174,6 @@ export const DEFAULT_CATALOG: readonly CatalogMeasure[] = Object.freeze(
   ),
 );
 
-/** Month names in the nominative, as written into the sheet. */
-export const MONTH_NAMES: readonly string[] = Object.freeze([
-  'январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь',
-]);
-
 /** How a word starts for each month, in any case form or abbreviation («сентября», «в мае», «окт.»). */
 const MONTH_PATTERNS: ReadonlyArray<{ month: number; pattern: RegExp }> = [
   /^янв/, /^фев/, /^мар/, /^апр/, /^ма[йяею]$/, /^июн/, /^июл/, /^авг/, /^сен/, /^окт/, /^ноя/, /^дек/,
@@ -205,16 +201,6 @@ const CATALOG_COLUMNS: ReadonlyArray<{ key: CatalogField; matches: (h: string) =
   { key: 'document', matches: (h) => h.includes('документ') },
 ];
 
-function normalizeCell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  return String(value).toLowerCase().replace(/ё/g, 'е').replace(/[\s\u00a0\u2009\u202f]+/g, ' ').trim();
-}
-
-function cellText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  return String(value).replace(/[\s\u00a0\u2009\u202f]+/g, ' ').trim();
-}
-
 /**
  * A deadline month as a person may type it (domain.md §6): a number 1–12, a date (its month),
  * or a Russian month name in any case form or abbreviation («сентябрь», «октября», «в мае»,
@@ -223,7 +209,7 @@ function cellText(value: unknown): string {
 export function parseMonth(value: unknown): number | null {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.getMonth() + 1;
   if (typeof value === 'number') return Number.isInteger(value) && value >= 1 && value <= 12 ? value : null;
-  const text = normalizeCell(value);
+  const text = normalizeText(value);
   if (/^\d+$/.test(text)) return parseMonth(Number(text));
   for (const word of text.split(/[^а-я]+/)) {
     const found = MONTH_PATTERNS.find((m) => m.pattern.test(word));
@@ -233,7 +219,7 @@ export function parseMonth(value: unknown): number | null {
 }
 
 function parseCluster(value: unknown): CatalogMeasure['cluster'] | null {
-  const text = normalizeCell(value);
+  const text = normalizeText(value);
   if (text === '') return ALL_CLUSTERS;
   return CLUSTER_PATTERNS.find((c) => c.pattern.test(text))?.cluster ?? null;
 }
@@ -263,19 +249,14 @@ export function catalogFromSheet(
   factors?: readonly RiskFactor[],
 ): { measures: CatalogMeasure[]; problems: string[] } {
   const problems: string[] = [];
-  const header = (rows[0] ?? []).map(normalizeCell);
-  const col: Partial<Record<CatalogField, number>> = {};
-  for (const { key, matches } of CATALOG_COLUMNS) {
-    const index = header.findIndex((h, i) => matches(h) && !Object.values(col).includes(i));
-    if (index >= 0) col[key] = index;
-  }
+  const col = matchHeaderColumns(rows[0] ?? [], CATALOG_COLUMNS);
   if (col.id === undefined || col.measure === undefined) {
     problems.push(
       `Лист «${CATALOG_SHEET_NAME}»: в первой строке не найдены столбцы «ID» и «Мероприятие»; используется каталог мер по умолчанию.`,
     );
     return { measures: DEFAULT_CATALOG.map((m) => ({ ...m })), problems };
   }
-  const factorIdByName = new Map((factors ?? []).map((f) => [normalizeCell(f.name), f.id]));
+  const factorIdByName = new Map((factors ?? []).map((f) => [normalizeText(f.name), f.id]));
   const knownFactorIds = factors ? new Set(factors.map((f) => f.id)) : null;
   const cell = (row: unknown[], key: CatalogField): unknown => (col[key] === undefined ? '' : row[col[key] as number]);
 
@@ -284,8 +265,8 @@ export function catalogFromSheet(
   for (let r = 1; r < rows.length; r++) {
     const row = rows[r] ?? [];
     const where = `Лист «${CATALOG_SHEET_NAME}», строка ${r + 1}`;
-    if (row.every((v) => cellText(v) === '')) continue;
-    const id = cellText(cell(row, 'id')).toUpperCase();
+    if (row.every((v) => tidyText(v) === '')) continue;
+    const id = tidyText(cell(row, 'id')).toUpperCase();
     if (!id) {
       problems.push(`${where}: не заполнен ID меры; строка пропущена.`);
       continue;
@@ -299,12 +280,12 @@ export function catalogFromSheet(
     const cluster = parseCluster(clusterCell);
     if (!cluster) {
       problems.push(
-        `${where} (${id}): кластер «${cellText(clusterCell)}» не распознан (нужно «все», «сильно неуспевающие», ` +
+        `${where} (${id}): кластер «${tidyText(clusterCell)}» не распознан (нужно «все», «сильно неуспевающие», ` +
           '«умеренно неуспевающие» или «базово неуспевающие»); строка пропущена.',
       );
       continue;
     }
-    const measure = cellText(cell(row, 'measure'));
+    const measure = tidyText(cell(row, 'measure'));
     if (!measure) {
       problems.push(`${where} (${id}): не заполнено мероприятие; строка пропущена.`);
       continue;
@@ -313,14 +294,14 @@ export function catalogFromSheet(
     const deadlineMonth = parseMonth(monthCell);
     if (deadlineMonth === null) {
       problems.push(
-        `${where} (${id}): срок «${cellText(monthCell)}» не распознан (нужен номер месяца от 1 до 12 или название месяца); строка пропущена.`,
+        `${where} (${id}): срок «${tidyText(monthCell)}» не распознан (нужен номер месяца от 1 до 12 или название месяца); строка пропущена.`,
       );
       continue;
     }
-    const factorText = cellText(cell(row, 'factor'));
+    const factorText = tidyText(cell(row, 'factor'));
     let factor = GENERAL_FACTOR;
-    if (factorText && normalizeCell(factorText) !== GENERAL_FACTOR) {
-      factor = factorIdByName.get(normalizeCell(factorText)) ?? factorText.toUpperCase();
+    if (factorText && normalizeText(factorText) !== GENERAL_FACTOR) {
+      factor = factorIdByName.get(normalizeText(factorText)) ?? factorText.toUpperCase();
       if (knownFactorIds && !knownFactorIds.has(factor)) {
         problems.push(`${where} (${id}): фактор риска «${factorText}» не найден в списке факторов; мера не попадёт в дорожные карты.`);
       }
@@ -329,12 +310,12 @@ export function catalogFromSheet(
       id,
       cluster,
       factor,
-      task: cellText(cell(row, 'task')),
+      task: tidyText(cell(row, 'task')),
       measure,
       deadlineMonth,
-      ownerRole: cellText(cell(row, 'ownerRole')),
-      indicator: cellText(cell(row, 'indicator')),
-      document: cellText(cell(row, 'document')),
+      ownerRole: tidyText(cell(row, 'ownerRole')),
+      indicator: tidyText(cell(row, 'indicator')),
+      document: tidyText(cell(row, 'document')),
     });
   }
   return { measures, problems };

@@ -7,7 +7,7 @@ import { wholePercentShare } from './percent';
 import { clusterRank, isClusterLabel, shareAbove, sharesEqual } from './cluster';
 import { compareProcedures, normalizeProcedureName } from './procedures';
 
-/** Every per-procedure label, in the column order of the summary table. */
+/** Every per-procedure label: the keys of a summary row's counts and shares (the «Динамика» sheet orders its own columns). */
 export const PROCEDURE_DYNAMICS_LABELS: readonly ProcedureDynamics[] = Object.freeze([
   'положительная',
   '0 % за два года',

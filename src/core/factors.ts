@@ -1,4 +1,5 @@
 import { ValueError } from './errors';
+import { matchHeaderColumns, normalizeText, tidyText } from './text';
 import type { RiskFactor, Significance } from './types';
 
 /** What each significance asks the curator to do (domain.md §5). */
@@ -28,8 +29,6 @@ export const DEFAULT_RISK_FACTORS: readonly RiskFactor[] = Object.freeze(
   ].map((name, i) => Object.freeze({ id: `F${i + 1}`, name, active: true, actions: { ...SIGNIFICANCE_ACTIONS } })),
 );
 
-
-
 /** The significances from the highest down. */
 export const SIGNIFICANCES: readonly Significance[] = Object.freeze(['высокая', 'средняя', 'низкая'] as Significance[]);
 
@@ -45,12 +44,6 @@ export const FACTOR_SHEET_HEADER: readonly string[] = Object.freeze([
 
 /** Name of the editable sheet of factors (used in problem messages). */
 export const FACTOR_SHEET_NAME = 'Факторы риска';
-
-/** Lower-case, ё → е, single spaces, no surrounding blanks: how people's cell text is compared. */
-function normalizeCell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  return String(value).toLowerCase().replace(/ё/g, 'е').replace(/[\s\u00a0\u2009\u202f]+/g, ' ').trim();
-}
 
 /** Cells that mean "nothing entered". */
 const EMPTY_MARKS = new Set(['', '-', '—', '–']);
@@ -71,7 +64,7 @@ const SIGNIFICANCE_SPELLINGS: ReadonlyArray<{ significance: Significance; prefix
  * is null; anything else throws a ValueError quoting the value.
  */
 export function parseSignificance(value: unknown): Significance | null {
-  const text = normalizeCell(value).replace(/\.+$/, '').trim();
+  const text = normalizeText(value).replace(/\.+$/, '').trim();
   if (EMPTY_MARKS.has(text)) return null;
   for (const s of SIGNIFICANCE_SPELLINGS) {
     if (text === s.letter || text.startsWith(s.prefix)) return s.significance;
@@ -85,7 +78,7 @@ const NO = new Set(['нет', 'н', 'no', 'n', 'false', 'ложь', '0', '-', '�
 /** «да»/«нет» (and checkboxes) → boolean; empty → null; unknown → undefined. */
 function parseYesNo(value: unknown): boolean | null | undefined {
   if (typeof value === 'boolean') return value;
-  const text = normalizeCell(value).replace(/\.+$/, '');
+  const text = normalizeText(value).replace(/\.+$/, '');
   if (text === '') return null;
   if (YES.has(text)) return true;
   if (NO.has(text)) return false;
@@ -105,7 +98,7 @@ const FACTOR_COLUMNS: ReadonlyArray<{ key: FactorColumn; matches: (h: string) =>
 
 /** A factor id as a person may type it: trimmed, upper-case Latin (so «f3» is «F3»). */
 function normalizeFactorId(value: unknown): string {
-  return normalizeCell(value).toUpperCase();
+  return normalizeText(value).toUpperCase();
 }
 
 /**
@@ -134,12 +127,7 @@ export function actionFor(factor: RiskFactor, significance: Significance): strin
  */
 export function factorsFromSheet(rows: unknown[][]): { factors: RiskFactor[]; problems: string[] } {
   const problems: string[] = [];
-  const header = (rows[0] ?? []).map(normalizeCell);
-  const col: Partial<Record<FactorColumn, number>> = {};
-  for (const { key, matches } of FACTOR_COLUMNS) {
-    const index = header.findIndex((h, i) => matches(h) && !Object.values(col).includes(i));
-    if (index >= 0) col[key] = index;
-  }
+  const col = matchHeaderColumns(rows[0] ?? [], FACTOR_COLUMNS);
   if (col.id === undefined || col.name === undefined) {
     problems.push(
       `Лист «${FACTOR_SHEET_NAME}»: в первой строке не найдены столбцы «${FACTOR_SHEET_HEADER[0]}» и «${FACTOR_SHEET_HEADER[1]}»; ` +
@@ -153,9 +141,9 @@ export function factorsFromSheet(rows: unknown[][]): { factors: RiskFactor[]; pr
     const row = rows[r] ?? [];
     const sheetRow = r + 1;
     const id = normalizeFactorId(row[col.id]);
-    const name = String(row[col.name] ?? '').replace(/\s+/g, ' ').trim();
+    const name = tidyText(row[col.name]);
     const activeCell = col.active === undefined ? '' : row[col.active];
-    if (!id && !name && normalizeCell(activeCell) === '') continue;
+    if (!id && !name && normalizeText(activeCell) === '') continue;
     if (!id) {
       problems.push(`Лист «${FACTOR_SHEET_NAME}», строка ${sheetRow}: не заполнен ID фактора «${name}»; строка пропущена.`);
       continue;
@@ -180,7 +168,7 @@ export function factorsFromSheet(rows: unknown[][]): { factors: RiskFactor[]; pr
     const factor: RiskFactor = { id, name, active: active ?? true };
     // A sheet without the action columns (an older or hand-made one) keeps domain.md's wording.
     if (SIGNIFICANCES.some((s) => col[s] !== undefined)) {
-      const cellText = (s: Significance) => (col[s] === undefined ? '' : String(row[col[s] as number] ?? '').replace(/\s+/g, ' ').trim());
+      const cellText = (s: Significance) => (col[s] === undefined ? '' : tidyText(row[col[s] as number]));
       factor.actions = Object.fromEntries(SIGNIFICANCES.map((s) => [s, cellText(s) || SIGNIFICANCE_ACTIONS[s]])) as Record<Significance, string>;
     }
     factors.push(factor);

@@ -1,3 +1,4 @@
+import { shareAbove, shareAtLeast } from './cluster';
 import { wholePercentShare } from './percent';
 
 /**
@@ -71,11 +72,9 @@ export interface IndicatorValue {
   source: 'данные' | 'вручную';
 }
 
-/** Shares are compared with a tolerance so that 0,1 entered by hand meets a 10 % target. */
-const SHARE_TOLERANCE = 1e-9;
-
+/** Shares are compared with the share tolerance, so that 0,1 entered by hand meets a 10 % target. */
 function meets(actual: number, target: number, comparison: IndicatorComparison): boolean {
-  return comparison === 'atLeast' ? actual >= target - SHARE_TOLERANCE : actual <= target + SHARE_TOLERANCE;
+  return comparison === 'atLeast' ? shareAtLeast(actual, target) : !shareAbove(actual, target);
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 import { ValueError } from './errors';
 import { decimalShift } from './percent';
+import { normalizeText } from './text';
 import type { Territory } from './types';
 
 /** Texts that mean «no value»: empty, and the dashes people put in an empty cell. */
@@ -174,13 +175,7 @@ export function shareFromCount(count: number | null, total: number | null): numb
  * with known answers (domain.md §1.1: match by normalised text, not exact text).
  */
 export function normalizeAnswer(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/ё/g, 'е')
-    .replace(/[\s\u00A0\u2009\u202F]+/g, ' ')
-    .trim()
-    .replace(/[.!]+$/, '')
-    .trim();
+  return normalizeText(text).replace(/[.!]+$/, '').trim();
 }
 
 /**

@@ -4,7 +4,7 @@ import { schoolTypeLabel } from './schoolType';
 import { resourceDeficits } from './deficits';
 import { assessSchools, failingShare, reportingYearOf, type SchoolShnor } from './shnor';
 import { clusterDynamics, procedureDynamics, isPositiveResult, procedureDynamicsSummary, clusterDynamicsSummary } from './dynamics';
-import { normalizeProcedureName, procedureCountsForStatus, CANONICAL_PROCEDURES } from './procedures';
+import { compareProcedures, normalizeProcedureName } from './procedures';
 import { resilientSchools } from './resilience';
 import { suggestMentors } from './mentors';
 import { riskProfile, topHighFactors, type RiskProfile } from './riskProfile';
@@ -170,7 +170,7 @@ export function computeReport(input: PipelineInput): Report {
       shnorCount: shnorReports.length,
       shnorWithMentor: shnorReports.filter((r) => r.mentor !== null).length,
       schoolsWithRisks: reports.filter((r) => r.profile.highCount > 0).length,
-      shnorWithPositiveDynamicsRuOrMath: shnorReports.filter((r) => hasPositiveCountedDynamics(r.shnor, settings)).length,
+      shnorWithPositiveDynamicsRuOrMath: shnorReports.filter((r) => hasPositiveCountedDynamics(r.shnor)).length,
       schoolsWithDeficits: reports.filter((r) => r.staffingDeficit || r.infrastructureDeficit || r.financialDeficit).length,
     },
     input.manualIndicators ?? {},
@@ -250,21 +250,22 @@ function sharesByYear(results: ReadonlyArray<ProcedureResult>, year: number): Ma
   return out;
 }
 
+/** Every procedure of Y or Y−1 in display order (the nine canonical first, then the others alphabetically). */
 function proceduresIn(reports: ReadonlyArray<{ sharesY: Map<string, unknown>; sharesPrev: Map<string, unknown> }>): string[] {
   const seen = new Set<string>();
   for (const s of reports) {
     for (const k of s.sharesY.keys()) seen.add(k);
     for (const k of s.sharesPrev.keys()) seen.add(k);
   }
-  const canonical = CANONICAL_PROCEDURES.filter((p) => seen.has(p));
-  const others = [...seen].filter((p) => !CANONICAL_PROCEDURES.includes(p)).sort((a, b) => a.localeCompare(b, 'ru'));
-  return [...canonical, ...others];
+  return [...seen].sort(compareProcedures);
 }
 
-/** «ШНОР with positive dynamics in Russian or mathematics» (domain.md §7): a counted procedure fell or stayed at 0 %. */
-function hasPositiveCountedDynamics(s: SchoolShnor, settings: Settings): boolean {
+/**
+ * «ШНОР with positive dynamics in Russian or mathematics» (domain.md §7): a counted procedure fell or stayed at 0 %.
+ * The status's shares (SchoolShnor.sharesY) hold the counted procedures only (settings.shnorSubjects).
+ */
+function hasPositiveCountedDynamics(s: SchoolShnor): boolean {
   for (const [procedure, current] of s.sharesY) {
-    if (!procedureCountsForStatus(procedure, settings.shnorSubjects)) continue;
     const previous = s.sharesPrev.get(procedure) ?? null;
     if (isPositiveResult(procedureDynamics(previous, current))) return true;
   }

@@ -1,4 +1,5 @@
 import { ALL_CLUSTERS, GENERAL_FACTOR } from './catalog';
+import { normalizeText } from './text';
 import type { CatalogMeasure, ClusterLabel } from './types';
 
 /**
@@ -76,18 +77,14 @@ export function calendarDay(date: Date): number {
   return date.getFullYear() * 10000 + (date.getMonth() + 1) * 100 + date.getDate();
 }
 
-function normalizeStatus(status: string): string {
-  return status.toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();
-}
-
 /** True when the status closes the row (выполнено, отменено; domain.md §6), whatever its case or spacing. */
 export function isClosedStatus(status: string): boolean {
-  return (CLOSED_STATUSES as readonly string[]).includes(normalizeStatus(status));
+  return (CLOSED_STATUSES as readonly string[]).includes(normalizeText(status));
 }
 
 /** The status of the drop-down (domain.md §6) a person's text means, or null (case and spacing forgiven). */
 export function canonicalStatus(status: string): RoadmapStatus | null {
-  const text = normalizeStatus(status);
+  const text = normalizeText(status);
   return ROADMAP_STATUSES.find((s) => s === text) ?? null;
 }
 

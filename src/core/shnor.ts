@@ -8,6 +8,7 @@ import type { Settings } from './settings';
 import { formatPercent } from './percent';
 import { clusterFor, clusterOrStatus, shareAtLeast } from './cluster';
 import { compareProcedures, normalizeProcedureName, procedureCountsForStatus } from './procedures';
+import { plural } from './text';
 
 export { clusterFor, clusterOrStatus } from './cluster';
 
@@ -76,23 +77,14 @@ function find(shares: YearShares, name: string): Entry | undefined {
 
 const NO_DATA: Omit<ShnorAssessment, 'smallSample'> = { status: 'нет данных', reason: '', cluster: null, maxShare: null, note: '' };
 
-function usableShare(x: number | null | undefined): number | null {
-  return typeof x === 'number' && Number.isFinite(x) ? x : null;
-}
-
-function usableCount(x: number | null | undefined): number | null {
+/** A share or a count that can be used: a finite number, else null. */
+function usable(x: number | null | undefined): number | null {
   return typeof x === 'number' && Number.isFinite(x) ? x : null;
 }
 
 /** Russian plural of «участник» for a count: 1 участник, 3 участника, 8 участников, 21 участник. */
 function participantsWord(n: number): string {
-  const [one, few, many] = TEXT.participants;
-  const mod100 = Math.abs(n) % 100;
-  const mod10 = mod100 % 10;
-  if (!Number.isInteger(n) || (mod100 >= 11 && mod100 <= 14)) return many;
-  if (mod10 === 1) return one;
-  if (mod10 >= 2 && mod10 <= 4) return few;
-  return many;
+  return plural(n, ...TEXT.participants);
 }
 
 function yearLabel(year: number | null, yearsBack: 0 | 1): string {
@@ -107,7 +99,7 @@ function yearLabel(year: number | null, yearsBack: 0 | 1): string {
 function groupCells(cells: ReadonlyArray<ShareCell>): YearShares {
   const out: YearShares = [];
   for (const cell of cells) {
-    const entry: Entry = { name: normalizeProcedureName(cell.procedure), share: usableShare(cell.share), participants: usableCount(cell.participants) };
+    const entry: Entry = { name: normalizeProcedureName(cell.procedure), share: usable(cell.share), participants: usable(cell.participants) };
     const i = out.findIndex((e) => e.name === entry.name);
     if (i < 0) out.push(entry);
     else if (out[i].share === null && entry.share !== null) out[i] = entry;
@@ -218,8 +210,8 @@ export function assessShnor(
  * when the numbers cannot be a share (negative, failed > participants): no value, never a guess.
  */
 export function failingShare(r: ProcedureResult): number | null {
-  const n = usableCount(r.participants);
-  const f = usableCount(r.failed);
+  const n = usable(r.participants);
+  const f = usable(r.failed);
   if (n === null || n <= 0 || f === null || f < 0 || f > n) return null;
   return f / n;
 }
@@ -323,7 +315,7 @@ export function assessSchools(
     if (name === null) continue;
     let years = bySchool.get(r.schoolCode);
     if (years === undefined) bySchool.set(r.schoolCode, (years = [[], [], []]));
-    addInDisplayOrder(years[yearsBack], { name, share: failingShare(r), participants: usableCount(r.participants) }, order);
+    addInDisplayOrder(years[yearsBack], { name, share: failingShare(r), participants: usable(r.participants) }, order);
   }
 
   const none: YearShares[] = [[], [], []];

@@ -3,6 +3,7 @@
  * Kept in one place so a reviewer can read them together (architecture.md, Conventions).
  */
 import { quoteValue } from '../core/numbers';
+import { plural } from '../core/text';
 
 /** Prefix of a row that could not be computed inside a range call. */
 export const ERROR_PREFIX = '#ОШИБКА: ';
@@ -12,15 +13,6 @@ export const ZONE_YES = 'да';
 export const ZONE_NO = 'нет';
 /** ISBSH_LEVEL and ISBSH_ZONE for a school without an index. */
 export const NO_ISBSH = 'нет ИСБШ';
-
-/** The Russian plural form for a count: plural(21, 'строка', 'строки', 'строк') = 'строка'. */
-export function plural(n: number, one: string, few: string, many: string): string {
-  const mod10 = n % 10;
-  const mod100 = n % 100;
-  if (mod10 === 1 && mod100 !== 11) return one;
-  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return few;
-  return many;
-}
 
 /** «строка / строки / строк» for a count. */
 export function rowsWord(n: number): string {

@@ -4,7 +4,7 @@
  * let the user fix the mapping»).
  */
 import { UserError } from '../core/errors';
-import { FIELDS, FIELD_IDS, GENERIC_STEMS, isFieldId, type FieldId, type FieldSpec } from './fields';
+import { FIELDS, FIELD_IDS, GENERIC_STEMS, fieldSpec, isFieldId, type FieldId, type FieldSpec } from './fields';
 import { missingColumnsMessage } from './messages';
 
 /** Column index (0-based) of each field in the header row; null = not found. */
@@ -65,7 +65,7 @@ const STOP_WORDS: ReadonlySet<string> = new Set([
   'и', 'в', 'во', 'на', 'с', 'со', 'из', 'для', 'по', 'к', 'ко', 'от', 'до', 'за', 'о', 'об', 'а', 'у', 'не', 'ни',
   'или', 'их', 'том', 'чьи', 'чей', 'чья', 'которых', 'которые', 'который', 'которого', 'которой', 'которым',
   'является', 'являются', 'являющихся', 'ли', 'как', 'при', 'под', 'это', 'да', 'нет', 'чел', 'человек', 'ед', 'шт',
-  'ваш', 'вашей', 'вашем', 'вашего', 'укажите', 'the', 'of', 'of',
+  'ваш', 'вашей', 'вашем', 'вашего', 'укажите', 'the', 'of',
 ]);
 
 /** Russian endings stripped by the light stemmer, longest first. */
@@ -152,17 +152,22 @@ export function scoreHeader(stems: readonly string[], spec: FieldSpec): number |
   return best;
 }
 
-/** The one field a header fits best (domain.md §1.1), or null when none fits or two fit equally. */
-export function bestFieldFor(header: string, fields: readonly FieldSpec[] = FIELDS): FieldId | null {
-  const stems = normalizeHeader(header);
-  let best: { id: FieldId | null; score: number } | null = null;
+/** The fields a header's stems fit with the highest score (several when they tie), or null when none fits. */
+function topFields(stems: readonly string[], fields: readonly FieldSpec[]): { fields: FieldId[]; score: number } | null {
+  let best: { fields: FieldId[]; score: number } | null = null;
   for (const spec of fields) {
     const score = scoreHeader(stems, spec);
     if (score === null) continue;
-    if (!best || score > best.score) best = { id: spec.id, score };
-    else if (score === best.score) best.id = null;
+    if (!best || score > best.score) best = { fields: [spec.id], score };
+    else if (score === best.score) best.fields.push(spec.id);
   }
-  return best?.id ?? null;
+  return best;
+}
+
+/** The one field a header fits best (domain.md §1.1), or null when none fits or two fit equally. */
+export function bestFieldFor(header: string, fields: readonly FieldSpec[] = FIELDS): FieldId | null {
+  const best = topFields(normalizeHeader(header), fields);
+  return best && best.fields.length === 1 ? best.fields[0] : null;
 }
 
 function emptyMapping(): ColumnMapping {
@@ -181,15 +186,7 @@ export function autoMapColumns(headers: readonly string[], fields: readonly Fiel
   const bestFields: Array<{ fields: FieldId[]; score: number } | null> = headers.map((header, column) => {
     if (isShareHeader(String(header))) shareColumns.add(column);
     const stems = normalizeHeader(String(header));
-    if (!stems.length) return null;
-    let best: { fields: FieldId[]; score: number } | null = null;
-    for (const spec of fields) {
-      const score = scoreHeader(stems, spec);
-      if (score === null) continue;
-      if (!best || score > best.score) best = { fields: [spec.id], score };
-      else if (score === best.score) best.fields.push(spec.id);
-    }
-    return best;
+    return stems.length ? topFields(stems, fields) : null;
   });
 
   const ambiguous: AutoMapping['ambiguous'] = [];
@@ -223,7 +220,7 @@ export function missingForIsbsh(mapping: ColumnMapping, fields: readonly FieldSp
 
 /** The UserError for missing required columns (domain.md §1.1 «let the user fix the mapping»): what is missing, what was found, where to fix it. */
 export function missingColumnsError(sheetName: string, missing: readonly FieldId[], headers: readonly string[]): UserError {
-  const labels = missing.map((id) => FIELDS.find((f) => f.id === id)!.label);
+  const labels = missing.map((id) => fieldSpec(id).label);
   return new UserError(missingColumnsMessage(sheetName, labels, headers.map((h) => String(h).trim())));
 }
 

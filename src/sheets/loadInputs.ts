@@ -1,11 +1,11 @@
 import { UserError } from '../core/errors';
-import type { Settings } from '../core/settings';
 import type { CatalogMeasure, ProcedureResult, RiskDiagnosis, RiskFactor, SchoolRecord } from '../core/types';
 import { DEFAULT_RISK_FACTORS, FACTOR_SHEET_NAME, factorsFromSheet } from '../core/factors';
 import { CATALOG_SHEET_NAME, DEFAULT_CATALOG, catalogFromSheet } from '../core/catalog';
 import { INDICATORS } from '../core/indicators';
 import { parseShare } from '../core/numbers';
-import { mappingFor, missingColumnsError, missingRequired, parseStoredMapping, type AutoMapping } from './headerMapping';
+import { normalizeText } from '../core/text';
+import { mappingFor, parseStoredMapping, type AutoMapping } from './headerMapping';
 import { readResponses } from './readResponses';
 import { readResults } from './readResults';
 import { readRisks } from './readRisks';
@@ -31,10 +31,6 @@ export interface LoadedInputs {
   manualIndicators: Record<string, number | null>;
 }
 
-function normalized(text: unknown): string {
-  return String(text ?? '').toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();
-}
-
 /**
  * The Form's responses sheet: the one the user chose, else a sheet linked to a form, else one whose first
  * column is «Отметка времени». Null when none is found (the sidebar then asks).
@@ -50,17 +46,29 @@ export function findResponsesSheet(ss: Spreadsheet, chosen: string | null): Shee
   return (
     sheets.find((s) => {
       if (s.getLastRow() < 1 || s.getLastColumn() < 1) return false;
-      const first = normalized(s.getRange(1, 1).getValue());
+      const first = normalizeText(s.getRange(1, 1).getValue());
       return first === 'отметка времени' || first === 'timestamp';
     }) ?? null
   );
 }
 
-/** The responses sheet's header texts and the mapping in force (stored choices first, the rest auto-mapped). */
-export function responsesMapping(sheet: Sheet, storedJson: string | null): { headers: string[]; auto: AutoMapping; values: unknown[][] } {
-  const values = sheet.getDataRange().getValues();
-  const headers = (values[0] ?? []).map((h) => String(h ?? ''));
-  return { headers, auto: mappingFor(headers, parseStoredMapping(storedJson)), values };
+function headerTexts(row: readonly unknown[] | undefined): string[] {
+  return (row ?? []).map((h) => String(h ?? ''));
+}
+
+/** The mapping in force for these headers: the stored choices first, the rest auto-mapped. */
+function mappingIn(headers: readonly string[], storedJson: string | null): AutoMapping {
+  return mappingFor(headers, parseStoredMapping(storedJson));
+}
+
+/**
+ * The responses sheet's header texts and the mapping in force, for the sidebar: only the header row is read (the
+ * responses of a whole region are not needed to show which column is which).
+ */
+export function responsesMapping(sheet: Sheet, storedJson: string | null): { headers: string[]; auto: AutoMapping } {
+  const width = sheet.getLastColumn();
+  const headers = width < 1 ? [] : headerTexts(sheet.getRange(1, 1, 1, width).getValues()[0]);
+  return { headers, auto: mappingIn(headers, storedJson) };
 }
 
 function sheetValues(ss: Spreadsheet, name: string): unknown[][] | null {
@@ -72,11 +80,11 @@ function sheetValues(ss: Spreadsheet, name: string): unknown[][] | null {
 export function readManualIndicators(values: unknown[][] | null): Record<string, number | null> {
   const manual: Record<string, number | null> = {};
   if (!values) return manual;
-  const headerIndex = values.findIndex((r) => normalized(r[0]) === 'показатель');
+  const headerIndex = values.findIndex((r) => normalizeText(r[0]) === 'показатель');
   if (headerIndex < 0) return manual;
-  const idByName = new Map(INDICATORS.filter((d) => !d.computed).map((d) => [normalized(d.name), d.id]));
+  const idByName = new Map(INDICATORS.filter((d) => !d.computed).map((d) => [normalizeText(d.name), d.id]));
   for (const row of values.slice(headerIndex + 1)) {
-    const id = idByName.get(normalized(row[0]));
+    const id = idByName.get(normalizeText(row[0]));
     if (!id) continue;
     try {
       manual[id] = parseShare(row[2]);
@@ -95,14 +103,13 @@ function referenceProblems(sheet: string, messages: string[]): Problem[] {
  * Reads every input sheet once (one getValues each) into core's records, with every problem listed.
  * Stops with a UserError only when nothing sensible can be computed: no responses sheet, or a required column unmapped.
  */
-export function loadInputs(ss: Spreadsheet, _settings: Settings, timeZone: string, today: Date): LoadedInputs {
+export function loadInputs(ss: Spreadsheet, timeZone: string, today: Date): LoadedInputs {
   const props = PropertiesService.getDocumentProperties();
   const sheet = findResponsesSheet(ss, props.getProperty(RESPONSES_SHEET_KEY));
   if (!sheet) throw new UserError(LOAD.noResponsesSheet);
-  const { headers, auto, values } = responsesMapping(sheet, props.getProperty(MAPPING_KEY));
-  const missing = missingRequired(auto.mapping);
-  if (missing.length) throw missingColumnsError(sheet.getName(), missing, headers);
-
+  const values = sheet.getDataRange().getValues();
+  const auto = mappingIn(headerTexts(values[0]), props.getProperty(MAPPING_KEY));
+  // Throws the UserError naming the missing columns when a required one is not mapped.
   const responses = readResponses(values, sheet.getName(), auto.mapping, { timeZone });
   const problems: Problem[] = [...responses.problems];
   const knownCodes = new Set(responses.schools.map((s) => s.schoolCode));

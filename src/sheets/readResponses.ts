@@ -1,24 +1,15 @@
 /**
- * The Form's responses sheet → one SchoolRecord per school (domain.md §1.1). The pure part works on
- * the 2-D array `getValues()` returns; `readResponsesSheet` is the thin adapter with one read.
+ * The Form's responses sheet → one SchoolRecord per school (domain.md §1.1). Works on the 2-D array
+ * `getValues()` returns (loadInputs reads the sheet once).
  * Nothing is lost silently: every row, column or value not used becomes a Problem.
  */
 import { ValueError } from '../core/errors';
 import { normalizeSpecialists } from '../core/deficits';
 import { parseCount, parseRussianNumber, parseShare, parseTerritory, parseYesNo, quoteValue, shareFromCount } from '../core/numbers';
 import type { SchoolRecord } from '../core/types';
+import { columnLetter } from './a1';
 import { FIELDS, LONG_TEXT_WARNING, type FieldId, type FieldSpec } from './fields';
-import {
-  bestFieldFor,
-  isPercentHeader,
-  isShareHeader,
-  mappingFor,
-  missingColumnsError,
-  missingRequired,
-  type AutoMapping,
-  type ColumnMapping,
-  type StoredMapping,
-} from './headerMapping';
+import { bestFieldFor, isPercentHeader, isShareHeader, missingColumnsError, missingRequired, type ColumnMapping } from './headerMapping';
 import { ACTION, PROBLEM } from './messages';
 import { sortProblems, type Problem } from './problems';
 import { formatTimestamp, parseTimestamp } from './timestamps';
@@ -93,13 +84,6 @@ export function schoolCodeKey(code: string): string {
 }
 
 // ---------------------------------------------------------------- columns
-
-/** The sheet's letter of a 0-based column index (0 → A, 26 → AA), to name a column without a header in the data check (domain.md §1). */
-export function columnLetter(index: number): string {
-  let s = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
 
 /** How each mapped column is read. */
 interface Column {
@@ -454,19 +438,4 @@ export function readResponses(
     problems.push(...read.problems);
   }
   return { schools, problems: sortProblems(problems), superseded, rowsRead };
-}
-
-/**
- * Adapter (domain.md §1.1): reads the responses sheet with one getDataRange().getValues(), maps its header row with the
- * stored mapping (auto-mapping the rest) and returns the reading and the mapping used.
- */
-export function readResponsesSheet(
-  sheet: GoogleAppsScript.Spreadsheet.Sheet,
-  stored: StoredMapping | null,
-  timeZone: string,
-): ResponsesReading & { mapping: AutoMapping } {
-  const values = sheet.getDataRange().getValues();
-  const headers = (values[0] ?? []).map((h) => cellText(h).trim());
-  const mapping = mappingFor(headers, stored);
-  return { ...readResponses(values, sheet.getName(), mapping.mapping, { timeZone }), mapping };
 }

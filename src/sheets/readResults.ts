@@ -1,6 +1,6 @@
 /**
  * The sheet «Результаты ОП» (domain.md §1.2), long format: one row per school × year × procedure.
- * The pure part reads the 2-D array of getValues(); `readResultsSheet` is the one-read adapter.
+ * Works on the 2-D array of getValues() (loadInputs reads the sheet once).
  */
 import { ValueError } from '../core/errors';
 import { parseCount, quoteValue } from '../core/numbers';
@@ -71,6 +71,24 @@ function findColumns(headers: string[]): Partial<Record<ResultColumn, number>> {
   return found;
 }
 
+/** The 0-based column of «Год» in a header row of «Результаты ОП» (found by its title, as readResults finds it), or null. */
+export function resultYearColumn(headerRow: readonly unknown[]): number | null {
+  return findColumns(headerRow.map((h) => cellText(h ?? '').trim())).year ?? null;
+}
+
+/** The distinct years of «Год» cells as readResults reads them (parseResultYear: «2024», «2023/24» → 2024), ascending; unreadable cells are left out. */
+export function resultYears(cells: readonly unknown[]): number[] {
+  const years = new Set<number>();
+  for (const cell of cells) {
+    try {
+      years.add(parseResultYear(cell));
+    } catch (e) {
+      if (!(e instanceof ValueError)) throw e;
+    }
+  }
+  return [...years].sort((a, b) => a - b);
+}
+
 const isFatal = (p: Problem) => p.action === ACTION.rowDropped;
 
 interface Candidate {
@@ -88,8 +106,6 @@ interface Candidate {
  * school, year and procedure the lower one wins. Codes compare case-insensitively and are written as in
  * `knownCodes`. When a required column is missing the sheet is not used (one problem naming the columns),
  * as when the sheet is absent: the rest of the report does not need it.
- */
-/**
  * `latestYear` (the current calendar year) rejects a year that has not come yet: one typo such as «2052» would
  * otherwise become the reporting year and leave every school «нет данных».
  */
@@ -210,9 +226,4 @@ export function readResults(values: unknown[][], sheetName: string, knownCodes?:
   }
   const results = accepted.filter((c) => latest.get(keyOf(c)) === c).map((c) => c.result);
   return { results, problems: sortProblems(problems) };
-}
-
-/** Adapter: one getDataRange().getValues() of «Результаты ОП» (domain.md §1.2), read by readResults. */
-export function readResultsSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, knownCodes?: Set<string>): ResultsReading {
-  return readResults(sheet.getDataRange().getValues(), sheet.getName(), knownCodes);
 }

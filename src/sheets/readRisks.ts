@@ -1,15 +1,17 @@
 /**
  * The sheet «Риски» (domain.md §1.3): `Код ОО | one column per risk factor` with «высокая» / «средняя» /
- * «низкая». The pure part reads the 2-D array of getValues(); `readRisksSheet` is the one-read adapter.
+ * «низкая». Works on the 2-D array of getValues() (loadInputs reads the sheet once).
  */
 import { ValueError } from '../core/errors';
 import { parseSignificance } from '../core/factors';
 import { quoteValue } from '../core/numbers';
+import { normalizeText } from '../core/text';
 import type { RiskDiagnosis, RiskFactor, Significance } from '../core/types';
+import { columnLetter } from './a1';
 import { normalizeHeader } from './headerMapping';
 import { ACTION, PROBLEM, TEMPLATE_WORDS, missingTemplateColumnsMessage } from './messages';
 import { sortProblems, type Problem } from './problems';
-import { cellText, columnLetter, isBlankCell, isFormulaError, normalizeSchoolCode, schoolCodeKey } from './readResponses';
+import { cellText, isBlankCell, isFormulaError, normalizeSchoolCode, schoolCodeKey } from './readResponses';
 
 export interface RisksReading {
   diagnoses: RiskDiagnosis[];
@@ -18,7 +20,7 @@ export interface RisksReading {
 
 /** Lower case, ё → е, single spaces, no dots or spaces at the ends: how a header is compared with a factor. */
 function plain(text: string): string {
-  return text.toLowerCase().replace(/ё/g, 'е').replace(/[\s\u00A0]+/g, ' ').replace(/^[\s.:;,]+|[\s.:;,]+$/g, '');
+  return normalizeText(text).replace(/^[\s.:;,]+|[\s.:;,]+$/g, '');
 }
 
 /** «1. Название», «F1 Название», «№ 1) Название» → the leading token and the rest. */
@@ -39,8 +41,7 @@ export function factorForHeader(header: string, factors: readonly RiskFactor[]):
   const numbered = NUMBERED.exec(text);
   if (!numbered) return null;
   const [, token, rest] = numbered;
-  if (rest && byName(plain(rest))) return byName(plain(rest))!;
-  return byId(token.toLowerCase()) ?? null;
+  return (rest ? byName(plain(rest)) : undefined) ?? byId(token.toLowerCase()) ?? null;
 }
 
 /**
@@ -147,9 +148,4 @@ export function readRisks(values: unknown[][], sheetName: string, factors: reado
     });
   }
   return { diagnoses: accepted.filter((a) => latest.get(schoolCodeKey(a.diagnosis.schoolCode)) === a).map((a) => a.diagnosis), problems: sortProblems(problems) };
-}
-
-/** Adapter: one getDataRange().getValues() of «Риски» (domain.md §1.3), read by readRisks. */
-export function readRisksSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, factors: readonly RiskFactor[], knownCodes?: Set<string>): RisksReading {
-  return readRisks(sheet.getDataRange().getValues(), sheet.getName(), factors, knownCodes);
 }

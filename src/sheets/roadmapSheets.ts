@@ -1,14 +1,15 @@
 import type { Report, SchoolReport } from '../core/pipeline';
 import { DEFAULT_RISK_FACTORS, FACTOR_SHEET_NAME, factorsToRows } from '../core/factors';
 import { CATALOG_SHEET_NAME, DEFAULT_CATALOG, catalogToRows } from '../core/catalog';
-import { ROADMAP_HEADER, ROADMAP_STATUSES, ROADMAP_VISIBLE_COLUMNS, deferPastDeadlines, mergeRoadmap, roadmapRows, type RoadmapRow } from '../core/roadmap';
+import { CLOSED_STATUSES, ROADMAP_HEADER, ROADMAP_STATUSES, ROADMAP_VISIBLE_COLUMNS, deferPastDeadlines, mergeRoadmap, roadmapRows, type RoadmapRow } from '../core/roadmap';
 import { monitoringTable } from '../core/roadmapMonitoring';
 import { formatNumberRu, wholePercentShare } from '../core/percent';
 import type { LoadedInputs } from './loadInputs';
 import { ROADMAP_PREFIX, SHEET_NAMES, roadmapSheetName } from './names';
 import type { CellValue, ColumnSpec, SheetSpec } from './sheetSpec';
 import { headerRowOf } from './sheetSpec';
-import { stageSheet, swapIn } from './writer';
+import { DRAFT_SUFFIX, HEADER_BACKGROUND, OLD_SUFFIX, stageSheet, swapIn } from './writer';
+import { columnLetter } from './a1';
 import { COLORS, FORMAT } from './outputs/format';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -47,7 +48,7 @@ export function ensureReferenceSheets(ss: Spreadsheet): string[] {
     if (ss.getSheetByName(name)) continue;
     const sheet = ss.insertSheet(name, ss.getSheets().length);
     sheet.getRange(1, 1, rows.length, rows[0].length).setNumberFormat('@').setValues(rows);
-    sheet.getRange(1, 1, 1, rows[0].length).setFontWeight('bold').setBackground('#e8eaed');
+    sheet.getRange(1, 1, 1, rows[0].length).setFontWeight('bold').setBackground(HEADER_BACKGROUND);
     sheet.setFrozenRows(1);
     widths.forEach((w, i) => sheet.setColumnWidth(i + 1, w));
     created.push(name);
@@ -106,6 +107,8 @@ export function roadmapSheet(school: SchoolReport, rows: readonly RoadmapRow[], 
     `Куратор / школа-наставник (предложение): ${mentor}`,
   ];
   const first = headerRowOf({ caption }) + 1;
+  const deadline = `$${columnLetter(DEADLINE_COLUMN)}${first}`;
+  const status = `$${columnLetter(STATUS_COLUMN)}${first}`;
   const values: CellValue[][] = rows.map((r, i) => [
     i + 1,
     r.factor,
@@ -133,7 +136,7 @@ export function roadmapSheet(school: SchoolReport, rows: readonly RoadmapRow[], 
     rules: [
       {
         kind: 'rowWhenFormula',
-        formula: `=AND($E${first}<>"";$E${first}<TODAY();$I${first}<>"выполнено";$I${first}<>"отменено")`,
+        formula: `=AND(${deadline}<>"";${deadline}<TODAY();${CLOSED_STATUSES.map((c) => `${status}<>"${c}"`).join(';')})`,
         background: COLORS.bad,
       },
       { kind: 'textEqual', column: STATUS_COLUMN, text: 'выполнено', background: COLORS.good },
@@ -194,8 +197,9 @@ export function readRoadmapRows(values: unknown[][]): RoadmapRow[] {
 export function writeMonitoring(ss: Spreadsheet, today: Date, shnorCodes: readonly string[]): number {
   const entries = ss
     .getSheets()
-    .filter((sh) => sh.getName().startsWith(ROADMAP_PREFIX) && !/~/.test(sh.getName()))
-    .map((sh) => ({ sheetName: sh.getName(), schoolCode: sh.getName().slice(ROADMAP_PREFIX.length), rows: readRoadmapRows(sh.getDataRange().getValues()) }));
+    .map((sheet) => ({ sheet, sheetName: sheet.getName() }))
+    .filter(({ sheetName }) => sheetName.startsWith(ROADMAP_PREFIX) && !sheetName.endsWith(DRAFT_SUFFIX) && !sheetName.endsWith(OLD_SUFFIX))
+    .map(({ sheet, sheetName }) => ({ sheetName, schoolCode: sheetName.slice(ROADMAP_PREFIX.length), rows: readRoadmapRows(sheet.getDataRange().getValues()) }));
   const table = monitoringTable(entries, today);
   const total = table.reduce((a, r) => a + r.total, 0);
   const done = table.reduce((a, r) => a + r.done, 0);

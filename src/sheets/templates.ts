@@ -8,6 +8,7 @@ import { CANONICAL_PROCEDURES } from '../core/procedures';
 import type { RiskFactor } from '../core/types';
 import { TEMPLATE_WORDS } from './messages';
 import { SHEET_NAMES } from './names';
+import { HEADER_BACKGROUND } from './writer';
 
 export type TemplateValidation =
   | { kind: 'list'; values: readonly string[]; allowInvalid: boolean; help: string }
@@ -84,8 +85,6 @@ export function risksTemplate(factors: readonly RiskFactor[] = DEFAULT_RISK_FACT
     ],
   };
 }
-
-const HEADER_BACKGROUND = '#e8eaed';
 
 function buildValidation(v: TemplateValidation): GoogleAppsScript.Spreadsheet.DataValidation {
   const b = SpreadsheetApp.newDataValidation();

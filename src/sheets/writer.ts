@@ -1,5 +1,6 @@
 import type { CellValue, ChartSpec, RuleSpec, SheetSpec, ValidationSpec } from './sheetSpec';
 import { headerRowOf } from './sheetSpec';
+import { columnLetter } from './a1';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -8,7 +9,8 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 export const DRAFT_SUFFIX = ' ~черновик';
 export const OLD_SUFFIX = ' ~прежний';
 
-const HEADER_BACKGROUND = '#e8eaed';
+/** Background of every header row the add-in writes (outputs, templates, reference sheets). */
+export const HEADER_BACKGROUND = '#e8eaed';
 
 /**
  * Sheets reads a written string as a user's typing: `=…` becomes a formula, and digits, dates, TRUE/FALSE (ИСТИНА/ЛОЖЬ
@@ -139,19 +141,13 @@ function buildValidation(v: ValidationSpec): GoogleAppsScript.Spreadsheet.DataVa
   return b.build();
 }
 
-function columnLetter(column: number): string {
-  let s = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
 function buildRule(sheet: Sheet, rule: RuleSpec, firstRow: number, rows: number, width: number): GoogleAppsScript.Spreadsheet.ConditionalFormatRule {
   const b = SpreadsheetApp.newConditionalFormatRule();
   if (rule.kind === 'textEqual') {
     b.whenTextEqualTo(rule.text).setBackground(rule.background).setRanges([sheet.getRange(firstRow, rule.column + 1, rows, 1)]);
     if (rule.fontColor) b.setFontColor(rule.fontColor);
   } else if (rule.kind === 'rowWhenEqual') {
-    const cell = `$${columnLetter(rule.column + 1)}${firstRow}`;
+    const cell = `$${columnLetter(rule.column)}${firstRow}`;
     b.whenFormulaSatisfied(`=${cell}="${rule.text.replace(/"/g, '""')}"`).setBackground(rule.background).setRanges([sheet.getRange(firstRow, 1, rows, width)]);
     if (rule.bold) b.setBold(true);
   } else {

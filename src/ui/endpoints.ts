@@ -1,7 +1,8 @@
 import { DEFAULT_SETTINGS, SETTING_LABELS, defaultSettings, settingsProblems, type Settings } from '../core/settings';
 import { computeReport } from '../core/pipeline';
-import { FIELDS, isFieldId } from '../sheets/fields';
+import { FIELDS, fieldSpec, isFieldId, type FieldId } from '../sheets/fields';
 import { serializeMapping } from '../sheets/headerMapping';
+import { resultYearColumn, resultYears } from '../sheets/readResults';
 import { findResponsesSheet, loadInputs, MAPPING_KEY, responsesMapping, RESPONSES_SHEET_KEY } from '../sheets/loadInputs';
 import { SHEET_NAMES, ROADMAP_PREFIX } from '../sheets/names';
 import type { RunKind, RunOptions, SaveResult, SchoolListItem, SidebarState, RunTicket, StepResult, MappingField } from './contract';
@@ -18,7 +19,8 @@ export function sidebarState(): SidebarState {
   return forSidebar(() => {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     const props = PropertiesService.getDocumentProperties();
-    const sheets = ss.getSheets();
+    // One getName per sheet: a region's spreadsheet may hold hundreds of roadmap sheets.
+    const sheets = ss.getSheets().map((sheet) => ({ sheet, name: sheet.getName() }));
     const responses = findResponsesSheet(ss, props.getProperty(RESPONSES_SHEET_KEY));
     let headers: string[] = [];
     let fields: MappingField[] = FIELDS.filter((f) => f.id !== 'timestamp').map((f) => ({
@@ -34,29 +36,37 @@ export function sidebarState(): SidebarState {
       const ambiguous = new Set(m.auto.ambiguous.map((a) => a.field));
       fields = fields.map((f) => ({ ...f, column: isFieldId(f.id) ? m.auto.mapping[f.id] : null, ambiguous: ambiguous.has(f.id as never) }));
     }
-    const resultsSheet = ss.getSheetByName(SHEET_NAMES.results);
-    const years = new Set<number>();
-    // Years are in column B; an imported sheet may be a single column wide, and Sheets refuses a range past the grid.
-    if (resultsSheet && resultsSheet.getLastRow() > 1 && resultsSheet.getMaxColumns() >= 2) {
-      for (const [y] of resultsSheet.getRange(2, 2, resultsSheet.getLastRow() - 1, 1).getValues()) {
-        const n = typeof y === 'number' ? y : Number(String(y).replace(/^\d{4}\s*[/-]\s*/, '').trim());
-        if (Number.isInteger(n) && n > 1999 && n < 2101) years.add(n < 100 ? 2000 + n : n);
-      }
-    }
+    const years = resultsSheetYears(ss.getSheetByName(SHEET_NAMES.results));
     return {
-      sheets: sheets.map((s) => s.getName()),
+      sheets: sheets.map((s) => s.name),
       responsesSheet: responses ? responses.getName() : null,
       headers,
       fields,
-      years: [...years].sort((a, b) => a - b),
+      years,
       settings: loadSettings(),
       defaults: defaultSettings(),
       settingLabels: { ...SETTING_LABELS },
-      outputs: sheets.filter((s) => OUTPUT_NAMES.includes(s.getName()) || s.getName().startsWith(ROADMAP_PREFIX)).map((s) => ({ name: s.getName(), sheetId: s.getSheetId() })),
+      outputs: sheets
+        .filter(({ name }) => OUTPUT_NAMES.includes(name) || name.startsWith(ROADMAP_PREFIX))
+        .map(({ sheet, name }) => ({ name, sheetId: sheet.getSheetId() })),
       activeRun: activeRun(),
       lastSummary: lastSummary(),
     };
   });
+}
+
+/**
+ * The years of «Результаты ОП» for the choice of reporting year: its «Год» column, found by its title, read as the
+ * run reads it («2023/24» is 2024). Only the header row and that column are read, not the whole sheet.
+ */
+function resultsSheetYears(sheet: GoogleAppsScript.Spreadsheet.Sheet | null): number[] {
+  if (!sheet) return [];
+  const lastRow = sheet.getLastRow();
+  const lastColumn = sheet.getLastColumn();
+  if (lastRow < 2 || lastColumn < 1) return [];
+  const column = resultYearColumn(sheet.getRange(1, 1, 1, lastColumn).getValues()[0]);
+  if (column === null) return [];
+  return resultYears(sheet.getRange(2, column + 1, lastRow - 1, 1).getValues().map((row) => row[0]));
 }
 
 /**
@@ -76,7 +86,7 @@ export function sidebarSaveMapping(sheetName: string, columns: Record<string, nu
     }
     const sameSheet = props.getProperty(RESPONSES_SHEET_KEY) === sheetName || findResponsesSheet(ss, null)?.getName() === sheetName;
     const { headers, auto } = responsesMapping(sheet, sameSheet ? props.getProperty(MAPPING_KEY) : null);
-    const labelOf = (field: string) => FIELDS.find((f) => f.id === field)?.label ?? field;
+    const labelOf = (field: FieldId) => fieldSpec(field).label;
     const mapping: Record<string, number | null> = { ...auto.mapping };
     const problems: string[] = [];
     for (const [field, column] of Object.entries(columns)) {
@@ -92,8 +102,9 @@ export function sidebarSaveMapping(sheetName: string, columns: Record<string, nu
     const owner = new Map<number, string>();
     for (const [field, column] of Object.entries(mapping)) {
       if (column === null) continue;
-      if (owner.has(column)) problems.push(UI.mapping.twice(headers[column], owner.get(column) as string, labelOf(field)));
-      else owner.set(column, labelOf(field));
+      const label = labelOf(field as FieldId);
+      if (owner.has(column)) problems.push(UI.mapping.twice(headers[column], owner.get(column) as string, label));
+      else owner.set(column, label);
     }
     if (problems.length) return { ok: false, problems };
     props.setProperty(RESPONSES_SHEET_KEY, sheetName);
@@ -134,7 +145,7 @@ export function sidebarSchools(query: string): SchoolListItem[] {
     withDocumentLock(() => {
       const ss = SpreadsheetApp.getActiveSpreadsheet();
       const settings = loadSettings();
-      const inputs = loadInputs(ss, settings, ss.getSpreadsheetTimeZone(), new Date());
+      const inputs = loadInputs(ss, ss.getSpreadsheetTimeZone(), new Date());
       const report = computeReport({ ...inputs, settings });
       const q = String(query ?? '').toLowerCase().replace(/ё/g, 'е').trim();
       const items = report.schools

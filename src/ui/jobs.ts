@@ -34,7 +34,7 @@ export class JobContext {
 
   data(): { inputs: LoadedInputs; report: Report } {
     if (!this.loaded) {
-      const inputs = loadInputs(this.ss, this.settings, this.timeZone, this.today);
+      const inputs = loadInputs(this.ss, this.timeZone, this.today);
       const report = computeReport({
         schools: inputs.schools,
         results: inputs.results,
@@ -61,29 +61,35 @@ export interface Step {
   run(ctx: JobContext): StepOutcome;
 }
 
-type SpecBuilder = (report: Report, inputs: LoadedInputs) => SheetSpec;
+/** One output sheet of «Рассчитать всё»: its name and how its layout is built. */
+interface SpecBuilder {
+  name: string;
+  build(report: Report, inputs: LoadedInputs): SheetSpec;
+}
 
 const COMPUTE_GROUPS: ReadonlyArray<{ label: string; builders: SpecBuilder[] }> = [
-  { label: UI.steps.readCompute, builders: [(r) => isbshSheet(r)] },
-  { label: UI.steps.shnor, builders: [(r) => shnorSheet(r)] },
-  { label: UI.steps.dynamics, builders: [(r) => dynamicsSheet(r), (r) => clusterDynamicsSheet(r)] },
+  { label: UI.steps.readCompute, builders: [{ name: SHEET_NAMES.isbsh, build: (r) => isbshSheet(r) }] },
+  { label: UI.steps.shnor, builders: [{ name: SHEET_NAMES.shnor, build: (r) => shnorSheet(r) }] },
+  {
+    label: UI.steps.dynamics,
+    builders: [
+      { name: SHEET_NAMES.dynamics, build: (r) => dynamicsSheet(r) },
+      { name: SHEET_NAMES.clusterDynamics, build: (r) => clusterDynamicsSheet(r) },
+    ],
+  },
   {
     label: UI.steps.summaries,
-    builders: [(r) => municipalitiesSheet(r), (r) => indicatorsSheet(r), (r, i) => riskProfilesSheet(r, i.factors), (_r, i) => dataCheckSheet(i.problems)],
+    builders: [
+      { name: SHEET_NAMES.municipalities, build: (r) => municipalitiesSheet(r) },
+      { name: SHEET_NAMES.indicators, build: (r) => indicatorsSheet(r) },
+      { name: SHEET_NAMES.riskProfiles, build: (r, i) => riskProfilesSheet(r, i.factors) },
+      { name: SHEET_NAMES.dataCheck, build: (_r, i) => dataCheckSheet(i.problems) },
+    ],
   },
 ];
 
-/** Output sheets of «Рассчитать всё», in the order they are placed. */
-export const COMPUTE_SHEETS: readonly string[] = [
-  SHEET_NAMES.isbsh,
-  SHEET_NAMES.shnor,
-  SHEET_NAMES.dynamics,
-  SHEET_NAMES.clusterDynamics,
-  SHEET_NAMES.municipalities,
-  SHEET_NAMES.indicators,
-  SHEET_NAMES.riskProfiles,
-  SHEET_NAMES.dataCheck,
-];
+/** Output sheets of «Рассчитать всё», in the order they are placed: every sheet the steps stage is swapped in. */
+const COMPUTE_SHEETS: readonly string[] = COMPUTE_GROUPS.flatMap((g) => g.builders.map((b) => b.name));
 
 function cellsInUse(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): number {
   return ss.getSheets().reduce((sum, sheet) => sum + sheet.getMaxRows() * sheet.getMaxColumns(), 0);
@@ -116,7 +122,11 @@ function stageStep(label: string, builders: SpecBuilder[], first: boolean): Step
     run(ctx) {
       if (first) checkCellBudget(ctx);
       const { inputs, report } = ctx.data();
-      for (const build of builders) stageSheet(ctx.ss, build(report, inputs));
+      for (const b of builders) {
+        const spec = b.build(report, inputs);
+        if (spec.name !== b.name) throw new Error(`compute step: ${b.name} built a sheet named ${spec.name}`);
+        stageSheet(ctx.ss, spec);
+      }
       return {};
     },
   };

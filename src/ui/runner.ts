@@ -99,14 +99,14 @@ export function runStep(runId: string): StepResult {
     const steps = stepsFor(run.kind, ctx);
     if (steps.length !== run.steps.length) {
       // The data changed between steps (e.g. new ШНОР): start over rather than mix two states.
-      abandon(ctx);
+      abandon(ctx.ss);
       throw new UserError(UI.dataChanged);
     }
     let outcome: StepOutcome;
     try {
       outcome = steps[run.next].run(ctx);
     } catch (error) {
-      abandon(ctx);
+      abandon(ctx.ss);
       throw error;
     }
     merge(run.partial, outcome, ctx.ss);
@@ -125,10 +125,11 @@ export function runStep(runId: string): StepResult {
   });
 }
 
-function abandon(ctx: JobContext, keepRunRecord = false): void {
+/** Forgets the run (unless asked to keep its record) and removes its drafts, so the previous outputs stay as they were. */
+function abandon(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, keepRunRecord = false): void {
   if (!keepRunRecord) props().deleteProperty(RUN_KEY);
   try {
-    removeLeftovers(ctx.ss);
+    removeLeftovers(ss);
   } catch {
     // The next run removes what is left.
   }
@@ -138,7 +139,7 @@ export function cancelRun(runId: string): { cancelled: boolean; message: string 
   return withDocumentLock(() => {
     const current = activeRun();
     if (!current || current.runId !== runId) return { cancelled: false, message: UI.nothingToCancel };
-    abandon(newContext({}));
+    abandon(SpreadsheetApp.getActiveSpreadsheet());
     return { cancelled: true, message: UI.cancelled };
   });
 }
@@ -153,7 +154,7 @@ export function runAll(kind: RunKind, options: RunOptions = {}): RunSummary {
     try {
       for (const step of stepsFor(kind, ctx)) merge(partial, step.run(ctx), ctx.ss);
     } catch (error) {
-      abandon(ctx, true);
+      abandon(ctx.ss, true);
       throw error;
     }
     const summary: RunSummary = { ...partial, kind, finishedAt: new Date().toISOString() };

@@ -32,6 +32,21 @@ describe('sidebar endpoints of the built add-in', () => {
     expect(state.years).toEqual([]);
   });
 
+  it('offers the years of «Результаты ОП» as the run reads them: a school year «2023/24» is 2024, «Год» found by its title', () => {
+    const { twin, addon } = sample();
+    const results = twin.spreadsheet.getSheetByName('Результаты ОП')!;
+    const values = results.getDataRange().getValues();
+    const year = values[0].indexOf('Год');
+    // The year first, the code second, and the 2024 rows written as the school year 2023/24.
+    const rewritten = values.map((row, r) => {
+      const y = r > 0 && row[year] === 2024 ? '2023/24' : row[year];
+      const rest = row.filter((_, c) => c !== year);
+      return [y, ...rest];
+    });
+    results.getRange(1, 1, rewritten.length, rewritten[0].length).setValues(rewritten);
+    expect(addon.run('sidebarState').years).toEqual([2024, 2025]);
+  });
+
   it('saving one field keeps the rest of the mapping, the timestamp included', () => {
     const { twin, addon } = sample();
     addon.call('menuCheckData');

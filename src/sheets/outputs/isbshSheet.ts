@@ -35,7 +35,6 @@ const COLUMNS = [
   { header: 'Примечание', format: FORMAT.text, width: 300 },
 ];
 
-export const ISBSH_COLUMN = 5;
 const LEVEL_COLUMN = 6;
 const ZONE_COLUMN = 8;
 

@@ -8,7 +8,7 @@ import { byId, clearStatus, el, replaceChildren, showStatus } from './dom';
 import { renderMapping, renderYearSelect, type MappingView } from './mappingView';
 import { MSG, RUN_KIND_LABELS } from './messages';
 import { renderSheetLinks, renderSummary, formatTime, sheetLink } from './resultsView';
-import { call } from './rpc';
+import { call, errorText } from './rpc';
 import { RunController } from './runner';
 import { SchoolsView } from './schoolsView';
 import { renderSettingsForm, type SettingsForm } from './settingsForm';
@@ -42,10 +42,6 @@ function applyMessages(): void {
     const value = text(node.dataset.msgAriaLabel);
     if (value !== null) node.setAttribute('aria-label', value);
   }
-}
-
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }
 
 function showSaveResult(target: HTMLElement, result: SaveResult, okText: string, failText: string): boolean {
@@ -182,27 +178,26 @@ function renderResume(s: SidebarState): void {
 
 // ---- data section ----
 
-async function changeSheet(name: string): Promise<void> {
+/** Sends the responses sheet and its columns to the server; the state is reloaded once they are saved. */
+async function submitMapping(sheetName: string, columns: Record<string, number | null>, okText: string): Promise<void> {
   const status = byId('mapping-status');
   try {
-    // No columns: the server detects the mapping of the newly chosen sheet.
-    const result = await call('sidebarSaveMapping', name, {});
-    if (showSaveResult(status, result, MSG.sheetChanged, MSG.mappingNotSaved)) await reloadState(false);
+    const result = await call('sidebarSaveMapping', sheetName, columns);
+    if (showSaveResult(status, result, okText, MSG.mappingNotSaved)) await reloadState(false);
   } catch (e) {
     showStatus(status, [MSG.mappingNotSaved, errorText(e)], 'error');
   }
 }
 
+/** No columns: the server detects the mapping of the newly chosen sheet. */
+async function changeSheet(name: string): Promise<void> {
+  await submitMapping(name, {}, MSG.sheetChanged);
+}
+
 async function saveMapping(): Promise<void> {
   if (!mapping) return;
-  const status = byId('mapping-status');
   const { sheetName, columns } = mapping.read();
-  try {
-    const result = await call('sidebarSaveMapping', sheetName, columns);
-    if (showSaveResult(status, result, MSG.mappingSaved, MSG.mappingNotSaved)) await reloadState(false);
-  } catch (e) {
-    showStatus(status, [MSG.mappingNotSaved, errorText(e)], 'error');
-  }
+  await submitMapping(sheetName, columns, MSG.mappingSaved);
 }
 
 async function saveYear(): Promise<void> {

@@ -2,6 +2,7 @@
  * Section «Данные»: which sheet holds the Form's responses and which header feeds each field.
  * Headers and sheet names come from the spreadsheet and go in with option.text only.
  */
+import { columnLetter } from '../../sheets/a1';
 import type { MappingField, SidebarState } from '../contract';
 import { el, freshId, option, replaceChildren } from './dom';
 import { MSG } from './messages';
@@ -15,18 +16,7 @@ export interface MappingView {
   read(): MappingSelection;
 }
 
-/** Spreadsheet column letters (0 → A, 26 → AA), shown before each header so equal headers stay distinguishable. */
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let letters = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rem) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
-
+/** The column letter before each header keeps equal headers distinguishable. */
 function headerText(header: string, index: number): string {
   return `${columnLetter(index)} · ${header.trim() ? header : '…'}`;
 }

@@ -30,6 +30,11 @@ export function toError(reason: unknown): Error {
   return new Error(message || MSG.unknownError);
 }
 
+/** The text to show for a failure: an Error's message (call() always rejects with one), else the value as text. */
+export function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
 /** Calls a server endpoint; resolves with its result, rejects with an Error carrying the server's (Russian) message. */
 export function call<K extends keyof Endpoints>(name: K, ...args: Parameters<Endpoints[K]>): Promise<ReturnType<Endpoints[K]>> {
   return new Promise((resolve, reject) => {

@@ -5,7 +5,7 @@
  * which holds because the server swaps output sheets in only after they are fully written.
  */
 import type { RunKind, RunOptions, RunSummary, RunTicket } from '../contract';
-import { call } from './rpc';
+import { call, errorText } from './rpc';
 import { byId, showStatus, clearStatus } from './dom';
 import { MSG } from './messages';
 
@@ -119,7 +119,7 @@ export class RunController {
   }
 
   private fail(e: unknown, kind: RunKind): void {
-    const message = e instanceof Error ? e.message : String(e);
+    const message = errorText(e);
     this.setText('');
     // The server's own message may already say that the previous sheets are intact; say it once.
     const lines = [`${MSG.failed} ${message}`];
@@ -142,7 +142,7 @@ export class RunController {
     try {
       message = await this.cancelById(ticket.runId);
     } catch (e) {
-      message = e instanceof Error ? e.message : String(e);
+      message = errorText(e);
     }
     this.setText(message);
     this.end();

@@ -5,7 +5,7 @@
  */
 import type { SchoolListItem } from '../contract';
 import type { ShnorStatusLabel } from '../../core/types';
-import { call } from './rpc';
+import { call, errorText } from './rpc';
 import { byId, el, freshId, replaceChildren } from './dom';
 import { MSG } from './messages';
 
@@ -62,7 +62,7 @@ export class SchoolsView {
     } catch (e) {
       if (ticket !== this.latestQuery) return;
       replaceChildren(this.list);
-      this.status.textContent = `${MSG.schoolsFailed} ${e instanceof Error ? e.message : String(e)}`;
+      this.status.textContent = `${MSG.schoolsFailed} ${errorText(e)}`;
     }
   }
 

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { matchHeaderColumns, normalizeText, plural, tidyText } from '../../src/core/text';
+
+describe('cell text as people type it', () => {
+  it('tidies runs of any space into one and trims; an empty cell is ""', () => {
+    expect(tidyText('  Заместитель\u00a0директора \u2009 по УВР ')).toBe('Заместитель директора по УВР');
+    expect(tidyText(null)).toBe('');
+    expect(tidyText(undefined)).toBe('');
+    expect(tidyText(12)).toBe('12');
+  });
+
+  it('compares in lower case with ё read as е', () => {
+    expect(normalizeText(' Выполнено ')).toBe('выполнено');
+    expect(normalizeText('ОТМЕНЁН')).toBe('отменен');
+    expect(normalizeText(null)).toBe('');
+  });
+});
+
+describe('matchHeaderColumns', () => {
+  it('gives each key the first header cell it matches that an earlier key did not take', () => {
+    const columns = [
+      { key: 'id', matches: (h: string) => h === 'id' },
+      { key: 'factor', matches: (h: string) => h.includes('фактор') },
+      { key: 'name', matches: (h: string) => h.includes('фактор') || h.startsWith('назван') },
+    ] as const;
+    // «Фактор риска» goes to factor (listed first), so name takes the next matching cell, «Название».
+    expect(matchHeaderColumns(['Фактор риска', 'ID', ' Название '], columns)).toEqual({ id: 1, factor: 0, name: 2 });
+    expect(matchHeaderColumns(['ID'], columns)).toEqual({ id: 0 });
+  });
+});
+
+describe('plural', () => {
+  it('follows the Russian forms: 1, 21 one; 2–4, 22 few; 5, 11–14, 111 many; a fraction many', () => {
+    const word = (n: number) => plural(n, 'участник', 'участника', 'участников');
+    expect([1, 21, 101].map(word)).toEqual(['участник', 'участник', 'участник']);
+    expect([2, 4, 22].map(word)).toEqual(['участника', 'участника', 'участника']);
+    expect([5, 11, 12, 14, 111, 2.5].map(word)).toEqual(['участников', 'участников', 'участников', 'участников', 'участников', 'участников']);
+  });
+});
