@@ -69,12 +69,21 @@ export function schoolYearDeadline(month: number, schoolYearStart: number): Date
 }
 
 /**
- * The calendar day of a Date as yyyymmdd, read in the runtime's local time zone: in Apps Script
- * that is the script's time zone, the one in which Sheets hands back date cells (as local
- * midnight), so a deadline read from the sheet and `today` compare day by day (domain.md §6).
+ * The calendar day of a Date as yyyymmdd in `timeZone` (the spreadsheet's: Sheets hands back a date cell as midnight
+ * there, which in the script's own zone may still be the day before), or in the runtime's zone when none is given.
  */
-export function calendarDay(date: Date): number {
-  return date.getFullYear() * 10000 + (date.getMonth() + 1) * 100 + date.getDate();
+export function calendarDay(date: Date, timeZone?: string): number {
+  if (!timeZone) return date.getFullYear() * 10000 + (date.getMonth() + 1) * 100 + date.getDate();
+  const parts = dayFormat(timeZone).formatToParts(date);
+  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return part('year') * 10000 + part('month') * 100 + part('day');
+}
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+function dayFormat(timeZone: string): Intl.DateTimeFormat {
+  let f = dayFormats.get(timeZone);
+  if (!f) dayFormats.set(timeZone, (f = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' })));
+  return f;
 }
 
 /** True when the status closes the row (выполнено, отменено; domain.md §6), whatever its case or spacing. */
@@ -160,9 +169,12 @@ export function mergeRoadmap(existing: readonly RoadmapRow[], fresh: readonly Ro
  * (a roadmap made in November for a school year that began in September), its deadline becomes the last day of the
  * next month. domain.md §6 is silent here; a deadline in the past would make a fresh plan look failed on day one.
  */
-export function deferPastDeadlines(rows: readonly RoadmapRow[], today: Date): RoadmapRow[] {
-  const next = new Date(Date.UTC(today.getFullYear(), today.getMonth() + 2, 0, DEADLINE_HOUR_UTC));
-  return rows.map((r) => (r.deadline && calendarDay(r.deadline) < calendarDay(today) ? { ...r, deadline: next } : { ...r }));
+export function deferPastDeadlines(rows: readonly RoadmapRow[], today: Date, timeZone?: string): RoadmapRow[] {
+  const day = calendarDay(today, timeZone);
+  const year = Math.floor(day / 10000);
+  const month = Math.floor(day / 100) % 100;
+  const next = new Date(Date.UTC(year, month + 1, 0, DEADLINE_HOUR_UTC));
+  return rows.map((r) => (r.deadline && calendarDay(r.deadline, timeZone) < day ? { ...r, deadline: next } : { ...r }));
 }
 
 /**
@@ -170,7 +182,7 @@ export function deferPastDeadlines(rows: readonly RoadmapRow[], today: Date): Ro
  * выполнено nor отменено (domain.md §6); on the deadline day itself it is not overdue yet.
  * A row without a deadline is never overdue.
  */
-export function isOverdue(row: RoadmapRow, today: Date): boolean {
+export function isOverdue(row: RoadmapRow, today: Date, timeZone?: string): boolean {
   if (!row.deadline || Number.isNaN(row.deadline.getTime())) return false;
-  return calendarDay(row.deadline) < calendarDay(today) && !isClosedStatus(row.status);
+  return calendarDay(row.deadline, timeZone) < calendarDay(today, timeZone) && !isClosedStatus(row.status);
 }

@@ -27,7 +27,7 @@ function isMeasureRow(row: RoadmapRow): boolean {
  * as a whole percent of the rows that are still meant to be done: done ÷ (total − cancelled),
  * because a cancelled measure is not a failure to act. Empty lines are not counted.
  */
-export function roadmapProgress(rows: readonly RoadmapRow[], today: Date): RoadmapProgress {
+export function roadmapProgress(rows: readonly RoadmapRow[], today: Date, timeZone?: string): RoadmapProgress {
   const measures = rows.filter(isMeasureRow);
   const countStatus = (status: string) => measures.filter((r) => canonicalStatus(r.status) === status).length;
   const total = measures.length;
@@ -38,7 +38,7 @@ export function roadmapProgress(rows: readonly RoadmapRow[], today: Date): Roadm
     total,
     done,
     inProgress: countStatus('в работе'),
-    overdue: measures.filter((r) => isOverdue(r, today)).length,
+    overdue: measures.filter((r) => isOverdue(r, today, timeZone)).length,
     cancelled,
     shareDone: toDo > 0 ? wholePercentShare(done, toDo) : 0,
   };
@@ -48,13 +48,14 @@ const codeCollator = new Intl.Collator('ru', { numeric: true });
 
 /**
  * The table «Мониторинг ДК» (domain.md §6): the progress of each school's roadmap, the most
- * overdue rows first, ties by Код ОО.
+ * overdue rows first, ties by Код ОО. Days are counted in `timeZone`, the spreadsheet's.
  */
 export function monitoringTable(
   entries: ReadonlyArray<{ sheetName: string; schoolCode: string; rows: readonly RoadmapRow[] }>,
   today: Date,
+  timeZone?: string,
 ): MonitoringRow[] {
   return entries
-    .map((e) => ({ sheetName: e.sheetName, schoolCode: e.schoolCode, ...roadmapProgress(e.rows, today) }))
+    .map((e) => ({ sheetName: e.sheetName, schoolCode: e.schoolCode, ...roadmapProgress(e.rows, today, timeZone) }))
     .sort((a, b) => b.overdue - a.overdue || codeCollator.compare(a.schoolCode, b.schoolCode));
 }

@@ -1,7 +1,7 @@
 import type { Report, SchoolReport } from '../core/pipeline';
 import { DEFAULT_RISK_FACTORS, FACTOR_SHEET_NAME, factorsToRows } from '../core/factors';
 import { CATALOG_SHEET_NAME, DEFAULT_CATALOG, catalogToRows } from '../core/catalog';
-import { CLOSED_STATUSES, ROADMAP_HEADER, ROADMAP_STATUSES, ROADMAP_VISIBLE_COLUMNS, deferPastDeadlines, mergeRoadmap, roadmapRows, type RoadmapRow } from '../core/roadmap';
+import { CLOSED_STATUSES, ROADMAP_HEADER, calendarDay, ROADMAP_STATUSES, ROADMAP_VISIBLE_COLUMNS, deferPastDeadlines, mergeRoadmap, roadmapRows, type RoadmapRow } from '../core/roadmap';
 import { monitoringTable } from '../core/roadmapMonitoring';
 import { formatNumberRu, wholePercentShare } from '../core/percent';
 import type { LoadedInputs } from './loadInputs';
@@ -66,8 +66,10 @@ export function roadmapTargets(report: Report, chosen: readonly string[]): strin
 }
 
 /** The calendar year in which the current school year began (1 September). */
-export function schoolYearStartOf(today: Date): number {
-  return today.getMonth() >= 8 ? today.getFullYear() : today.getFullYear() - 1;
+export function schoolYearStartOf(today: Date, timeZone?: string): number {
+  const day = calendarDay(today, timeZone);
+  const year = Math.floor(day / 10000);
+  return Math.floor(day / 100) % 100 >= 9 ? year : year - 1;
 }
 
 /**
@@ -75,9 +77,10 @@ export function schoolYearStartOf(today: Date): number {
  * high-significance factors, merged with what people already entered (domain.md §6). Returns the sheet names.
  */
 export function generateRoadmaps(ss: Spreadsheet, report: Report, inputs: LoadedInputs, codes: readonly string[], today: Date): string[] {
+  const timeZone = ss.getSpreadsheetTimeZone();
   const byCode = new Map(report.schools.map((s) => [s.school.schoolCode, s]));
   const factorNames = Object.fromEntries(inputs.factors.map((f) => [f.id, f.name]));
-  const yearStart = schoolYearStartOf(today);
+  const yearStart = schoolYearStartOf(today, timeZone);
   const written: string[] = [];
   for (const code of codes) {
     const school = byCode.get(code);
@@ -85,7 +88,7 @@ export function generateRoadmaps(ss: Spreadsheet, report: Report, inputs: Loaded
     const name = roadmapSheetName(code);
     const existingSheet = ss.getSheetByName(name);
     const existing = existingSheet ? readRoadmapRows(existingSheet.getDataRange().getValues()) : [];
-    const fresh = deferPastDeadlines(roadmapRows(school.shnor.cluster, school.profile.highFactorIds, factorNames, inputs.catalog, yearStart), today);
+    const fresh = deferPastDeadlines(roadmapRows(school.shnor.cluster, school.profile.highFactorIds, factorNames, inputs.catalog, yearStart), today, timeZone);
     const rows = existing.length ? mergeRoadmap(existing, fresh) : fresh;
     const spec = roadmapSheet(school, rows, report.year, yearStart);
     swapIn(ss, [{ name, sheet: stageSheet(ss, spec) }]);
@@ -156,7 +159,13 @@ function text(v: unknown): string {
 function dateOf(v: unknown): Date | null {
   if (Object.prototype.toString.call(v) === '[object Date]') return v as Date;
   const m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text(v));
-  return m ? new Date(Number(m[3]), Number(m[2]) - 1, Number(m[1])) : null;
+  // Built like catalog deadlines (06:00 UTC), so the typed day stays that day in every Russian time zone.
+  return m ? new Date(Date.UTC(Number(m[3]), Number(m[2]) - 1, Number(m[1]), 6)) : null;
+}
+
+/** yyyymmdd → «dd.MM.yyyy». */
+function ddmmyyyy(day: number): string {
+  return `${String(day % 100).padStart(2, '0')}.${String(Math.floor(day / 100) % 100).padStart(2, '0')}.${Math.floor(day / 10000)}`;
 }
 
 /** Reads people's rows back from a roadmap sheet's values, finding the header by its titles. */
@@ -200,7 +209,8 @@ export function writeMonitoring(ss: Spreadsheet, today: Date, shnorCodes: readon
     .map((sheet) => ({ sheet, sheetName: sheet.getName() }))
     .filter(({ sheetName }) => sheetName.startsWith(ROADMAP_PREFIX) && !sheetName.endsWith(DRAFT_SUFFIX) && !sheetName.endsWith(OLD_SUFFIX))
     .map(({ sheet, sheetName }) => ({ sheetName, schoolCode: sheetName.slice(ROADMAP_PREFIX.length), rows: readRoadmapRows(sheet.getDataRange().getValues()) }));
-  const table = monitoringTable(entries, today);
+  const timeZone = ss.getSpreadsheetTimeZone();
+  const table = monitoringTable(entries, today, timeZone);
   const total = table.reduce((a, r) => a + r.total, 0);
   const done = table.reduce((a, r) => a + r.done, 0);
   const overdue = table.reduce((a, r) => a + r.overdue, 0);
@@ -208,7 +218,7 @@ export function writeMonitoring(ss: Spreadsheet, today: Date, shnorCodes: readon
   const withRoadmap = new Set(table.map((r) => r.schoolCode));
   const shnorWithRoadmap = shnorCodes.filter((c) => withRoadmap.has(c)).length;
   const caption = [
-    `Мониторинг дорожных карт на ${String(today.getDate()).padStart(2, '0')}.${String(today.getMonth() + 1).padStart(2, '0')}.${today.getFullYear()}: дорожных карт — ${table.length}, мероприятий — ${total}, выполнено — ${done}, просрочено — ${overdue}.`,
+    `Мониторинг дорожных карт на ${ddmmyyyy(calendarDay(today, timeZone))}: дорожных карт — ${table.length}, мероприятий — ${total}, выполнено — ${done}, просрочено — ${overdue}.`,
     'Доля выполненных — от мероприятий без отменённых. Сортировка: сначала карты с наибольшим числом просроченных мероприятий.',
   ];
   const indicatorsRow = headerRowOf({ caption });

@@ -190,3 +190,18 @@ describe('a new roadmap made after some catalog months have passed', () => {
     expect(out.some((r) => isOverdue(r, today))).toBe(false);
   });
 });
+
+describe('days are counted in the spreadsheet’s time zone', () => {
+  it('a deadline read back as midnight in Novosibirsk is not overdue on that day, whatever the script’s zone', () => {
+    const base = { measureId: 'X', factor: '', task: 't', measure: 'm', owner: '', indicator: '', document: '', status: 'не начато', comment: '' };
+    // Sheets hands back the date cell 31.10.2025 of a Novosibirsk (UTC+7) spreadsheet as 31.10 00:00 there = 30.10 17:00 UTC.
+    const deadline = new Date(Date.UTC(2025, 9, 30, 17));
+    // 31.10.2025 10:00 in Novosibirsk = 03:00 UTC.
+    const today = new Date(Date.UTC(2025, 9, 31, 3));
+    expect(calendarDay(deadline, 'Asia/Novosibirsk')).toBe(20251031);
+    expect(isOverdue({ ...base, deadline }, today, 'Asia/Novosibirsk')).toBe(false);
+    // In Moscow (UTC+3) the same instant is still 30.10, 20:00: read there, the row would look overdue a day early.
+    expect(calendarDay(deadline, 'Europe/Moscow')).toBe(20251030);
+    expect(isOverdue({ ...base, deadline }, today, 'Europe/Moscow')).toBe(true);
+  });
+});
