@@ -10,7 +10,7 @@ import { readResponses } from './readResponses';
 import { readResults } from './readResults';
 import { readRisks } from './readRisks';
 import type { Problem } from './problems';
-import { SHEET_NAMES } from './names';
+import { ROADMAP_PREFIX, SHEET_NAMES } from './names';
 import { LOAD } from './messages';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -40,7 +40,12 @@ export function findResponsesSheet(ss: Spreadsheet, chosen: string | null): Shee
     const sheet = ss.getSheetByName(chosen);
     if (sheet) return sheet;
   }
-  const sheets = ss.getSheets();
+  // The add-in's own sheets (outputs, roadmaps) are never the responses: skip them, there may be hundreds.
+  const own = new Set<string>(Object.values(SHEET_NAMES).filter((n) => n !== SHEET_NAMES.results && n !== SHEET_NAMES.risks));
+  const sheets = ss.getSheets().filter((s) => {
+    const name = s.getName();
+    return !own.has(name) && !name.startsWith(ROADMAP_PREFIX);
+  });
   const linked = sheets.find((s) => !!s.getFormUrl());
   if (linked) return linked;
   return (
