@@ -20,8 +20,9 @@ function grid(rows: number, columns: number): number {
 }
 
 /**
- * Cells the output sheets of «Рассчитать всё» occupy for `schools` schools, `procedures` procedures and `factors`
- * factors in use (per-school sheets grow with the schools; summary sheets are small and counted at their minimum grid).
+ * Cells the output sheets of «Рассчитать всё» need for `schools` schools, `procedures` procedures and `factors` factors in
+ * use, counted as if each kept at least a new sheet's 1000 × 26 grid. The writer cuts grids to size, so for small
+ * regions this errs on the safe side by at most a few hundred thousand cells; per-school sheets grow with the schools.
  */
 export function estimateOutputCells(schools: number, procedures: number, factors: number): number {
   const rows = schools + 5;

@@ -147,7 +147,6 @@ export function roadmapSheet(school: SchoolReport, rows: readonly RoadmapRow[], 
     headerNote: 'Просроченные мероприятия (срок прошёл, статус не «выполнено» и не «отменено») выделяются красным. Строки можно добавлять ниже.',
     protectHeader: 'Шапка дорожной карты: заполняется ШНОР-монитором',
     hiddenColumns: [ID_COLUMN],
-    trimGrid: true,
     tabColor: '#e69138',
   };
 }

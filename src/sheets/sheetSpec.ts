@@ -68,8 +68,6 @@ export interface SheetSpec {
   protectHeader?: string;
   /** Columns to hide (0-based), e.g. technical ids. */
   hiddenColumns?: number[];
-  /** Cut the grid to the table (plus spare rows): for sheets made many times over, like roadmaps. No blocks or charts outside it. */
-  trimGrid?: boolean;
   /** Rows to leave empty below the data (e.g. for people to add roadmap rows with validations). */
   spareRows?: number;
 }

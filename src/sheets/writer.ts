@@ -86,19 +86,24 @@ export function writeSpec(sheet: Sheet, spec: SheetSpec): void {
     protection.setDescription(spec.protectHeader);
     protection.setWarningOnly(true);
   }
-  if (spec.trimGrid) trimGrid(sheet, lastRow + (spec.spareRows ?? 0), width);
   for (const c of spec.hiddenColumns ?? []) sheet.hideColumns(c + 1);
   if (spec.tabColor) sheet.setTabColor(spec.tabColor);
   for (const chart of spec.charts ?? []) sheet.insertChart(buildChart(sheet, chart));
 }
 
+/** Room kept for an embedded chart below and right of its anchor cell (Sheets draws it over about this many cells). */
+const CHART_ROWS = 20;
+const CHART_COLUMNS = 6;
+
 /**
- * Grows a new sheet's default 1000 × 26 grid to hold everything the spec writes: Sheets refuses a range past the
- * grid («The coordinates of the range are outside the dimensions of the sheet.»), so a table wider than 26 columns
- * («ШНОР» with nine procedures) or longer than 1000 rows, and the blocks and charts beside it, need room first.
+ * Sizes a new sheet's default 1000 × 26 grid to exactly what the spec writes: Sheets refuses a range past the grid
+ * («The coordinates of the range are outside the dimensions of the sheet.»), so «ШНОР» with nine procedures or
+ * 2 000 schools needs room first, and unused cells count against the 10-million-cell limit. One call per dimension
+ * (grow or cut), so the number of calls does not depend on the number of rows.
  */
 function fitGrid(sheet: Sheet, spec: SheetSpec, rows: number, columns: number): void {
-  let needRows = rows;
+  // At least one row below the header: Sheets will not freeze or keep a sheet with no unfrozen row.
+  let needRows = Math.max(rows, headerRowOf(spec) + 1);
   let needColumns = columns;
   for (const block of spec.blocks ?? []) {
     needRows = Math.max(needRows, block.row + block.values.length - 1);
@@ -109,21 +114,15 @@ function fitGrid(sheet: Sheet, spec: SheetSpec, rows: number, columns: number): 
       needRows = Math.max(needRows, r.row + r.numRows - 1);
       needColumns = Math.max(needColumns, r.column + r.numColumns - 1);
     }
-    needRows = Math.max(needRows, chart.anchor.row);
-    needColumns = Math.max(needColumns, chart.anchor.column);
+    needRows = Math.max(needRows, chart.anchor.row + CHART_ROWS);
+    needColumns = Math.max(needColumns, chart.anchor.column + CHART_COLUMNS);
   }
   const maxRows = sheet.getMaxRows();
   if (needRows > maxRows) sheet.insertRowsAfter(maxRows, needRows - maxRows);
+  else if (needRows < maxRows) sheet.deleteRows(needRows + 1, maxRows - needRows);
   const maxColumns = sheet.getMaxColumns();
   if (needColumns > maxColumns) sheet.insertColumnsAfter(maxColumns, needColumns - maxColumns);
-}
-
-/** Cuts a new sheet's default 1000 × 26 grid down to what it holds: many small sheets otherwise eat the 10-million-cell limit. */
-function trimGrid(sheet: Sheet, rows: number, columns: number): void {
-  const extraRows = sheet.getMaxRows() - rows;
-  if (extraRows > 0) sheet.deleteRows(rows + 1, extraRows);
-  const extraColumns = sheet.getMaxColumns() - columns;
-  if (extraColumns > 0) sheet.deleteColumns(columns + 1, extraColumns);
+  else if (needColumns < maxColumns) sheet.deleteColumns(needColumns + 1, maxColumns - needColumns);
 }
 
 function padRow(row: CellValue[], width: number): CellValue[] {

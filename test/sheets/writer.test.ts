@@ -58,17 +58,26 @@ describe('stageSheet on a new sheet, whose grid is 1000 rows × 26 columns', () 
     };
     const sheet = stageSheet(ss, spec);
     expect(sheet.getRange('AD1:AE3').getValues()).toEqual([['Уровень', 'Школ'], ['высокий', 4], ['низкий', 2]]);
-    expect(sheet.getMaxColumns()).toBe(33);
+    // The chart's anchor column 33 plus 6 columns of room for the chart itself; rows: anchor row 2 + 20.
+    expect(sheet.getMaxColumns()).toBe(39);
+    expect(sheet.getMaxRows()).toBe(22);
     const info = sheet.getCharts()[0].getContainerInfo();
     expect([info.getAnchorRow(), info.getAnchorColumn()]).toEqual([2, 33]);
   });
 
-  it('leaves the default grid alone when the table fits in it', () => {
+  it('cuts the default grid to a small table, so unused cells do not count against the 10-million-cell limit', () => {
     const { twin, ss } = twinWithGlobals();
     const sheet = stageSheet(ss, { name: 'Узкий', columns: columns(3), rows: [[1, 2, 3]] });
-    expect([sheet.getMaxRows(), sheet.getMaxColumns()]).toEqual([1000, 26]);
-    expect(twin.calls.get('Sheet.insertRowsAfter') ?? 0).toBe(0);
-    expect(twin.calls.get('Sheet.insertColumnsAfter') ?? 0).toBe(0);
+    // Header and one data row; three columns.
+    expect([sheet.getMaxRows(), sheet.getMaxColumns()]).toEqual([2, 3]);
+    expect(twin.calls.get('Sheet.deleteRows')).toBe(1);
+    expect(twin.calls.get('Sheet.deleteColumns')).toBe(1);
+  });
+
+  it('keeps one empty row below the header of an empty table, since Sheets cannot freeze every row', () => {
+    const { ss } = twinWithGlobals();
+    const sheet = stageSheet(ss, { name: 'Пустой', columns: columns(3), rows: [] });
+    expect([sheet.getMaxRows(), sheet.getFrozenRows()]).toEqual([2, 1]);
   });
 });
 
