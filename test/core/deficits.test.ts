@@ -2,29 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { normalizeSpecialists, resourceDeficits, SPECIALISTS } from '../../src/core/deficits';
 import { defaultSettings } from '../../src/core/settings';
 import type { SchoolRecord } from '../../src/core/types';
-import { school } from '../fixtures/region';
+import { school, schoolRecord } from '../fixtures/region';
 
-/** A school with every value unknown, for tests to fill in only what matters. */
-function schoolRecord(overrides: Partial<SchoolRecord> = {}): SchoolRecord {
-  return {
-    schoolCode: 'edu000001',
-    name: 'МОУ СОШ № 1',
-    municipality: 'Первомайский МР',
-    territory: null,
-    totalStudents: null,
-    shares: { bothParentsHigherEd: null, comfortableHousing: null, singleParent: null, registered: null, nonNativeRussian: null },
-    kdnShare: null,
-    ovzShare: null,
-    remoteTerritory: null,
-    teachersTotal: null,
-    teachersHighestCategory: null,
-    specialists: null,
-    stableInternet: null,
-    enoughComputers: null,
-    fundingPerStudent: null,
-    ...overrides,
-  };
-}
 
 const settings = defaultSettings(); // k = 2
 
