@@ -1,8 +1,10 @@
 /**
- * A tiny RFC 4180 CSV reader and writer shaped like Google Sheets' «Скачать → CSV»: UTF-8 without
- * BOM, comma separated, a field quoted only when it holds a comma, a quote or a line break
- * (quotes doubled), rows joined by CRLF with no line break after the last row.
+ * CSV shaped like Google Sheets' «Скачать → CSV»: UTF-8 without BOM, comma separated, a field quoted
+ * only when it holds a comma, a quote or a line break (quotes doubled), rows joined by CRLF with no line
+ * break after the last row. Reading goes through papaparse (delimited.ts); the writer is the few lines
+ * that give Sheets' exact bytes.
  */
+import { DelimitedTextError, parseDelimited } from './delimited';
 
 const MOSCOW_OFFSET_MS = 3 * 3600 * 1000;
 
@@ -10,63 +12,17 @@ const MOSCOW_OFFSET_MS = 3 * 3600 * 1000;
 export const CSV_LINE_ENDING = '\r\n';
 
 /**
- * Parses CSV text into rows of strings. Quoted fields may hold commas, doubled quotes and line
- * breaks; rows end with CRLF, LF or (old Mac) CR; one trailing line break does not add a row.
+ * Parses comma-separated text into rows of strings (papaparse, see delimited.ts). Quoted fields may hold
+ * commas, doubled quotes and line breaks; rows end with CRLF, LF or (old Mac) CR; one trailing line break
+ * does not add a row. An unclosed quote throws.
  */
 export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let i = 0;
-  let atRowStart = true;
-  const endField = () => {
-    row.push(field);
-    field = '';
-  };
-  const endRow = () => {
-    endField();
-    rows.push(row);
-    row = [];
-    atRowStart = true;
-  };
-  const n = text.length;
-  while (i < n) {
-    const ch = text[i];
-    atRowStart = false;
-    if (ch === '"' && field === '') {
-      // A quoted field: read up to the closing quote, "" being a literal quote.
-      i++;
-      for (;;) {
-        if (i >= n) throw new Error('CSV: unterminated quoted field');
-        if (text[i] === '"') {
-          if (text[i + 1] === '"') {
-            field += '"';
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
-        }
-        field += text[i++];
-      }
-      if (i < n && text[i] !== ',' && text[i] !== '\r' && text[i] !== '\n') {
-        throw new Error(`CSV: unexpected «${text[i]}» after a closing quote at offset ${i}`);
-      }
-      continue;
-    }
-    if (ch === ',') {
-      endField();
-      i++;
-    } else if (ch === '\r' || ch === '\n') {
-      endRow();
-      i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1;
-    } else {
-      field += ch;
-      i++;
-    }
+  try {
+    return parseDelimited(text, ',').rows;
+  } catch (error) {
+    if (error instanceof DelimitedTextError) throw new Error(`CSV: unterminated quoted field (line ${error.line})`);
+    throw error;
   }
-  if (!atRowStart) endRow();
-  return rows;
 }
 
 const pad2 = (x: number) => String(x).padStart(2, '0');

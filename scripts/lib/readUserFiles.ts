@@ -1,12 +1,16 @@
 /**
- * Reads the user's own input files for `npm run demo -- --responses FILE --results FILE`: CSV as
- * Google Sheets downloads it (UTF-8, comma, quoted fields) or XLSX (the first worksheet, read with
- * exceljs). A problem the user can fix ends in an InputFileError with a Russian message.
+ * Reads the user's own input files for the local runner (Node side only, never in build/Code.js) into tables:
+ * - CSV, TSV and TXT as Google Sheets and Excel save them: the encoding (UTF-8 with or without BOM,
+ *   Windows-1251, UTF-16 «Текст Юникод») by textEncoding.ts, the separator («,», «;», tab) by delimited.ts;
+ * - XLSX: every worksheet, cells as the user sees them (workbook.ts).
+ * Which table holds what, and where its header row is, is decided later (inputTables.ts) by the add-in's own
+ * readers. A problem the user can fix ends in an InputFileError with a Russian message naming the file.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
-import { parseCsv } from './csv';
+import { decodeText } from './textEncoding';
+import { DelimitedTextError, delimiterName, parseDelimited } from './delimited';
+import { readWorkbook } from './workbook';
 
 /** A problem with an input file that the user can fix (missing, unreadable, wrong kind). */
 export class InputFileError extends Error {
@@ -16,98 +20,64 @@ export class InputFileError extends Error {
   }
 }
 
-/** A table read from a file: raw rows and whether its cells still need Sheets' import conversion (CSV text does). */
-export interface ReadTable {
+/** One table of an input file: a CSV file's only table or one worksheet of a workbook. */
+export interface SourceTable {
+  file: string;
+  /** The worksheet's name; null for a text file (it has one table). */
+  sheet: string | null;
   rows: unknown[][];
-  /** True for CSV (every cell is text); false for XLSX (cells are already typed). */
+  /** True for text files (every cell is text and gets Sheets' import conversion); false for XLSX (cells are typed). */
   isText: boolean;
+  /** How a text file was read, for the runner's progress line («UTF-8, разделитель «,»»); '' for XLSX. */
+  format: string;
 }
 
-const MOSCOW_OFFSET_MS = 3 * 3600 * 1000;
+/** Where a table is, as the runner's messages name it: «результаты.xlsx, лист «2024»» or «ответы.csv». */
+export function tableLabel(table: Pick<SourceTable, 'file' | 'sheet'>): string {
+  const base = path.basename(table.file);
+  return table.sheet === null ? base : `${base}, лист «${table.sheet}»`;
+}
 
-/** Reads a CSV or XLSX file; `role` is the Russian name of the input, used in messages (e.g. «ответы формы»). */
-export async function readUserTable(file: string, role: string): Promise<ReadTable> {
+const TEXT_EXTENSIONS = new Set(['.csv', '.tsv', '.txt', '.tab']);
+const XLSX_EXTENSIONS = new Set(['.xlsx', '.xlsm']);
+
+const HOW_TO_SAVE =
+  'нужен CSV или TXT (из Google Таблиц «Файл → Скачать → CSV»; из Excel «Сохранить как → CSV UTF-8», «CSV (разделители — запятые)» или «Текст Юникод») либо XLSX';
+
+/** Reads a CSV/TSV/TXT or XLSX file into its tables; `role` is the Russian name of the input, used in messages (e.g. «ответы формы»). */
+export async function readUserTables(file: string, role: string): Promise<SourceTable[]> {
   if (!existsSync(file)) throw new InputFileError(`Файл не найден (${role}): ${file}`);
   if (!statSync(file).isFile()) throw new InputFileError(`Это не файл (${role}): ${file}`);
   const ext = path.extname(file).toLowerCase();
-  if (ext === '.xlsx') return { rows: await readXlsx(file, role), isText: false };
-  if (ext === '.csv' || ext === '.txt') return { rows: readCsvFile(file, role), isText: true };
-  throw new InputFileError(
-    `Файл ${file} (${role}) не прочитать: нужен CSV («Файл → Скачать → CSV») или XLSX («Файл → Скачать → Microsoft Excel»).`,
-  );
+  if (XLSX_EXTENSIONS.has(ext)) return readXlsxTables(file, role);
+  if (TEXT_EXTENSIONS.has(ext)) return [readTextTable(file, role)];
+  if (ext === '.xls') throw new InputFileError(`Файл ${file} (${role}) в старом формате Excel 97–2003 (.xls): откройте его в Excel и сохраните как «Книга Excel (*.xlsx)».`);
+  if (ext === '.ods') throw new InputFileError(`Файл ${file} (${role}) в формате OpenDocument (.ods): сохраните его как XLSX или CSV.`);
+  throw new InputFileError(`Файл ${file} (${role}) не прочитать: ${HOW_TO_SAVE}.`);
 }
 
-function readCsvFile(file: string, role: string): string[][] {
-  const buffer = readFileSync(file);
-  let text: string;
+function readTextTable(file: string, role: string): SourceTable {
+  const { text, encoding } = decodeText(readFileSync(file));
+  let parsed;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(buffer);
-  } catch {
-    throw new InputFileError(
-      `Файл ${file} (${role}) не в кодировке UTF-8. Скачайте его из Google Таблиц («Файл → Скачать → CSV») или сохраните как «CSV UTF-8».`,
-    );
-  }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  let rows: string[][];
-  try {
-    rows = parseCsv(text);
+    parsed = parseDelimited(text);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new InputFileError(`Файл ${file} (${role}) не читается как CSV: ${reason}.`);
+    if (error instanceof DelimitedTextError) throw new InputFileError(`Файл ${file} (${role}) не читается как таблица: ${error.message}.`);
+    throw error;
   }
-  rows = dropEmptyRows(rows);
-  if (rows.length === 0) throw new InputFileError(`Файл ${file} (${role}) пуст.`);
-  if (rows[0].length === 1 && rows[0][0].includes(';')) {
-    throw new InputFileError(
-      `Файл ${file} (${role}): столбцы разделены точкой с запятой, а нужна запятая. Скачайте файл из Google Таблиц («Файл → Скачать → CSV»).`,
-    );
-  }
-  return rows;
+  const rows = parsed.rows;
+  if (!rows.some((r) => r.some((c) => c.trim() !== ''))) throw new InputFileError(`Файл ${file} (${role}) пуст.`);
+  return { file, sheet: null, rows, isText: true, format: `${encoding}, разделитель ${delimiterName(parsed.delimiter)}` };
 }
 
-function dropEmptyRows<T>(rows: T[][]): T[][] {
-  return rows.filter((r) => r.some((c) => c !== '' && c !== null && c !== undefined));
-}
-
-async function readXlsx(file: string, role: string): Promise<unknown[][]> {
-  const workbook = new ExcelJS.Workbook();
+async function readXlsxTables(file: string, role: string): Promise<SourceTable[]> {
+  let sheets;
   try {
-    await workbook.xlsx.readFile(file);
+    sheets = await readWorkbook(file);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new InputFileError(`Файл ${file} (${role}) не читается как XLSX: ${reason}.`);
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new InputFileError(`В файле ${file} (${role}) нет ни одного листа.`);
-  const width = sheet.columnCount;
-  const rows: unknown[][] = [];
-  sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-    const values: unknown[] = [];
-    for (let c = 1; c <= width; c++) values.push(xlsxCellValue(row.getCell(c).value));
-    rows[rowNumber - 1] = values;
-  });
-  for (let i = 0; i < rows.length; i++) if (!rows[i]) rows[i] = new Array(width).fill('');
-  const filled = dropEmptyRows(rows);
-  if (filled.length === 0) throw new InputFileError(`Первый лист файла ${file} (${role}) пуст.`);
-  return filled;
-}
-
-/**
- * One exceljs cell value as Sheets' getValues() would give it: rich text and hyperlinks as their text, a formula as its
- * cached result, an error as its text. exceljs reads a date as the wall-clock time in UTC; the file's wall clock is
- * Moscow time (the Form's time zone), so the instant is moved back by three hours.
- */
-export function xlsxCellValue(value: ExcelJS.CellValue): unknown {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return new Date(value.getTime() - MOSCOW_OFFSET_MS);
-  if (typeof value !== 'object') return value;
-  if ('richText' in value) return value.richText.map((part) => part.text).join('');
-  if ('formula' in value || 'sharedFormula' in value) {
-    const result = (value as { result?: unknown }).result;
-    if (result && typeof result === 'object' && 'error' in result) return String((result as { error: unknown }).error);
-    return result === undefined ? '' : xlsxCellValue(result as ExcelJS.CellValue);
-  }
-  if ('hyperlink' in value) return (value as { text?: unknown }).text ?? '';
-  if ('error' in value) return String(value.error);
-  return String(value);
+  if (!sheets.length) throw new InputFileError(`В файле ${file} (${role}) нет ни одного листа.`);
+  return sheets.map((s) => ({ file, sheet: s.name, rows: s.rows, isText: false, format: '' }));
 }

@@ -10,14 +10,16 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseCsv } from './csv';
-import { readUserTable } from './readUserFiles';
+import { InputFileError, readUserTables, tableLabel } from './readUserFiles';
+import { inputFileSpecs, RESPONSES_SHEET_NAME, type InputFileSpec } from './inputFiles';
+import { locateInput, type LocatedInput, type SkippedTable } from './inputTables';
+import { problemCore, type FieldChoices } from './recognise';
 import { SHEET_NAMES } from '../../src/sheets/names';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const SAMPLES_DIR = path.join(ROOT, 'samples');
 
-/** The name Google Forms gives the responses sheet it creates in a spreadsheet. */
-export const RESPONSES_SHEET_NAME = 'Ответы на форму (1)';
+export { RESPONSES_SHEET_NAME };
 export const RESULTS_SHEET_NAME = SHEET_NAMES.results;
 export const RISKS_SHEET_NAME = SHEET_NAMES.risks;
 
@@ -91,25 +93,64 @@ export function seedSample(twin: SeedableTwin, options: SeedSampleOptions = {}):
   twin.addSheet(RISKS_SHEET_NAME, rectangular(readSampleCsv('risks.csv')));
 }
 
-export interface UserFiles {
-  responses: string;
-  results: string;
-  risks?: string;
+/** The user's files by input flag (inputFiles.ts): { responses: 'ответы.csv', results: 'результаты.xlsx', … }. */
+export type UserFiles = Partial<Record<string, string>>;
+
+/** One input as it went into the spreadsheet. */
+export interface SeededInput {
+  spec: InputFileSpec;
+  file: string;
+  located: LocatedInput;
+}
+
+export interface SeedReport {
+  inputs: SeededInput[];
+  /** Tables of data in the files that no input uses: the run is incomplete without them (the runner exits non-zero). */
+  ignored: SkippedTable[];
+  /** Tables that hold no data (an «Инструкция», an empty sheet): named, nothing is lost. */
+  passedOver: SkippedTable[];
+}
+
+/** The message for an input none of whose tables the add-in can read: each table and why, and where to say which column is which. */
+function unreadableInput(spec: InputFileSpec, file: string, skipped: readonly SkippedTable[]): InputFileError {
+  const reasons = skipped.map((s) => `  ${s.label}: ${problemCore(s.problem)}`);
+  const hint = spec.formResponses
+    ? 'Если столбец есть, но назван иначе, укажите его в файле соответствия и передайте параметром --map (например, {"schoolCode": "Логин ОО"}; см. README, «Локальный запуск»).'
+    : 'Переименуйте столбцы как в шаблоне листа «' + spec.sheet + '» (меню «Создать шаблоны») и запустите снова.';
+  return new InputFileError(`Файл ${file} (${spec.role}): не найдена таблица, которую можно прочитать.\n${reasons.join('\n')}\n${hint}`);
 }
 
 /**
- * Loads the user's files (CSV as Google Sheets downloads it, or XLSX) into the twin under the same sheet names as the
- * sample. Throws InputFileError (Russian message) for a missing or unreadable file.
+ * Loads the user's files (CSV, TSV, TXT in any of the usual encodings and separators, or XLSX) into the twin under the
+ * sheet names the add-in reads: for each input, the tables its reader accepts, from their header rows on (inputTables.ts).
+ * Throws InputFileError (Russian message) for a missing or unreadable file, or a required input with no readable table.
  */
-export async function seedFiles(twin: SeedableTwin, files: UserFiles): Promise<void> {
-  const load = async (file: string, role: string) => {
-    const table = await readUserTable(file, role);
-    return rectangular(table.isText ? importRows(table.rows as string[][]) : table.rows);
-  };
-  const responses = await load(files.responses, 'ответы формы «Социальный паспорт школы»');
-  const results = await load(files.results, 'результаты оценочных процедур');
-  const risks = files.risks ? await load(files.risks, 'риски') : null;
-  addResponsesSheet(twin, RESPONSES_SHEET_NAME, responses);
-  twin.addSheet(RESULTS_SHEET_NAME, results);
-  if (risks) twin.addSheet(RISKS_SHEET_NAME, risks);
+export async function seedFiles(twin: SeedableTwin, files: UserFiles, choices: FieldChoices = {}): Promise<SeedReport> {
+  const report: SeedReport = { inputs: [], ignored: [], passedOver: [] };
+  const skipped: SkippedTable[] = [];
+  for (const spec of inputFileSpecs(choices)) {
+    const file = files[spec.flag];
+    if (!file) continue;
+    const tables = await readUserTables(file, spec.role);
+    const located = locateInput(tables, spec, importCell);
+    if (!located.used.length) {
+      if (spec.required) throw unreadableInput(spec, file, located.skipped);
+      // An optional input none of whose tables is readable is ignored as a whole: the run goes on without it.
+    }
+    skipped.push(...located.skipped);
+    if (located.used.length) report.inputs.push({ spec, file, located });
+  }
+  // A table another input uses (one workbook given for two inputs) is not ignored.
+  const used = new Set(report.inputs.flatMap((i) => i.located.used.map((t) => tableLabel(t))));
+  const seen = new Set<string>();
+  for (const s of skipped) {
+    if (used.has(s.label) || seen.has(s.label)) continue;
+    seen.add(s.label);
+    (s.tabular || s.table.sheet === null ? report.ignored : report.passedOver).push(s);
+  }
+  for (const input of report.inputs) {
+    if (input.spec.formResponses) addResponsesSheet(twin, input.spec.sheet, rectangular(input.located.rows));
+    else twin.addSheet(input.spec.sheet, rectangular(input.located.rows));
+  }
+  return report;
 }

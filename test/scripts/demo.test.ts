@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
-import { DemoError, parseCli, plural, runDemo, type DemoResult } from '../../scripts/demo';
+import { parseCli, plural, runDemo, type DemoResult } from '../../scripts/demo';
+import { InputFileError } from '../../scripts/lib/readUserFiles';
 import { parseCsv, toCsv } from '../../scripts/lib/csv';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -37,7 +38,7 @@ function ensureBuilt(): void {
 
 beforeAll(async () => {
   ensureBuilt();
-  sample = await runDemo({ out: path.join(dir, 'sample'), log: (l) => lines.push(l), now: new Date(Date.UTC(2025, 10, 1, 9)) });
+  sample = await runDemo({ out: path.join(dir, 'sample'), log: (l) => lines.push(l), progress: (l) => lines.push(l), now: new Date(Date.UTC(2025, 10, 1, 9)) });
 }, 120_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -117,7 +118,7 @@ describe('npm run demo on the user’s files', () => {
   it('uses --year as the reporting year (domain.md §3: ШНОР in Y by two procedures ≥ 30 %)', async () => {
     const files = writeSmallRegion();
     const log: string[] = [];
-    const run = await runDemo({ ...files, year: 2024, out: path.join(dir, 'small'), log: (l) => log.push(l) });
+    const run = await runDemo({ files, year: 2024, out: path.join(dir, 'small'), log: (l) => log.push(l), progress: (l) => log.push(l) });
     // In 2024 edu1 fails two procedures (40 % and 35 %): 1 ШНОР of 4 schools, so 1 roadmap.
     expect(run.compute).toMatchObject({ year: 2024, schoolsRead: 4, shnor: 1 });
     expect(run.roadmaps).toBe(1);
@@ -127,26 +128,26 @@ describe('npm run demo on the user’s files', () => {
   it('without --year takes the latest year, where nobody fails, and needs no roadmaps', async () => {
     const files = writeSmallRegion();
     const log: string[] = [];
-    const run = await runDemo({ ...files, out: path.join(dir, 'small-latest'), log: (l) => log.push(l) });
+    const run = await runDemo({ files, out: path.join(dir, 'small-latest'), log: (l) => log.push(l), progress: (l) => log.push(l) });
     expect(run.compute).toMatchObject({ year: 2025, shnor: 0 });
     expect(log).toContainEqual('Дорожные карты… не нужны: нет школ со статусом ШНОР');
   });
 
-  it('stops with the add-in’s own Russian message when a required column is missing', async () => {
+  it('stops, naming the file and the missing column and pointing to --map, when a required column is missing', async () => {
     const files = writeSmallRegion();
     const rows = parseCsv(readFileSync(files.responses, 'utf8')).map((r) => r.filter((_, i) => i !== 1)); // drop «Код ОО»
     writeFileSync(files.responses, toCsv(rows));
-    const run = runDemo({ ...files, out: path.join(dir, 'broken'), log: () => {} });
-    await expect(run).rejects.toBeInstanceOf(DemoError);
-    await expect(run).rejects.toThrow(/не найдены обязательные столбцы: .*Код ОО/);
+    const run = runDemo({ files, out: path.join(dir, 'broken'), log: () => {}, progress: () => {} });
+    await expect(run).rejects.toBeInstanceOf(InputFileError);
+    await expect(run).rejects.toThrow(/ответы\.csv.*\n.*не найдены обязательные столбцы: .*Код ОО[\s\S]*--map/);
+    await expect(run).rejects.not.toThrow(/боковой панели/);
   });
 });
 
 describe('the command line', () => {
   it('parses the options and refuses half of the user-file pair or a bad year in Russian', () => {
     expect(parseCli(['--responses', 'a.csv', '--results', 'b.xlsx', '--year', '2024', '--out', 'x'])).toMatchObject({
-      responses: 'a.csv',
-      results: 'b.xlsx',
+      files: { responses: 'a.csv', results: 'b.xlsx' },
       year: 2024,
       out: path.resolve('x'),
     });

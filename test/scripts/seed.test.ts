@@ -6,6 +6,8 @@ import ExcelJS from 'exceljs';
 import { createTwin } from '../../emulator/index';
 import { importCell, RESPONSES_SHEET_NAME, seedFiles, seedSample } from '../../scripts/lib/seed';
 import { InputFileError } from '../../scripts/lib/readUserFiles';
+import { toCsv } from '../../scripts/lib/csv';
+import { RESPONSE_HEADERS } from '../../scripts/lib/syntheticRegion';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'seed-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -85,55 +87,64 @@ describe('seedSample', () => {
   });
 });
 
+/** One school's answers under RESPONSE_HEADERS (the sample's questions), as CSV text cells. */
+const answers = (code: string, timestamp = '01.09.2025 8:03:05') => [
+  timestamp, code, 'МКОУ "Лесная СОШ", с. Бор', 'Заречный муниципальный округ', 'село', '100', '30', '90', '10', '2', '1', '1', '5', 'Нет', '12', '4',
+  'педагог-психолог', 'Да', 'Да', '90000',
+];
+
 describe('seedFiles: the user’s own files', () => {
-  it('reads a CSV downloaded from Sheets (a BOM is tolerated) and an XLSX first worksheet', async () => {
+  it('reads a CSV downloaded from Sheets (a BOM is tolerated) and the results sheet of an XLSX after its «Инструкция»', async () => {
     const responsesCsv = path.join(dir, 'ответы.csv');
-    writeFileSync(responsesCsv, '\ufeffОтметка времени,Код ОО,Наименование\r\n01.09.2025 8:03:05,edu1,"МКОУ ""Лесная СОШ"", с. Бор"');
+    writeFileSync(responsesCsv, '\ufeff' + toCsv([[...RESPONSE_HEADERS], answers('edu1')]));
     const resultsXlsx = path.join(dir, 'результаты.xlsx');
     const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Инструкция').addRows([['Заполните лист «Результаты» по образцу.'], ['Один ряд — одна школа, год и процедура.']]);
     const ws = wb.addWorksheet('Результаты');
     ws.addRow(['Код ОО', 'Год', 'Процедура', 'Участников', 'Не преодолели порог']);
     ws.addRow([{ richText: [{ text: 'edu' }, { text: '1' }] }, 2025, 'ОГЭ математика', 20, { formula: '3*2', result: 6 }]);
-    wb.addWorksheet('Второй лист').addRow(['не читается']);
     await wb.xlsx.writeFile(resultsXlsx);
 
     const twin = createTwin();
-    await seedFiles(twin, { responses: responsesCsv, results: resultsXlsx });
-    expect(twin.sheetValues(RESPONSES_SHEET_NAME)).toEqual([
-      ['Отметка времени', 'Код ОО', 'Наименование'],
-      [new Date(Date.UTC(2025, 8, 1, 5, 3, 5)), 'edu1', 'МКОУ "Лесная СОШ", с. Бор'],
-    ]);
+    const seeded = await seedFiles(twin, { responses: responsesCsv, results: resultsXlsx });
+    const responses = twin.sheetValues(RESPONSES_SHEET_NAME);
+    expect(responses[0]).toEqual([...RESPONSE_HEADERS]);
+    expect(responses[1].slice(0, 3)).toEqual([new Date(Date.UTC(2025, 8, 1, 5, 3, 5)), 'edu1', 'МКОУ "Лесная СОШ", с. Бор']);
     expect(twin.sheetValues('Результаты ОП')).toEqual([
       ['Код ОО', 'Год', 'Процедура', 'Участников', 'Не преодолели порог'],
       ['edu1', 2025, 'ОГЭ математика', 20, 6],
     ]);
     expect(twin.hasSheet('Риски')).toBe(false);
     expect(twin.spreadsheet.getSheetByName(RESPONSES_SHEET_NAME)!.getFormUrl()).toBeTruthy();
+    // The instructions are text, not data: named as passed over, not as an ignored input.
+    expect(seeded.passedOver.map((s) => s.label)).toEqual(['результаты.xlsx, лист «Инструкция»']);
+    expect(seeded.ignored).toEqual([]);
   });
 
   it('reads an XLSX date as the Moscow wall-clock time it shows', async () => {
     const file = path.join(dir, 'ответы.xlsx');
     const wb = new ExcelJS.Workbook();
     // exceljs writes a Date's UTC clock: this cell shows 01.09.2025 08:03:05.
-    wb.addWorksheet('Ответы').addRows([['Отметка времени'], [new Date(Date.UTC(2025, 8, 1, 8, 3, 5))]]);
+    const row = answers('edu1').map((c, i) => (i === 0 ? new Date(Date.UTC(2025, 8, 1, 8, 3, 5)) : c));
+    wb.addWorksheet('Ответы').addRows([[...RESPONSE_HEADERS], row]);
+    wb.addWorksheet('Результаты').addRows([['Код ОО', 'Год', 'Процедура', 'Участников', 'Не преодолели порог']]);
     await wb.xlsx.writeFile(file);
     const twin = createTwin();
-    await seedFiles(twin, { responses: file, results: file });
+    // One workbook for both inputs: each takes its own sheet, and neither sheet is reported as ignored.
+    const seeded = await seedFiles(twin, { responses: file, results: file });
     // 08:03:05 in Moscow is 05:03:05 UTC.
     expect(twin.sheetValues(RESPONSES_SHEET_NAME)[1][0]).toEqual(new Date(Date.UTC(2025, 8, 1, 5, 3, 5)));
+    expect(seeded.ignored).toEqual([]);
   });
 
-  it('refuses a missing file, a semicolon CSV and an unknown extension with Russian messages', async () => {
+  it('refuses a missing file, an unknown extension and an unclosed quote with Russian messages naming the file', async () => {
     const twin = createTwin();
     await expect(seedFiles(twin, { responses: path.join(dir, 'нет.csv'), results: path.join(dir, 'нет.csv') })).rejects.toThrow(/Файл не найден/);
-    const semicolon = path.join(dir, 'точка-с-запятой.csv');
-    writeFileSync(semicolon, 'Код ОО;Год\r\nedu1;2025');
-    await expect(seedFiles(twin, { responses: semicolon, results: semicolon })).rejects.toThrow(/точкой с запятой/);
     const ods = path.join(dir, 'таблица.ods');
     writeFileSync(ods, 'x');
     await expect(seedFiles(twin, { responses: ods, results: ods })).rejects.toBeInstanceOf(InputFileError);
     const broken = path.join(dir, 'сломан.csv');
-    writeFileSync(broken, 'Код ОО,Год\r\n"edu1,2025');
-    await expect(seedFiles(twin, { responses: broken, results: broken })).rejects.toThrow(/не читается как CSV/);
+    writeFileSync(broken, 'Код ОО,Год\r\nedu1,2025\r\n"edu1,2025');
+    await expect(seedFiles(twin, { responses: broken, results: broken })).rejects.toThrow(/сломан\.csv .*не читается как таблица: незакрытые кавычки в строке 3/);
   });
 });
