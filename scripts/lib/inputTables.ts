@@ -3,8 +3,8 @@
  * which tables hold the input, where their header row is, and which source row every row of the sheet comes
  * from. Whether a row is a header the add-in reads is asked of the add-in's own readers (recognise.ts).
  *
- * - The header row is the first of the top rows that the reader accepts: title rows, a merged caption and blank
- *   rows above it are left out; so is a row of column numbers «1 2 3 …» right below it, as official forms have.
+ * - The header row is the first of the top rows that the reader accepts (a row mostly of numbers and dates is data,
+ *   never a header): title rows, a merged caption and blank rows above it are left out; so is a row of column numbers «1 2 3 …» right below it, as official forms have.
  *   A header of two rows (a merged group caption over its sub-columns) is read as their texts joined.
  * - Every table whose header is accepted is used: a results workbook with one sheet per year is read whole
  *   (a sheet «2024» with no year column gets «Год» from its name); a table whose header has the same texts in
@@ -69,6 +69,18 @@ function isNumberingRow(row: readonly unknown[] | undefined): boolean {
   return cells.length >= 3 && cells.every((c, i) => c === String(i + 1));
 }
 
+/** A cell that holds a number or a date, typed or as text: a header has words, a data row has these. */
+function isValueCell(v: unknown): boolean {
+  if (typeof v === 'number' || v instanceof Date) return true;
+  return typeof v === 'string' && /^(?:[-+−]?\d[\d\s\u00a0]*(?:[.,]\d+)?\s*%?|\d{1,2}\.\d{1,2}\.\d{4}(?:\s.*)?)$/.test(v.trim());
+}
+
+/** A row whose filled cells are mostly numbers and dates is data, never the header (a lenient reader could take «3» for a column title). */
+function isDataLike(row: readonly unknown[] | undefined): boolean {
+  const filled = (row ?? []).filter((c) => !isBlank(c));
+  return filled.filter(isValueCell).length * 2 > filled.length;
+}
+
 function isTabular(rows: readonly unknown[][]): boolean {
   return rows.filter((r) => r.filter((c) => !isBlank(c)).length >= 3).length >= 2;
 }
@@ -96,11 +108,13 @@ function findHeader(table: SourceTable, recognition: InputRecognition): Found | 
   };
   const last = Math.min(table.rows.length, HEADER_SEARCH_ROWS);
   for (let r = firstFilled; r < last; r++) {
+    if (isDataLike(table.rows[r])) continue;
     const single = headerTexts(table.rows[r], width);
     const verdict = accept(single);
     if (verdict.ok) return { dataStart: r + 1, header: single, headerRows: [r], extra: verdict.extra };
   }
   for (let r = firstFilled; r + 1 < last; r++) {
+    if (isDataLike(table.rows[r]) || isDataLike(table.rows[r + 1])) continue;
     const joined = joinedHeader(headerTexts(table.rows[r], width), headerTexts(table.rows[r + 1], width));
     const verdict = accept(joined);
     if (verdict.ok) return { dataStart: r + 2, header: joined, headerRows: [r, r + 1], extra: verdict.extra };

@@ -45,7 +45,8 @@ export function resultsHeader(headers: readonly string[]): HeaderVerdict {
 
 /** «Риски»: readRisks finds at least one risk factor's column (of the default factors: locally there is no «Факторы риска» sheet yet). */
 export function risksHeader(headers: readonly string[]): HeaderVerdict {
-  const problem = sheetIgnored(readRisks([[...headers]], '', DEFAULT_RISK_FACTORS).problems);
+  // With a data row under it: readRisks passes over a sheet of headers alone (an empty template) without a word.
+  const problem = sheetIgnored(readRisks([[...headers], headers.map(() => 'x')], '', DEFAULT_RISK_FACTORS).problems);
   return problem === null ? { ok: true } : { ok: false, problem };
 }
 

@@ -131,7 +131,9 @@ export async function seedFiles(twin: SeedableTwin, files: UserFiles, choices: F
   for (const spec of inputFileSpecs(choices)) {
     const file = files[spec.flag];
     if (!file) continue;
-    const tables = await readUserTables(file, spec.role);
+    // A table an earlier input took (one workbook given for several inputs) is not offered to the next one.
+    const taken = new Set(report.inputs.flatMap((i) => i.located.used.map((t) => tableLabel(t))));
+    const tables = (await readUserTables(file, spec.role)).filter((t) => !taken.has(tableLabel(t)));
     const located = locateInput(tables, spec, importCell);
     if (!located.used.length) {
       if (spec.required) throw unreadableInput(spec, file, located.skipped);
