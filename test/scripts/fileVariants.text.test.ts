@@ -1,5 +1,5 @@
 /** The corpus of test/fixtures/files, text files: encodings (UTF-8 with and without BOM, Windows-1251, KOI8-R, UTF-16 «Текст Юникод»), separators, line endings. */
-import { describeVariants } from './fileVariants';
+import { describeVariants } from '../support/fileVariants';
 
 const COLUMN_VARIANTS = /^(reworded|reordered|extra-columns|risks-|map-)/;
 

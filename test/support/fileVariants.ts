@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readMapFile, runDemo, type DemoResult } from '../../scripts/demo';
 import type { Twin } from '../../emulator/twin';
-import { ensureBuilt } from '../integration/harness';
+import { ensureBuilt } from './harness';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const VARIANTS_DIR = path.join(ROOT, 'test/fixtures/files');
