@@ -129,6 +129,7 @@ function findHeader(table: SourceTable, recognition: InputRecognition): Found | 
 }
 
 const rowsWord = (rows: number[]) => (rows.length === 1 ? `строка ${rows[0]}` : `строки ${rows[0]}–${rows[rows.length - 1]}`);
+const inRows = (rows: number[]) => (rows.length === 1 ? `в строке ${rows[0]}` : `в строках ${rows[0]}–${rows[rows.length - 1]}`);
 
 /**
  * The sheet the add-in reads for one input, from all the tables of its file (see the module comment). `convert` turns
@@ -168,8 +169,9 @@ export function locateInput(tables: readonly SourceTable[], recognition: InputRe
     }
     located.used.push(table);
     const skippedAbove = Array.from({ length: found.headerRows[0] }, (_, i) => i + 1).filter((r) => !isBlank(table.rows[r - 1]?.join('')));
-    if (skippedAbove.length) located.notes.push(`${label}: заголовки столбцов в ${rowsWord(found.headerRows.map((r) => r + 1))}, выше — ${rowsWord(skippedAbove)} (не таблица) пропущены`);
-    else if (found.headerRows.length > 1) located.notes.push(`${label}: заголовки столбцов в ${rowsWord(found.headerRows.map((r) => r + 1))}`);
+    const headerRows = inRows(found.headerRows.map((r) => r + 1));
+    if (skippedAbove.length) located.notes.push(`${label}: заголовки столбцов ${headerRows}; выше — не таблица (${rowsWord(skippedAbove)}), пропущено`);
+    else if (found.headerRows.length > 1) located.notes.push(`${label}: заголовки столбцов ${headerRows}`);
     let start = found.dataStart;
     if (isNumberingRow(table.rows[start])) {
       located.notes.push(`${label}: строка ${start + 1} с номерами столбцов пропущена`);
