@@ -123,11 +123,14 @@ export function readMapFile(file: string): FieldChoices {
   for (const [key, header] of Object.entries(data as Record<string, unknown>)) {
     const id = byName.get(key.trim().toLowerCase().replace(/ё/g, 'е'));
     if (!id) problems.push(`неизвестное поле «${key}»`);
-    else if (header !== null && (typeof header !== 'string' || !header.trim())) problems.push(`поле «${key}»: нужен заголовок столбца (текст) или null, получено ${JSON.stringify(header)}`);
+    else if (header !== null && (typeof header !== 'string' || !header.trim()))
+      problems.push(`поле «${key}»: нужен заголовок столбца (текст) или null, получено ${JSON.stringify(header)}`);
     else choices[id] = header as string | null;
   }
   if (problems.length) {
-    const known = FIELDS.filter((f) => f.id !== 'timestamp').map((f) => `${f.id} («${f.label}»)`).join(', ');
+    const known = FIELDS.filter((f) => f.id !== 'timestamp')
+      .map((f) => `${f.id} («${f.label}»)`)
+      .join(', ');
     throw new DemoError(`--map: в файле ${file}: ${problems.join('; ')}.\nПоля: ${known}.`);
   }
   return choices;
@@ -142,7 +145,9 @@ export function readSettingsFile(file: string): Partial<Settings> {
   const unknown = Object.keys(data).filter((k) => !(k in SETTING_LABELS));
   if (unknown.length) {
     const known = (Object.keys(SETTING_LABELS) as Array<keyof Settings>).map((k) => `  ${k} — ${SETTING_LABELS[k]}`).join('\n');
-    throw new DemoError(`--settings: в файле ${file} неизвестные настройки: ${unknown.map((k) => `«${k}»`).join(', ')}.\nНастройки:\n${known}`);
+    throw new DemoError(
+      `--settings: в файле ${file} неизвестные настройки: ${unknown.map((k) => `«${k}»`).join(', ')}.\nНастройки:\n${known}`,
+    );
   }
   return data as Partial<Settings>;
 }
@@ -180,7 +185,12 @@ export function parseCli(argv: string[]): DemoOptions | 'help' {
     if (given.every((f) => required.includes(f))) {
       throw new DemoError(`Для запуска на своих файлах нужны оба параметра: ${required.map((f) => `--${f}`).join(' и ')}.\n\n${USAGE}`);
     }
-    throw new DemoError(`${given.filter((f) => !required.includes(f)).map((f) => `--${f}`).join(', ')} используется вместе с ${required.map((f) => `--${f}`).join(' и ')}.\n\n${USAGE}`);
+    throw new DemoError(
+      `${given
+        .filter((f) => !required.includes(f))
+        .map((f) => `--${f}`)
+        .join(', ')} используется вместе с ${required.map((f) => `--${f}`).join(' и ')}.\n\n${USAGE}`,
+    );
   }
   if (v.map !== undefined && !given.length) {
     throw new DemoError(`--map используется вместе с ${required.map((f) => `--${f}`).join(' и ')}.\n\n${USAGE}`);
@@ -264,11 +274,18 @@ function saveMapping(addon: LoadedAddon, seeded: SeedReport, choices: FieldChoic
   }
   const label = tableLabel(responses.located.used[0]);
   if (problems.length) {
-    throw new DemoError(`--map: ${problems.join('; ')} в ${label}. Есть столбцы: ${headers.filter((h) => h.trim()).map((h) => `«${h}»`).join(', ')}.`);
+    throw new DemoError(
+      `--map: ${problems.join('; ')} в ${label}. Есть столбцы: ${headers
+        .filter((h) => h.trim())
+        .map((h) => `«${h}»`)
+        .join(', ')}.`,
+    );
   }
   const saved = addon.run('sidebarSaveMapping', responses.spec.sheet, columns) as SaveResult;
   if (!saved.ok) throw new DemoError(`--map не принято:\n${saved.problems.join('\n')}`);
-  return Object.entries(choices).map(([field, header]) => `${fieldSpec(field as FieldId).label} — ${header === null ? 'нет столбца' : `«${header}»`}`);
+  return Object.entries(choices).map(
+    ([field, header]) => `${fieldSpec(field as FieldId).label} — ${header === null ? 'нет столбца' : `«${header}»`}`,
+  );
 }
 
 /** What an ignored table is called in the runner's messages: the file or sheet and why. */
@@ -282,7 +299,9 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const progress = options.progress ?? ((line: string) => process.stderr.write(line + '\n'));
   const buildDir = options.buildDir ?? BUILD_DIR;
   if (!existsSync(path.join(buildDir, 'Code.js'))) {
-    throw new DemoError(`Нет собранного дополнения ${path.join(buildDir, 'Code.js')}. Запустите «npm run demo» (он собирает сам) или «npm run build».`);
+    throw new DemoError(
+      `Нет собранного дополнения ${path.join(buildDir, 'Code.js')}. Запустите «npm run demo» (он собирает сам) или «npm run build».`,
+    );
   }
   const twin = createTwin({ buildDir });
   let seeded: SeedReport | null = null;
@@ -292,7 +311,9 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     for (const input of seeded.inputs) {
       const rows = input.located.rows.length - 1;
       const formats = input.located.used.map((t) => (t.format ? `${tableLabel(t)} (${t.format})` : tableLabel(t)));
-      progress(`Прочитано (${input.spec.role}): ${formats.join(', ')} — ${plural(rows, 'строка', 'строки', 'строк')} → лист «${input.spec.sheet}»`);
+      progress(
+        `Прочитано (${input.spec.role}): ${formats.join(', ')} — ${plural(rows, 'строка', 'строки', 'строк')} → лист «${input.spec.sheet}»`,
+      );
       for (const note of input.located.notes) progress(`  ${note}`);
     }
     for (const s of seeded.passedOver) progress(`Пропущен лист без таблицы: ${s.label}`);
@@ -316,11 +337,20 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
 
   if (options.settings || options.year !== undefined) {
     const state = addon.run('sidebarState') as SidebarState;
-    const wanted = { ...state.settings, ...(options.settings ?? {}), ...(options.year !== undefined ? { reportingYear: options.year } : {}) };
+    const wanted = {
+      ...state.settings,
+      ...(options.settings ?? {}),
+      ...(options.year !== undefined ? { reportingYear: options.year } : {}),
+    };
     const saved = addon.run('sidebarSaveSettings', wanted) as SaveResult;
-    if (!saved.ok) throw new DemoError(`${options.settings ? 'Настройки (--settings)' : 'Отчётный год'} не приняты:\n${saved.problems.join('\n')}`);
+    if (!saved.ok)
+      throw new DemoError(`${options.settings ? 'Настройки (--settings)' : 'Отчётный год'} не приняты:\n${saved.problems.join('\n')}`);
     const changed = Object.keys(options.settings ?? {}).length;
-    step(progress, 'Настройки', `готово: ${[changed ? `изменено настроек — ${changed}` : '', options.year !== undefined ? `отчётный год ${options.year}` : ''].filter(Boolean).join(', ')}`);
+    step(
+      progress,
+      'Настройки',
+      `готово: ${[changed ? `изменено настроек — ${changed}` : '', options.year !== undefined ? `отчётный год ${options.year}` : ''].filter(Boolean).join(', ')}`,
+    );
     if (options.year !== undefined && state.years.length && !state.years.includes(options.year)) {
       progress(`Внимание: в «${SHEET_NAMES.results}» нет результатов за ${options.year} год (есть: ${state.years.join(', ')}).`);
     }
@@ -343,15 +373,14 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   );
   if (c.schoolsRead === 0) incomplete.push(`не прочитано ни одной школы: причины — на листе «${SHEET_NAMES.dataCheck}» отчёта`);
 
-  let roadmaps = 0;
   if (c.shnor > 0) {
-    roadmaps = runSteps(addon, 'roadmaps', progress).roadmaps;
-    step(progress, 'Дорожные карты', `готово: ${plural(roadmaps, 'карта', 'карты', 'карт')}`);
+    const built = runSteps(addon, 'roadmaps', progress).roadmaps;
+    step(progress, 'Дорожные карты', `готово: ${plural(built, 'карта', 'карты', 'карт')}`);
   } else {
     step(progress, 'Дорожные карты', 'не нужны: нет школ со статусом ШНОР');
   }
 
-  roadmaps = runSteps(addon, 'monitoring', progress).roadmaps;
+  const roadmaps = runSteps(addon, 'monitoring', progress).roadmaps;
   step(progress, 'Мониторинг ДК', `готово: ${plural(roadmaps, 'дорожная карта', 'дорожные карты', 'дорожных карт')}`);
 
   if (seeded) pointProblemsToFiles(twin.spreadsheet, new Map(seeded.inputs.map((i) => [i.spec.sheet, i.located.origins])));

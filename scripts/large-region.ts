@@ -23,8 +23,18 @@ const out = path.resolve(values.out ?? path.join(work, 'out'));
 
 const region = generateRegion({ schools, seed: 3000, years: [2024, 2025] });
 const files = { responses: path.join(work, 'ответы.csv'), results: path.join(work, 'результаты.csv'), risks: path.join(work, 'риски.csv') };
-const excelText = (v: unknown) => (v instanceof Date ? toCsv([[v]]) : typeof v === 'number' ? String(v).replace('.', ',') : String(v ?? ''));
-const semicolon = region.responses.map((r) => r.map((c) => { const t = excelText(c); return /[;"\r\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t; }).join(';')).join('\r\n');
+const excelText = (v: unknown) =>
+  v instanceof Date ? toCsv([[v]]) : typeof v === 'number' ? String(v).replace('.', ',') : String(v ?? '');
+const semicolon = region.responses
+  .map((r) =>
+    r
+      .map((c) => {
+        const t = excelText(c);
+        return /[;"\r\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
+      })
+      .join(';'),
+  )
+  .join('\r\n');
 writeFileSync(files.responses, iconv.encode(semicolon, 'windows-1251'));
 writeFileSync(files.results, toCsv(region.results));
 writeFileSync(files.risks, toCsv(region.risks));
@@ -46,5 +56,13 @@ console.log(
   `\nРегион из ${schools} школ: прочитано ${run.compute!.schoolsRead}, ШНОР — ${run.compute!.shnor}, дорожных карт — ${run.roadmaps}; ` +
     `всё вместе с report.xlsx (${mb(run.xlsx)} МБ) и report.html (${mb(run.html)} МБ) — ${seconds.toFixed(0)} с.`,
 );
-console.log(JSON.stringify({ schools, shnor: run.compute!.shnor, roadmaps: run.roadmaps, seconds: Math.round(seconds), steps: marks.map(([l, ms]) => [l.split('…')[0], Math.round(ms / 100) / 10]) }));
+console.log(
+  JSON.stringify({
+    schools,
+    shnor: run.compute!.shnor,
+    roadmaps: run.roadmaps,
+    seconds: Math.round(seconds),
+    steps: marks.map(([l, ms]) => [l.split('…')[0], Math.round(ms / 100) / 10]),
+  }),
+);
 if (!values.out) rmSync(work, { recursive: true, force: true });

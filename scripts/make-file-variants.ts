@@ -91,7 +91,12 @@ const column = (rows: Rows, title: string) => {
 
 /** Columns in a new order, given as header texts (the rest keep their order after them). */
 function reorder(rows: Rows, first: string[]): Rows {
-  const order = [...first.map((t) => column(rows, t)), ...header(rows).map((_, i) => i).filter((i) => !first.includes(header(rows)[i]))];
+  const order = [
+    ...first.map((t) => column(rows, t)),
+    ...header(rows)
+      .map((_, i) => i)
+      .filter((i) => !first.includes(header(rows)[i])),
+  ];
   return rows.map((r) => order.map((i) => r[i]));
 }
 
@@ -108,7 +113,13 @@ const yearOf = (rows: Rows) => column(rows, 'Год');
 function resultsOfYear(rows: Rows, year: number, keepYear: boolean): Rows {
   const y = yearOf(rows);
   const pick = (r: unknown[]) => (keepYear ? r : r.filter((_, i) => i !== y));
-  return [pick(rows[0]), ...rows.slice(1).filter((r) => r[y] === year).map(pick)];
+  return [
+    pick(rows[0]),
+    ...rows
+      .slice(1)
+      .filter((r) => r[y] === year)
+      .map(pick),
+  ];
 }
 
 // ------------------------------------------------------------------ XLSX
@@ -225,8 +236,10 @@ const REWORDED_A: Record<string, string> = {
   'Муниципальное образование': 'Муниципалитет',
   'Тип территории (город/село)': 'Тип населённого пункта (город/село)',
   'Общее количество обучающихся': 'Всего обучающихся',
-  'Количество обучающихся, оба родителя которых имеют высшее образование': 'Число обучающихся, у которых оба родителя имеют высшее образование',
-  'Количество обучающихся из семей, проживающих в благоустроенном жилье': 'Число обучающихся из семей, проживающих в благоустроенных квартирах',
+  'Количество обучающихся, оба родителя которых имеют высшее образование':
+    'Число обучающихся, у которых оба родителя имеют высшее образование',
+  'Количество обучающихся из семей, проживающих в благоустроенном жилье':
+    'Число обучающихся из семей, проживающих в благоустроенных квартирах',
   'Количество обучающихся из неполных семей': 'Число обучающихся из неполных семей',
   'Количество обучающихся, состоящих на различных видах учёта': 'Число обучающихся, состоящих на всех видах учёта',
   'Количество обучающихся, для которых русский язык не является родным': 'Число обучающихся, для которых русский язык неродной',
@@ -248,8 +261,10 @@ const KOLVO: Record<string, string> = Object.fromEntries(
 
 /** The five ИСБШ counts, asked as shares in percent instead. */
 const SHARE_QUESTIONS: Record<string, string> = {
-  'Количество обучающихся, оба родителя которых имеют высшее образование': 'Доля обучающихся, оба родителя которых имеют высшее образование, %',
-  'Количество обучающихся из семей, проживающих в благоустроенном жилье': 'Доля обучающихся из семей, проживающих в благоустроенном жилье, %',
+  'Количество обучающихся, оба родителя которых имеют высшее образование':
+    'Доля обучающихся, оба родителя которых имеют высшее образование, %',
+  'Количество обучающихся из семей, проживающих в благоустроенном жилье':
+    'Доля обучающихся из семей, проживающих в благоустроенном жилье, %',
   'Количество обучающихся из неполных семей': 'Доля обучающихся из неполных семей, %',
   'Количество обучающихся, состоящих на различных видах учёта': 'Доля обучающихся, состоящих на различных видах учёта, %',
   'Количество обучающихся, для которых русский язык не является родным': 'Доля обучающихся, для которых русский язык не является родным, %',
@@ -285,22 +300,71 @@ function twoRowHeader(rows: Rows): { top: string[]; bottom: string[] } {
 
 export const VARIANT_MAKERS: ReadonlyArray<{ id: string; what: string; make: Maker }> = [
   // ---- text files: encodings and separators
-  { id: 'google-csv-lf', what: 'Google CSV with LF line endings and a final line break', make: textFiles(ALL, 'csv', (r) => bytes(toCsv(r, '\n') + '\n', 'utf-8')) },
-  { id: 'excel-csv-utf8-bom', what: 'Excel «CSV UTF-8»: BOM, «;», decimal comma, times without seconds', make: textFiles(ALL, 'csv', (r) => bytes(excelSemicolon(r), 'utf-8-bom')) },
-  { id: 'excel-csv-1251', what: 'Excel «CSV (разделители — запятые)» on Russian Windows: Windows-1251, «;»', make: textFiles(ALL, 'csv', (r) => bytes(excelSemicolon(r), 'windows-1251')) },
-  { id: 'excel-csv-1251-comma', what: 'Windows-1251 with «,» and a decimal point (Excel with an English list separator)', make: textFiles(ALL, 'csv', (r) => bytes(delimited(r, { sep: ',', cell: excelTextDot, finalEol: true }), 'windows-1251')) },
-  { id: 'excel-unicode-text', what: 'Excel «Текст Юникод»: UTF-16LE with BOM, tab-separated .txt', make: textFiles(ALL, 'txt', (r) => bytes(excelTab(r), 'utf-16le-bom')) },
-  { id: 'excel-unicode-text-as-csv', what: '«Текст Юникод» bytes renamed to .csv', make: textFiles(ALL, 'csv', (r) => bytes(excelTab(r), 'utf-16le-bom')) },
-  { id: 'tsv-utf8', what: 'UTF-8 .tsv', make: textFiles(ALL, 'tsv', (r) => bytes(delimited(r, { sep: '\t', cell: excelTextDot }), 'utf-8')) },
-  { id: 'txt-1251-tab', what: 'Windows-1251 tab-separated .txt (Excel «Текстовые файлы (с разделителями табуляции)»)', make: textFiles(ALL, 'txt', (r) => bytes(excelTab(r), 'windows-1251')) },
+  {
+    id: 'google-csv-lf',
+    what: 'Google CSV with LF line endings and a final line break',
+    make: textFiles(ALL, 'csv', (r) => bytes(toCsv(r, '\n') + '\n', 'utf-8')),
+  },
+  {
+    id: 'excel-csv-utf8-bom',
+    what: 'Excel «CSV UTF-8»: BOM, «;», decimal comma, times without seconds',
+    make: textFiles(ALL, 'csv', (r) => bytes(excelSemicolon(r), 'utf-8-bom')),
+  },
+  {
+    id: 'excel-csv-1251',
+    what: 'Excel «CSV (разделители — запятые)» on Russian Windows: Windows-1251, «;»',
+    make: textFiles(ALL, 'csv', (r) => bytes(excelSemicolon(r), 'windows-1251')),
+  },
+  {
+    id: 'excel-csv-1251-comma',
+    what: 'Windows-1251 with «,» and a decimal point (Excel with an English list separator)',
+    make: textFiles(ALL, 'csv', (r) => bytes(delimited(r, { sep: ',', cell: excelTextDot, finalEol: true }), 'windows-1251')),
+  },
+  {
+    id: 'excel-unicode-text',
+    what: 'Excel «Текст Юникод»: UTF-16LE with BOM, tab-separated .txt',
+    make: textFiles(ALL, 'txt', (r) => bytes(excelTab(r), 'utf-16le-bom')),
+  },
+  {
+    id: 'excel-unicode-text-as-csv',
+    what: '«Текст Юникод» bytes renamed to .csv',
+    make: textFiles(ALL, 'csv', (r) => bytes(excelTab(r), 'utf-16le-bom')),
+  },
+  {
+    id: 'tsv-utf8',
+    what: 'UTF-8 .tsv',
+    make: textFiles(ALL, 'tsv', (r) => bytes(delimited(r, { sep: '\t', cell: excelTextDot }), 'utf-8')),
+  },
+  {
+    id: 'txt-1251-tab',
+    what: 'Windows-1251 tab-separated .txt (Excel «Текстовые файлы (с разделителями табуляции)»)',
+    make: textFiles(ALL, 'txt', (r) => bytes(excelTab(r), 'windows-1251')),
+  },
   { id: 'koi8r-semicolon', what: 'KOI8-R with «;»', make: textFiles(ALL, 'csv', (r) => bytes(excelSemicolon(r), 'koi8-r')) },
-  { id: 'excel-sep-line', what: 'a first line «sep=;» naming the separator', make: textFiles(ALL, 'csv', (r) => bytes('sep=;\r\n' + excelSemicolon(r), 'utf-8')) },
-  { id: 'quote-all', what: 'every field quoted (LibreOffice «Quote all text cells»)', make: textFiles(ALL, 'csv', (r) => bytes(delimited(r, { sep: ',', cell: excelTextDot, quoteAll: true, finalEol: true }), 'utf-8')) },
-  { id: 'utf8-semicolon', what: 'UTF-8 without BOM and «;» (LibreOffice, Russian locale)', make: textFiles(ALL, 'csv', (r) => bytes(excelSemicolon(r), 'utf-8')) },
+  {
+    id: 'excel-sep-line',
+    what: 'a first line «sep=;» naming the separator',
+    make: textFiles(ALL, 'csv', (r) => bytes('sep=;\r\n' + excelSemicolon(r), 'utf-8')),
+  },
+  {
+    id: 'quote-all',
+    what: 'every field quoted (LibreOffice «Quote all text cells»)',
+    make: textFiles(ALL, 'csv', (r) => bytes(delimited(r, { sep: ',', cell: excelTextDot, quoteAll: true, finalEol: true }), 'utf-8')),
+  },
+  {
+    id: 'utf8-semicolon',
+    what: 'UTF-8 without BOM and «;» (LibreOffice, Russian locale)',
+    make: textFiles(ALL, 'csv', (r) => bytes(excelSemicolon(r), 'utf-8')),
+  },
   {
     id: 'trailing-separators',
     what: 'rows padded with empty fields and empty lines of separators at the end (Excel after cleared cells)',
-    make: textFiles(ALL, 'csv', (r) => bytes(excelSemicolon(r.map((row) => [...row, '', ''])) + ';'.repeat(r[0].length + 1) + '\r\n' + ';'.repeat(r[0].length + 1) + '\r\n', 'windows-1251')),
+    make: textFiles(ALL, 'csv', (r) =>
+      bytes(
+        excelSemicolon(r.map((row) => [...row, '', ''])) + ';'.repeat(r[0].length + 1) + '\r\n' + ';'.repeat(r[0].length + 1) + '\r\n',
+        'windows-1251',
+      ),
+    ),
   },
   { id: 'mac-cr', what: 'old Mac line endings (CR only)', make: textFiles(ALL, 'csv', (r) => bytes(toCsv(r, '\r'), 'utf-8')) },
   {
@@ -315,7 +379,9 @@ export const VARIANT_MAKERS: ReadonlyArray<{ id: string; what: string; make: Mak
   {
     id: 'csv-title-lines',
     what: 'CSV saved from a sheet with a title and a blank line above the header',
-    make: textFiles(ALL, 'csv', (r, input) => bytes(`Сведения: ${SHEET_TITLES[input]} — Заречный и Северск;;;\r\n;;;\r\n` + excelSemicolon(r), 'windows-1251')),
+    make: textFiles(ALL, 'csv', (r, input) =>
+      bytes(`Сведения: ${SHEET_TITLES[input]} — Заречный и Северск;;;\r\n;;;\r\n` + excelSemicolon(r), 'windows-1251'),
+    ),
   },
   {
     id: 'csv-numbering-row',
@@ -327,10 +393,24 @@ export const VARIANT_MAKERS: ReadonlyArray<{ id: string; what: string; make: Mak
   {
     id: 'xlsx-title-merged',
     what: 'XLSX with a merged title, a subtitle and a blank row above the header',
-    make: workbooks(ALL, (rows, input) => [{ name: SHEET_TITLES[input], rows, above: [[`${SHEET_TITLES[input]}: мониторинг 2025 года`], ['Источник: региональный центр оценки качества образования'], []] }]),
+    make: workbooks(ALL, (rows, input) => [
+      {
+        name: SHEET_TITLES[input],
+        rows,
+        above: [[`${SHEET_TITLES[input]}: мониторинг 2025 года`], ['Источник: региональный центр оценки качества образования'], []],
+      },
+    ]),
   },
-  { id: 'xlsx-instruction-first', what: 'XLSX whose first sheet is «Инструкция»', make: workbooks(ALL, (rows, input) => [INSTRUCTION, { name: SHEET_TITLES[input], rows }]) },
-  { id: 'xlsx-numbering-row', what: 'XLSX with a row of column numbers under the header', make: workbooks(ALL, (rows, input) => [{ name: SHEET_TITLES[input], rows, numbering: true }]) },
+  {
+    id: 'xlsx-instruction-first',
+    what: 'XLSX whose first sheet is «Инструкция»',
+    make: workbooks(ALL, (rows, input) => [INSTRUCTION, { name: SHEET_TITLES[input], rows }]),
+  },
+  {
+    id: 'xlsx-numbering-row',
+    what: 'XLSX with a row of column numbers under the header',
+    make: workbooks(ALL, (rows, input) => [{ name: SHEET_TITLES[input], rows, numbering: true }]),
+  },
   {
     id: 'xlsx-two-row-header',
     what: 'XLSX form with a merged group caption «Количество обучающихся» over its sub-columns (two header rows)',
@@ -361,7 +441,10 @@ export const VARIANT_MAKERS: ReadonlyArray<{ id: string; what: string; make: Mak
   {
     id: 'xlsx-results-school-years',
     what: 'results workbook: «Инструкция», then sheets «2023-2024 уч. год» and «2024-2025 уч. год» without «Год»',
-    make: workbooks(['results'], (rows) => [INSTRUCTION, ...[2024, 2025].map((y) => ({ name: `${y - 1}-${y} уч. год`, rows: resultsOfYear(rows, y, false) }))]),
+    make: workbooks(['results'], (rows) => [
+      INSTRUCTION,
+      ...[2024, 2025].map((y) => ({ name: `${y - 1}-${y} уч. год`, rows: resultsOfYear(rows, y, false) })),
+    ]),
   },
   {
     id: 'xlsx-results-by-year-reordered',
@@ -375,7 +458,10 @@ export const VARIANT_MAKERS: ReadonlyArray<{ id: string; what: string; make: Mak
     id: 'xlsx-one-workbook',
     what: 'one workbook with sheets «Ответы», «Результаты ОП» and «Риски», given for all three inputs',
     make: async (dir, region) => {
-      await writeWorkbook(path.join(dir, 'данные.xlsx'), [INSTRUCTION, ...ALL.map((input) => ({ name: SHEET_TITLES[input], rows: region[input] }))]);
+      await writeWorkbook(path.join(dir, 'данные.xlsx'), [
+        INSTRUCTION,
+        ...ALL.map((input) => ({ name: SHEET_TITLES[input], rows: region[input] })),
+      ]);
       return { responses: 'данные.xlsx', results: 'данные.xlsx', risks: 'данные.xlsx' };
     },
   },
@@ -385,7 +471,9 @@ export const VARIANT_MAKERS: ReadonlyArray<{ id: string; what: string; make: Mak
     make: workbooks(['responses'], (rows) => [
       {
         name: 'Ответы',
-        rows: rows.map((r, i) => (i === 0 ? r : r.map((v) => (v instanceof Date ? (v.getTime() + 3 * 3600 * 1000 - Date.UTC(1899, 11, 30)) / 86_400_000 : v)))),
+        rows: rows.map((r, i) =>
+          i === 0 ? r : r.map((v) => (v instanceof Date ? (v.getTime() + 3 * 3600 * 1000 - Date.UTC(1899, 11, 30)) / 86_400_000 : v)),
+        ),
         touch: (ws) => ws.getColumn(1).eachCell((cell, n) => void (n > 1 && (cell.numFmt = 'dd.mm.yyyy h:mm:ss'))),
       },
     ]),
@@ -393,7 +481,12 @@ export const VARIANT_MAKERS: ReadonlyArray<{ id: string; what: string; make: Mak
   {
     id: 'xlsx-text-cells',
     what: 'every cell stored as text (an export from an information system): «309», «01.09.2025 8:03:05»',
-    make: workbooks(ALL, (rows, input) => [{ name: SHEET_TITLES[input], rows: rows.map((r) => r.map((v) => (v instanceof Date ? formatSheetsTimestamp(v) : v === '' ? '' : String(v)))) }]),
+    make: workbooks(ALL, (rows, input) => [
+      {
+        name: SHEET_TITLES[input],
+        rows: rows.map((r) => r.map((v) => (v instanceof Date ? formatSheetsTimestamp(v) : v === '' ? '' : String(v)))),
+      },
+    ]),
   },
   {
     id: 'xlsx-merged-municipality',
@@ -427,7 +520,9 @@ export const VARIANT_MAKERS: ReadonlyArray<{ id: string; what: string; make: Mak
       return [
         {
           name: SHEET_TITLES[input],
-          rows: rows.map((r, i) => (i === 0 ? r : r.map((v, j) => (j === c && typeof v === 'number' && v > 1 ? { formula: `${v - 1}+1`, result: v } : v)))),
+          rows: rows.map((r, i) =>
+            i === 0 ? r : r.map((v, j) => (j === c && typeof v === 'number' && v > 1 ? { formula: `${v - 1}+1`, result: v } : v)),
+          ),
         },
       ];
     }),
@@ -436,7 +531,13 @@ export const VARIANT_MAKERS: ReadonlyArray<{ id: string; what: string; make: Mak
     id: 'xlsx-rich-text-headers',
     what: 'headers in rich text with line breaks inside («Количество обучающихся\\nс ОВЗ»)',
     make: workbooks(['responses'], (rows) => [
-      { name: 'Ответы', rows: [rows[0].map((h) => ({ richText: [{ text: String(h).replace(/, /, ',\n').replace(/ с /, '\nс '), font: { bold: true } }] })), ...rows.slice(1)] },
+      {
+        name: 'Ответы',
+        rows: [
+          rows[0].map((h) => ({ richText: [{ text: String(h).replace(/, /, ',\n').replace(/ с /, '\nс '), font: { bold: true } }] })),
+          ...rows.slice(1),
+        ],
+      },
     ]),
   },
   {
@@ -452,7 +553,11 @@ export const VARIANT_MAKERS: ReadonlyArray<{ id: string; what: string; make: Mak
       },
     ]),
   },
-  { id: 'xlsx-offset-table', what: 'the table starting in column C under a title, as a printed form', make: workbooks(ALL, (rows, input) => [{ name: SHEET_TITLES[input], rows, startColumn: 3, above: [['Форма 1'], []] }]) },
+  {
+    id: 'xlsx-offset-table',
+    what: 'the table starting in column C under a title, as a printed form',
+    make: workbooks(ALL, (rows, input) => [{ name: SHEET_TITLES[input], rows, startColumn: 3, above: [['Форма 1'], []] }]),
+  },
   {
     id: 'xlsx-percent-shares',
     what: 'the five ИСБШ counts given as percent-formatted shares («26,3%»)',
@@ -462,30 +567,37 @@ export const VARIANT_MAKERS: ReadonlyArray<{ id: string; what: string; make: Mak
       return [
         {
           name: 'Ответы',
-          rows: renamed(rows.map((r, i) => (i === 0 ? r : r.map((v, j) => (shares.includes(j) ? Number(v) / Number(r[total]) : v)))), SHARE_QUESTIONS),
+          rows: renamed(
+            rows.map((r, i) => (i === 0 ? r : r.map((v, j) => (shares.includes(j) ? Number(v) / Number(r[total]) : v)))),
+            SHARE_QUESTIONS,
+          ),
           touch: (ws) => shares.forEach((j) => ws.getColumn(j + 1).eachCell((cell, n) => void (n > 1 && (cell.numFmt = '0.0%')))),
         },
       ];
     }),
   },
   // ---- reworded, reordered and extra columns (wordings today's header matcher maps)
-  { id: 'reworded-responses', what: 'another region’s wording of every question', make: textFiles(['responses'], 'csv', (r) => bytes(google(renamed(r, REWORDED_A)), 'utf-8')) },
-  { id: 'reworded-kolvo', what: '«Кол-во» for «Количество» in every count question', make: textFiles(['responses'], 'csv', (r) => bytes(excelSemicolon(renamed(r, KOLVO)), 'windows-1251')) },
+  {
+    id: 'reworded-responses',
+    what: 'another region’s wording of every question',
+    make: textFiles(['responses'], 'csv', (r) => bytes(google(renamed(r, REWORDED_A)), 'utf-8')),
+  },
+  {
+    id: 'reworded-kolvo',
+    what: '«Кол-во» for «Количество» in every count question',
+    make: textFiles(['responses'], 'csv', (r) => bytes(excelSemicolon(renamed(r, KOLVO)), 'windows-1251')),
+  },
   {
     id: 'extra-columns-responses',
     what: 'extra columns: e-mail, director, phone, ИНН, a note',
     make: textFiles(['responses'], 'csv', (r) =>
       bytes(
         google(
-          withColumns(
-            withColumns(r, 1, [{ title: 'Адрес электронной почты', value: (_row, i) => `school${i}@example.ru` }]),
-            4,
-            [
-              { title: 'ФИО директора', value: (_row, i) => `Иванова И. И. (${i})` },
-              { title: 'Контактный телефон', value: (_row, i) => `+7 900 000-00-${String(i).padStart(2, '0')}` },
-              { title: 'ИНН', value: (_row, i) => String(7700000000 + i) },
-            ],
-          ).map((row, i) => [...row, i === 0 ? 'Примечание' : i % 3 ? '' : 'данные уточняются']),
+          withColumns(withColumns(r, 1, [{ title: 'Адрес электронной почты', value: (_row, i) => `school${i}@example.ru` }]), 4, [
+            { title: 'ФИО директора', value: (_row, i) => `Иванова И. И. (${i})` },
+            { title: 'Контактный телефон', value: (_row, i) => `+7 900 000-00-${String(i).padStart(2, '0')}` },
+            { title: 'ИНН', value: (_row, i) => String(7700000000 + i) },
+          ]).map((row, i) => [...row, i === 0 ? 'Примечание' : i % 3 ? '' : 'данные уточняются']),
         ),
         'utf-8',
       ),
@@ -494,9 +606,26 @@ export const VARIANT_MAKERS: ReadonlyArray<{ id: string; what: string; make: Mak
   {
     id: 'reordered-responses',
     what: 'the questions in another order',
-    make: textFiles(['responses'], 'csv', (r) => bytes(google(reorder(r, ['Муниципальное образование', 'Полное наименование образовательной организации', 'Код ОО', 'Количество обучающихся с ОВЗ', 'Общее количество обучающихся'])), 'utf-8')),
+    make: textFiles(['responses'], 'csv', (r) =>
+      bytes(
+        google(
+          reorder(r, [
+            'Муниципальное образование',
+            'Полное наименование образовательной организации',
+            'Код ОО',
+            'Количество обучающихся с ОВЗ',
+            'Общее количество обучающихся',
+          ]),
+        ),
+        'utf-8',
+      ),
+    ),
   },
-  { id: 'reworded-results', what: '«Логин ОО», «Год проведения», «Оценочная процедура», «Количество участников» …', make: textFiles(['results'], 'csv', (r) => bytes(excelSemicolon(renamed(r, RESULTS_REWORDED)), 'utf-8-bom')) },
+  {
+    id: 'reworded-results',
+    what: '«Логин ОО», «Год проведения», «Оценочная процедура», «Количество участников» …',
+    make: textFiles(['results'], 'csv', (r) => bytes(excelSemicolon(renamed(r, RESULTS_REWORDED)), 'utf-8-bom')),
+  },
   {
     id: 'extra-columns-results',
     what: 'results with the municipality, the school name, a class and a mean score added',
@@ -505,17 +634,31 @@ export const VARIANT_MAKERS: ReadonlyArray<{ id: string; what: string; make: Mak
       return textFiles(['results'], 'csv', (r) =>
         bytes(
           google(
-            withColumns(withColumns(r, 0, [
-              { title: 'Муниципалитет', value: (row) => codes.get(row[0])?.[3] ?? '' },
-              { title: 'Наименование ОО', value: (row) => codes.get(row[0])?.[2] ?? '' },
-            ]), 5, [{ title: 'Класс', value: (row) => (/5/.test(String(row[4])) ? '5' : /6/.test(String(row[4])) ? '6' : /ОГЭ/.test(String(row[4])) ? '9' : '11') }]).map((row, i) => [...row, i === 0 ? 'Средний балл' : '']),
+            withColumns(
+              withColumns(r, 0, [
+                { title: 'Муниципалитет', value: (row) => codes.get(row[0])?.[3] ?? '' },
+                { title: 'Наименование ОО', value: (row) => codes.get(row[0])?.[2] ?? '' },
+              ]),
+              5,
+              [
+                {
+                  title: 'Класс',
+                  value: (row) =>
+                    /5/.test(String(row[4])) ? '5' : /6/.test(String(row[4])) ? '6' : /ОГЭ/.test(String(row[4])) ? '9' : '11',
+                },
+              ],
+            ).map((row, i) => [...row, i === 0 ? 'Средний балл' : '']),
           ),
           'utf-8',
         ),
       )(dir, region);
     },
   },
-  { id: 'reordered-results', what: 'results columns in another order', make: textFiles(['results'], 'csv', (r) => bytes(google(reorder(r, ['Год', 'Процедура', 'Код ОО', 'Не преодолели порог'])), 'utf-8')) },
+  {
+    id: 'reordered-results',
+    what: 'results columns in another order',
+    make: textFiles(['results'], 'csv', (r) => bytes(google(reorder(r, ['Год', 'Процедура', 'Код ОО', 'Не преодолели порог'])), 'utf-8')),
+  },
   {
     id: 'risks-numbered',
     what: 'risk factors headed «1. Низкий уровень оснащения школы» …',
@@ -535,16 +678,25 @@ export const VARIANT_MAKERS: ReadonlyArray<{ id: string; what: string; make: Mak
     what: 'the code column headed «Шифр школы», which only --map names',
     make: (dir, region) => {
       writeFileSync(path.join(dir, 'соответствие.json'), JSON.stringify({ 'Код ОО': 'Шифр школы' }, null, 2) + '\n');
-      return { ...textFiles(['responses'], 'csv', (r) => bytes(google(renamed(r, { 'Код ОО': 'Шифр школы' })), 'utf-8'))(dir, region), map: 'соответствие.json' };
+      return {
+        ...textFiles(['responses'], 'csv', (r) => bytes(google(renamed(r, { 'Код ОО': 'Шифр школы' })), 'utf-8'))(dir, region),
+        map: 'соответствие.json',
+      };
     },
   },
   {
     id: 'map-municipality-and-total',
     what: '«Территория» and «Контингент» headers, named by field ids in --map',
     make: (dir, region) => {
-      writeFileSync(path.join(dir, 'соответствие.json'), JSON.stringify({ municipality: 'Территория', totalStudents: 'Контингент' }, null, 2) + '\n');
+      writeFileSync(
+        path.join(dir, 'соответствие.json'),
+        JSON.stringify({ municipality: 'Территория', totalStudents: 'Контингент' }, null, 2) + '\n',
+      );
       const titles = { 'Муниципальное образование': 'Территория', 'Общее количество обучающихся': 'Контингент' };
-      return { ...textFiles(['responses'], 'csv', (r) => bytes(excelSemicolon(renamed(r, titles)), 'windows-1251'))(dir, region), map: 'соответствие.json' };
+      return {
+        ...textFiles(['responses'], 'csv', (r) => bytes(excelSemicolon(renamed(r, titles)), 'windows-1251'))(dir, region),
+        map: 'соответствие.json',
+      };
     },
   },
 ];

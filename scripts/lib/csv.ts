@@ -20,7 +20,7 @@ export function parseCsv(text: string): string[][] {
   try {
     return parseDelimited(text, ',').rows;
   } catch (error) {
-    if (error instanceof DelimitedTextError) throw new Error(`CSV: unterminated quoted field (line ${error.line})`);
+    if (error instanceof DelimitedTextError) throw new Error(`CSV: unterminated quoted field (line ${error.line})`, { cause: error });
     throw error;
   }
 }

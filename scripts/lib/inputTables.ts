@@ -99,7 +99,8 @@ function findHeader(table: SourceTable, recognition: InputRecognition): Found | 
   const width = table.rows.reduce((w, r) => Math.max(w, r.length), 0);
   const firstFilled = table.rows.findIndex((r) => r.some((c) => !isBlank(c)));
   if (firstFilled < 0) return { problem: 'лист пуст' };
-  if (!recognition.header) return { dataStart: firstFilled + 1, header: headerTexts(table.rows[firstFilled], width), headerRows: [firstFilled], extra: null };
+  if (!recognition.header)
+    return { dataStart: firstFilled + 1, header: headerTexts(table.rows[firstFilled], width), headerRows: [firstFilled], extra: null };
   const extra = table.sheet !== null ? (recognition.columnFromSheetName?.(table.sheet) ?? null) : null;
   const accept = (header: string[]) => {
     if (recognition.header!(header).ok) return { ok: true as const, extra: null };
@@ -135,7 +136,11 @@ const inRows = (rows: number[]) => (rows.length === 1 ? `в строке ${rows[
  * The sheet the add-in reads for one input, from all the tables of its file (see the module comment). `convert` turns
  * one data cell of a text table into what Sheets' import would store (numbers, dates); cells of XLSX stay as read.
  */
-export function locateInput(tables: readonly SourceTable[], recognition: InputRecognition, convert: (cell: string) => unknown): LocatedInput {
+export function locateInput(
+  tables: readonly SourceTable[],
+  recognition: InputRecognition,
+  convert: (cell: string) => unknown,
+): LocatedInput {
   const located: LocatedInput = { rows: [], origins: [], used: [], skipped: [], notes: [] };
   let columnsOfFirst: string[] | null = null;
   let firstLabel = '';
@@ -156,7 +161,10 @@ export function locateInput(tables: readonly SourceTable[], recognition: InputRe
     } else {
       const sameTexts = [...header].sort().join('\u0000') === [...columnsOfFirst].sort().join('\u0000');
       if (!sameTexts) {
-        const problem = `заголовки столбцов не такие, как в таблице ${firstLabel}: ${header.filter((h) => h).map((h) => `«${h}»`).join(', ')}`;
+        const problem = `заголовки столбцов не такие, как в таблице ${firstLabel}: ${header
+          .filter((h) => h)
+          .map((h) => `«${h}»`)
+          .join(', ')}`;
         located.skipped.push({ table, label, problem, tabular: true });
         continue;
       }
@@ -170,16 +178,20 @@ export function locateInput(tables: readonly SourceTable[], recognition: InputRe
     located.used.push(table);
     const skippedAbove = Array.from({ length: found.headerRows[0] }, (_, i) => i + 1).filter((r) => !isBlank(table.rows[r - 1]?.join('')));
     const headerRows = inRows(found.headerRows.map((r) => r + 1));
-    if (skippedAbove.length) located.notes.push(`${label}: заголовки столбцов ${headerRows}; выше — не таблица (${rowsWord(skippedAbove)}), пропущено`);
+    if (skippedAbove.length)
+      located.notes.push(`${label}: заголовки столбцов ${headerRows}; выше — не таблица (${rowsWord(skippedAbove)}), пропущено`);
     else if (found.headerRows.length > 1) located.notes.push(`${label}: заголовки столбцов ${headerRows}`);
     let start = found.dataStart;
     if (isNumberingRow(table.rows[start])) {
       located.notes.push(`${label}: строка ${start + 1} с номерами столбцов пропущена`);
       start++;
     }
-    if (found.extra) located.notes.push(`${label}: столбца «${found.extra.header}» нет, взято из названия листа: ${String(found.extra.value)}`);
+    if (found.extra)
+      located.notes.push(`${label}: столбца «${found.extra.header}» нет, взято из названия листа: ${String(found.extra.value)}`);
     for (let r = start; r < table.rows.length; r++) {
-      const source = found.extra ? [...table.rows[r], ...new Array(Math.max(0, found.header.length - table.rows[r].length)).fill(''), found.extra.value] : table.rows[r];
+      const source = found.extra
+        ? [...table.rows[r], ...new Array(Math.max(0, found.header.length - table.rows[r].length)).fill(''), found.extra.value]
+        : table.rows[r];
       const row = order.map((i) => {
         const cell = source[i] ?? '';
         return table.isText && typeof cell === 'string' && !(found.extra && i === found.header.length) ? convert(cell) : cell;

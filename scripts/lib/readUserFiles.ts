@@ -51,7 +51,10 @@ export async function readUserTables(file: string, role: string): Promise<Source
   const ext = path.extname(file).toLowerCase();
   if (XLSX_EXTENSIONS.has(ext)) return readXlsxTables(file, role);
   if (TEXT_EXTENSIONS.has(ext)) return [readTextTable(file, role)];
-  if (ext === '.xls') throw new InputFileError(`Файл ${file} (${role}) в старом формате Excel 97–2003 (.xls): откройте его в Excel и сохраните как «Книга Excel (*.xlsx)».`);
+  if (ext === '.xls')
+    throw new InputFileError(
+      `Файл ${file} (${role}) в старом формате Excel 97–2003 (.xls): откройте его в Excel и сохраните как «Книга Excel (*.xlsx)».`,
+    );
   if (ext === '.ods') throw new InputFileError(`Файл ${file} (${role}) в формате OpenDocument (.ods): сохраните его как XLSX или CSV.`);
   throw new InputFileError(`Файл ${file} (${role}) не прочитать: ${HOW_TO_SAVE}.`);
 }

@@ -29,7 +29,14 @@ export function storedMappingOf(headers: readonly string[], choices: FieldChoice
 export function responsesHeader(headers: readonly string[], choices: FieldChoices = {}): HeaderVerdict {
   const missing = missingRequired(mappingFor(headers, storedMappingOf(headers, choices)).mapping);
   if (!missing.length) return { ok: true };
-  return { ok: false, problem: missingColumnsMessage('', missing.map((id) => fieldSpec(id).label), [...headers]) };
+  return {
+    ok: false,
+    problem: missingColumnsMessage(
+      '',
+      missing.map((id) => fieldSpec(id).label),
+      [...headers],
+    ),
+  };
 }
 
 /** The sheet-wide problem a reader gives a sheet it does not use, or null when it uses it. */

@@ -61,7 +61,8 @@ function label(encoding: string): string {
 /** Decodes a text file's bytes (see the module comment for the order of the checks). */
 export function decodeText(buffer: Uint8Array): DecodedText {
   for (const bom of BOMS) {
-    if (startsWith(buffer, bom.bytes)) return { text: iconv.decode(Buffer.from(buffer.subarray(bom.bytes.length)), bom.iconv, { stripBOM: false }), encoding: bom.label };
+    if (startsWith(buffer, bom.bytes))
+      return { text: iconv.decode(Buffer.from(buffer.subarray(bom.bytes.length)), bom.iconv, { stripBOM: false }), encoding: bom.label };
   }
   if (zeroShare(buffer, 1) > UTF16_ZERO_SHARE) return { text: iconv.decode(Buffer.from(buffer), 'utf-16le'), encoding: 'UTF-16LE' };
   if (zeroShare(buffer, 0) > UTF16_ZERO_SHARE) return { text: iconv.decode(Buffer.from(buffer), 'utf-16be'), encoding: 'UTF-16BE' };

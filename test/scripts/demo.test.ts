@@ -38,7 +38,12 @@ function ensureBuilt(): void {
 
 beforeAll(async () => {
   ensureBuilt();
-  sample = await runDemo({ out: path.join(dir, 'sample'), log: (l) => lines.push(l), progress: (l) => lines.push(l), now: new Date(Date.UTC(2025, 10, 1, 9)) });
+  sample = await runDemo({
+    out: path.join(dir, 'sample'),
+    log: (l) => lines.push(l),
+    progress: (l) => lines.push(l),
+    now: new Date(Date.UTC(2025, 10, 1, 9)),
+  });
 }, 120_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -75,7 +80,10 @@ describe('npm run demo on the bundled sample', () => {
     const headerRow = Array.from({ length: 20 }, (_, i) => i + 1).find((r) => (roadmap.getRow(r).values as unknown[]).includes('Статус'))!;
     const statusColumn = (roadmap.getRow(headerRow).values as unknown[]).indexOf('Статус');
     expect(roadmap.views[0]).toMatchObject({ state: 'frozen', ySplit: headerRow });
-    expect(roadmap.getCell(headerRow + 1, statusColumn).dataValidation).toMatchObject({ type: 'list', formulae: ['"не начато,в работе,выполнено,отменено"'] });
+    expect(roadmap.getCell(headerRow + 1, statusColumn).dataValidation).toMatchObject({
+      type: 'list',
+      formulae: ['"не начато,в работе,выполнено,отменено"'],
+    });
   });
 
   it('writes a self-contained html with a tab per sheet and an svg per chart, titled', () => {
@@ -95,8 +103,26 @@ describe('npm run demo on the bundled sample', () => {
 function writeSmallRegion(): { responses: string; results: string } {
   const header = parseCsv(readFileSync(path.join(ROOT, 'samples/responses.csv'), 'utf8'))[0];
   const school = (code: string, i: number) => [
-    `0${i}.09.2025 9:00:00`, code, `МБОУ СОШ № ${i}`, 'Тестовый округ', 'город', 200, 80, 180, 30, 4, 6, 2, 10, 'Нет', 20, 8,
-    'педагог-психолог, социальный педагог', 'Да', 'Да', 90000,
+    `0${i}.09.2025 9:00:00`,
+    code,
+    `МБОУ СОШ № ${i}`,
+    'Тестовый округ',
+    'город',
+    200,
+    80,
+    180,
+    30,
+    4,
+    6,
+    2,
+    10,
+    'Нет',
+    20,
+    8,
+    'педагог-психолог, социальный педагог',
+    'Да',
+    'Да',
+    90000,
   ];
   const responses = path.join(dir, 'ответы.csv');
   writeFileSync(responses, toCsv([header, ...['edu1', 'edu2', 'edu3', 'edu4'].map(school)]));

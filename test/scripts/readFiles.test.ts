@@ -20,14 +20,24 @@ import { RESPONSE_HEADERS } from '../../scripts/lib/syntheticRegion';
 const dir = mkdtempSync(path.join(tmpdir(), 'read-files-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const RUSSIAN = 'Код ОО;Полное наименование образовательной организации;Муниципальное образование\r\n' +
+const RUSSIAN =
+  'Код ОО;Полное наименование образовательной организации;Муниципальное образование\r\n' +
   'edu760001;МКОУ «Троицкая ООШ»;Заречный муниципальный округ\r\nedu760002;МБОУ СОШ № 1 г. Заречного;Заречный муниципальный округ\r\n';
 
 describe('decodeText: the encodings Excel and Google save in', () => {
   it('follows a byte order mark: UTF-8, UTF-16LE («Текст Юникод»), UTF-16BE, and drops it', () => {
-    expect(decodeText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('Код ОО', 'utf8')]))).toEqual({ text: 'Код ОО', encoding: 'UTF-8 с BOM' });
-    expect(decodeText(Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode('Код ОО\tГод', 'utf-16le')]))).toEqual({ text: 'Код ОО\tГод', encoding: 'UTF-16LE' });
-    expect(decodeText(Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode('Год', 'utf-16be')]))).toEqual({ text: 'Год', encoding: 'UTF-16BE' });
+    expect(decodeText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('Код ОО', 'utf8')]))).toEqual({
+      text: 'Код ОО',
+      encoding: 'UTF-8 с BOM',
+    });
+    expect(decodeText(Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode('Код ОО\tГод', 'utf-16le')]))).toEqual({
+      text: 'Код ОО\tГод',
+      encoding: 'UTF-16LE',
+    });
+    expect(decodeText(Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode('Год', 'utf-16be')]))).toEqual({
+      text: 'Год',
+      encoding: 'UTF-16BE',
+    });
   });
 
   it('reads UTF-16LE without a BOM by its zero bytes, and valid UTF-8 as UTF-8', () => {
@@ -46,7 +56,8 @@ describe('decodeText: the encodings Excel and Google save in', () => {
 
 describe('parseDelimited: the separator and quoting', () => {
   it('takes «;» when headers hold commas that are not separators', () => {
-    const text = 'Код ОО;Количество обучающихся, оба родителя которых имеют высшее образование;Финансирование, руб.\r\nedu1;30;87479,62\r\nedu2;12;90000';
+    const text =
+      'Код ОО;Количество обучающихся, оба родителя которых имеют высшее образование;Финансирование, руб.\r\nedu1;30;87479,62\r\nedu2;12;90000';
     expect(detectDelimiter(text)).toBe(';');
     expect(parseDelimited(text).rows).toEqual([
       ['Код ОО', 'Количество обучающихся, оба родителя которых имеют высшее образование', 'Финансирование, руб.'],
@@ -63,8 +74,14 @@ describe('parseDelimited: the separator and quoting', () => {
   });
 
   it('obeys Excel’s «sep=» line and keeps quoted line breaks and doubled quotes', () => {
-    expect(parseDelimited('sep=,\r\na;b,c\r\n1;2,3').rows).toEqual([['a;b', 'c'], ['1;2', '3']]);
-    expect(parseDelimited('a;b\r\n"две\r\nстроки";"МКОУ ""Лесная"""').rows).toEqual([['a', 'b'], ['две\r\nстроки', 'МКОУ "Лесная"']]);
+    expect(parseDelimited('sep=,\r\na;b,c\r\n1;2,3').rows).toEqual([
+      ['a;b', 'c'],
+      ['1;2', '3'],
+    ]);
+    expect(parseDelimited('a;b\r\n"две\r\nстроки";"МКОУ ""Лесная"""').rows).toEqual([
+      ['a', 'b'],
+      ['две\r\nстроки', 'МКОУ "Лесная"'],
+    ]);
   });
 
   it('names the line of an unclosed quote', () => {
@@ -120,11 +137,45 @@ describe('XLSX cells as the user sees them', () => {
 
 describe('locateInput: the header row and the tables of an input', () => {
   const [responses, results] = inputFileSpecs();
-  const table = (rows: unknown[][], sheet: string | null = 'Лист1', isText = false): SourceTable => ({ file: '/tmp/файл.xlsx', sheet, rows, isText, format: '' });
-  const answers = (code: string) => [new Date(Date.UTC(2025, 8, 1, 5)), code, 'МБОУ СОШ № 1', 'Заречный МО', 'город', 100, 30, 90, 10, 2, 1, 1, 5, 'Нет', 12, 4, '', 'Да', 'Да', 90000];
+  const table = (rows: unknown[][], sheet: string | null = 'Лист1', isText = false): SourceTable => ({
+    file: '/tmp/файл.xlsx',
+    sheet,
+    rows,
+    isText,
+    format: '',
+  });
+  const answers = (code: string) => [
+    new Date(Date.UTC(2025, 8, 1, 5)),
+    code,
+    'МБОУ СОШ № 1',
+    'Заречный МО',
+    'город',
+    100,
+    30,
+    90,
+    10,
+    2,
+    1,
+    1,
+    5,
+    'Нет',
+    12,
+    4,
+    '',
+    'Да',
+    'Да',
+    90000,
+  ];
 
   it('finds the header under a title and a blank row, drops a numbering row and tells where every row comes from', () => {
-    const rows = [['Социальный паспорт школы, 2025'], [], [...RESPONSE_HEADERS], RESPONSE_HEADERS.map((_, i) => i + 1), answers('edu1'), answers('edu2')];
+    const rows = [
+      ['Социальный паспорт школы, 2025'],
+      [],
+      [...RESPONSE_HEADERS],
+      RESPONSE_HEADERS.map((_, i) => i + 1),
+      answers('edu1'),
+      answers('edu2'),
+    ];
     const located = locateInput([table(rows)], responses, importCell);
     expect(located.rows.map((r) => r[1])).toEqual(['Код ОО', 'edu1', 'edu2']);
     // Header in sheet row 3, numbering row 4, schools in rows 5 and 6.
@@ -142,7 +193,11 @@ describe('locateInput: the header row and the tables of an input', () => {
   it('reads a results workbook with a sheet per year, taking «Год» from the sheet’s name', () => {
     const head = ['Код ОО', 'Процедура', 'Участников', 'Не преодолели порог'];
     const located = locateInput(
-      [table([['Заполните по образцу.']], 'Инструкция'), table([head, ['edu1', 'ОГЭ математика', 20, 3]], '2024'), table([head, ['edu1', 'ОГЭ математика', 18, 1]], '2024-2025 уч. год')],
+      [
+        table([['Заполните по образцу.']], 'Инструкция'),
+        table([head, ['edu1', 'ОГЭ математика', 20, 3]], '2024'),
+        table([head, ['edu1', 'ОГЭ математика', 18, 1]], '2024-2025 уч. год'),
+      ],
       results,
       importCell,
     );
@@ -160,7 +215,13 @@ describe('locateInput: the header row and the tables of an input', () => {
     const located = locateInput(
       [
         table([head, ['edu1', 2024, 'ОГЭ математика', 20, 3]], 'А'),
-        table([['Процедура', 'Код ОО', 'Не преодолели порог', 'Участников', 'Год'], ['ОГЭ математика', 'edu2', 4, 25, 2025]], 'Б'),
+        table(
+          [
+            ['Процедура', 'Код ОО', 'Не преодолели порог', 'Участников', 'Год'],
+            ['ОГЭ математика', 'edu2', 4, 25, 2025],
+          ],
+          'Б',
+        ),
         table([other, ['edu3', 2025, 'ОГЭ математика', 10, 0, 1]], 'В'),
       ],
       results,
@@ -176,7 +237,20 @@ describe('locateInput: the header row and the tables of an input', () => {
   });
 
   it('converts the data cells of a text table as Sheets’ import does and keeps its header text', () => {
-    const located = locateInput([table([['Код ОО', 'Год', 'Процедура', 'Участников', 'Не преодолели порог'], ['edu1', '2024', 'ОГЭ математика', '20', '3,5']], null, true)], results, importCell);
+    const located = locateInput(
+      [
+        table(
+          [
+            ['Код ОО', 'Год', 'Процедура', 'Участников', 'Не преодолели порог'],
+            ['edu1', '2024', 'ОГЭ математика', '20', '3,5'],
+          ],
+          null,
+          true,
+        ),
+      ],
+      results,
+      importCell,
+    );
     expect(located.rows).toEqual([
       ['Код ОО', 'Год', 'Процедура', 'Участников', 'Не преодолели порог'],
       ['edu1', 2024, 'ОГЭ математика', 20, '3,5'],

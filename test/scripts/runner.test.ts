@@ -20,7 +20,10 @@ const dir = mkdtempSync(path.join(tmpdir(), 'runner-'));
 beforeAll(() => ensureBuilt(), 120_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const clean = Object.fromEntries(Object.entries(CORPUS.clean).map(([k, f]) => [k, path.join(VARIANTS_DIR, f)])) as Record<'responses' | 'results' | 'risks', string>;
+const clean = Object.fromEntries(Object.entries(CORPUS.clean).map(([k, f]) => [k, path.join(VARIANTS_DIR, f)])) as Record<
+  'responses' | 'results' | 'risks',
+  string
+>;
 const quiet = { log: () => {}, progress: () => {} };
 const csvRows = (file: string) => readFileSync(file, 'utf8').split('\r\n');
 
@@ -54,8 +57,15 @@ describe('exit codes: 0 only for a complete report', () => {
     const file = path.join(dir, 'результаты.xlsx');
     const wb = new ExcelJS.Workbook();
     const lines = csvRows(clean.results).map((l) => l.split(','));
-    wb.addWorksheet('Результаты').addRows(lines.map((r, n) => (n === 0 ? r : r.map((c, i) => ((i === 1 || i >= 3) && c !== '' ? Number(c) : c)))));
-    wb.addWorksheet('Справочник').addRows([['№', 'Процедура', 'Класс'], [1, 'ОГЭ математика', 9], [2, 'ОГЭ русский язык', 9], [3, 'ВПР математика 5', 5]]);
+    wb.addWorksheet('Результаты').addRows(
+      lines.map((r, n) => (n === 0 ? r : r.map((c, i) => ((i === 1 || i >= 3) && c !== '' ? Number(c) : c)))),
+    );
+    wb.addWorksheet('Справочник').addRows([
+      ['№', 'Процедура', 'Класс'],
+      [1, 'ОГЭ математика', 9],
+      [2, 'ОГЭ русский язык', 9],
+      [3, 'ВПР математика 5', 5],
+    ]);
     await wb.xlsx.writeFile(file);
     const errors: string[] = [];
     const spy = vi.spyOn(console, 'error').mockImplementation((...a) => void errors.push(a.join(' ')));
@@ -72,7 +82,9 @@ describe('exit codes: 0 only for a complete report', () => {
     }
     expect(code).toBe(3);
     expect(existsSync(path.join(out, 'report.xlsx')) && existsSync(path.join(out, 'report.html'))).toBe(true);
-    expect(errors.join('\n')).toMatch(/отчёт записан, но прочитаны не все входные данные:\n\s+результаты\.xlsx, лист «Справочник»: не прочитан — /);
+    expect(errors.join('\n')).toMatch(
+      /отчёт записан, но прочитаны не все входные данные:\n\s+результаты\.xlsx, лист «Справочник»: не прочитан — /,
+    );
   }, 60_000);
 
   it('marks a run with no school read as incomplete', async () => {
@@ -88,7 +100,9 @@ describe('--settings: the region’s own thresholds, validated by the add-in', (
   it('reaches the run: with the ШНОР threshold at 100 % no school of the region is ШНОР', async () => {
     // A school is ШНОР when a failing share ≥ t; with t = 1 only a procedure where every participant failed counts,
     // and in the region no row has «Не преодолели порог» = «Участников» > 0 (checked here on the file itself).
-    const rows = csvRows(clean.results).slice(1).map((l) => l.split(','));
+    const rows = csvRows(clean.results)
+      .slice(1)
+      .map((l) => l.split(','));
     expect(rows.some((r) => Number(r[3]) > 0 && r[3] === r[4])).toBe(false);
     const file = path.join(dir, 'настройки.json');
     writeFileSync(file, JSON.stringify({ shnorThreshold: 1, clusterModerateFrom: 1, clusterStrongAbove: 1 }));
@@ -117,7 +131,9 @@ describe('--map: the Form’s fields by the header of their column', () => {
     writeFileSync(file, JSON.stringify({ школа: 'Шифр' }));
     expect(() => readMapFile(file)).toThrow(/--map: .*неизвестное поле «школа»[\s\S]*schoolCode \(«Код ОО»\)/);
     const run = runDemo({ files: clean, map: { stableInternet: 'Интернет есть' }, out: path.join(dir, 'map'), ...quiet });
-    await expect(run).rejects.toThrow(/--map: поле «[^»]+»: столбца «Интернет есть» нет в ответы\.csv\. Есть столбцы: «Отметка времени», «Код ОО»/);
+    await expect(run).rejects.toThrow(
+      /--map: поле «[^»]+»: столбца «Интернет есть» нет в ответы\.csv\. Есть столбцы: «Отметка времени», «Код ОО»/,
+    );
   }, 60_000);
 });
 

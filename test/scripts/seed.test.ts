@@ -83,14 +83,39 @@ describe('seedSample', () => {
     seedSample(other, { responsesName: 'Ответы', extraResponses: [extra] });
     const rows = other.sheetValues('Ответы');
     expect(rows).toHaveLength(76);
-    expect(rows[75].slice(0, 6)).toEqual([new Date(Date.UTC(2025, 9, 2, 6, 0, 0)), 'edu999999', '<img src=x onerror=alert(1)>', 'Заречный муниципальный округ', 'село', 12]);
+    expect(rows[75].slice(0, 6)).toEqual([
+      new Date(Date.UTC(2025, 9, 2, 6, 0, 0)),
+      'edu999999',
+      '<img src=x onerror=alert(1)>',
+      'Заречный муниципальный округ',
+      'село',
+      12,
+    ]);
   });
 });
 
 /** One school's answers under RESPONSE_HEADERS (the sample's questions), as CSV text cells. */
 const answers = (code: string, timestamp = '01.09.2025 8:03:05') => [
-  timestamp, code, 'МКОУ "Лесная СОШ", с. Бор', 'Заречный муниципальный округ', 'село', '100', '30', '90', '10', '2', '1', '1', '5', 'Нет', '12', '4',
-  'педагог-психолог', 'Да', 'Да', '90000',
+  timestamp,
+  code,
+  'МКОУ "Лесная СОШ", с. Бор',
+  'Заречный муниципальный округ',
+  'село',
+  '100',
+  '30',
+  '90',
+  '10',
+  '2',
+  '1',
+  '1',
+  '5',
+  'Нет',
+  '12',
+  '4',
+  'педагог-психолог',
+  'Да',
+  'Да',
+  '90000',
 ];
 
 describe('seedFiles: the user’s own files', () => {
@@ -139,12 +164,16 @@ describe('seedFiles: the user’s own files', () => {
 
   it('refuses a missing file, an unknown extension and an unclosed quote with Russian messages naming the file', async () => {
     const twin = createTwin();
-    await expect(seedFiles(twin, { responses: path.join(dir, 'нет.csv'), results: path.join(dir, 'нет.csv') })).rejects.toThrow(/Файл не найден/);
+    await expect(seedFiles(twin, { responses: path.join(dir, 'нет.csv'), results: path.join(dir, 'нет.csv') })).rejects.toThrow(
+      /Файл не найден/,
+    );
     const ods = path.join(dir, 'таблица.ods');
     writeFileSync(ods, 'x');
     await expect(seedFiles(twin, { responses: ods, results: ods })).rejects.toBeInstanceOf(InputFileError);
     const broken = path.join(dir, 'сломан.csv');
     writeFileSync(broken, 'Код ОО,Год\r\nedu1,2025\r\n"edu1,2025');
-    await expect(seedFiles(twin, { responses: broken, results: broken })).rejects.toThrow(/сломан\.csv .*не читается как таблица: незакрытые кавычки в строке 3/);
+    await expect(seedFiles(twin, { responses: broken, results: broken })).rejects.toThrow(
+      /сломан\.csv .*не читается как таблица: незакрытые кавычки в строке 3/,
+    );
   });
 });

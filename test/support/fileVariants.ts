@@ -53,7 +53,12 @@ export function outcomes(twin: Twin): Record<string, SchoolOutcome> {
   const result: Record<string, SchoolOutcome> = {};
   for (const row of table(twin, 'ИСБШ')) {
     const isbsh = row['ИСБШ'];
-    result[String(row['Код ОО'])] = { isbsh: typeof isbsh === 'number' ? Number(isbsh.toFixed(9)) : String(isbsh), zone: row['Зона риска'], status: '', cluster: '' };
+    result[String(row['Код ОО'])] = {
+      isbsh: typeof isbsh === 'number' ? Number(isbsh.toFixed(9)) : String(isbsh),
+      zone: row['Зона риска'],
+      status: '',
+      cluster: '',
+    };
   }
   for (const row of table(twin, 'ШНОР')) {
     const school = result[String(row['Код ОО'])];
@@ -68,7 +73,13 @@ const dir = mkdtempSync(path.join(tmpdir(), 'file-variants-'));
 
 export async function runFiles(files: VariantEntry['files'], id: string, map?: string): Promise<DemoResult> {
   const abs = Object.fromEntries(Object.entries(files).map(([k, f]) => [k, path.join(VARIANTS_DIR, f)]));
-  return runDemo({ files: abs, map: map ? readMapFile(path.join(VARIANTS_DIR, map)) : undefined, out: path.join(dir, id), log: () => {}, progress: () => {} });
+  return runDemo({
+    files: abs,
+    map: map ? readMapFile(path.join(VARIANTS_DIR, map)) : undefined,
+    out: path.join(dir, id),
+    log: () => {},
+    progress: () => {},
+  });
 }
 
 /** One describe block: the clean original once, then every variant whose id `select` accepts. */
