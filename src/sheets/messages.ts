@@ -69,8 +69,6 @@ export const PROBLEM = {
   missingIsbshColumn: (label: string) => `не найден столбец «${label}», нужный для ИСБШ`,
   noTimestampColumn: 'не найден столбец «Отметка времени»',
   // «Результаты ОП»
-  badYear: (value: string) => `год не распознан: «${value}» (ожидается, например, 2024 или 2023/24)`,
-  yearOutOfRange: (value: string) => `год вне диапазона 2000–2100: «${value}»`,
   futureYear: (value: string) => `год ещё не наступил: «${value}»`,
   noProcedure: 'не указана процедура',
   unknownProcedure: 'процедура не из списка девяти основных: используется',

@@ -5,6 +5,7 @@
  */
 import { ValueError } from '../core/errors';
 import { normalizeSpecialists } from '../core/deficits';
+import { cleanCode, codeKey } from '../core/schoolCodes';
 import { parseCount, parseRussianNumber, parseShare, parseTerritory, parseYesNo, quoteValue, shareFromCount } from '../core/numbers';
 import type { SchoolRecord } from '../core/types';
 import { columnLetter } from './a1';
@@ -65,7 +66,7 @@ export interface NormalizedCode {
  * Case is kept as written; codes are compared case-insensitively (schoolCodeKey).
  */
 export function normalizeSchoolCode(raw: unknown): NormalizedCode {
-  const code = cellText(raw).replace(/^[\s\u00A0\u2009\u202F]+|[\s\u00A0\u2009\u202F]+$/g, '');
+  const code = cleanCode(cellText(raw));
   const cyrillic = code.match(/[а-яё]/gi) ?? [];
   const latin = code.match(/[a-z]/gi) ?? [];
   if (!cyrillic.length || !latin.length) return { code, fixed: null };
@@ -78,9 +79,9 @@ export function normalizeSchoolCode(raw: unknown): NormalizedCode {
   return { code, fixed: null };
 }
 
-/** The comparison key of a Код ОО (domain.md: unique within a spreadsheet): codes that differ only in case are the same school. */
+/** The comparison key of a Код ОО (domain.md: unique within a spreadsheet): codes that differ only in case, spaces or invisible characters are the same school (core's codeKey). */
 export function schoolCodeKey(code: string): string {
-  return code.toLowerCase();
+  return codeKey(code);
 }
 
 // ---------------------------------------------------------------- columns

@@ -5,6 +5,7 @@
 import { ValueError } from '../core/errors';
 import { parseCount, quoteValue } from '../core/numbers';
 import { isKnownProcedure, normalizeProcedureName } from '../core/procedures';
+import { parseExamYear } from '../core/years';
 import type { ProcedureResult } from '../core/types';
 import { normalizeHeader } from './headerMapping';
 import { ACTION, PROBLEM, TEMPLATE_WORDS, missingTemplateColumnsMessage } from './messages';
@@ -29,32 +30,8 @@ const RESULT_COLUMNS: ReadonlyArray<{ key: ResultColumn; label: string; required
   { key: 'procedure', label: RESULTS_HEADER[2], required: true, stems: /^(процедур|предмет|экзамен)/ },
 ];
 
-const FIRST_YEAR = 2000;
-const LAST_YEAR = 2100;
-
-/**
- * The calendar year of an assessment (domain.md §1.2: 2024 = the 2023/24 school year's exams): a whole
- * number 2000–2100, or text «2024», «2023/24», «2023/2024», «2023-2024» (a school year gives its second,
- * calendar year of the exams). Anything else throws ValueError.
- */
-export function parseResultYear(value: unknown): number {
-  let year: number | null = null;
-  if (typeof value === 'number' && Number.isInteger(value)) year = value;
-  else if (typeof value === 'string') {
-    const text = value.trim();
-    const single = /^(\d{4})(?:\s*г\.?)?$/.exec(text);
-    const span = /^(\d{4})\s*[/\-–—]\s*(\d{2}|\d{4})$/.exec(text);
-    if (single) year = Number(single[1]);
-    else if (span) {
-      const first = Number(span[1]);
-      const second = span[2].length === 4 ? Number(span[2]) : first - (first % 100) + Number(span[2]) + (Number(span[2]) < first % 100 ? 100 : 0);
-      if (second === first + 1) year = second;
-    }
-  }
-  if (year === null) throw new ValueError(PROBLEM.badYear(quoteValue(value)));
-  if (year < FIRST_YEAR || year > LAST_YEAR) throw new ValueError(PROBLEM.yearOutOfRange(quoteValue(value)));
-  return year;
-}
+/** The calendar year of an assessment (domain.md §1.2), as core reads it: «2024», «2023/24», «2023-2024 уч. год» → 2024. */
+export const parseResultYear = parseExamYear;
 
 export interface ResultsReading {
   results: ProcedureResult[];
