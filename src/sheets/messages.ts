@@ -44,6 +44,13 @@ export const ACTION = {
   takenAsEarliest: 'ответ считается самым ранним из ответов школы',
   supersededBy: (row: number) => `заменено более поздним ответом (строка ${row})`,
   replacedByLaterRow: (row: number) => `заменено более поздней строкой (строка ${row})`,
+  rowsDropped: 'строки не использованы',
+  rowsUsed: 'строки использованы',
+  columnsUsed: 'столбцы использованы',
+  readAsZero: 'прочитано как 0 не преодолевших порог',
+  countUsed: 'использовано количество',
+  sharesConverted: 'доли пересчитаны в количество по числу участников',
+  notAdmittedCounted: 'недопущенные добавлены к участникам и к не преодолевшим порог',
 } as const;
 
 /** «Проблема» — what is wrong. */
@@ -82,6 +89,20 @@ export const PROBLEM = {
   noFailedCount: 'не указано число не преодолевших порог',
   duplicateResult: 'повтор: та же школа, год и процедура',
   unknownSchool: 'школа не найдена в ответах формы',
+  unknownSchoolOnce: (rows: string, hint: string | null) =>
+    `школа не найдена в ответах формы (${rows})${hint ? `; похоже на ${hint}` : ''}`,
+  rows: (rows: readonly number[], more: number) =>
+    `${rows.length === 1 && more <= 0 ? 'строка' : 'строки'} ${rows.join(', ')}${more > 0 ? ` и ещё ${more}` : ''}`,
+  codeRespelled: 'код записан с пробелами или невидимыми символами',
+  totalsRows: (rows: string) => `строки итогов — не школы (${rows})`,
+  dashIsZero: (rows: string) => `«-» в числе не преодолевших порог при участниках означает, что не преодолевших нет (${rows})`,
+  countWithShare: (rows: string) => `записано количество с долей, например «6 / 67%»: взято количество (${rows})`,
+  sharesConverted: (rows: string) => `в столбце не преодолевших порог — доли, а не количество (${rows})`,
+  notAdmittedCounted: (rows: string) => `учтены недопущенные к ГИА: они считаются не преодолевшими порог, «с учетом недопущенных» (${rows})`,
+  wideColumnsReadAs: (procedure: string, year: number) => `столбцы прочитаны как процедура «${procedure}», ${year} год`,
+  wideColumnNotRead: 'столбец не прочитан: не найдены процедура, год или что в нём (участники, не преодолевшие порог)',
+  procedureInOneYear: (procedure: string, year: number) =>
+    `процедура «${procedure}» есть только за ${year} год: условие «два года подряд» и динамику для неё не проверить`,
   // «Риски»
   duplicateRiskRow: 'повтор: школа уже указана ниже',
 } as const;
