@@ -1,5 +1,5 @@
 /**
- * Resource deficits of every school (domain.md §2 «Ресурсные дефициты»): кадровый,
+ * Resource deficits of every school (docs/методика.md §2 «Ресурсные дефициты»): кадровый,
  * инфраструктурный, финансовый.
  */
 import { normalizeAnswer } from './numbers';
@@ -8,7 +8,7 @@ import type { Settings } from './settings';
 import { mean, populationSd } from './stats';
 import type { SchoolRecord } from './types';
 
-/** The specialists of the form's checkbox question, canonical lower-case names (domain.md §1.1). */
+/** The specialists of the form's checkbox question, canonical lower-case names (docs/методика.md §1.1). */
 export const SPECIALISTS: readonly string[] = Object.freeze([
   'педагог-психолог',
   'учитель-дефектолог',
@@ -16,7 +16,7 @@ export const SPECIALISTS: readonly string[] = Object.freeze([
   'социальный педагог',
 ]);
 
-/** A school with none of these has a staffing deficit (domain.md §2; a speech therapist alone does not help). */
+/** A school with none of these has a staffing deficit (docs/методика.md §2; a speech therapist alone does not help). */
 export const STAFFING_SPECIALISTS: readonly string[] = Object.freeze([
   'педагог-психолог',
   'учитель-дефектолог',
@@ -67,7 +67,7 @@ function normalizeSpecialist(item: string): string {
 }
 
 /**
- * The specialists of a checkbox answer joined by «, » (domain.md §1.1), as canonical names:
+ * The specialists of a checkbox answer joined by «, » (docs/методика.md §1.1), as canonical names:
  * tolerant of case, ё, extra spaces, missing hyphens («Педагог психолог»), notes in parentheses
  * («социальный педагог (0,5 ставки)»), «и» between items and short forms («Психолог», «соц.
  * педагог»); «нет ни одного из перечисленных» names none. Unknown items (an «Другое»
@@ -86,7 +86,7 @@ export function normalizeSpecialists(list: string): string[] {
   return result;
 }
 
-/** The items of a normalised list that are none of the four specialists (domain.md §1.1): listed in the data check. */
+/** The items of a normalised list that are none of the four specialists (docs/методика.md §1.1): listed in the data check. */
 export function unknownSpecialists(specialists: readonly string[]): string[] {
   return specialists.filter((s) => !SPECIALISTS.includes(s));
 }
@@ -135,7 +135,7 @@ export interface ResourceDeficits {
 }
 
 /**
- * Resource deficits of each school, parallel to `schools` (domain.md §2):
+ * Resource deficits of each school, parallel to `schools` (docs/методика.md §2):
  * кадровый — the share of teachers with the highest category is more than k population SDs below
  * the mean over the schools with that share, or the school has none of педагог-психолог,
  * учитель-дефектолог, социальный педагог; инфраструктурный — no stable Internet or not enough

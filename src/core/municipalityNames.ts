@@ -1,5 +1,5 @@
 /**
- * One municipality however its name is spelt (domain.md §1.1, §8: summaries by municipality): case,
+ * One municipality however its name is spelt (docs/методика.md §1.1, §8: summaries by municipality): case,
  * spaces, «ё»/«е», quotes and the words «МО», «МР», «муниц.» do not make another municipality.
  */
 import { normalizeText } from './text';
@@ -65,7 +65,7 @@ export interface MunicipalityNames {
 }
 
 /**
- * Merges the spellings of municipality names (domain.md §1.1): names equal once case, spaces, «ё»,
+ * Merges the spellings of municipality names (docs/методика.md §1.1): names equal once case, spaces, «ё»,
  * quotes and the words «МО», «муниципальный», «муниц.» are dropped and «МР» is read as «район» are one
  * municipality, unless one says «район» and another «округ». The name used is the most frequent
  * spelling. Names that differ by one or two letters, or only by «район»/«округ», are not merged but

@@ -1,5 +1,5 @@
 /**
- * Values that are readable but cannot be true (domain.md §1.1: «never silently wrong»): a total far
+ * Values that are readable but cannot be true (docs/методика.md §1.1: «never silently wrong»): a total far
  * from the school's other counts, funding in thousands among roubles, a totals row taken for a school.
  */
 import { median } from './stats';
@@ -10,7 +10,7 @@ const TOTAL_TO_COUNTS_LIMIT = 20;
 const LARGEST_SCHOOL = 20_000;
 
 /**
- * Whether «Всего обучающихся» cannot be the school's (domain.md §1.1): above 20 000, or more than 20
+ * Whether «Всего обучающихся» cannot be the school's (docs/методика.md §1.1): above 20 000, or more than 20
  * times the largest of the school's other student counts (100 000 pupils when the counts are 200 and
  * 300: a typed extra zero would make every share tiny). Unknown without counts above 0.
  */
@@ -22,7 +22,7 @@ export function implausibleTotal(total: number | null, counts: ReadonlyArray<num
 }
 
 /**
- * Funding per pupil that looks written in thousands of roubles among roubles (domain.md §1.1
+ * Funding per pupil that looks written in thousands of roubles among roubles (docs/методика.md §1.1
  * «Финансирование на одного обучающегося, руб.»): below a hundredth of the column's median while a
  * thousand times it is within a factor 3 of the median (85 among 80 000 – 95 000 is 85 000). The
  * median needs at least three values.
@@ -38,7 +38,7 @@ export function fundingInThousands(value: number | null, column: ReadonlyArray<n
 /** Texts of a totals row in the code or name column: «Итого», «Итого по Первомайскому МО», «Всего», «В целом по району». */
 const TOTALS_ROW = /^(итого|итог:|всего(\s|:|$)|в целом по|по муниципалитету|по району|по округу|по региону)/i;
 
-/** Whether a cell of the code column starts a totals row, which is not a school (domain.md §1.2). */
+/** Whether a cell of the code column starts a totals row, which is not a school (docs/методика.md §1.2). */
 export function isTotalsRow(text: string): boolean {
   return TOTALS_ROW.test(text.trim());
 }

@@ -1,5 +1,5 @@
 /**
- * Matching of Код ОО between the input sheets (domain.md §1: a school is its code): codes that differ
+ * Matching of Код ОО between the input sheets (docs/методика.md §1: a school is its code): codes that differ
  * only by invisible characters, spaces or case are one school; a code that only looks like a known
  * one («EDU-760007», «760008») is not matched, but the likely code is named as a hint.
  */
@@ -14,7 +14,7 @@ export function cleanCode(raw: string): string {
 }
 
 /**
- * The comparison key of a Код ОО (domain.md §1): lower case, without invisible characters and without
+ * The comparison key of a Код ОО (docs/методика.md §1): lower case, without invisible characters and without
  * any spaces, so «edu 760036», «EDU760036» and «edu760036\u200B» are the same school.
  */
 export function codeKey(code: string): string {
@@ -56,7 +56,7 @@ export function codeHints(knownCodes: Iterable<string>): CodeHints {
 }
 
 /**
- * A known code an unknown one probably means (domain.md §1: a hint, never a match): the same
+ * A known code an unknown one probably means (docs/методика.md §1: a hint, never a match): the same
  * letters and digits once punctuation is dropped («EDU-760007» → edu760007), or the same digits
  * without a prefix («760008» → edu760008). Null when there is none or more than one.
  */

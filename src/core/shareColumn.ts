@@ -1,5 +1,5 @@
 /**
- * Shares as regions write them (domain.md §1.1, §1.2): «43,4», «43.4», «0,434», «43,4%», a
+ * Shares as regions write them (docs/методика.md §1.1, §1.2): «43,4», «43.4», «0,434», «43,4%», a
  * percent-formatted cell. Whether a plain number is a percent or a fraction is decided for the whole
  * column from its other values; a value the column does not settle is asked about, never guessed.
  */
@@ -42,7 +42,7 @@ function plainNumber(value: unknown): PlainNumber | null {
 }
 
 /**
- * How a column of shares is read (domain.md §1.1): its plain numbers are percents when any of them
+ * How a column of shares is read (docs/методика.md §1.1): its plain numbers are percents when any of them
  * is above 1, when some value is written with «%», or when the header says «%» (`percentHeader`);
  * otherwise they are fractions. `percentFormatted(i)` says a cell is formatted as a percent in the
  * sheet: its number is a fraction whatever the column, so it does not vote.
@@ -73,7 +73,7 @@ function fromPercent(percent: number, quoted: string): number {
 }
 
 /**
- * One share of a column (domain.md §1.1) in [0, 1]: «43,4%» → 0,434; a percent-formatted cell's
+ * One share of a column (docs/методика.md §1.1) in [0, 1]: «43,4%» → 0,434; a percent-formatted cell's
  * number is a fraction; a plain number above 1 is a percent; a plain number up to 1 is a fraction in
  * a column of fractions, and in a column of percents a fraction only when it is written with more
  * decimals than the column's percents («0,434» among «43,4», «51,2»), since a percent would not be;
@@ -101,7 +101,7 @@ export function shareInColumn(value: unknown, column: ShareColumn, percentFormat
 }
 
 /**
- * Whether a column of counts is in fact written as shares (domain.md §1.2: «a share is a share»):
+ * Whether a column of counts is in fact written as shares (docs/методика.md §1.2: «a share is a share»):
  * more than half of its values are written with «%», are percent-formatted, or are fractions below 1
  * (a count is whole). Empty cells do not vote.
  */

@@ -1,5 +1,5 @@
 /**
- * The year of an assessment as regions write it (domain.md §1.2: a year is the calendar year of the
+ * The year of an assessment as regions write it (docs/методика.md §1.2: a year is the calendar year of the
  * exams, 2024 = the 2023/24 school year's exams).
  */
 import { ValueError } from './errors';
@@ -21,7 +21,7 @@ function secondOfSpan(first: number, secondText: string): number | null {
 }
 
 /**
- * The calendar year of an assessment (domain.md §1.2): a whole number 2000–2100, or text «2024»,
+ * The calendar year of an assessment (docs/методика.md §1.2): a whole number 2000–2100, or text «2024»,
  * «2024 г.», «2024 год», or a school year «2023/2024», «2023/24», «2023-2024 уч. год», «2023/24
  * учебный год», which gives its second year, the calendar year of the exams (2024). Anything else,
  * and a school year whose two years do not follow each other («2022/2024»), throws ValueError.

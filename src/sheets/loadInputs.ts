@@ -122,7 +122,7 @@ export function loadInputs(ss: Spreadsheet, timeZone: string, today: Date): Load
   const resultsSheet = ss.getSheetByName(SHEET_NAMES.results);
   let results: ProcedureResult[] = [];
   if (resultsSheet) {
-    // Number formats too: a cell shown as «25 %» holds 0.25, a share and not a count (domain.md §1.2).
+    // Number formats too: a cell shown as «25 %» holds 0.25, a share and not a count (docs/методика.md §1.2).
     const range = resultsSheet.getDataRange();
     const read = readResults(range.getValues(), SHEET_NAMES.results, knownCodes, { latestYear: today.getFullYear(), formats: range.getNumberFormats() });
     results = read.results;

@@ -1,5 +1,5 @@
 /**
- * The Form's responses sheet → one SchoolRecord per school (domain.md §1.1). Works on the 2-D array
+ * The Form's responses sheet → one SchoolRecord per school (docs/методика.md §1.1). Works on the 2-D array
  * `getValues()` returns (loadInputs reads the sheet once).
  * Nothing is lost silently: every row, column or value not used becomes a Problem.
  */
@@ -30,7 +30,7 @@ export interface ResponsesReading {
 
 // ---------------------------------------------------------------- cells
 
-/** Whether a cell holds nothing: empty, or only spaces (domain.md §1: such a cell is «no value», never 0). */
+/** Whether a cell holds nothing: empty, or only spaces (docs/методика.md §1: such a cell is «no value», never 0). */
 export function isBlankCell(v: unknown): boolean {
   return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 }
@@ -38,12 +38,12 @@ export function isBlankCell(v: unknown): boolean {
 /** Error values a formula leaves in a cell, in English and Russian Sheets («#DIV/0!», «#ЗНАЧ!», «#Н/Д» …). */
 const FORMULA_ERROR = /^#(?:N\/A|Н\/Д|[A-ZА-ЯЁ0-9\/]+[!?])$/i;
 
-/** Whether a cell shows a formula error rather than a value (getValues returns the error text); such a value is rejected (domain.md §1.1). */
+/** Whether a cell shows a formula error rather than a value (getValues returns the error text); such a value is rejected (docs/методика.md §1.1). */
 export function isFormulaError(v: unknown): boolean {
   return typeof v === 'string' && FORMULA_ERROR.test(v.trim());
 }
 
-/** A cell as text (domain.md §1.1 text fields): strings as typed, numbers without formatting (a code typed as 760152 stays «760152»). */
+/** A cell as text (docs/методика.md §1.1 text fields): strings as typed, numbers without formatting (a code typed as 760152 stays «760152»). */
 export function cellText(v: unknown): string {
   if (typeof v === 'string') return v;
   if (typeof v === 'number') return String(v);
@@ -63,7 +63,7 @@ export interface NormalizedCode {
 }
 
 /**
- * Код ОО as the key of a school (domain.md: a text code, e.g. `edu760152`): trimmed; a code that mixes
+ * Код ОО as the key of a school (docs/методика.md, Словарь: a text code, e.g. `edu760152`): trimmed; a code that mixes
  * alphabets is made one alphabet — Latin when every Cyrillic letter in it has a Latin twin (codes are
  * Latin, like ФИС ОКО logins), else Cyrillic when every Latin letter has a Cyrillic twin; otherwise kept.
  * Case is kept as written; codes are compared case-insensitively (schoolCodeKey).
@@ -82,7 +82,7 @@ export function normalizeSchoolCode(raw: unknown): NormalizedCode {
   return { code, fixed: null };
 }
 
-/** The comparison key of a Код ОО (domain.md: unique within a spreadsheet): codes that differ only in case, spaces or invisible characters are the same school (core's codeKey). */
+/** The comparison key of a Код ОО (docs/методика.md, Словарь: unique within a spreadsheet): codes that differ only in case, spaces or invisible characters are the same school (core's codeKey). */
 export function schoolCodeKey(code: string): string {
   return codeKey(code);
 }
@@ -148,7 +148,7 @@ function sheetProblem(sheet: string, problem: string, action: string): Problem {
 
 // ---------------------------------------------------------------- rows
 
-/** The student counts a total is compared with (domain.md §1.1). */
+/** The student counts a total is compared with (docs/методика.md §1.1). */
 const STUDENT_COUNT_FIELDS: readonly FieldId[] = FIELDS.filter((f) => f.studentShare !== undefined).map((f) => f.id);
 
 interface Submission {
@@ -232,7 +232,7 @@ class SchoolReader {
     return parsed ?? null;
   }
 
-  /** A share of students: from a share column directly, else count ÷ «Всего обучающихся» (domain.md §2). */
+  /** A share of students: from a share column directly, else count ÷ «Всего обучающихся» (docs/методика.md §2). */
   studentShare(id: FieldId, total: number | null): number | null {
     const cell = this.raw(id);
     if (!cell) return null;
@@ -278,7 +278,7 @@ class SchoolReader {
     const text = cellText(cell.value).trim();
     if (text === '') return null;
     const list = normalizeSpecialists(text);
-    // Unknown items are kept but listed: they do not count against a staffing deficit (domain.md §2).
+    // Unknown items are kept but listed: they do not count against a staffing deficit (docs/методика.md §2).
     for (const item of unknownSpecialists(list)) this.report(cell.column, cell.value, PROBLEM.unknownSpecialist(item), ACTION.notCountedForStaffing);
     return list;
   }
@@ -370,7 +370,7 @@ function readSchool(sheet: string, sub: Submission, columns: Map<FieldId, Column
   return { record, problems: r.problems };
 }
 
-/** Funding that looks written in thousands among roubles (×1000) is read in roubles, with a note (domain.md §1.1). */
+/** Funding that looks written in thousands among roubles (×1000) is read in roubles, with a note (docs/методика.md §1.1). */
 function fundingInThousandsFixed(schools: SchoolRecord[], rowOf: ReadonlyMap<SchoolRecord, number>, sheet: string, column: Column | undefined): Problem[] {
   if (!column) return [];
   const all = schools.map((s) => s.fundingPerStudent);
@@ -384,7 +384,7 @@ function fundingInThousandsFixed(schools: SchoolRecord[], rowOf: ReadonlyMap<Sch
   return problems;
 }
 
-/** Spellings of one municipality made one (domain.md §1.1), noted once per spelling; near-duplicates named, not merged. */
+/** Spellings of one municipality made one (docs/методика.md §1.1), noted once per spelling; near-duplicates named, not merged. */
 function mergedMunicipalities(schools: SchoolRecord[], rowOf: ReadonlyMap<SchoolRecord, number>, sheet: string, column: Column): Problem[] {
   const names = mergeMunicipalityNames(schools.map((s) => s.municipality));
   const problems: Problem[] = [];
@@ -402,7 +402,7 @@ function mergedMunicipalities(schools: SchoolRecord[], rowOf: ReadonlyMap<School
 }
 
 /**
- * Reads the Form's responses (domain.md §1.1). `values[0]` is the header row; `mapping` gives the column
+ * Reads the Form's responses (docs/методика.md §1.1). `values[0]` is the header row; `mapping` gives the column
  * of each field (see mappingFor). Each school's latest submission by «Отметка времени» wins; equal times,
  * or no readable time, are settled by the row: the lower row wins (a row without a readable time counts as
  * the earliest); earlier submissions are listed as superseded. A row without Код ОО is not used. A value
@@ -429,7 +429,7 @@ export function readResponses(
     if (index === null) continue;
     const header = headers[index];
     const canBeShare = spec.kind === 'count' && (spec.studentShare !== undefined || spec.id === 'teachersHighestCategory');
-    // A column holds shares when its header says so, or when most of its values are shares (domain.md §1.1).
+    // A column holds shares when its header says so, or when most of its values are shares (docs/методика.md §1.1).
     const cells = canBeShare ? columnValues(values, index) : [];
     const share = canBeShare && (isShareHeader(header) || mostlyShares(cells));
     const scale = shareColumn(share ? cells : [], { percentHeader: share && isPercentHeader(header) });

@@ -1,5 +1,5 @@
 /**
- * The sheet «Результаты ОП» (domain.md §1.2), long format: one row per school × year × procedure.
+ * The sheet «Результаты ОП» (docs/методика.md §1.2), long format: one row per school × year × procedure.
  * Works on the 2-D array of getValues() (loadInputs reads the sheet once).
  */
 import { ValueError } from '../core/errors';
@@ -33,7 +33,7 @@ const LABELS: Partial<Record<ResultField, string>> = {
 /** Columns of the long layout without which the sheet cannot be read, in the template's order. */
 const REQUIRED_LONG: readonly ResultField[] = ['schoolCode', 'year', 'procedure', 'participants', 'failed'];
 
-/** The calendar year of an assessment (domain.md §1.2), as core reads it: «2024», «2023/24», «2023-2024 уч. год» → 2024. */
+/** The calendar year of an assessment (docs/методика.md §1.2), as core reads it: «2024», «2023/24», «2023-2024 уч. год» → 2024. */
 export const parseResultYear = parseExamYear;
 
 export interface ResultsReading {
@@ -126,7 +126,7 @@ function rowsAction(rows: readonly number[], one: string, many: string): string 
 }
 
 /**
- * Reads «Результаты ОП» (domain.md §1.2); values[0] is the header row (columns found by their titles).
+ * Reads «Результаты ОП» (docs/методика.md §1.2); values[0] is the header row (columns found by their titles).
  * Layouts: the long template, with Процедура / Предмет / Класс possibly split (combined into one
  * procedure name), or a wide table with one column per procedure and year (resultsLayout). A row is not
  * used, with a problem, when Код ОО, Год or Процедура is missing or unreadable, a count is not a whole
@@ -411,7 +411,7 @@ export function readResults(
 const SHARE_ROUNDING = 0.0005;
 
 /**
- * Procedures that appear in only one year while the sheet has several (domain.md §3: the two-year
+ * Procedures that appear in only one year while the sheet has several (docs/методика.md §3: the two-year
  * criterion needs the same procedure in Y and Y−1, so such a procedure cannot meet it), in display order.
  */
 function singleYearProcedures(results: readonly ProcedureResult[]): Array<{ procedure: string; year: number }> {

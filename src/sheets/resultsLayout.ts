@@ -1,5 +1,5 @@
 /**
- * Which column of «Результаты ОП» holds what (domain.md §1.2), in the layouts regions use: the long
+ * Which column of «Результаты ОП» holds what (docs/методика.md §1.2), in the layouts regions use: the long
  * template (one row per school × year × procedure, possibly with Процедура / Предмет / Класс split
  * as ФИС ОКО exports them), or wide tables as regional centres publish them (one column per
  * procedure and year: «ОГЭ математика 2024, % двоек», with or without participants).
@@ -28,7 +28,7 @@ const PARTICIPANTS = /участ|писавш|писал|сдававш|сдав
 const SHARE = /%|доля|процент/;
 
 /**
- * The field of a long-layout header (domain.md §1.2), checked in this order so that «Участников, не
+ * The field of a long-layout header (docs/методика.md §1.2), checked in this order so that «Участников, не
  * преодолевших порог» is the failures and «Количество участников, получивших «2»» is not the
  * participants; null for a column of no field (a name, a municipality, a number of the row).
  */
@@ -87,7 +87,7 @@ function wideMeasure(header: string): 'participants' | 'failed' | 'highScorers' 
 }
 
 /**
- * The groups of a wide table (domain.md §1.2): every header naming an exam (ВПР/ОГЭ/ЕГЭ) and one year
+ * The groups of a wide table (docs/методика.md §1.2): every header naming an exam (ВПР/ОГЭ/ЕГЭ) and one year
  * is a column of one procedure × year — its participants, its failures (a count or a share, «% двоек»)
  * or its high scorers. A group needs its failures column. Headers with an exam that fit no group are
  * returned as `unread`.
@@ -124,7 +124,7 @@ export function wideGroups(headers: readonly string[]): { groups: WideGroup[]; u
   return { groups, unread: unread.sort((a, b) => a - b) };
 }
 
-/** Whether a number format shows a percent («0.0%», «0%»): its number is a fraction (domain.md §1.2). */
+/** Whether a number format shows a percent («0.0%», «0%»): its number is a fraction (docs/методика.md §1.2). */
 export function isPercentFormat(format: unknown): boolean {
   return typeof format === 'string' && /%/.test(format.replace(/"[^"]*"/g, ''));
 }

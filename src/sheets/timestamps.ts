@@ -1,5 +1,5 @@
 /**
- * «Отметка времени» of the Form's responses sheet (domain.md §1.1: the latest submission of a school wins).
+ * «Отметка времени» of the Form's responses sheet (docs/методика.md §1.1: the latest submission of a school wins).
  * Sheets gives a Date for a real timestamp cell; a pasted or retyped sheet may hold text instead.
  */
 import { ValueError } from '../core/errors';
@@ -41,7 +41,7 @@ const SERIAL_MAX = 80_000;
 export type SlashOrder = 'month-first' | 'day-first';
 
 /**
- * The order of «a/b/yyyy» dates of a column (domain.md §1.1): day first when some first number is
+ * The order of «a/b/yyyy» dates of a column (docs/методика.md §1.1): day first when some first number is
  * above 12 («15/09/2025»), month first when some second number is (English Sheets, «9/15/2025»), and
  * month first, as English Sheets writes it, when no value says (`decided` false: the caller notes it).
  * Both at once cannot be read one way: null.
@@ -212,7 +212,7 @@ function wallClockOfSerial(serial: number): WallClock {
 }
 
 /**
- * «Отметка времени» as an instant (domain.md §1.1), in every format a Sheets or Excel export gives:
+ * «Отметка времени» as an instant (docs/методика.md §1.1), in every format a Sheets or Excel export gives:
  * a Date as Sheets gives it; a date serial (45901,336 — Excel, or Sheets with a number format);
  * text «01.09.2025 8:03:05», «01.09.2025, 08:03:05», «01.09.25 8:03», «01.09.2025»; «9/1/2025
  * 8:03:05» and «9/1/2025 8:03:05 AM» (the order of day and month from `slashOrder`, month first
@@ -246,7 +246,7 @@ function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
 
-/** «Отметка времени» (domain.md §1.1) as the Russian Sheets shows it, dd.MM.yyyy H:mm:ss in `timeZone`, for data-check messages. */
+/** «Отметка времени» (docs/методика.md §1.1) as the Russian Sheets shows it, dd.MM.yyyy H:mm:ss in `timeZone`, for data-check messages. */
 export function formatTimestamp(date: Date, timeZone: string): string {
   const w = wallClock(date.getTime(), timeZone);
   return `${pad2(w.day)}.${pad2(w.month)}.${w.year} ${w.hour}:${pad2(w.minute)}:${pad2(w.second)}`;

@@ -3,7 +3,7 @@ import { ValueError } from '../../src/core/errors';
 import { parseExamYear, yearInText } from '../../src/core/years';
 
 describe('parseExamYear', () => {
-  // domain.md §1.2: a school year is the calendar year of its exams, its second year.
+  // docs/методика.md §1.2: a school year is the calendar year of its exams, its second year.
   it.each([
     [2024, 2024],
     ['2024', 2024],
