@@ -68,7 +68,7 @@ export interface MunicipalityNames {
  * Merges the spellings of municipality names (docs/методика.md §1.1): names equal once case, spaces, «ё»,
  * quotes and the words «МО», «муниципальный», «муниц.» are dropped and «МР» is read as «район» are one
  * municipality, unless one says «район» and another «округ». The name used is the most frequent
- * spelling. Names that differ by one or two letters, or only by «район»/«округ», are not merged but
+ * spelling. Names that differ by one or two letters (with the same numbers), or only by «район»/«округ», are not merged but
  * named as near-duplicates. `names` lists one name per school (empty names are ignored).
  */
 export function mergeMunicipalityNames(names: readonly string[]): MunicipalityNames {
@@ -103,7 +103,8 @@ export function mergeMunicipalityNames(names: readonly string[]): MunicipalityNa
     for (let j = i + 1; j < groups.length; j++) {
       const a = groups[i];
       const b = groups[j];
-      if (a.core === b.core || Math.min(a.core.length, b.core.length) < 5) continue;
+      // «г. Каменск № 2» and «г. Каменск № 3» are two districts, not a typo: numbers must agree.
+      if (a.core === b.core || Math.min(a.core.length, b.core.length) < 5 || a.core.replace(/\D/g, '') !== b.core.replace(/\D/g, '')) continue;
       if (distanceAtMost(a.core, b.core, 2)) result.nearDuplicates.push([a.name, b.name]);
     }
   }

@@ -57,6 +57,7 @@ export const ACTION = {
   readAsZero: 'прочитано как 0 не преодолевших порог',
   countUsed: 'использовано количество',
   sharesConverted: 'доли пересчитаны в количество по числу участников',
+  shareConverted: 'доля пересчитана в количество по числу участников',
   notAdmittedCounted: 'недопущенные добавлены к участникам и к не преодолевшим порог',
 } as const;
 
@@ -115,6 +116,7 @@ export const PROBLEM = {
   totalsRows: (rows: string) => `строки итогов — не школы (${rows})`,
   dashIsZero: (rows: string) => `«-» в числе не преодолевших порог при участниках означает, что не преодолевших нет (${rows})`,
   countWithShare: (rows: string) => `записано количество с долей, например «6 / 67%»: взято количество (${rows})`,
+  shareAmongCounts: 'в столбце количества указана доля: это доля, а не количество',
   sharesConverted: (rows: string) => `в столбце не преодолевших порог — доли, а не количество (${rows})`,
   notAdmittedCounted: (rows: string) => `учтены недопущенные к ГИА: они считаются не преодолевшими порог, «с учетом недопущенных» (${rows})`,
   wideColumnsReadAs: (procedure: string, year: number) => `столбцы прочитаны как процедура «${procedure}», ${year} год`,

@@ -300,7 +300,9 @@ export function readResults(
         if (s === undefined) failed = undefined;
         else if (s === null) failed = null;
         else {
-          notes.share.push(sheetRow);
+          // A column of shares is noted once; a share among counts is noted on its row.
+          if (column.shares) notes.share.push(sheetRow);
+          else problem('failed', failedRaw, PROBLEM.shareAmongCounts, ACTION.shareConverted);
           if (participants === undefined) {
             failed = undefined;
           } else if (participants === null) {

@@ -21,6 +21,10 @@ describe('mergeMunicipalityNames', () => {
     expect(m.merged).toEqual([]);
   });
 
+  it('does not take numbered districts for typos of each other', () => {
+    expect(mergeMunicipalityNames(['г. Каменск № 2', 'г. Каменск № 3', 'Округ 12', 'Округ 13']).nearDuplicates).toEqual([]);
+  });
+
   it('keeps a city district apart from the municipal district of the same name', () => {
     const m = mergeMunicipalityNames(['Ленинск-Кузнецкий городской округ', 'Ленинск-Кузнецкий МО']);
     expect(m.nameOf.get('Ленинск-Кузнецкий МО')).toBe('Ленинск-Кузнецкий МО');

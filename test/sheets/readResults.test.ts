@@ -179,9 +179,9 @@ const CASES: Case[] = [
   },
   {
     name: 'a percent in the failures column is a share, converted with the participants (20 % of 25 = 5)',
-    rows: [row('edu1', 2024, 'ОГЭ математика', 25, '20 %')],
-    problems: [p(null, '', '', '', 'в столбце не преодолевших порог — доли, а не количество (строка 2)', 'доли пересчитаны в количество по числу участников')],
-    results: [result({})],
+    rows: [row('edu1', 2024, 'ОГЭ математика', 25, '20 %'), GOOD, row('edu2', 2024, 'ОГЭ математика', 30, 3)],
+    problems: [p(2, 'edu1', 'Не преодолели порог', '20 %', 'в столбце количества указана доля: это доля, а не количество', 'доля пересчитана в количество по числу участников')],
+    results: [result({}), GOOD_RESULT, { ...GOOD_RESULT, procedure: 'ОГЭ математика', failed: 3 }],
   },
   {
     name: 'every reason a row is rejected is listed',
