@@ -5,7 +5,15 @@
 import { normalizeText } from './text';
 
 /** Words that say only «municipal» (dropped) or the kind of municipality (kept as «район» / «округ»). */
-const GENERIC_WORDS: ReadonlySet<string> = new Set(['мо', 'муниципальное', 'образование', 'муниципальный', 'муниципального', 'муниц', 'муницип']);
+const GENERIC_WORDS: ReadonlySet<string> = new Set([
+  'мо',
+  'муниципальное',
+  'образование',
+  'муниципальный',
+  'муниципального',
+  'муниц',
+  'муницип',
+]);
 const KIND_WORDS: ReadonlyMap<string, string> = new Map([
   ['мр', 'район'],
   ['район', 'район'],
@@ -104,7 +112,8 @@ export function mergeMunicipalityNames(names: readonly string[]): MunicipalityNa
       const a = groups[i];
       const b = groups[j];
       // «г. Каменск № 2» and «г. Каменск № 3» are two districts, not a typo: numbers must agree.
-      if (a.core === b.core || Math.min(a.core.length, b.core.length) < 5 || a.core.replace(/\D/g, '') !== b.core.replace(/\D/g, '')) continue;
+      if (a.core === b.core || Math.min(a.core.length, b.core.length) < 5 || a.core.replace(/\D/g, '') !== b.core.replace(/\D/g, ''))
+        continue;
       if (distanceAtMost(a.core, b.core, 2)) result.nearDuplicates.push([a.name, b.name]);
     }
   }

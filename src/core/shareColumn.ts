@@ -47,7 +47,10 @@ function plainNumber(value: unknown): PlainNumber | null {
  * otherwise they are fractions. `percentFormatted(i)` says a cell is formatted as a percent in the
  * sheet: its number is a fraction whatever the column, so it does not vote.
  */
-export function shareColumn(values: readonly unknown[], options: { percentHeader?: boolean; percentFormatted?: (index: number) => boolean } = {}): ShareColumn {
+export function shareColumn(
+  values: readonly unknown[],
+  options: { percentHeader?: boolean; percentFormatted?: (index: number) => boolean } = {},
+): ShareColumn {
   let percents = options.percentHeader === true;
   let percentDigits: number | null = null;
   values.forEach((value, i) => {

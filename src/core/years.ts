@@ -16,7 +16,10 @@ const SPAN = new RegExp(String.raw`^(\d{4})\s*(?:г\.?\s*)?[/\-–—]\s*(\d{2}|
 
 /** The second year of a school year «2023/24» or «2023/2024», or null when the two years do not follow each other. */
 function secondOfSpan(first: number, secondText: string): number | null {
-  const second = secondText.length === 4 ? Number(secondText) : first - (first % 100) + Number(secondText) + (Number(secondText) < first % 100 ? 100 : 0);
+  const second =
+    secondText.length === 4
+      ? Number(secondText)
+      : first - (first % 100) + Number(secondText) + (Number(secondText) < first % 100 ? 100 : 0);
   return second === first + 1 ? second : null;
 }
 

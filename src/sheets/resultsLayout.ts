@@ -6,7 +6,8 @@
  */
 import { yearInText } from '../core/years';
 
-export type ResultField = 'schoolCode' | 'year' | 'procedure' | 'subject' | 'grade' | 'participants' | 'failed' | 'highScorers' | 'notAdmitted';
+export type ResultField =
+  'schoolCode' | 'year' | 'procedure' | 'subject' | 'grade' | 'participants' | 'failed' | 'highScorers' | 'notAdmitted';
 
 /** A header as compared: lower case, «ё» → «е», quotes and spaces made plain. */
 function plain(header: string): string {

@@ -13,7 +13,12 @@ describe('mergeMunicipalityNames', () => {
   });
 
   it('names near-duplicates it cannot merge safely: «район» against «округ», a letter or two apart', () => {
-    const m = mergeMunicipalityNames(['Ленинск-Кузнецкий район', 'Ленинск-Кузнецкий муниципальный округ', 'Заречинский МР', 'Зареченский МР']);
+    const m = mergeMunicipalityNames([
+      'Ленинск-Кузнецкий район',
+      'Ленинск-Кузнецкий муниципальный округ',
+      'Заречинский МР',
+      'Зареченский МР',
+    ]);
     expect(m.nameOf.get('Ленинск-Кузнецкий район')).toBe('Ленинск-Кузнецкий район');
     expect(m.nameOf.get('Ленинск-Кузнецкий муниципальный округ')).toBe('Ленинск-Кузнецкий муниципальный округ');
     expect(m.nearDuplicates).toContainEqual(['Ленинск-Кузнецкий район', 'Ленинск-Кузнецкий муниципальный округ']);

@@ -60,7 +60,9 @@ describe('seed 000, Table 1 in its published notation', () => {
     });
     addon.call('menuComputeAll');
     const header = headerOf(twin, 'ШНОР');
-    const columns = ['ОГЭ математика, 2021', 'ОГЭ математика, 2022', 'ОГЭ русский язык, 2021', 'ОГЭ русский язык, 2022'].map((h) => header.indexOf(h));
+    const columns = ['ОГЭ математика, 2021', 'ОГЭ математика, 2022', 'ОГЭ русский язык, 2021', 'ОГЭ русский язык, 2022'].map((h) =>
+      header.indexOf(h),
+    );
     expect(columns.every((c) => c >= 0)).toBe(true);
     const values = twin.sheetValues('ШНОР');
     codes.forEach((code, i) => {

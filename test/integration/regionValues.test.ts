@@ -30,7 +30,11 @@ function outcome(twin: Twin): Record<string, string> {
 
 type ResultsSheet = ReturnType<Twin['addSheet']>;
 
-function run(responses: unknown[][], results: unknown[][], prepare?: (sheet: ResultsSheet) => void): { twin: Twin; outcome: Record<string, string>; problems: string[] } {
+function run(
+  responses: unknown[][],
+  results: unknown[][],
+  prepare?: (sheet: ResultsSheet) => void,
+): { twin: Twin; outcome: Record<string, string>; problems: string[] } {
   const { twin, addon } = newAddon((t) => {
     t.addSheet(RESPONSES, responses);
     const sheet = t.addSheet(RESULTS, results);
@@ -69,14 +73,26 @@ describe('the clean hand-worked region', () => {
 describe('«Результаты ОП» as regions write it gives the same statuses', () => {
   it('a column «Доля не преодолевших порог, %» is converted with «Участников», never read as counts', () => {
     // а1 2025: «40» is 40 % of 10 = 4 pupils; read as 40 pupils it would exceed the 10 participants.
-    const rows = [['Код ОО', 'Год', 'Процедура', 'Участников', 'Доля не преодолевших порог, %'], ...results.map((r) => [r.schoolCode, r.year, r.procedure, r.participants, percentText(r)])];
+    const rows = [
+      ['Код ОО', 'Год', 'Процедура', 'Участников', 'Доля не преодолевших порог, %'],
+      ...results.map((r) => [r.schoolCode, r.year, r.procedure, r.participants, percentText(r)]),
+    ];
     const variant = run(responsesRows(schools), rows);
     expect(variant.outcome).toEqual(clean.outcome);
     expect(variant.problems.some((p) => p.includes('в столбце не преодолевших порог — доли, а не количество'))).toBe(true);
   });
 
   it('percent-formatted cells and «33,3%» text in the failures column are shares', () => {
-    const rows = [['Код ОО', 'Год', 'Процедура', 'Участников', 'Не преодолели порог'], ...results.map((r, i) => [r.schoolCode, r.year, r.procedure, r.participants, i % 2 ? `${percentText(r)}%` : (r.failed ?? 0) / (r.participants ?? 1)])];
+    const rows = [
+      ['Код ОО', 'Год', 'Процедура', 'Участников', 'Не преодолели порог'],
+      ...results.map((r, i) => [
+        r.schoolCode,
+        r.year,
+        r.procedure,
+        r.participants,
+        i % 2 ? `${percentText(r)}%` : (r.failed ?? 0) / (r.participants ?? 1),
+      ]),
+    ];
     // Even rows hold the fraction Sheets stores for a cell shown as «40,0 %».
     const variant = run(responsesRows(schools), rows, (sheet) => {
       sheet.getRange(2, 5, results.length, 1).setNumberFormat('0.0%');
@@ -86,15 +102,23 @@ describe('«Результаты ОП» as regions write it gives the same statu
 
   it('a wide table with one column per procedure and year is read into the long format', () => {
     const groups = [...new Set(results.map((r) => `${r.procedure}|${r.year}`))];
-    const header = ['Код ОО', 'Наименование ОО', ...groups.flatMap((g) => {
-      const [procedure, year] = g.split('|');
-      return [`${procedure} ${year}, участников`, `${procedure} ${year}, % двоек`];
-    })];
+    const header = [
+      'Код ОО',
+      'Наименование ОО',
+      ...groups.flatMap((g) => {
+        const [procedure, year] = g.split('|');
+        return [`${procedure} ${year}, участников`, `${procedure} ${year}, % двоек`];
+      }),
+    ];
     const codes = [...new Set(results.map((r) => r.schoolCode))];
-    const rows = codes.map((code) => [code, `Школа ${code}`, ...groups.flatMap((g) => {
-      const r = results.find((x) => `${x.procedure}|${x.year}` === g && x.schoolCode === code);
-      return r ? [r.participants, percentText(r)] : ['', ''];
-    })]);
+    const rows = codes.map((code) => [
+      code,
+      `Школа ${code}`,
+      ...groups.flatMap((g) => {
+        const r = results.find((x) => `${x.procedure}|${x.year}` === g && x.schoolCode === code);
+        return r ? [r.participants, percentText(r)] : ['', ''];
+      }),
+    ]);
     const variant = run(responsesRows(schools), [header, ...rows]);
     expect(variant.outcome).toEqual(clean.outcome);
   });
@@ -119,10 +143,17 @@ describe('«Результаты ОП» as regions write it gives the same statu
       'ВПР математика 5': ['ВПР-5 Математика', 'ВПР 5 кл. математика'],
       'ВПР русский язык 5': ['ВПР 5 кл. русский язык', 'Русский язык ВПР 5 класс'],
     };
-    const years = (y: number, i: number) => [`${y - 1}/${y}`, `${y - 1}-${y} уч. год`, `${y - 1}/${String(y).slice(2)} учебный год`, `${y} год`, `${y} г.`][i % 5];
+    const years = (y: number, i: number) =>
+      [`${y - 1}/${y}`, `${y - 1}-${y} уч. год`, `${y - 1}/${String(y).slice(2)} учебный год`, `${y} год`, `${y} г.`][i % 5];
     const rows = [
       ['Код ОО', 'Год', 'Процедура', 'Кол-во писавших', 'Не справились (получили «2»)'],
-      ...results.map((r, i) => [r.schoolCode, years(r.year, i), names[r.procedure][i % names[r.procedure].length], r.participants, r.failed]),
+      ...results.map((r, i) => [
+        r.schoolCode,
+        years(r.year, i),
+        names[r.procedure][i % names[r.procedure].length],
+        r.participants,
+        r.failed,
+      ]),
     ];
     const variant = run(responsesRows(schools), rows);
     expect(variant.outcome).toEqual(clean.outcome);
@@ -139,14 +170,21 @@ describe('«Результаты ОП» as regions write it gives the same statu
     // а2 2025: 18 participants, 4 failing and 2 not admitted → (4 + 2) / (18 + 2) = 30 %, as in the clean region.
     const rows = [
       ['Код ОО', 'Год', 'Процедура', 'Участников', 'Не преодолели порог', 'Не допущены'],
-      ...results.map((r) => (r.schoolCode === 'a2' && r.year === 2025 ? [r.schoolCode, r.year, r.procedure, 18, 4, 2] : [r.schoolCode, r.year, r.procedure, r.participants, r.failed, 0])),
+      ...results.map((r) =>
+        r.schoolCode === 'a2' && r.year === 2025
+          ? [r.schoolCode, r.year, r.procedure, 18, 4, 2]
+          : [r.schoolCode, r.year, r.procedure, r.participants, r.failed, 0],
+      ),
     ];
     const variant = run(responsesRows(schools), rows);
     expect(variant.outcome).toEqual(clean.outcome);
   });
 
   it('a procedure of only one year is named in the data check', () => {
-    const extra = [...results, { schoolCode: 'a3', year: 2025, procedure: 'ВПР математика 6', participants: 10, failed: 1, highScorers: null }];
+    const extra = [
+      ...results,
+      { schoolCode: 'a3', year: 2025, procedure: 'ВПР математика 6', participants: 10, failed: 1, highScorers: null },
+    ];
     const variant = run(responsesRows(schools), resultsRows(extra));
     expect(variant.problems.some((p) => p.includes('процедура «ВПР математика 6» есть только за 2025 год'))).toBe(true);
   });
@@ -179,7 +217,9 @@ describe('the form’s responses as regions write them give the same statuses', 
     const spelled = rows.slice(1).map((r, k) => {
       const copy = [...r];
       const share = (r[i] as number) / 100;
-      copy[i] = [`${share * 100},0`, `${share * 100}%`, String(share * 100), share === 0 ? '0' : `${String(share).replace('.', ',')}00`][k % 4];
+      copy[i] = [`${share * 100},0`, `${share * 100}%`, String(share * 100), share === 0 ? '0' : `${String(share).replace('.', ',')}00`][
+        k % 4
+      ];
       return copy;
     });
     const variant = run([h, ...spelled], resultsRows(results));

@@ -25,7 +25,8 @@ function sheet(rows: Array<Partial<Record<FieldId, unknown>>>, labels: Partial<R
   const values = [headers, ...rows.map((r) => ids.map((id) => ({ ...BASE, ...r })[id] ?? ''))];
   return readResponses(values, SHEET, autoMapColumns(headers).mapping, { timeZone: TZ });
 }
-const problems = (read: ReturnType<typeof sheet>) => read.problems.map((p) => `${p.row ?? ''}|${p.schoolCode}|${p.value}|${p.problem}|${p.action}`);
+const problems = (read: ReturnType<typeof sheet>) =>
+  read.problems.map((p) => `${p.row ?? ''}|${p.schoolCode}|${p.value}|${p.problem}|${p.action}`);
 
 describe('responses: timestamps as exports write them', () => {
   it('orders a school’s answers by times in any export format, and never calls a later answer «более ранний»', () => {
@@ -57,7 +58,9 @@ describe('responses: timestamps as exports write them', () => {
       { timestamp: 'позавчера', schoolCode: 'edu1', name: 'A' },
       { timestamp: 'вчера', schoolCode: 'edu1', name: 'B' },
     ]);
-    expect(problems(read)).toContain('3|edu1||какой ответ школы последний, по отметкам времени не понять: выбран по порядку строк (строки 2, 3)|взят ответ из строки 3');
+    expect(problems(read)).toContain(
+      '3|edu1||какой ответ школы последний, по отметкам времени не понять: выбран по порядку строк (строки 2, 3)|взят ответ из строки 3',
+    );
     expect(problems(read).some((p) => p.includes('более ранний'))).toBe(false);
   });
 });
@@ -78,7 +81,9 @@ describe('responses: shares, answers, names and plausibility', () => {
   it('reads specialists written as people write them and lists the unknown ones', () => {
     const read = sheet([{ specialists: 'Педагог психолог, социальный педагог (0,5 ставки), тьютор' }]);
     expect(read.schools[0].specialists).toEqual(['педагог-психолог', 'социальный педагог', 'тьютор']);
-    expect(problems(read)).toContain('2|edu1|Педагог психолог, социальный педагог (0,5 ставки), тьютор|специалист не распознан: «тьютор»|не учитывается в кадровом дефиците');
+    expect(problems(read)).toContain(
+      '2|edu1|Педагог психолог, социальный педагог (0,5 ставки), тьютор|специалист не распознан: «тьютор»|не учитывается в кадровом дефиците',
+    );
   });
 
   it('reads territory from place names and asks about «частично»', () => {
@@ -100,7 +105,13 @@ describe('responses: shares, answers, names and plausibility', () => {
       { schoolCode: 'edu4', municipality: 'Заречинский МР' },
       { schoolCode: 'edu5', municipality: 'Зареченский МР' },
     ]);
-    expect(read.schools.map((s) => s.municipality)).toEqual(['Первомайский район', 'Первомайский район', 'Первомайский район', 'Заречинский МР', 'Зареченский МР']);
+    expect(read.schools.map((s) => s.municipality)).toEqual([
+      'Первомайский район',
+      'Первомайский район',
+      'Первомайский район',
+      'Заречинский МР',
+      'Зареченский МР',
+    ]);
     expect(problems(read)).toEqual([
       '||Заречинский МР; Зареченский МР|муниципалитеты «Заречинский МР» и «Зареченский МР» похожи: проверьте, не один ли это муниципалитет|не объединено',
       '4||первомайский МР|другое написание муниципалитета «Первомайский район»|учтено как «Первомайский район»',

@@ -8,7 +8,8 @@ const KNOWN = new Set(['edu1', 'edu2', 'edu760036']);
 function r(over: Partial<ProcedureResult>): ProcedureResult {
   return { schoolCode: 'edu1', year: 2024, procedure: 'ОГЭ математика', participants: 40, failed: 10, highScorers: null, ...over };
 }
-const problemsOf = (values: unknown[][], formats?: unknown[][]) => readResults(values, SHEET, KNOWN, { formats }).problems.map((p) => `${p.row ?? ''}|${p.field}|${p.value}|${p.problem}|${p.action}`);
+const problemsOf = (values: unknown[][], formats?: unknown[][]) =>
+  readResults(values, SHEET, KNOWN, { formats }).problems.map((p) => `${p.row ?? ''}|${p.field}|${p.value}|${p.problem}|${p.action}`);
 const resultsOf = (values: unknown[][], formats?: unknown[][]) => readResults(values, SHEET, KNOWN, { formats }).results;
 
 describe('«Результаты ОП»: a share is a share', () => {
@@ -53,16 +54,22 @@ describe('«Результаты ОП»: a share is a share', () => {
 describe('«Результаты ОП»: other layouts', () => {
   it('reads a wide table, with and without participants, into the long format', () => {
     const values = [
-      ['Код ОО', 'Наименование', 'ОГЭ математика 2024, участников', 'ОГЭ математика 2024, % двоек', 'ОГЭ математика 2023/24 уч. год, участников', 'ВПР 5 математика 2025, % двоек'],
+      [
+        'Код ОО',
+        'Наименование',
+        'ОГЭ математика 2024, участников',
+        'ОГЭ математика 2024, % двоек',
+        'ОГЭ математика 2023/24 уч. год, участников',
+        'ВПР 5 математика 2025, % двоек',
+      ],
       ['edu1', 'Школа 1', 40, 25, '', '10,5'],
     ];
     const read = readResults(values, SHEET, KNOWN);
-    expect(read.results).toEqual([
-      r({}),
-      r({ procedure: 'ВПР математика 5', year: 2025, participants: null, failed: null, share: 0.105 }),
-    ]);
+    expect(read.results).toEqual([r({}), r({ procedure: 'ВПР математика 5', year: 2025, participants: null, failed: null, share: 0.105 })]);
     // «2023/24 уч. год» is 2024 again: a second participants column of the same group is not read.
-    expect(read.problems.map((p) => p.problem)).toContain('столбец не прочитан: не найдены процедура, год или что в нём (участники, не преодолевшие порог)');
+    expect(read.problems.map((p) => p.problem)).toContain(
+      'столбец не прочитан: не найдены процедура, год или что в нём (участники, не преодолевшие порог)',
+    );
     expect(read.problems.map((p) => p.problem)).toContain('столбцы прочитаны как процедура «ОГЭ математика», 2024 год');
   });
 
@@ -81,7 +88,10 @@ describe('«Результаты ОП»: other layouts', () => {
       ['Участников', 'Количество участников, получивших «2»'],
       ['Кол-во выпускников', 'Кол-во двоек'],
     ]) {
-      const values = [['Код ОО', 'Год', 'Процедура', participants, failed], ['edu1', 2024, 'ОГЭ математика', 40, 10]];
+      const values = [
+        ['Код ОО', 'Год', 'Процедура', participants, failed],
+        ['edu1', 2024, 'ОГЭ математика', 40, 10],
+      ];
       expect(resultsOf(values)).toEqual([r({})]);
     }
   });
@@ -90,7 +100,12 @@ describe('«Результаты ОП»: other layouts', () => {
 describe('«Результаты ОП»: published-table notation', () => {
   const header = ['Код ОО', 'Год', 'Процедура', 'Кол-во выпускников', '«2» / % с учетом недопущенных'];
   it('reads «-» with participants as no failing pupils and «6 / 67%» as the count 6, noting each once', () => {
-    const values = [header, ['edu1', 2022, 'ОГЭ математика', 3, '-'], ['edu2', 2022, 'ОГЭ математика', 9, '6 / 67%'], ['edu1', 2022, 'ОГЭ русский язык', 3, '-']];
+    const values = [
+      header,
+      ['edu1', 2022, 'ОГЭ математика', 3, '-'],
+      ['edu2', 2022, 'ОГЭ математика', 9, '6 / 67%'],
+      ['edu1', 2022, 'ОГЭ русский язык', 3, '-'],
+    ];
     expect(resultsOf(values)).toEqual([
       r({ year: 2022, participants: 3, failed: 0 }),
       r({ schoolCode: 'edu2', year: 2022, participants: 9, failed: 6 }),
@@ -117,7 +132,12 @@ describe('«Результаты ОП»: published-table notation', () => {
 describe('«Результаты ОП»: codes, totals and years', () => {
   const header = ['Код ОО', 'Год', 'Процедура', 'Участников', 'Не преодолели порог'];
   it('reports each unknown code once, with a near-match hint', () => {
-    const values = [header, ['EDU-760036', 2024, 'ОГЭ математика', 40, 10], ['EDU-760036', 2024, 'ОГЭ русский язык', 40, 10], ['760036', 2024, 'ОГЭ математика', 40, 10]];
+    const values = [
+      header,
+      ['EDU-760036', 2024, 'ОГЭ математика', 40, 10],
+      ['EDU-760036', 2024, 'ОГЭ русский язык', 40, 10],
+      ['760036', 2024, 'ОГЭ математика', 40, 10],
+    ];
     expect(problemsOf(values)).toEqual([
       '2|Код ОО|EDU-760036|школа не найдена в ответах формы (строки 2, 3); похоже на edu760036|строки не использованы',
       '4|Код ОО|760036|школа не найдена в ответах формы (строка 4); похоже на edu760036|строка не использована',
@@ -127,7 +147,9 @@ describe('«Результаты ОП»: codes, totals and years', () => {
   it('matches codes that differ by spaces, invisible characters or case, saying so once', () => {
     const values = [header, ['edu 760036', 2024, 'ОГЭ математика', 40, 10], ['\u200BEDU760036', 2024, 'ОГЭ русский язык', 40, 10]];
     expect(resultsOf(values).map((x) => x.schoolCode)).toEqual(['edu760036', 'edu760036']);
-    expect(problemsOf(values)).toEqual(['2|Код ОО|edu 760036|код записан с пробелами или невидимыми символами|код прочитан как «edu760036»']);
+    expect(problemsOf(values)).toEqual([
+      '2|Код ОО|edu 760036|код записан с пробелами или невидимыми символами|код прочитан как «edu760036»',
+    ]);
   });
 
   it('does not take totals rows for schools', () => {
@@ -137,7 +159,14 @@ describe('«Результаты ОП»: codes, totals and years', () => {
   });
 
   it('names a procedure that appears in only one year of several', () => {
-    const values = [header, ['edu1', 2024, 'ОГЭ математика', 40, 10], ['edu1', 2023, 'ОГЭ математика', 40, 10], ['edu1', 2024, 'ВПР математика 5', 40, 10]];
-    expect(problemsOf(values)).toEqual(['||ВПР математика 5|процедура «ВПР математика 5» есть только за 2024 год: условие «два года подряд» и динамику для неё не проверить|строки использованы']);
+    const values = [
+      header,
+      ['edu1', 2024, 'ОГЭ математика', 40, 10],
+      ['edu1', 2023, 'ОГЭ математика', 40, 10],
+      ['edu1', 2024, 'ВПР математика 5', 40, 10],
+    ];
+    expect(problemsOf(values)).toEqual([
+      '||ВПР математика 5|процедура «ВПР математика 5» есть только за 2024 год: условие «два года подряд» и динамику для неё не проверить|строки использованы',
+    ]);
   });
 });
