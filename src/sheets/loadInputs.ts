@@ -5,7 +5,8 @@ import { CATALOG_SHEET_NAME, DEFAULT_CATALOG, catalogFromSheet } from '../core/c
 import { INDICATORS } from '../core/indicators';
 import { parseShare } from '../core/numbers';
 import { normalizeText } from '../core/text';
-import { mappingFor, parseStoredMapping, type AutoMapping } from './headerMapping';
+import { mappingFor, parseStoredMapping, type AutoMapping, type SampleRows } from './headerMapping';
+import { SAMPLE_ROWS } from './input/matcher';
 import { readResponses } from './readResponses';
 import { readResults } from './readResults';
 import { readRisks } from './readRisks';
@@ -61,19 +62,22 @@ function headerTexts(row: readonly unknown[] | undefined): string[] {
   return (row ?? []).map((h) => String(h ?? ''));
 }
 
-/** The mapping in force for these headers: the stored choices first, the rest auto-mapped. */
-function mappingIn(headers: readonly string[], storedJson: string | null): AutoMapping {
-  return mappingFor(headers, parseStoredMapping(storedJson));
+/** The mapping in force for these headers: the stored choices first, the rest matched (with the evidence of the first rows' values). */
+function mappingIn(headers: readonly string[], storedJson: string | null, samples: SampleRows): AutoMapping {
+  return mappingFor(headers, parseStoredMapping(storedJson), samples.slice(0, SAMPLE_ROWS));
 }
 
 /**
- * The responses sheet's header texts and the mapping in force, for the sidebar: only the header row is read (the
- * responses of a whole region are not needed to show which column is which).
+ * The responses sheet's header texts and the mapping in force, for the sidebar: only the header row and the first
+ * SAMPLE_ROWS rows are read, in one call (the matcher looks at no more), so the sidebar shows the mapping the run uses.
  */
-export function responsesMapping(sheet: Sheet, storedJson: string | null): { headers: string[]; auto: AutoMapping } {
+export function responsesMapping(sheet: Sheet, storedJson: string | null): { headers: string[]; auto: AutoMapping; samples: unknown[][] } {
   const width = sheet.getLastColumn();
-  const headers = width < 1 ? [] : headerTexts(sheet.getRange(1, 1, 1, width).getValues()[0]);
-  return { headers, auto: mappingIn(headers, storedJson) };
+  const height = Math.min(sheet.getLastRow(), SAMPLE_ROWS + 1);
+  const values = width < 1 || height < 1 ? [] : sheet.getRange(1, 1, height, width).getValues();
+  const headers = headerTexts(values[0]);
+  const samples = values.slice(1);
+  return { headers, auto: mappingIn(headers, storedJson, samples), samples };
 }
 
 function sheetValues(ss: Spreadsheet, name: string): unknown[][] | null {
@@ -113,9 +117,9 @@ export function loadInputs(ss: Spreadsheet, timeZone: string, today: Date): Load
   const sheet = findResponsesSheet(ss, props.getProperty(RESPONSES_SHEET_KEY));
   if (!sheet) throw new UserError(LOAD.noResponsesSheet);
   const values = sheet.getDataRange().getValues();
-  const auto = mappingIn(headerTexts(values[0]), props.getProperty(MAPPING_KEY));
+  const auto = mappingIn(headerTexts(values[0]), props.getProperty(MAPPING_KEY), values.slice(1));
   // Throws the UserError naming the missing columns when a required one is not mapped.
-  const responses = readResponses(values, sheet.getName(), auto.mapping, { timeZone });
+  const responses = readResponses(values, sheet.getName(), auto.mapping, { timeZone, match: auto });
   const problems: Problem[] = [...responses.problems];
   const knownCodes = new Set(responses.schools.map((s) => s.schoolCode));
 

@@ -33,7 +33,7 @@ export function sidebarState(): SidebarState {
     if (responses) {
       const m = responsesMapping(responses, props.getProperty(MAPPING_KEY));
       headers = m.headers;
-      const ambiguous = new Set(m.auto.ambiguous.map((a) => a.field));
+      const ambiguous = new Set([...m.auto.ambiguous.map((a) => a.field), ...m.auto.ambiguousColumns.flatMap((a) => a.fields.filter((f) => m.auto.mapping[f] === null))]);
       fields = fields.map((f) => ({ ...f, column: isFieldId(f.id) ? m.auto.mapping[f.id] : null, ambiguous: ambiguous.has(f.id as never) }));
     }
     const years = resultsSheetYears(ss.getSheetByName(SHEET_NAMES.results));
@@ -85,7 +85,7 @@ export function sidebarSaveMapping(sheetName: string, columns: Record<string, nu
       return { ok: true, problems: [] };
     }
     const sameSheet = props.getProperty(RESPONSES_SHEET_KEY) === sheetName || findResponsesSheet(ss, null)?.getName() === sheetName;
-    const { headers, auto } = responsesMapping(sheet, sameSheet ? props.getProperty(MAPPING_KEY) : null);
+    const { headers, auto, samples } = responsesMapping(sheet, sameSheet ? props.getProperty(MAPPING_KEY) : null);
     const labelOf = (field: FieldId) => fieldSpec(field).label;
     const mapping: Record<string, number | null> = { ...auto.mapping };
     const problems: string[] = [];
@@ -108,7 +108,7 @@ export function sidebarSaveMapping(sheetName: string, columns: Record<string, nu
     }
     if (problems.length) return { ok: false, problems };
     props.setProperty(RESPONSES_SHEET_KEY, sheetName);
-    props.setProperty(MAPPING_KEY, serializeMapping(mapping as never, headers));
+    props.setProperty(MAPPING_KEY, serializeMapping(mapping as never, headers, samples));
     return { ok: true, problems: [] };
   });
 }
