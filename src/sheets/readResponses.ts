@@ -1,5 +1,5 @@
 /**
- * The Form's responses sheet → one SchoolRecord per school (domain.md §1.1). Works on the 2-D array
+ * The Form's responses sheet → one SchoolRecord per school (docs/методика.md §1.1). Works on the 2-D array
  * `getValues()` returns (loadInputs reads the sheet once).
  * Nothing is lost silently: every row, column or value not used becomes a Problem.
  */
@@ -39,7 +39,7 @@ interface Column {
   percent: boolean;
 }
 
-/** A column holds shares when its header says so, or when every value in it is written with «%» (domain.md §1.1). */
+/** A column holds shares when its header says so, or when every value in it is written with «%» (docs/методика.md §1.1). */
 function allPercentText(values: unknown[][], index: number): boolean {
   let seen = 0;
   for (let r = 1; r < values.length; r++) {
@@ -180,7 +180,7 @@ class SchoolReader {
     return parsed ?? null;
   }
 
-  /** A share of students: from a share column directly, else count ÷ «Всего обучающихся» (domain.md §2). */
+  /** A share of students: from a share column directly, else count ÷ «Всего обучающихся» (docs/методика.md §2). */
   studentShare(id: FieldId, total: number | null): number | null {
     const cell = this.raw(id);
     if (!cell) return null;
@@ -310,7 +310,7 @@ function readSchool(sheet: string, sub: Submission, columns: Map<FieldId, Column
 }
 
 /**
- * Reads the Form's responses (domain.md §1.1). `values[0]` is the header row; `mapping` gives the column
+ * Reads the Form's responses (docs/методика.md §1.1). `values[0]` is the header row; `mapping` gives the column
  * of each field (see mappingFor). Each school's latest submission by «Отметка времени» wins; equal times,
  * or no readable time, are settled by the row: the lower row wins (a row without a readable time counts as
  * the earliest); earlier submissions are listed as superseded. A row without Код ОО is not used. A value
