@@ -10,6 +10,10 @@ import type { CellValue, ColumnSpec, SheetSpec } from './sheetSpec';
 import { headerRowOf } from './sheetSpec';
 import { DRAFT_SUFFIX, HEADER_BACKGROUND, OLD_SUFFIX, stageSheet, swapIn } from './writer';
 import { columnLetter } from './a1';
+import { dateCell, headerTexts } from './input/cells';
+import { ROADMAP_VARIANTS } from './input/corpus/references';
+import { findHeaderRow, matchHeaders } from './input/matcher';
+import type { InputSchema } from './input/schema';
 import { COLORS, FORMAT } from './outputs/format';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -155,43 +159,44 @@ function text(v: unknown): string {
   return v === null || v === undefined ? '' : String(v).trim();
 }
 
-function dateOf(v: unknown): Date | null {
-  if (Object.prototype.toString.call(v) === '[object Date]') return v as Date;
-  const m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text(v));
-  // Built like catalog deadlines (06:00 UTC), so the typed day stays that day in every Russian time zone.
-  return m ? new Date(Date.UTC(Number(m[3]), Number(m[2]) - 1, Number(m[1]), 6)) : null;
-}
-
 /** yyyymmdd → «dd.MM.yyyy». */
 function ddmmyyyy(day: number): string {
   return `${String(day % 100).padStart(2, '0')}.${String(Math.floor(day / 100) % 100).padStart(2, '0')}.${Math.floor(day / 10000)}`;
 }
 
-/** Reads people's rows back from a roadmap sheet's values, finding the header by its titles. */
+type RoadmapColumn = keyof typeof ROADMAP_VARIANTS;
+const ROADMAP_KEYS: readonly RoadmapColumn[] = ['number', 'factor', 'task', 'measure', 'deadline', 'owner', 'indicator', 'document', 'status', 'comment', 'note', 'measureId'];
+
+/** A roadmap sheet as an input schema (src/sheets/input): the titles COLUMNS writes, in their order, and the corpus of other wordings. */
+export const ROADMAP_SCHEMA: InputSchema<RoadmapColumn> = {
+  id: 'roadmap',
+  fields: ROADMAP_KEYS.map((key, i) => ({ key, title: COLUMNS[i].header, required: 'no', variants: ROADMAP_VARIANTS[key] })),
+};
+
+/** Reads people's rows back from a roadmap sheet's values: the header row below the caption and its columns are found by the header matcher. */
 export function readRoadmapRows(values: unknown[][]): RoadmapRow[] {
-  const headerIndex = values.findIndex((row) => text(row[0]) === ROADMAP_HEADER[0] && text(row[1]) === ROADMAP_HEADER[1]);
+  const headerIndex = findHeaderRow(values, ROADMAP_SCHEMA, 2);
   if (headerIndex < 0) return [];
-  const header = values[headerIndex].map(text);
-  const col = (title: string) => header.indexOf(title);
-  const at = (row: unknown[], title: string) => (col(title) >= 0 ? row[col(title)] : '');
+  const { columns } = matchHeaders(ROADMAP_SCHEMA, headerTexts(values, headerIndex));
+  const at = (row: unknown[], key: RoadmapColumn) => (columns[key] === null ? '' : row[columns[key]!]);
   const rows: RoadmapRow[] = [];
   for (const row of values.slice(headerIndex + 1)) {
-    const measure = text(at(row, ROADMAP_HEADER[3]));
-    const task = text(at(row, ROADMAP_HEADER[2]));
-    const id = text(at(row, ID_HEADER));
-    if (!measure && !task && !id && !text(at(row, ROADMAP_HEADER[9]))) continue;
-    const note = text(at(row, NOTE_HEADER));
+    const measure = text(at(row, 'measure'));
+    const task = text(at(row, 'task'));
+    const id = text(at(row, 'measureId'));
+    if (!measure && !task && !id && !text(at(row, 'comment'))) continue;
+    const note = text(at(row, 'note'));
     rows.push({
       measureId: id || null,
-      factor: text(at(row, ROADMAP_HEADER[1])),
+      factor: text(at(row, 'factor')),
       task,
       measure,
-      deadline: dateOf(at(row, ROADMAP_HEADER[4])),
-      owner: text(at(row, ROADMAP_HEADER[5])),
-      indicator: text(at(row, ROADMAP_HEADER[6])),
-      document: text(at(row, ROADMAP_HEADER[7])),
-      status: text(at(row, ROADMAP_HEADER[8])),
-      comment: text(at(row, ROADMAP_HEADER[9])),
+      deadline: dateCell(at(row, 'deadline')),
+      owner: text(at(row, 'owner')),
+      indicator: text(at(row, 'indicator')),
+      document: text(at(row, 'document')),
+      status: text(at(row, 'status')),
+      comment: text(at(row, 'comment')),
       ...(note ? { note } : {}),
     });
   }

@@ -208,3 +208,23 @@ export function bestFieldForHeader<K extends string>(schema: InputSchema<K>, hea
   if (second && second[1] >= MIN_SCORE && first[1] - second[1] < MARGIN) return { field: null, ambiguous: [first[0], second[0]] };
   return { field: first[0], ambiguous: [] };
 }
+
+/**
+ * The header row of a sheet whose table sits below a caption (roadmaps, «Показатели»): the first of the first
+ * `maxRows` rows in which at least `minTitles` cells equal a field's canonical title (titleKey); -1 when there is none.
+ */
+export function findHeaderRow<K extends string>(
+  values: ReadonlyArray<readonly unknown[] | undefined>,
+  schema: InputSchema<K>,
+  minTitles = 2,
+  maxRows = 30,
+): number {
+  const titles = new Set(schema.fields.map((f) => titleKey(f.title)));
+  for (let r = 0; r < values.length && r < maxRows; r++) {
+    const row = values[r] ?? [];
+    let found = 0;
+    for (const cell of row) if (typeof cell === 'string' && titles.has(titleKey(cell))) found++;
+    if (found >= minTitles) return r;
+  }
+  return -1;
+}
