@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { result, school } from '../fixtures/region';
-import { headerOf, newAddon, responsesRows, resultsRows, rowOf } from './harness';
+import { headerOf, newAddon, responsesRows, resultsRows, rowOf } from '../support/harness';
 
 /**
  * A hand-made region of three years (2023–2025) and two school years of form answers (2023/24, 2024/25).
