@@ -144,7 +144,10 @@ function yearsUpTo(results: ReadonlyArray<ProcedureResult>, year: number): numbe
 }
 
 /** Every procedure's failing share per school and year (normalised names; a repeated row: the later one with a share wins). */
-function sharesBySchoolYear(results: ReadonlyArray<ProcedureResult>, years: ReadonlyArray<number>): Map<string, Array<Map<string, number | null>>> {
+function sharesBySchoolYear(
+  results: ReadonlyArray<ProcedureResult>,
+  years: ReadonlyArray<number>,
+): Map<string, Array<Map<string, number | null>>> {
   const index = new Map(years.map((y, i) => [y, i]));
   const names = new Map<string, string>();
   const out = new Map<string, Array<Map<string, number | null>>>();
@@ -183,8 +186,14 @@ function zoneBySchoolYear(
   if (schoolYears.length < 2) return { schoolYears: [], isbsh, inZone };
   const wanted = new Set(codes);
   for (const code of codes) {
-    isbsh.set(code, schoolYears.map(() => null));
-    inZone.set(code, schoolYears.map(() => null));
+    isbsh.set(
+      code,
+      schoolYears.map(() => null),
+    );
+    inZone.set(
+      code,
+      schoolYears.map(() => null),
+    );
   }
   schoolYears.forEach((sy, i) => {
     const answers = yearly.filter((a) => a.schoolYear === sy && wanted.has(a.record.schoolCode));
@@ -253,10 +262,7 @@ export interface ShnorByYearRow {
  * is the same on both sheets), rounded to a whole percent from the counts, with the schools that had no data that year
  * counted beside it (they are in the denominator and not ШНОР). Municipalities in Russian collation, then the region.
  */
-export function shnorShareByYear(
-  history: HistoryReport,
-  municipalities: ReadonlyArray<string>,
-): ShnorByYearRow[] {
+export function shnorShareByYear(history: HistoryReport, municipalities: ReadonlyArray<string>): ShnorByYearRow[] {
   const collator = new Intl.Collator('ru');
   const years = history.years.length;
   const rows = new Map<string, { schools: number; shnor: number[]; noData: number[] }>();

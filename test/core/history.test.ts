@@ -152,7 +152,14 @@ describe('ИСБШ and the zone of risk by school year', () => {
     { schoolYear: 2024, record: school('z3', 'М', low) },
     { schoolYear: 2024, record: school('z4', 'М', top) },
   ];
-  const history = computeHistory({ schoolCodes: ['z1', 'z2', 'z3', 'z4'], results: [], year: null, settings: defaultSettings(), yearly, zoneGroup: (r) => r.municipality });
+  const history = computeHistory({
+    schoolCodes: ['z1', 'z2', 'z3', 'z4'],
+    results: [],
+    year: null,
+    settings: defaultSettings(),
+    yearly,
+    zoneGroup: (r) => r.municipality,
+  });
 
   it('ranks each school year on its own and names the changes', () => {
     expect(history.schoolYears).toEqual([2023, 2024]);
@@ -164,7 +171,14 @@ describe('ИСБШ and the zone of risk by school year', () => {
   });
 
   it('shows no school years when the form was answered in one only', () => {
-    const one = computeHistory({ schoolCodes: ['z1'], results: [], year: null, settings: defaultSettings(), yearly: yearly.slice(0, 4), zoneGroup: () => '' });
+    const one = computeHistory({
+      schoolCodes: ['z1'],
+      results: [],
+      year: null,
+      settings: defaultSettings(),
+      yearly: yearly.slice(0, 4),
+      zoneGroup: () => '',
+    });
     expect(one.schoolYears).toEqual([]);
     expect(one.schools[0].zoneChange).toBeNull();
   });

@@ -126,7 +126,11 @@ export function shnorByYearSheet(report: Report): SheetSpec {
       { header: HISTORY_TEXT.noDataIn(y), format: FORMAT.integer, width: 90 },
     ]),
   ];
-  const rows: CellValue[][] = report.shnorByYear.map((m) => [m.municipality, m.schools, ...years.flatMap((_, k) => [m.shnor[k], m.shares[k], m.noData[k]])]);
+  const rows: CellValue[][] = report.shnorByYear.map((m) => [
+    m.municipality,
+    m.schools,
+    ...years.flatMap((_, k) => [m.shnor[k], m.shares[k], m.noData[k]]),
+  ]);
   const caption = [
     `ШНОР по годам${years.length ? ` ${years.join(', ')}` : ''}: число ШНОР и их доля от всех школ муниципалитета (как на листе «Муниципалитеты»).`,
     'Школы без результатов за год входят в число школ и не считаются ШНОР; их число — в столбце «Нет данных».',
@@ -156,7 +160,9 @@ export function shnorByYearSheet(report: Report): SheetSpec {
     rows,
     filter: true,
     boldRows: rows.length ? [rows.length - 1] : [],
-    blocks: chartable ? [{ row: blockRow, column: 1, values: block, formats: [null, ...block[0].slice(1).map(() => FORMAT.percent)], boldFirstRow: true }] : [],
+    blocks: chartable
+      ? [{ row: blockRow, column: 1, values: block, formats: [null, ...block[0].slice(1).map(() => FORMAT.percent)], boldFirstRow: true }]
+      : [],
     charts: chartable
       ? [
           {
