@@ -1,7 +1,7 @@
 /**
  * The custom functions analysts type in Sheets. This layer only shapes arguments (single values
  * and ranges, Russian text numbers) and words the results; every rule comes from src/core.
- * The Russian documentation Sheets shows is in src/entry/customFunctions.js (one source of truth).
+ * Their names, parameters and the Russian help Sheets shows are defined once in signatures.ts.
  *
  * Common behaviour: any argument may be one cell or a range; ranges of one height are processed
  * row by row and the result spills down as a column; entirely empty rows give ""; a row that cannot
