@@ -112,16 +112,3 @@ export interface Endpoints {
   sidebarSchools(query: string): SchoolListItem[];
   sidebarOpenSheet(name: string): boolean;
 }
-
-/** The endpoint names at run time (the build test checks each is a top-level function of build/Code.js). */
-export const ENDPOINT_NAMES: ReadonlyArray<keyof Endpoints> = [
-  'sidebarState',
-  'sidebarSaveMapping',
-  'sidebarSaveSettings',
-  'sidebarResetSettings',
-  'sidebarStartRun',
-  'sidebarRunStep',
-  'sidebarCancelRun',
-  'sidebarSchools',
-  'sidebarOpenSheet',
-];

@@ -5,7 +5,7 @@ import { serializeMapping } from '../sheets/headerMapping';
 import { resultYearColumn, resultYears } from '../sheets/readResults';
 import { findResponsesSheet, loadInputs, MAPPING_KEY, responsesMapping, RESPONSES_SHEET_KEY } from '../sheets/loadInputs';
 import { SHEET_NAMES, ROADMAP_PREFIX } from '../sheets/names';
-import type { RunKind, RunOptions, SaveResult, SchoolListItem, SidebarState, RunTicket, StepResult, MappingField } from './contract';
+import type { Endpoints, RunKind, RunOptions, SaveResult, SchoolListItem, SidebarState, RunTicket, StepResult, MappingField } from './contract';
 import { forSidebar } from './errors';
 import { UI } from './messages';
 import { activeRun, cancelRun, lastSummary, runStep, startRun, withDocumentLock } from './runner';
@@ -171,3 +171,22 @@ export function sidebarOpenSheet(name: string): boolean {
     return true;
   });
 }
+
+/**
+ * The server side of the sidebar's contract (src/ui/contract.ts): `satisfies` makes the compiler
+ * check that every endpoint exists here with the contract's parameters and result, and no other.
+ */
+const ENDPOINTS = {
+  sidebarState,
+  sidebarSaveMapping,
+  sidebarSaveSettings,
+  sidebarResetSettings,
+  sidebarStartRun,
+  sidebarRunStep,
+  sidebarCancelRun,
+  sidebarSchools,
+  sidebarOpenSheet,
+} satisfies Endpoints;
+
+/** The endpoint names at run time (the build test checks each is a top-level function of build/Code.js). */
+export const ENDPOINT_NAMES = Object.keys(ENDPOINTS) as ReadonlyArray<keyof Endpoints>;

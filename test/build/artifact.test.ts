@@ -3,7 +3,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import vm from 'node:vm';
 import ts from 'typescript';
 import { MENU_ITEMS } from '../../src/ui/handlers';
-import { ENDPOINT_NAMES } from '../../src/ui/contract';
+import { ENDPOINT_NAMES } from '../../src/ui/endpoints';
 
 const CUSTOM_FUNCTIONS = [
   'ISBSH',
