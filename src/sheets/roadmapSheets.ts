@@ -1,7 +1,7 @@
 import type { Report, SchoolReport } from '../core/pipeline';
 import { DEFAULT_RISK_FACTORS, FACTOR_SHEET_NAME, factorsToRows } from '../core/factors';
 import { CATALOG_SHEET_NAME, DEFAULT_CATALOG, catalogToRows } from '../core/catalog';
-import { CLOSED_STATUSES, ROADMAP_HEADER, calendarDay, ROADMAP_STATUSES, ROADMAP_VISIBLE_COLUMNS, deferPastDeadlines, mergeRoadmap, roadmapRows, type RoadmapRow } from '../core/roadmap';
+import { OVERDUE_CONDITIONS, ROADMAP_HEADER, calendarDay, ROADMAP_STATUSES, ROADMAP_VISIBLE_COLUMNS, deferPastDeadlines, mergeRoadmap, roadmapRows, type RoadmapRow } from '../core/roadmap';
 import { monitoringTable } from '../core/roadmapMonitoring';
 import { formatNumberRu, wholePercentShare } from '../core/percent';
 import type { LoadedInputs } from './loadInputs';
@@ -97,6 +97,26 @@ export function generateRoadmaps(ss: Spreadsheet, report: Report, inputs: Loaded
   return written;
 }
 
+/**
+ * The overdue rule (OVERDUE_CONDITIONS of core/roadmap, docs/методика.md §6) as the custom formula
+ * of a conditional-format rule, for the row of the given deadline and status cells, e.g.
+ * =AND($E9<>"";$E9<TODAY();$I9<>"выполнено";$I9<>"отменено"). Sheets compares text without regard
+ * to case and TODAY() is the spreadsheet's day, as isOverdue counts days in its time zone.
+ */
+export function overdueFormula(deadline: string, status: string): string {
+  const conditions = OVERDUE_CONDITIONS.map((c) => {
+    switch (c.kind) {
+      case 'hasDeadline':
+        return `${deadline}<>""`;
+      case 'deadlineBeforeToday':
+        return `${deadline}<TODAY()`;
+      case 'statusIsNot':
+        return `${status}<>"${c.status}"`;
+    }
+  });
+  return `=AND(${conditions.join(';')})`;
+}
+
 /** The layout of one roadmap sheet: a title block, then the rows with drop-downs, date validation and overdue highlighting. */
 export function roadmapSheet(school: SchoolReport, rows: readonly RoadmapRow[], year: number | null, yearStart: number): SheetSpec {
   const s = school.school;
@@ -139,7 +159,7 @@ export function roadmapSheet(school: SchoolReport, rows: readonly RoadmapRow[], 
     rules: [
       {
         kind: 'rowWhenFormula',
-        formula: `=AND(${deadline}<>"";${deadline}<TODAY();${CLOSED_STATUSES.map((c) => `${status}<>"${c}"`).join(';')})`,
+        formula: overdueFormula(deadline, status),
         background: COLORS.bad,
       },
       { kind: 'textEqual', column: STATUS_COLUMN, text: 'выполнено', background: COLORS.good },
