@@ -78,6 +78,8 @@ export function loadAddon(twin: Twin, options: LoadOptions = {}): LoadedAddon {
     const hasEvent = !!event && typeof event === 'object';
     const authMode = hasEvent && event.authMode !== undefined ? toAuthMode(event.authMode) : defaultMode;
     const hasUi = !(hasEvent && event.triggerUid !== undefined);
+    // An overlapping execution (see Twin.overlap) starts inside another one: give the outer one its realm back.
+    const outerRealm = twin.realm;
     return twin.rt.runExecution({ authMode, hasUi }, () => {
       try {
         const ctx = fresh ? evaluate() : context;
@@ -86,10 +88,11 @@ export function loadAddon(twin: Twin, options: LoadOptions = {}): LoadedAddon {
         if (typeof fn !== 'function') throw new Error(`twin: ${name} is not a top-level function of ${file}`);
         return (fn as (...a: unknown[]) => unknown)(...args);
       } finally {
-        twin.realm = hostRealm;
+        twin.realm = outerRealm;
       }
     });
   };
+  let inFlight = 0;
 
   return {
     context,
@@ -98,7 +101,17 @@ export function loadAddon(twin: Twin, options: LoadOptions = {}): LoadedAddon {
     call,
     run(name: string, ...args: unknown[]): unknown {
       args.forEach((a, i) => assertTransferable(a, `argument ${i + 1} of ${name}`));
-      const result = call(name, ...args);
+      // "The google.script.run API allows 10 concurrent calls to server functions. If you make an 11th call
+      // while 10 are still running, the server function will be delayed" (guides/html/communication); the
+      // twin cannot delay a call inside another, so it refuses the 11th overlapping one.
+      if (inFlight >= 10) throw new Error(`twin: an 11th google.script.run call (${name}) while 10 are running would wait in Apps Script`);
+      inFlight++;
+      let result: unknown;
+      try {
+        result = call(name, ...args);
+      } finally {
+        inFlight--;
+      }
       assertTransferable(result, `result of ${name}`);
       return result === undefined ? undefined : JSON.parse(JSON.stringify(result));
     },

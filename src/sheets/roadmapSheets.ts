@@ -139,7 +139,7 @@ export function roadmapSheet(school: SchoolReport, rows: readonly RoadmapRow[], 
     rules: [
       {
         kind: 'rowWhenFormula',
-        formula: `=AND(${deadline}<>"";${deadline}<TODAY();${CLOSED_STATUSES.map((c) => `${status}<>"${c}"`).join(';')})`,
+        formula: `=AND(${deadline}<>"",${deadline}<TODAY(),${CLOSED_STATUSES.map((c) => `${status}<>"${c}"`).join(',')})`,
         background: COLORS.bad,
       },
       { kind: 'textEqual', column: STATUS_COLUMN, text: 'выполнено', background: COLORS.good },
