@@ -22,7 +22,28 @@ export interface LoadOptions {
   freshContextPerCall?: boolean;
   /** Check calls against the oauthScopes of `${buildDir}/appsscript.json`; default true. */
   checkScopes?: boolean;
+  /**
+   * `Date.now()` and `new Date()` inside the add-in follow the twin's simulated clock (service calls, lock
+   * waits and sleeps advance it), so code that budgets its own run time sees the platform's time; default
+   * false (real time).
+   */
+  dateFollowsClock?: boolean;
 }
+
+/** Replaces the context's Date with one whose "now" is `now()`; instances are still the context's Dates. */
+const SIMULATED_DATE_SOURCE = `(function (now) {
+  var RealDate = Date;
+  function SimDate() {
+    if (!(this instanceof SimDate)) return new RealDate(now()).toString();
+    var args = Array.prototype.slice.call(arguments);
+    return args.length ? new (Function.prototype.bind.apply(RealDate, [null].concat(args)))() : new RealDate(now());
+  }
+  SimDate.prototype = RealDate.prototype;
+  SimDate.now = function () { return now(); };
+  SimDate.UTC = RealDate.UTC;
+  SimDate.parse = RealDate.parse;
+  globalThis.Date = SimDate;
+})`;
 
 export interface LoadedAddon {
   /** The context Code.js was first evaluated in. */
@@ -62,6 +83,7 @@ export function loadAddon(twin: Twin, options: LoadOptions = {}): LoadedAddon {
 
   const evaluate = (): vm.Context => {
     const context = vm.createContext({ ...twin.globals() });
+    if (options.dateFollowsClock) (vm.runInContext(SIMULATED_DATE_SOURCE, context) as (now: () => number) => void)(() => twin.clock.now());
     twin.realm = vm.runInContext(REALM_SOURCE, context) as Realm;
     script.runInContext(context);
     return context;

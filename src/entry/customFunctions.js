@@ -3,6 +3,8 @@
 // JSDoc directly above them. This file is the one source of truth for the functions' documentation;
 // the code is in src/functions/customFunctions.ts (App_ is the bundle's global).
 // Every function takes a cell or a range: over ranges it answers row by row, as a column.
+// Defaults (thresholds, level boundaries, zone share) are the spreadsheet's saved settings, as on the
+// «ШНОР» and «ИСБШ» sheets; when the settings cannot be read, the built-in defaults (the help says so).
 
 /**
  * Индекс социального благополучия школы (ИСБШ) с одним знаком после запятой:
@@ -26,7 +28,8 @@ function ISBSH(both_parents_higher, comfortable_housing, single_parent, register
 
 /**
  * Уровень ИСБШ: «низкий», «ниже среднего», «средний», «выше среднего» или «высокий».
- * Граница относится к верхнему уровню; по умолчанию границы 79,5; 81,6; 83,9; 86,4.
+ * Граница относится к верхнему уровню; по умолчанию — границы из настроек таблицы (боковая панель → «Настройки»),
+ * как на листе «ИСБШ»; если настройки прочитать нельзя — 79,5; 81,6; 83,9; 86,4.
  * Пример: =ISBSH_LEVEL(H2:H200) или со своими границами =ISBSH_LEVEL(H2:H200; $K$1:$K$4)
  *
  * @param {number|string|Array<Array<number|string>>} isbsh Значение ИСБШ или столбец значений.
@@ -46,7 +49,7 @@ function ISBSH_LEVEL(isbsh, boundaries) {
  *
  * @param {Array<Array<number|string>>} isbsh_values Столбец значений ИСБШ всех школ.
  * @param {Array<Array<string>>} groups [необязательный] Столбец муниципалитетов той же высоты; если не указан — все школы одна группа.
- * @param {number|string} share [необязательный] Доля школ в зоне риска, по умолчанию 25 %.
+ * @param {number|string} share [необязательный] Доля школ в зоне риска; по умолчанию — из настроек таблицы (если их прочитать нельзя — 25 %).
  * @return Столбец «да» / «нет» (или «нет ИСБШ») для каждой школы.
  * @customfunction
  */
@@ -55,15 +58,15 @@ function ISBSH_ZONE(isbsh_values, groups, share) {
 }
 
 /**
- * Статус ШНОР: «ШНОР», если в отчётном году не менее двух процедур с долей не преодолевших порог ≥ 30 %,
- * или одна процедура ≥ 30 % и в отчётном, и в прошлом году; «нет данных», если за отчётный год долей нет;
+ * Статус ШНОР: «ШНОР», если в отчётном году не менее двух процедур, где доля не преодолевших порог не меньше
+ * threshold (по умолчанию — из настроек таблицы, изначально 30 %), или одна такая процедура и в отчётном, и в прошлом году; «нет данных», если за отчётный год долей нет;
  * иначе «не ШНОР». Строка — школа, столбец — процедура, в обоих диапазонах в одном порядке.
  * Доли: 0,33, 33, «33 %»; «-», «—» и пустая ячейка — нет участников.
  * Пример: =SHNOR_STATUS(H2:K200; L2:O200) или с порогом 25 %: =SHNOR_STATUS(H2:K200; L2:O200; 25%)
  *
  * @param {Array<Array<number|string>>} current_shares Доли не преодолевших порог в отчётном году: строки — школы, столбцы — процедуры.
  * @param {Array<Array<number|string>>} previous_shares Доли за прошлый год, те же процедуры в том же порядке.
- * @param {number|string} threshold [необязательный] Порог доли не преодолевших, по умолчанию 30 %.
+ * @param {number|string} threshold [необязательный] Порог доли не преодолевших; по умолчанию — из настроек таблицы, как на листе «ШНОР» (если их прочитать нельзя — 30 %).
  * @return «ШНОР», «не ШНОР» или «нет данных» для каждой школы.
  * @customfunction
  */
@@ -79,7 +82,7 @@ function SHNOR_STATUS(current_shares, previous_shares, threshold) {
  * @param {Array<Array<number|string>>} current_shares Доли не преодолевших порог в отчётном году: строки — школы, столбцы — процедуры.
  * @param {Array<Array<number|string>>} previous_shares Доли за прошлый год, те же процедуры в том же порядке.
  * @param {Array<Array<string>>} procedure_names Названия процедур, по одному на столбец (строка или столбец ячеек), например H1:K1.
- * @param {number|string} threshold [необязательный] Порог доли не преодолевших, по умолчанию 30 %.
+ * @param {number|string} threshold [необязательный] Порог доли не преодолевших; по умолчанию — из настроек таблицы (если их прочитать нельзя — 30 %).
  * @return Основание для каждой школы или пустая строка.
  * @customfunction
  */
@@ -95,7 +98,7 @@ function SHNOR_REASON(current_shares, previous_shares, procedure_names, threshol
  *
  * @param {Array<Array<number|string>>} current_shares Доли не преодолевших порог в отчётном году: строки — школы, столбцы — процедуры.
  * @param {Array<Array<number|string>>} previous_shares Доли за прошлый год, те же процедуры в том же порядке.
- * @param {number|string} threshold [необязательный] Порог доли не преодолевших, по умолчанию 30 %.
+ * @param {number|string} threshold [необязательный] Порог доли не преодолевших; по умолчанию — из настроек таблицы (если их прочитать нельзя — 30 %).
  * @return Кластер или статус для каждой школы.
  * @customfunction
  */

@@ -7,8 +7,11 @@ function onOpen(e) { return App_.onOpen(e); }
 /** Editor add-on install: shows the menu at once. */
 function onInstall(e) { return App_.onInstall(e); }
 
-/** Installable form-submit trigger: recomputes after each new response. */
+/** Installable form-submit trigger: marks the new response and recomputes (at most once per 10 minutes). */
 function onFormSubmitRecompute(e) { return App_.onFormSubmitRecompute(e); }
+
+/** Hourly time-driven trigger: recomputes when responses are still waiting. */
+function catchUpRecompute(e) { return App_.catchUpRecompute(e); }
 
 /** Menu: opens the sidebar. */
 function showSidebar() { return App_.showSidebar(); }

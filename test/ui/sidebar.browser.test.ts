@@ -186,7 +186,15 @@ describe.skipIf(!hasChromium)(`sidebar in Chromium against the built add-in${chr
     const { startHarness } = await import('../../scripts/sidebar-harness');
     // The add-in logs the injected write failure with console.error; record it instead of printing it.
     const quiet = new Console({ stdout: new PassThrough(), stderr: addinLog });
-    harness = await startHarness({ port: 0, seed: { extraResponses: [HOSTILE_RESPONSE] }, console: quiet });
+    // Slow service calls with the add-in's clock following the twin's: each sidebar step does one part of the
+    // run, as for a large region on the real platform (a small one would finish in one call).
+    harness = await startHarness({
+      port: 0,
+      seed: { extraResponses: [HOSTILE_RESPONSE] },
+      console: quiet,
+      twin: { costs: { perCallMs: 3000 } },
+      load: { dateFollowsClock: true },
+    });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 300, height: 800 }, locale: 'ru-RU' });
     page.on('dialog', (d) => {
@@ -417,7 +425,7 @@ describe.skipIf(!hasChromium)(`sidebar in Chromium against the built add-in${chr
     await rpc('sidebarStartRun', 'monitoring', {});
     await openSidebar();
     await page.locator('#resume').getByRole('button', { name: 'Отменить' }).click();
-    await poll(() => page.locator('#resume-text').textContent()).toMatch(/отменён/);
+    await poll(() => page.locator('#resume-text').textContent()).toMatch(/^Отменено\./);
     expect((await rpc('sidebarState')) as { activeRun: unknown }).toMatchObject({ activeRun: null });
   });
 
@@ -441,7 +449,7 @@ describe.skipIf(!hasChromium)(`sidebar in Chromium against the built add-in${chr
     await expect(page.getByRole('button', { name: 'Рассчитать всё' }).isDisabled()).resolves.toBe(true);
     await shot('sidebar-8-progress.png');
     await page.locator('#progress-panel').getByRole('button', { name: 'Отменить' }).click();
-    await poll(() => page.locator('#progress-text').textContent()).toMatch(/отменён/);
+    await poll(() => page.locator('#progress-text').textContent()).toMatch(/^Отменено\./);
     release();
     await page.waitForTimeout(500);
     await page.unroute('**/rpc');
