@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seedSample } from '../../scripts/lib/seed';
-import { newAddon, SLOW_PLATFORM } from './harness';
+import { newAddon, SLOW_PLATFORM } from '../support/harness';
 
 function sample(options: Parameters<typeof newAddon>[1] = {}) {
   return newAddon((t) => seedSample(t as never), options);

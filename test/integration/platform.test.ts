@@ -12,7 +12,7 @@ import { PLATFORM_MESSAGES } from '../../emulator/runtime';
 import { enUsFormulaProblem } from '../../emulator/spreadsheet/formulaGrammar';
 import type { Twin } from '../../emulator/twin';
 import { handRegion, school } from '../fixtures/region';
-import { newAddon, responsesRows, resultsRows, rowOf, SLOW_PLATFORM } from './harness';
+import { newAddon, responsesRows, resultsRows, rowOf, SLOW_PLATFORM } from '../support/harness';
 
 const INPUTS = ['Ответы на форму (1)', 'Результаты ОП', 'Риски'];
 
