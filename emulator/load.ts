@@ -24,8 +24,8 @@ export interface LoadOptions {
   checkScopes?: boolean;
   /**
    * `Date.now()` and `new Date()` inside the add-in follow the twin's simulated clock (service calls, lock
-   * waits and sleeps advance it), so code that budgets its own run time sees the platform's time; default
-   * false (real time).
+   * waits and sleeps advance it), so code that budgets its own run time sees the platform's time, as it
+   * would in Apps Script; default false (the host's real time).
    */
   dateFollowsClock?: boolean;
 }

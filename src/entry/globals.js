@@ -53,7 +53,7 @@ function sidebarResetSettings() { return App_.sidebarResetSettings(); }
 function sidebarStartRun(kind, options) { return App_.sidebarStartRun(kind, options); }
 
 /** Sidebar: does the next step of a run. */
-function sidebarRunStep(runId) { return App_.sidebarRunStep(runId); }
+function sidebarRunStep(runId, options) { return App_.sidebarRunStep(runId, options); }
 
 /** Sidebar: cancels a run. */
 function sidebarCancelRun(runId) { return App_.sidebarCancelRun(runId); }

@@ -5,7 +5,7 @@ import { serializeMapping } from '../sheets/headerMapping';
 import { resultYearColumn, resultYears } from '../sheets/readResults';
 import { findResponsesSheet, loadInputs, MAPPING_KEY, responsesMapping, RESPONSES_SHEET_KEY } from '../sheets/loadInputs';
 import { SHEET_NAMES, ROADMAP_PREFIX } from '../sheets/names';
-import type { CancelResult, RunKind, RunOptions, SaveResult, SchoolListItem, SidebarState, RunTicket, StepResult, MappingField } from './contract';
+import type { CancelResult, StepOptions, RunKind, RunOptions, SaveResult, SchoolListItem, SidebarState, RunTicket, StepResult, MappingField } from './contract';
 import { forSidebar } from './errors';
 import { UI } from './messages';
 import { activeRun, cancelRun, lastSummary, runStep, startRun } from './runner';
@@ -138,8 +138,8 @@ export function sidebarStartRun(kind: RunKind, options: RunOptions): RunTicket {
   return forSidebar(() => startRun(kind, options ?? {}));
 }
 
-export function sidebarRunStep(runId: string): StepResult {
-  return forSidebar(() => runStep(runId));
+export function sidebarRunStep(runId: string, options?: StepOptions): StepResult {
+  return forSidebar(() => runStep(runId, options ?? {}));
 }
 
 export function sidebarCancelRun(runId: string): CancelResult {

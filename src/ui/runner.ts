@@ -1,6 +1,6 @@
 import { UserError } from '../core/errors';
 import { removeLeftovers } from '../sheets/writer';
-import type { CancelResult, RunKind, RunOptions, RunSummary, RunTicket, StepResult } from './contract';
+import type { CancelResult, RunKind, RunOptions, RunSummary, RunTicket, StepOptions, StepResult } from './contract';
 import { JobContext, stepsFor, type Step, type StepOutcome } from './jobs';
 import { clearDirtyIf, clearingDirty, dirtyMark } from './dirty';
 import { UI } from './messages';
@@ -14,9 +14,9 @@ const CANCEL_KEY = 'shnor.cancel';
 const STALE_MS = 30 * 60 * 1000;
 const LOCK_WAIT_MS = 1000;
 /**
- * A sidebar step goes on to the run's next part while it has run for less than this: at most about half of
- * the 6 minutes Apps Script allows one execution, so the part that starts last still ends in time, and small
- * regions finish in one call instead of re-reading their data for every part.
+ * A sidebar step asked to use its time goes on to the run's next part while the time spent so far plus the
+ * longest part done so far stays under this: under half of the 6 minutes Apps Script allows one execution,
+ * so small regions finish in one call instead of re-reading their data for every part.
  */
 const STEP_BUDGET_MS = 150 * 1000;
 /** A run whose inputs keep changing is started over at most this many times, then stopped with a message. */
@@ -151,16 +151,17 @@ function cancelRequested(runId: string): boolean {
 }
 
 /**
- * Does the next parts of the run: at least one, and more while the call has time left (STEP_BUDGET_MS).
+ * Does the next part of the run, and with `useTimeLeft` more while the call has time left (STEP_BUDGET_MS).
  * Between parts it reads the cancel flag: a cancelled run removes its drafts and says so; a run whose last
  * part (the swap) is done is finished whatever the flag says. A part that reads the inputs first compares
  * their fingerprint with the one the run's first reading part kept: when they differ, the run starts over
  * with the new data (drafts removed), instead of swapping in sheets computed from two states of the data.
  * A failure discards the run's drafts so the previous outputs stay as they were.
  */
-export function runStep(runId: string): StepResult {
+export function runStep(runId: string, options: StepOptions = {}): StepResult {
   return withDocumentLock(() => {
     const started = Date.now();
+    let longestPart = 0;
     const run = readRun(runId);
     const ctx = newContext(run.options);
     const stopped = (): StepResult => {
@@ -196,11 +197,13 @@ export function runStep(runId: string): StepResult {
           run.inputs = print;
           if (!step) throw new UserError(UI.dataChanged);
         }
+        const partStart = Date.now();
         merge(run.partial, step.run(ctx), ctx.ss);
+        longestPart = Math.max(longestPart, Date.now() - partStart);
         run.next++;
         if (run.next >= steps.length) break;
         ctx.checkpoint();
-        if (Date.now() - started >= STEP_BUDGET_MS) break;
+        if (!options.useTimeLeft || Date.now() - started + longestPart >= STEP_BUDGET_MS) break;
       }
     } catch (error) {
       if (error instanceof Cancelled) return stopped();

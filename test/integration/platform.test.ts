@@ -234,6 +234,35 @@ describe('inputs that change between sidebar steps', () => {
   });
 });
 
+describe('sidebar steps that use their time', () => {
+  it('a small region computes in one call (one read of the inputs); a slow platform splits the run, each call inside the limit', () => {
+    const fast = sample();
+    const ticket = fast.addon.run('sidebarStartRun', 'compute', {});
+    fast.twin.resetCalls();
+    const one = fast.addon.run('sidebarRunStep', ticket.runId, { useTimeLeft: true });
+    expect(one.finished).toBe(true);
+    const stepReads = fast.twin.callRecord()['Range.getValues'];
+    // The one call read the inputs once, as the menu run does: no more value reads than «Рассчитать всё» from the menu.
+    fast.twin.resetCalls();
+    fast.addon.call('menuComputeAll');
+    expect(stepReads).toBeLessThanOrEqual(fast.twin.callRecord()['Range.getValues']);
+
+    // 0,3 s per call with the add-in's clock following the twin's: parts of 100–150 calls take 30–45 s each.
+    const slow = sample({ twin: { costs: { perCallMs: 300 } }, load: { dateFollowsClock: true } });
+    const run = slow.addon.run('sidebarStartRun', 'compute', {});
+    const times: number[] = [];
+    let step;
+    do {
+      step = slow.addon.run('sidebarRunStep', run.runId, { useTimeLeft: true });
+      times.push(slow.twin.lastExecution!.elapsedMs);
+    } while (!step.finished);
+    expect(times.length).toBeGreaterThan(1);
+    expect(times.length).toBeLessThan(run.steps.length);
+    // Inside the 6-minute limit with room to spare (a part never starts after 150 s, and no part here takes 3 minutes).
+    for (const ms of times) expect(ms).toBeLessThan(5 * 60 * 1000);
+  });
+});
+
 describe('custom functions', () => {
   it('use the spreadsheet’s saved settings, so they agree with the «ИСБШ» and «ШНОР» sheets', () => {
     const { twin, addon } = sample();

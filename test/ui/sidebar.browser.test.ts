@@ -458,6 +458,43 @@ describe.skipIf(!hasChromium)(`sidebar in Chromium against the built add-in${chr
     expect((await rpc('sidebarState')) as { activeRun: unknown }).toMatchObject({ activeRun: null });
   });
 
+  it('«Отменить» while a step runs on the server: the page says «Отменено» only once the step has stopped, and nothing changes', async () => {
+    await openSidebar();
+    const before = await sheets();
+    const isbshBefore = harness.twin.spreadsheet.getSheetByName('ИСБШ')!.getDataRange().getValues();
+    // google.script.run calls overlap: the next step waits for the page's next call (the cancel) and runs it as a
+    // parallel execution while it writes its first draft sheet, holding the document lock.
+    await fetch(new URL('/__twin/overlap-next-step', harness.url), { method: 'POST', body: JSON.stringify({ method: 'Spreadsheet.insertSheet' }) });
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { progressTexts: string[] }).progressTexts = seen;
+      const text = document.getElementById('progress-text')!;
+      new MutationObserver(() => seen.push(text.textContent ?? '')).observe(text, { childList: true, characterData: true, subtree: true });
+    });
+    await page.getByRole('button', { name: 'Рассчитать всё' }).click();
+    await poll(() => page.locator('#progress-text').textContent()).toMatch(/^Шаг 1 из \d+: .+/);
+    await page.locator('#progress-panel').getByRole('button', { name: 'Отменить' }).click();
+    await poll(() => page.locator('#progress-text').textContent()).toMatch(/^Отменено\./);
+    const texts = await page.evaluate(() => (window as unknown as { progressTexts: string[] }).progressTexts);
+    // First the server said the step was stopping (the cancel did not wait for the lock), then that it stopped.
+    const stopping = texts.findIndex((t) => t.startsWith('Останавливаем'));
+    expect(stopping).toBeGreaterThanOrEqual(0);
+    expect(texts.findIndex((t) => t.startsWith('Отменено'))).toBeGreaterThan(stopping);
+    expect(await sheets()).toEqual(before);
+    expect(harness.twin.spreadsheet.getSheetByName('ИСБШ')!.getDataRange().getValues()).toEqual(isbshBefore);
+    expect((await rpc('sidebarState')) as { activeRun: unknown }).toMatchObject({ activeRun: null });
+    await expect(page.getByRole('button', { name: 'Рассчитать всё' }).isEnabled()).resolves.toBe(true);
+  });
+
+  it('names who switched the form-submit recompute on', async () => {
+    await rpc('menuToggleTrigger');
+    await openSidebar();
+    await poll(() => page.locator('#trigger-status').textContent()).toMatch(/^Пересчёт при новом ответе формы включён вами \(methodologist@example\.org\)/);
+    await rpc('menuToggleTrigger');
+    await openSidebar();
+    await poll(() => page.locator('#trigger-status').textContent()).toBe('Пересчёт при новом ответе формы выключен.');
+  });
+
   it('never put a dialog up or threw in the page', () => {
     expect(dialogs).toEqual([]);
     expect(pageErrors).toEqual([]);

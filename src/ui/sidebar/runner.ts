@@ -101,7 +101,7 @@ export class RunController {
     this.showStep(ticket.next, total, ticket.steps[ticket.next] ?? '');
     try {
       for (;;) {
-        const step = await call('sidebarRunStep', ticket.runId);
+        const step = await call('sidebarRunStep', ticket.runId, { useTimeLeft: true });
         if (this.cancelConfirmed) return;
         if (step.cancelled) {
           this.stoppedByCancel(ticket.kind);
