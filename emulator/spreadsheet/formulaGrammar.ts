@@ -21,7 +21,8 @@ const ENGLISH_FUNCTIONS = new Set(HyperFormula.getRegisteredFunctionNames('enGB'
 
 type Token = { kind: 'num' | 'str' | 'ref' | 'name' | 'op' | 'punct'; text: string };
 
-const REF = /^(?:(?:'(?:[^']|'')+'|[A-Za-z_][\w.]*)!)?\$?[A-Za-z]{1,3}\$?\d*(?::\$?[A-Za-z]{1,3}\$?\d*)?|^(?:(?:'(?:[^']|'')+'|[A-Za-z_][\w.]*)!)?\$?\d+:\$?\d+/;
+const REF =
+  /^(?:(?:'(?:[^']|'')+'|[A-Za-z_][\w.]*)!)?\$?[A-Za-z]{1,3}\$?\d*(?::\$?[A-Za-z]{1,3}\$?\d*)?|^(?:(?:'(?:[^']|'')+'|[A-Za-z_][\w.]*)!)?\$?\d+:\$?\d+/;
 
 function tokenize(body: string): Token[] {
   const tokens: Token[] = [];
@@ -94,13 +95,19 @@ class Parser {
   }
   private expect(text: string): void {
     const t = this.take();
-    if (t.text !== text) throw new Error(t.text === ';' ? '«;» as a separator (en_US separates arguments with «,»)' : `«${t.text}» where «${text}» was expected`);
+    if (t.text !== text)
+      throw new Error(
+        t.text === ';' ? '«;» as a separator (en_US separates arguments with «,»)' : `«${t.text}» where «${text}» was expected`,
+      );
   }
 
   parseAll(): void {
     this.expression();
     const t = this.peek();
-    if (t) throw new Error(t.text === ';' ? '«;» as a separator (en_US separates arguments with «,»)' : `«${t.text}» after the end of the expression`);
+    if (t)
+      throw new Error(
+        t.text === ';' ? '«;» as a separator (en_US separates arguments with «,»)' : `«${t.text}» after the end of the expression`,
+      );
   }
 
   private expression(): void {
@@ -136,7 +143,10 @@ class Parser {
         } else this.expression();
         const sep = this.take();
         if (sep.text === ')') return;
-        if (sep.text !== ',') throw new Error(sep.text === ';' ? '«;» as a separator (en_US separates arguments with «,»)' : `«${sep.text}» in the arguments of ${t.text}`);
+        if (sep.text !== ',')
+          throw new Error(
+            sep.text === ';' ? '«;» as a separator (en_US separates arguments with «,»)' : `«${sep.text}» in the arguments of ${t.text}`,
+          );
       }
     }
     if (t.text === '(') {

@@ -1,17 +1,27 @@
 import { defaultSettings, type Settings } from '../core/settings';
-import { loadSettings } from '../ui/settingsStore';
 
 /**
- * The settings custom functions compute with: the spreadsheet's saved settings (thresholds, level
- * boundaries, zone share — those of the «ШНОР» and «ИСБШ» sheets), so a formula agrees with the sheets
- * after a region changes its settings. A custom function may read document properties: Properties is
- * among the services custom functions can call (https://developers.google.com/apps-script/guides/sheets/functions#using_apps_script_services);
- * if they cannot be read all the same (the add-on not yet enabled in this document, a quota), the functions
- * compute with the defaults, as their help text says. Read once per call.
+ * Where custom functions get the spreadsheet's saved settings (thresholds, level boundaries, zone share —
+ * those of the «ШНОР» and «ИСБШ» sheets), so a formula agrees with the sheets after a region changes its
+ * settings. The entry (src/main.ts) plugs in the store that reads document properties: a custom function may
+ * read them, Properties being among the services custom functions can call
+ * (https://developers.google.com/apps-script/guides/sheets/functions#using_apps_script_services). This layer
+ * touches no Apps Script service itself.
+ */
+let source: () => Settings = defaultSettings;
+
+/** Sets where saved settings come from (called once by the entry). */
+export function useSettingsSource(read: () => Settings): void {
+  source = read;
+}
+
+/**
+ * The saved settings, read once per call; when they cannot be read (the add-on not yet enabled in this
+ * document, a quota), the defaults — as the functions' help text says.
  */
 export function savedSettings(): Settings {
   try {
-    return loadSettings();
+    return source();
   } catch {
     return defaultSettings();
   }

@@ -167,7 +167,16 @@ export function runStep(runId: string, options: StepOptions = {}): StepResult {
     const stopped = (): StepResult => {
       abandon(ctx.ss);
       props().deleteProperty(CANCEL_KEY);
-      return { runId, done: run.next - 1, total: run.steps.length, nextLabel: '', finished: false, cancelled: true, restarted: false, summary: null };
+      return {
+        runId,
+        done: run.next - 1,
+        total: run.steps.length,
+        nextLabel: '',
+        finished: false,
+        cancelled: true,
+        restarted: false,
+        summary: null,
+      };
     };
     if (cancelRequested(runId)) return stopped();
     ctx.checkpoint = () => {

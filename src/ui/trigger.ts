@@ -63,7 +63,7 @@ export function triggerStatus(): TriggerStatus {
   const mine = myTriggers(ss).some((t) => t.getHandlerFunction() === HANDLER);
   const owner = props().getProperty(OWNER_KEY);
   const on = mine || owner !== null;
-  return { on, owner: on ? (mine ? me() : owner ?? '') : null, mine, pending: isDirty() };
+  return { on, owner: on ? (mine ? me() : (owner ?? '')) : null, mine, pending: isDirty() };
 }
 
 /** A Russian line that says who set the trigger and what that means for the other editors. */
@@ -126,7 +126,10 @@ function logged(where: string, fn: () => string): void {
     console.log(where, fn());
   } catch (error) {
     // A live sidebar run or a failure: the mark stays, so the catch-up run tries again.
-    console.error(where, error instanceof UserError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error));
+    console.error(
+      where,
+      error instanceof UserError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error),
+    );
   }
 }
 

@@ -14,8 +14,6 @@ import type { Twin } from '../../emulator/twin';
 import { handRegion, school } from '../fixtures/region';
 import { newAddon, responsesRows, resultsRows, rowOf, SLOW_PLATFORM } from '../support/harness';
 
-const INPUTS = ['Ответы на форму (1)', 'Результаты ОП', 'Риски'];
-
 function sample(options: Parameters<typeof newAddon>[1] = {}) {
   return newAddon((t) => seedSample(t as never), options);
 }
@@ -149,7 +147,9 @@ describe('the form-submit trigger', () => {
   it('in a test deployment of the add-on the toggle says installable triggers are not supported, instead of failing', () => {
     const { twin, addon } = newAddon(handSeed, { twin: { deployment: 'addonTest' } });
     addon.call('menuToggleTrigger');
-    expect(twin.ui.alerts.at(-1)?.message).toMatch(/^Пересчёт при новом ответе формы здесь включить нельзя: в тестовом развёртывании дополнения/);
+    expect(twin.ui.alerts.at(-1)?.message).toMatch(
+      /^Пересчёт при новом ответе формы здесь включить нельзя: в тестовом развёртывании дополнения/,
+    );
     expect(twin.triggers).toEqual([]);
     expect(addon.run('sidebarState').trigger.on).toBe(false);
   });
@@ -272,7 +272,9 @@ describe('custom functions', () => {
     // Default bounds 79,5 / 81,6 / 83,9 / 86,4: 80 is «ниже среднего»; default threshold 30 %: two procedures at 35 % make a ШНОР.
     expect(cells.call('ISBSH_LEVEL', 80)).toBe('ниже среднего');
     expect(cells.call('SHNOR_STATUS', [[0.35, 0.35]], [[0, 0]])).toBe('ШНОР');
-    expect(addon.run('sidebarSaveSettings', { ...settings, isbshLevelBounds: [80.5, 81.6, 83.9, 86.4], shnorThreshold: 0.4 }).ok).toBe(true);
+    expect(addon.run('sidebarSaveSettings', { ...settings, isbshLevelBounds: [80.5, 81.6, 83.9, 86.4], shnorThreshold: 0.4 }).ok).toBe(
+      true,
+    );
     // Saved bounds 80,5 / …: 80 is now «низкий».
     expect(cells.call('ISBSH_LEVEL', 80)).toBe('низкий');
     // Saved threshold 40 %: 35 % is below it in both procedures, 45 % above.
