@@ -14,7 +14,8 @@
  *   POST /__twin/fail-at-write {k}  twin.failAtWrite(k): the k-th write from now fails (for tests)
  *   POST /__twin/overlap-next-step {method, nth}  the next sidebarRunStep waits (up to 10 s) for the next /rpc
  *                                call and runs it as an overlapping execution at its nth call of `method`
- *                                (google.script.run calls run in parallel in Apps Script; for tests)
+ *                                (google.script.run calls run in parallel in Apps Script; for tests); with
+ *                                `later: true` the call may start in a later step, when that one reaches `method`
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
@@ -77,12 +78,13 @@ export interface HarnessBackend {
   sheetNames(): string[];
   failAtWrite(k: number): void;
   /** Schedules `run` as an execution overlapping the next one, at its nth call of `method`. */
-  overlap?(when: { method: string; nth?: number }, run: () => void): void;
+  overlap?(when: { method: string; nth?: number; later?: boolean }, run: () => void): void;
 }
 
 /** An armed overlap: the step waiting for its partner call, and the partner once it arrives. */
 interface OverlapState {
-  when: { method: string; nth?: number } | null;
+  /** `later`: the partner may start in a later step (it waits for its method), not only in the held one. */
+  when: { method: string; nth?: number; later?: boolean } | null;
   partnerArrived: ((partner: { name: string; args: unknown[]; respond: (status: number, body: unknown) => void }) => void) | null;
 }
 
@@ -194,7 +196,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, backend: Harnes
         });
       }
       const [status, body] = runRpc(backend, name, args);
-      if (partner && !answered) partner.respond(...runRpc(backend, partner.name, partner.args));
+      if (partner && !answered && !when.later) partner.respond(...runRpc(backend, partner.name, partner.args));
       sendJson(res, status, body);
       return;
     }
@@ -218,12 +220,12 @@ async function handle(req: IncomingMessage, res: ServerResponse, backend: Harnes
     return;
   }
   if (req.method === 'POST' && url.pathname === '/__twin/overlap-next-step') {
-    const body = JSON.parse((await readBody(req)) || '{}') as { method?: unknown; nth?: unknown };
+    const body = JSON.parse((await readBody(req)) || '{}') as { method?: unknown; nth?: unknown; later?: unknown };
     if (typeof body.method !== 'string') {
       sendJson(res, 400, { error: 'method: нужно имя метода, например «Spreadsheet.insertSheet».' });
       return;
     }
-    overlap.when = { method: body.method, nth: Number(body.nth ?? 1) };
+    overlap.when = { method: body.method, nth: Number(body.nth ?? 1), later: body.later === true };
     sendJson(res, 200, { ok: true });
     return;
   }

@@ -486,6 +486,23 @@ describe.skipIf(!hasChromium)(`sidebar in Chromium against the built add-in${chr
     await expect(page.getByRole('button', { name: 'Рассчитать всё' }).isEnabled()).resolves.toBe(true);
   });
 
+  it('a cancel that reaches the server while the sheets are being swapped in is too late: the page shows the run as done', async () => {
+    await openSidebar();
+    // The cancel starts when a step deletes a sheet, which only the swap (the last part) does.
+    await fetch(new URL('/__twin/overlap-next-step', harness.url), {
+      method: 'POST',
+      body: JSON.stringify({ method: 'Spreadsheet.deleteSheet', later: true }),
+    });
+    await page.getByRole('button', { name: 'Рассчитать всё' }).click();
+    await poll(() => page.locator('#progress-text').textContent()).toMatch(/^Шаг 1 из \d+: .+/);
+    await page.locator('#progress-panel').getByRole('button', { name: 'Отменить' }).click();
+    await poll(() => page.locator('#progress-text').textContent()).toBe('Отменить не удалось: расчёт уже завершился, листы с результатами заменены.');
+    await expect(page.locator('#results').isVisible()).resolves.toBe(true);
+    expect(await sheets()).toContain('ИСБШ');
+    expect((await sheets()).filter((n) => n.includes('~'))).toEqual([]);
+    expect((await rpc('sidebarState')) as { activeRun: unknown }).toMatchObject({ activeRun: null });
+  });
+
   it('names who switched the form-submit recompute on', async () => {
     await rpc('menuToggleTrigger');
     await openSidebar();
