@@ -55,6 +55,8 @@ export class SpreadsheetModel {
   bridge!: RangeBridge;
   /** Creates errors in the add-in's realm (set by the twin). */
   makeError: (message: string) => Error = (message) => new Error(message);
+  /** The cell-limit error, in the user's language (set by the twin's runtime). */
+  cellLimitError: (limit: number) => Error = (limit) => new Error(`This action would increase the number of cells in the workbook above the limit of ${limit} cells.`);
   private sheetSeq = 0;
   display!: DisplayLocale;
   input!: InputLocale;
@@ -92,7 +94,7 @@ export class SpreadsheetModel {
 
   reserveCells(extra: number): void {
     if (this.totalCells() + extra > MAX_CELLS) {
-      throw this.makeError(`This action would increase the number of cells in the workbook above the limit of ${MAX_CELLS} cells.`);
+      throw this.cellLimitError(MAX_CELLS);
     }
   }
 

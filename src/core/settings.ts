@@ -40,6 +40,8 @@ export interface Settings {
   ovzMediumShare: number;
   nonNativeHighShare: number;
   nonNativeMediumShare: number;
+  /** «Устойчиво низкие результаты»: ШНОР in each of this many last years with data (docs/методика.md §9). */
+  stableLowYears: number;
   /** The reporting year Y; null = the latest year in the data. */
   reportingYear: number | null;
 }
@@ -95,6 +97,7 @@ export const SETTINGS_TABLE: { readonly [K in keyof Settings]: SettingSpec<Setti
   ovzMediumShare: { default: 0.08, label: 'Фактор 7 «средняя»: доля ОВЗ больше', kind: 'percent' },
   nonNativeHighShare: { default: 0.15, label: 'Фактор 8 «высокая»: доля неродного русского больше', kind: 'percent' },
   nonNativeMediumShare: { default: 0.05, label: 'Фактор 8 «средняя»: доля неродного русского больше', kind: 'percent' },
+  stableLowYears: { default: 3, label: 'Устойчиво низкие результаты: ШНОР лет подряд (из лет с данными)', kind: 'number' },
   reportingYear: { default: null, label: 'Отчётный год', kind: 'year' },
 });
 

@@ -9,8 +9,8 @@
  * the reason instead (the cell shows it); a single value among ranges applies to every row.
  */
 import { UserError, ValueError } from '../core/errors';
-import { defaultSettings } from '../core/settings';
 import type { Settings } from '../core/settings';
+import { savedSettings } from './savedSettings';
 import type { ClusterOrStatus, IsbshShareKey, IsbshShares } from '../core/types';
 import { normalizeAnswer, parseCount, parseRussianNumber, parseShare, shareFromCount } from '../core/numbers';
 import { computeIsbsh, isbshLevel, missingIsbshInputs, roundIsbsh, ISBSH_INPUT_LABELS } from '../core/isbsh';
@@ -113,7 +113,7 @@ function readIsbsh(name: string, cell: unknown): number | null {
 export function ISBSH_LEVEL(isbsh: unknown, boundaries?: unknown): SheetResult {
   return sheetCall(() => {
     const bounds = boundaries === undefined || (isSingleValue(boundaries) && isEmptyCell(toRows(boundaries)[0][0]))
-      ? defaultSettings().isbshLevelBounds
+      ? savedSettings().isbshLevelBounds
       : readBounds(boundaries);
     return mapRows([{ name: 'isbsh', value: isbsh, shape: 'cell', data: true }], (cells) => {
       const x = readIsbsh('isbsh', cells[0][0]);
@@ -144,7 +144,7 @@ function readBounds(value: unknown): number[] {
  */
 export function ISBSH_ZONE(isbsh_values: unknown, groups?: unknown, share?: unknown): SheetResult {
   return sheetCall(() => {
-    const settings = defaultSettings();
+    const settings = savedSettings();
     const zoneShare = readZoneShare(share, settings);
     // «=ISBSH_ZONE(H2:H9; ; 20%)» passes an empty value for the skipped groups: the whole column is one group.
     const withGroups = groups !== undefined && !(isSingleValue(groups) && isEmptyCell(toRows(groups)[0][0]));
@@ -231,8 +231,9 @@ function assessEachRow(
     { name: 'previous_shares', value: previous_shares, shape: 'row' as const, data: true },
     { name: 'threshold', value: threshold, shape: 'cell' as const, data: false },
   ];
+  const saved = savedSettings();
   return mapRows(args, (cells) => {
-    const settings: Settings = { ...defaultSettings(), shnorThreshold: readThreshold(cells[2][0]) };
+    const settings: Settings = { ...saved, shnorThreshold: readThreshold(cells[2][0], saved) };
     const toShareCells = (name: string, row: unknown[]): ShareCell[] =>
       row.slice(0, width).map((cell, k) => ({ procedure: names[k], share: inArgument(name, cell, parseShare) }));
     const current = toShareCells('current_shares', cells[0]);
@@ -241,9 +242,9 @@ function assessEachRow(
   });
 }
 
-function readThreshold(cell: unknown): number {
+function readThreshold(cell: unknown, saved: Settings): number {
   const t = inArgument('threshold', cell, parseShare);
-  if (t === null) return defaultSettings().shnorThreshold;
+  if (t === null) return saved.shnorThreshold;
   if (t === 0) throw new ValueError(MSG.argument('threshold', MSG.zeroShare));
   return t;
 }

@@ -100,7 +100,7 @@ export function generateRoadmaps(ss: Spreadsheet, report: Report, inputs: Loaded
 /**
  * The overdue rule (OVERDUE_CONDITIONS of core/roadmap, docs/методика.md §6) as the custom formula
  * of a conditional-format rule, for the row of the given deadline and status cells, e.g.
- * =AND($E9<>"";$E9<TODAY();$I9<>"выполнено";$I9<>"отменено"). Sheets compares text without regard
+ * =AND($E9<>"",$E9<TODAY(),$I9<>"выполнено",$I9<>"отменено") (en_US form, as rule formulas are stored). Sheets compares text without regard
  * to case and TODAY() is the spreadsheet's day, as isOverdue counts days in its time zone.
  */
 export function overdueFormula(deadline: string, status: string): string {
@@ -114,7 +114,7 @@ export function overdueFormula(deadline: string, status: string): string {
         return `${status}<>"${c.status}"`;
     }
   });
-  return `=AND(${conditions.join(';')})`;
+  return `=AND(${conditions.join(',')})`;
 }
 
 /** The layout of one roadmap sheet: a title block, then the rows with drop-downs, date validation and overdue highlighting. */

@@ -5,7 +5,7 @@ import { overdueFormula } from '../../src/sheets/roadmapSheets';
 
 // The overdue rule of docs/методика.md §6 exists once (OVERDUE_CONDITIONS); the roadmap sheet's
 // highlighting formula is generated from it. Here that formula runs in a real formula engine
-// (HyperFormula, with Sheets' argument separator «;») on hand-made rows and must say what
+// (HyperFormula, in the en_US form rule formulas are stored in) on hand-made rows and must say what
 // isOverdue says, and what the rule says worked out by hand.
 
 const TODAY = new Date(Date.UTC(2025, 9, 15, 12)); // 15.10.2025, noon: the same day in UTC and in Moscow
@@ -35,7 +35,7 @@ beforeAll(() => {
     status,
     overdueFormula(`$A${i + 1}`, `$B${i + 1}`),
   ]);
-  hf = HyperFormula.buildFromArray(rows, { licenseKey: 'gpl-v3', functionArgSeparator: ';', decimalSeparator: ',', thousandSeparator: ' ' });
+  hf = HyperFormula.buildFromArray(rows, { licenseKey: 'gpl-v3' });
 });
 
 afterAll(() => {
@@ -45,7 +45,7 @@ afterAll(() => {
 
 describe('the overdue highlighting formula', () => {
   it('is the rule written as a Sheets formula for the row', () => {
-    expect(overdueFormula('$E9', '$I9')).toBe('=AND($E9<>"";$E9<TODAY();$I9<>"выполнено";$I9<>"отменено")');
+    expect(overdueFormula('$E9', '$I9')).toBe('=AND($E9<>"",$E9<TODAY(),$I9<>"выполнено",$I9<>"отменено")');
   });
 
   it.each(CASES.map((c, i) => [i + 1, ...c] as const))('row %i (deadline %s, «%s»): overdue = %s in the engine and in isOverdue', (row, deadline, status, expected) => {
