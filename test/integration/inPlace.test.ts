@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateRegion, RESPONSE_HEADERS } from '../../scripts/lib/syntheticRegion';
-import { copyRegion, outputSheetNames, seedTwin } from '../../scripts/lib/reliabilitySuites';
+import { copyRegion, outputSheetNames, seedTwin } from '../support/reliabilitySuites';
 
 const DONE = /^Расчёт за \d{4} год завершён/;
 
