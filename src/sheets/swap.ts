@@ -15,6 +15,7 @@ interface Rect {
 interface Look {
   frozenRows: number;
   hidden: boolean[];
+  widths: number[];
   tabColor: string | null;
   filter: Rect | null;
   filterHandle: GoogleAppsScript.Spreadsheet.Filter | null;
@@ -62,6 +63,7 @@ function readLook(entry: SheetEntry, headerRow?: number): Look {
   return {
     frozenRows,
     hidden: Array.from({ length: entry.columns }, (_, i) => sheet.isColumnHiddenByUser(i + 1)),
+    widths: Array.from({ length: entry.columns }, (_, i) => sheet.getColumnWidth(i + 1)),
     tabColor: sheet.getTabColor(),
     filter: filter ? rectOf(filter.getRange()) : null,
     filterHandle: filter,
@@ -81,11 +83,9 @@ function chartOn(sheet: Sheet, source: Look['charts'][number]): GoogleAppsScript
   return builder.build();
 }
 
-/** Copies every cell of `from` (values, formulas, formats, validations) and its column widths onto `to`, server-side. */
+/** Copies every cell of `from` (values, formulas, formats, validations) onto `to`, server-side, in one call. */
 function copyCells(from: SheetEntry, to: SheetEntry): void {
-  const source = from.sheet.getRange(1, 1, from.rows, from.columns);
-  source.copyTo(to.sheet.getRange(1, 1), SpreadsheetApp.CopyPasteType.PASTE_NORMAL, false);
-  source.copyTo(to.sheet.getRange(1, 1), SpreadsheetApp.CopyPasteType.PASTE_COLUMN_WIDTHS, false);
+  from.sheet.getRange(1, 1, from.rows, from.columns).copyTo(to.sheet.getRange(1, 1), SpreadsheetApp.CopyPasteType.PASTE_NORMAL, false);
 }
 
 /**
@@ -103,6 +103,13 @@ function applyLook(plan: Plan): void {
     sheet.setFrozenRows(want.frozenRows);
     undo.push(() => sheet.setFrozenRows(have.frozenRows));
   }
+  for (let c = 1; c <= want.widths.length; c++) {
+    const width = want.widths[c - 1];
+    const before = have.widths[c - 1];
+    if (width === before) continue;
+    sheet.setColumnWidth(c, width);
+    if (before !== undefined) undo.push(() => sheet.setColumnWidth(c, before));
+  }
   for (let c = 1; c <= live.columns; c++) {
     const wanted = want.hidden[c - 1] ?? false;
     if (wanted === (have.hidden[c - 1] ?? false)) continue;
@@ -118,16 +125,19 @@ function applyLook(plan: Plan): void {
     sheet.setTabColor(want.tabColor);
     undo.push(() => sheet.setTabColor(have.tabColor));
   }
-  if (have.filter && have.filterHandle) {
+  const sameFilter = JSON.stringify(want.filter) === JSON.stringify(have.filter);
+  if (!sameFilter && have.filter && have.filterHandle) {
     have.filterHandle.remove();
     undo.push(() => rangeOn(sheet, have.filter!).createFilter());
   }
-  if (want.filter) {
+  if (!sameFilter && want.filter) {
     rangeOn(sheet, want.filter).createFilter();
     undo.push(() => sheet.getFilter()?.remove());
   }
-  sheet.setConditionalFormatRules(want.rules.map((rule) => rule.copy().setRanges(rule.getRanges().map((r) => rangeOn(sheet, rectOf(r)))).build()));
-  undo.push(() => sheet.setConditionalFormatRules(have.rules));
+  if (want.rules.length || have.rules.length) {
+    sheet.setConditionalFormatRules(want.rules.map((rule) => rule.copy().setRanges(rule.getRanges().map((r) => rangeOn(sheet, rectOf(r)))).build()));
+    undo.push(() => sheet.setConditionalFormatRules(have.rules));
+  }
   const ours = new Set(want.charts.map((c) => c.title));
   const replaced = have.charts.filter((c) => ours.has(c.title));
   if (replaced.length || want.charts.length) {
