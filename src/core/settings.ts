@@ -40,6 +40,8 @@ export interface Settings {
   ovzMediumShare: number;
   nonNativeHighShare: number;
   nonNativeMediumShare: number;
+  /** «Устойчиво низкие результаты»: ШНОР in each of this many last years with data (docs/методика.md §9). */
+  stableLowYears: number;
   /** The reporting year Y; null = the latest year in the data. */
   reportingYear: number | null;
 }
@@ -64,6 +66,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   ovzMediumShare: 0.08,
   nonNativeHighShare: 0.15,
   nonNativeMediumShare: 0.05,
+  stableLowYears: 3,
   reportingYear: null,
 });
 
@@ -88,6 +91,7 @@ export const SETTING_LABELS: Record<keyof Settings, string> = {
   ovzMediumShare: 'Фактор 7 «средняя»: доля ОВЗ больше',
   nonNativeHighShare: 'Фактор 8 «высокая»: доля неродного русского больше',
   nonNativeMediumShare: 'Фактор 8 «средняя»: доля неродного русского больше',
+  stableLowYears: 'Устойчиво низкие результаты: ШНОР лет подряд (из лет с данными)',
   reportingYear: 'Отчётный год',
 };
 
@@ -149,6 +153,9 @@ export function settingsProblems(s: Settings): string[] {
   if (s.nonNativeMediumShare > s.nonNativeHighShare) problems.push(`${SETTING_LABELS.nonNativeMediumShare}: не может быть больше порога «высокая».`);
   if (!Array.isArray(s.shnorSubjects) || s.shnorSubjects.length === 0 || s.shnorSubjects.some((x) => typeof x !== 'string' || !x.trim())) {
     problems.push(`${SETTING_LABELS.shnorSubjects}: нужен хотя бы один предмет.`);
+  }
+  if (!Number.isInteger(s.stableLowYears) || s.stableLowYears < 1) {
+    problems.push(`${SETTING_LABELS.stableLowYears}: нужно целое число от 1, получено «${String(s.stableLowYears)}».`);
   }
   if (s.reportingYear !== null && (!Number.isInteger(s.reportingYear) || s.reportingYear < 2000 || s.reportingYear > 2100)) {
     problems.push(`${SETTING_LABELS.reportingYear}: нужен год от 2000 до 2100 или пусто (последний год в данных), получено «${String(s.reportingYear)}».`);

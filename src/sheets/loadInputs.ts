@@ -1,4 +1,5 @@
 import { UserError } from '../core/errors';
+import type { YearlyAnswer } from '../core/history';
 import type { CatalogMeasure, ProcedureResult, RiskDiagnosis, RiskFactor, SchoolRecord } from '../core/types';
 import { DEFAULT_RISK_FACTORS, FACTOR_SHEET_NAME, factorsFromSheet } from '../core/factors';
 import { CATALOG_SHEET_NAME, DEFAULT_CATALOG, catalogFromSheet } from '../core/catalog';
@@ -22,6 +23,8 @@ export const RESPONSES_SHEET_KEY = 'shnor.responsesSheet';
 export interface LoadedInputs {
   responsesSheet: string;
   schools: SchoolRecord[];
+  /** Each school's answer of every school year, when the form was answered in two or more (docs/методика.md §9). */
+  yearly: YearlyAnswer[];
   results: ProcedureResult[];
   diagnoses: RiskDiagnosis[];
   factors: RiskFactor[];
@@ -155,6 +158,7 @@ export function loadInputs(ss: Spreadsheet, timeZone: string, today: Date): Load
   return {
     responsesSheet: sheet.getName(),
     schools: responses.schools,
+    yearly: responses.yearly,
     results,
     diagnoses,
     factors,

@@ -12,7 +12,8 @@ import { FIELDS, LONG_TEXT_WARNING, type FieldId, type FieldSpec } from './field
 import { bestFieldFor, isPercentHeader, isShareHeader, missingColumnsError, missingRequired, type ColumnMapping } from './headerMapping';
 import { ACTION, PROBLEM } from './messages';
 import { sortProblems, type Problem } from './problems';
-import { formatTimestamp, parseTimestamp } from './timestamps';
+import { calendarMonth, formatTimestamp, parseTimestamp } from './timestamps';
+import { schoolYearOf, type YearlyAnswer } from '../core/history';
 
 export interface ResponsesReading {
   /** One record per Код ОО (its latest submission), in the order of those submissions' rows. */
@@ -22,6 +23,13 @@ export interface ResponsesReading {
   superseded: number;
   /** Non-empty data rows (below the header). */
   rowsRead: number;
+  /**
+   * Each school's latest submission of every school year of «Отметка времени» (September–August, docs/методика.md §9),
+   * for ИСБШ by school year; the school year of its latest submission holds that same record. Submissions without a
+   * readable time are left out. Problems of the values of earlier school years' submissions are not listed again (those
+   * rows are listed as superseded): a value that cannot be read leaves that year's ИСБШ empty.
+   */
+  yearly: YearlyAnswer[];
 }
 
 // ---------------------------------------------------------------- cells
@@ -433,10 +441,41 @@ export function readResponses(
   }
 
   const schools: SchoolRecord[] = [];
+  const recordOf = new Map<Submission, SchoolRecord>();
   for (const sub of [...latest.values()].sort((a, b) => a.sheetRow - b.sheetRow)) {
     const read = readSchool(sheetName, sub, columns);
     schools.push(read.record);
+    recordOf.set(sub, read.record);
     problems.push(...read.problems);
   }
-  return { schools, problems: sortProblems(problems), superseded, rowsRead };
+  return { schools, problems: sortProblems(problems), superseded, rowsRead, yearly: yearlyAnswers(sheetName, submissions, columns, recordOf, latest, options.timeZone) };
+}
+
+/** The latest submission of each school in each school year (see ResponsesReading.yearly). */
+function yearlyAnswers(
+  sheetName: string,
+  submissions: ReadonlyArray<Submission>,
+  columns: Map<FieldId, Column>,
+  recordOf: ReadonlyMap<Submission, SchoolRecord>,
+  latest: ReadonlyMap<string, Submission>,
+  timeZone: string,
+): YearlyAnswer[] {
+  const byYear = new Map<string, { sub: Submission; schoolYear: number }>();
+  for (const sub of submissions) {
+    if (sub.time === null) continue;
+    const { year, month } = calendarMonth(new Date(sub.time), timeZone);
+    const schoolYear = schoolYearOf(year, month);
+    const key = `${schoolCodeKey(sub.code)}\u0000${schoolYear}`;
+    const current = byYear.get(key);
+    if (!current || sub.time >= (current.sub.time as number)) byYear.set(key, { sub, schoolYear });
+  }
+  const schoolYears = new Set([...byYear.values()].map((w) => w.schoolYear));
+  if (schoolYears.size < 2) return [];
+  return [...byYear.values()]
+    .sort((a, b) => a.schoolYear - b.schoolYear || a.sub.sheetRow - b.sub.sheetRow)
+    .map(({ sub, schoolYear }) => {
+      // An earlier answer is read like the latest one; its code is spelled as the latest one spells it.
+      const record = recordOf.get(sub) ?? { ...readSchool(sheetName, sub, columns).record, schoolCode: latest.get(schoolCodeKey(sub.code))!.code };
+      return { schoolYear, record };
+    });
 }

@@ -13,6 +13,7 @@ import { shnorSheet } from '../sheets/outputs/shnorSheet';
 import { clusterDynamicsSheet, dynamicsSheet, indicatorsSheet, municipalitiesSheet } from '../sheets/outputs/summarySheets';
 import { riskProfilesSheet } from '../sheets/outputs/riskProfilesSheet';
 import { dataCheckSheet } from '../sheets/outputs/dataCheckSheet';
+import { historySheet, shnorByYearSheet } from '../sheets/outputs/historySheets';
 import { ensureReferenceSheets, generateRoadmaps, roadmapTargets, writeMonitoring } from '../sheets/roadmapSheets';
 import type { RunKind, RunOptions } from './contract';
 import { UI } from './messages';
@@ -42,6 +43,7 @@ export class JobContext {
         factors: inputs.factors,
         settings: this.settings,
         manualIndicators: inputs.manualIndicators,
+        yearly: inputs.yearly,
       });
       this.loaded = { inputs, report };
     }
@@ -86,6 +88,13 @@ const COMPUTE_GROUPS: ReadonlyArray<{ label: string; builders: SpecBuilder[] }> 
       { name: SHEET_NAMES.dataCheck, build: (_r, i) => dataCheckSheet(i.problems) },
     ],
   },
+  {
+    label: UI.steps.history,
+    builders: [
+      { name: SHEET_NAMES.history, build: (r) => historySheet(r) },
+      { name: SHEET_NAMES.shnorByYear, build: (r) => shnorByYearSheet(r) },
+    ],
+  },
 ];
 
 /** Output sheets of «Рассчитать всё», in the order they are placed: every sheet the steps stage is swapped in. */
@@ -99,10 +108,11 @@ function cellsInUse(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): number {
 function checkCellBudget(ctx: JobContext): void {
   const { inputs, report } = ctx.data();
   const factors = inputs.factors.filter((f) => f.active).length;
-  const needed = estimateOutputCells(report.schools.length, report.procedures.length, factors);
+  const history = { years: report.history.years.length, schoolYears: report.history.schoolYears.length, municipalities: report.shnorByYear.length - 1 };
+  const needed = estimateOutputCells(report.schools.length, report.procedures.length, factors, history);
   const used = cellsInUse(ctx.ss);
   if (used + needed > SHEETS_CELL_LIMIT) {
-    throw new UserError(UI.cellBudget(used + needed, SHEETS_CELL_LIMIT, schoolsThatFit(SHEETS_CELL_LIMIT - used, report.procedures.length, factors)));
+    throw new UserError(UI.cellBudget(used + needed, SHEETS_CELL_LIMIT, schoolsThatFit(SHEETS_CELL_LIMIT - used, report.procedures.length, factors, history)));
   }
 }
 

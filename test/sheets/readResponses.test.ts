@@ -494,7 +494,7 @@ describe('readResponses: awkward inputs', () => {
 describe('readResponses', () => {
   it('reads a clean sheet into records whose shares are count ÷ total', () => {
     const r = read([row('edu1'), row('edu2')]);
-    expect(r).toEqual({ schools: [expectedBase('edu1'), expectedBase('edu2')], problems: [], superseded: 0, rowsRead: 2 });
+    expect(r).toEqual({ schools: [expectedBase('edu1'), expectedBase('edu2')], problems: [], superseded: 0, rowsRead: 2, yearly: [] });
   });
 
   it('reads a sheet whose columns are in another order', () => {
@@ -515,7 +515,7 @@ describe('readResponses', () => {
   });
 
   it('returns no schools for a sheet with only its header row', () => {
-    expect(read([])).toEqual({ schools: [], problems: [], superseded: 0, rowsRead: 0 });
+    expect(read([])).toEqual({ schools: [], problems: [], superseded: 0, rowsRead: 0, yearly: [] });
   });
 
   it('never lets one school appear twice, whatever the spelling of its code', () => {

@@ -29,6 +29,7 @@ export const SETTING_KINDS: Record<keyof Settings, SettingKind> = {
   ovzMediumShare: 'percent',
   nonNativeHighShare: 'percent',
   nonNativeMediumShare: 'percent',
+  stableLowYears: 'number',
   reportingYear: 'year',
 };
 
