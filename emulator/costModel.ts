@@ -60,7 +60,8 @@ export const PUBLISHED_COSTS: RealCosts = {
 };
 
 /** Spreadsheet-service classes (facade names); anything else is another service. */
-const SHEETS_CLASS = /^(SpreadsheetApp|Spreadsheet|Sheet|Range|RangeList|Filter|FilterCriteria|Protection|EmbeddedChart|ConditionalFormatRule|DataValidation|BooleanCondition|GradientCondition|Charts|ChartOptions|ContainerInfo|EmbeddedChartBuilder|DataValidationBuilder|ConditionalFormatRuleBuilder|FilterCriteriaBuilder|\w+ChartBuilder)\./;
+const SHEETS_CLASS =
+  /^(SpreadsheetApp|Spreadsheet|Sheet|Range|RangeList|Filter|FilterCriteria|Protection|EmbeddedChart|ConditionalFormatRule|DataValidation|BooleanCondition|GradientCondition|Charts|ChartOptions|ContainerInfo|EmbeddedChartBuilder|DataValidationBuilder|ConditionalFormatRuleBuilder|FilterCriteriaBuilder|\w+ChartBuilder)\./;
 
 /** Calls answered locally: builders, built rule objects, range handles and their geometry. */
 const LOCAL =

@@ -25,7 +25,13 @@ export function readAndCompute(region: CoreInput, responsesSheet: string): { rea
   const results = readResults(region.results, SHEET_NAMES.results, new Set(responses.schools.map((s) => s.schoolCode)));
   const risks = readRisks(region.risks ?? [], SHEET_NAMES.risks, DEFAULT_RISK_FACTORS);
   const t1 = performance.now();
-  const report = computeReport({ schools: responses.schools, results: results.results, diagnoses: risks.diagnoses, factors: DEFAULT_RISK_FACTORS, settings: defaultSettings() });
+  const report = computeReport({
+    schools: responses.schools,
+    results: results.results,
+    diagnoses: risks.diagnoses,
+    factors: DEFAULT_RISK_FACTORS,
+    settings: defaultSettings(),
+  });
   const t2 = performance.now();
   return { readMs: t1 - t0, computeMs: t2 - t1, schools: report.schools.length };
 }

@@ -135,7 +135,14 @@ function applyLook(plan: Plan): void {
     undo.push(() => sheet.getFilter()?.remove());
   }
   if (want.rules.length || have.rules.length) {
-    sheet.setConditionalFormatRules(want.rules.map((rule) => rule.copy().setRanges(rule.getRanges().map((r) => rangeOn(sheet, rectOf(r)))).build()));
+    sheet.setConditionalFormatRules(
+      want.rules.map((rule) =>
+        rule
+          .copy()
+          .setRanges(rule.getRanges().map((r) => rangeOn(sheet, rectOf(r))))
+          .build(),
+      ),
+    );
     undo.push(() => sheet.setConditionalFormatRules(have.rules));
   }
   const ours = new Set(want.charts.map((c) => c.title));

@@ -25,7 +25,10 @@ export class Workbook {
   constructor(readonly ss: Spreadsheet) {}
 
   private get entries(): SheetEntry[] {
-    if (!this.list) this.list = this.ss.getSheets().map((sheet) => ({ sheet, name: sheet.getName(), rows: sheet.getMaxRows(), columns: sheet.getMaxColumns() }));
+    if (!this.list)
+      this.list = this.ss
+        .getSheets()
+        .map((sheet) => ({ sheet, name: sheet.getName(), rows: sheet.getMaxRows(), columns: sheet.getMaxColumns() }));
     return this.list;
   }
 

@@ -60,7 +60,9 @@ describe('output sheets are rewritten in place', () => {
     expect(titles.filter((t) => t === 'Мой график')).toHaveLength(1);
     expect(titles).toHaveLength(addinCharts + 1);
     expect(after.getRange(3, 2).getNote()).toBe('Позвонить директору');
-    expect(after.getProtections(h.twin.services.SpreadsheetApp.ProtectionType.RANGE).map((p) => p.getDescription())).toContain('Моя защита');
+    expect(after.getProtections(h.twin.services.SpreadsheetApp.ProtectionType.RANGE).map((p) => p.getDescription())).toContain(
+      'Моя защита',
+    );
     expect(h.twin.sheetModel('ИСБШ').filterViews.map((v) => v.title)).toEqual(['Только город']);
     expect(h.twin.sheetNames().filter((n) => n.includes('~'))).toEqual([]);
   });
