@@ -2,6 +2,7 @@ import { CallCounter } from './counter';
 import { SimClock, type CostModel } from './clock';
 import { hostRealm, type Realm } from './realm';
 import type { AuthModeName } from './enums';
+import { CostMeter } from './costModel';
 
 /** Apps Script's limit on one execution (simple and installable triggers, menu functions). */
 export const MAX_EXECUTION_MS = 6 * 60 * 1000;
@@ -44,6 +45,8 @@ export interface Execution {
   startWrites: number;
   /** Set when the platform killed the execution (the 6-minute limit): every later call fails with this error. */
   killed?: Error;
+  startRoundTrips: number;
+  startEstimatedMs: number;
 }
 
 /** What one finished execution cost. */
@@ -53,6 +56,10 @@ export interface ExecutionReport {
   elapsedMs: number;
   calls: number;
   writes: number;
+  /** Flushing reads: server round trips that commit queued writes (costModel.ts). */
+  roundTrips: number;
+  /** What the execution would take on the real platform under the published costs (costModel.ts). */
+  estimatedMs: number;
   /** True when the platform killed it at the time limit. */
   killed?: boolean;
 }
@@ -89,6 +96,8 @@ const PASS_THROUGH = new Set([
  */
 export class Runtime {
   readonly counter = new CallCounter();
+  /** The real platform's cost of the same calls: round trips told from queued calls (costModel.ts). */
+  readonly meter = new CostMeter();
   readonly clock: SimClock;
   realm: Realm = hostRealm;
   /** OAuth scopes of the loaded manifest; null = not restricted (no manifest loaded). */
@@ -132,12 +141,28 @@ export class Runtime {
       startElapsedMs: this.clock.elapsedMs(),
       startCalls: this.counter.total,
       startWrites: this.counter.writeCount,
+      startRoundTrips: this.meter.roundTrips,
+      startEstimatedMs: this.meter.estimatedMs,
+    };
+  }
+
+  private reportOf(e: Execution): ExecutionReport {
+    return {
+      id: e.id,
+      authMode: e.authMode,
+      elapsedMs: this.clock.elapsedMs() - e.startElapsedMs,
+      calls: Math.max(0, this.counter.total - e.startCalls),
+      writes: Math.max(0, this.counter.writeCount - e.startWrites),
+      roundTrips: Math.max(0, this.meter.roundTrips - e.startRoundTrips),
+      estimatedMs: Math.max(0, this.meter.estimatedMs - e.startEstimatedMs),
+      killed: e.killed !== undefined,
     };
   }
 
   /** Starts a new execution; the current one ends first (its locks are released, as in Apps Script). */
   beginExecution(options: { authMode?: AuthModeName; hasUi?: boolean; id?: string } = {}): Execution {
     for (const hook of this.executionEndHooks) hook(this.execution.id);
+    this.meter.endExecution();
     const id = options.id ?? `execution-${++this.executionSeq}`;
     this.execution = this.makeExecution(id, options.authMode ?? 'FULL', options.hasUi ?? true);
     return this.execution;
@@ -149,14 +174,9 @@ export class Runtime {
    */
   endExecution(): ExecutionReport {
     const e = this.execution;
-    const report: ExecutionReport = {
-      id: e.id,
-      authMode: e.authMode,
-      elapsedMs: this.clock.elapsedMs() - e.startElapsedMs,
-      calls: Math.max(0, this.counter.total - e.startCalls),
-      writes: Math.max(0, this.counter.writeCount - e.startWrites),
-    };
+    const report = this.reportOf(e);
     for (const hook of this.executionEndHooks) hook(e.id);
+    this.meter.endExecution();
     this.lastExecution = report;
     this.execution = this.makeExecution(`execution-${++this.executionSeq}`, 'FULL', true);
     return report;
@@ -168,6 +188,7 @@ export class Runtime {
    */
   runExecution<T>(options: { authMode: AuthModeName; hasUi: boolean }, fn: () => T): T {
     const saved = this.execution;
+    this.meter.endExecution();
     this.execution = this.makeExecution(`execution-${++this.executionSeq}`, options.authMode, options.hasUi);
     let result: T | undefined;
     let failure: unknown;
@@ -179,14 +200,8 @@ export class Runtime {
       failure = error;
     }
     const e = this.execution;
-    this.lastExecution = {
-      id: e.id,
-      authMode: e.authMode,
-      elapsedMs: this.clock.elapsedMs() - e.startElapsedMs,
-      calls: Math.max(0, this.counter.total - e.startCalls),
-      writes: Math.max(0, this.counter.writeCount - e.startWrites),
-      killed: e.killed !== undefined,
-    };
+    this.lastExecution = this.reportOf(e);
+    this.meter.endExecution();
     for (const hook of this.executionEndHooks) hook(e.id);
     this.execution = saved;
     // A killed execution ends with the platform's error whatever the add-in's catch blocks did: Apps Script
@@ -249,6 +264,7 @@ export class Runtime {
   enter(method: string): void {
     if (this.execution.killed) throw this.execution.killed;
     this.counter.count(method);
+    this.meter.call(method);
     this.clock.chargeCall();
     // The 6-minute limit per execution: https://developers.google.com/apps-script/guides/services/quotas#current_limitations
     if (this.enforceTimeLimit && this.clock.elapsedMs() - this.execution.startElapsedMs > MAX_EXECUTION_MS) {
@@ -277,10 +293,12 @@ export class Runtime {
       throw outcome.failMessage ? this.error(outcome.failMessage) : this.platformError('serviceFailed', documentId);
     }
     this.clock.chargeCells(cells);
+    this.meter.written(cells);
   }
 
   read(cells: number): void {
     this.clock.chargeCells(cells);
+    this.meter.read(cells);
   }
 
   error(message: string): Error {

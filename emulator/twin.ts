@@ -1,5 +1,6 @@
 import { Runtime, type ExecutionReport, type UserLanguage } from './runtime';
 import type { CostModel, SimClock } from './clock';
+import type { CostRecord } from './costModel';
 import { AuthMode, Button, ButtonSet, type AuthModeName, AUTH_MODES } from './enums';
 import { isDate, type Realm } from './realm';
 import { resolveTimeZone } from './dates';
@@ -228,8 +229,19 @@ export class Twin {
   /** Zeroes calls, writes and cells written (the clock has its own reset). */
   resetCalls(): void {
     this.rt.counter.reset();
+    this.rt.meter.reset();
     this.rt.execution.startCalls = 0;
     this.rt.execution.startWrites = 0;
+    this.rt.execution.startRoundTrips = 0;
+    this.rt.execution.startEstimatedMs = 0;
+  }
+  /** Flushing reads so far (server round trips that commit queued writes; see costModel.ts). */
+  get roundTrips(): number {
+    return this.rt.meter.roundTrips;
+  }
+  /** Calls by kind and the real platform's estimated time of everything so far (costModel.ts). */
+  get costs(): CostRecord {
+    return this.rt.meter.record();
   }
   get cellsWritten(): number {
     return this.rt.counter.cellsWritten;
@@ -405,6 +417,10 @@ export class Twin {
       formUrl: sheet.formUrl,
       layers,
     });
+  }
+  /** A filter view as a person saves it in the Sheets UI (not reachable from SpreadsheetApp). */
+  addFilterView(sheetName: string, title: string, rect = { row: 1, col: 1, numRows: 1, numCols: 1 }): void {
+    this.model(sheetName).filterViews.push({ title, rect });
   }
   /** Snapshots of every sheet in tab order. */
   snapshotSpreadsheet(): string {

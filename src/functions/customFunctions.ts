@@ -231,20 +231,25 @@ function assessEachRow(
     { name: 'previous_shares', value: previous_shares, shape: 'row' as const, data: true },
     { name: 'threshold', value: threshold, shape: 'cell' as const, data: false },
   ];
-  const saved = savedSettings();
+  // Settings once per call, and one copy per threshold (usually one value for every row).
+  const base = savedSettings();
+  const byThreshold = new Map<number, Settings>();
+  const words = procedureNames !== null;
   return mapRows(args, (cells) => {
-    const settings: Settings = { ...saved, shnorThreshold: readThreshold(cells[2][0], saved) };
+    const threshold = readThreshold(cells[2][0], base);
+    let settings = byThreshold.get(threshold);
+    if (settings === undefined) byThreshold.set(threshold, (settings = { ...base, shnorThreshold: threshold }));
     const toShareCells = (name: string, row: unknown[]): ShareCell[] =>
       row.slice(0, width).map((cell, k) => ({ procedure: names[k], share: inArgument(name, cell, parseShare) }));
     const current = toShareCells('current_shares', cells[0]);
     const previous = noPrevious ? [] : toShareCells('previous_shares', cells[1]);
-    return show(assessShnor(current, previous, null, settings));
+    return show(assessShnor(current, previous, null, settings, { words }));
   });
 }
 
-function readThreshold(cell: unknown, saved: Settings): number {
+function readThreshold(cell: unknown, settings: Settings): number {
   const t = inArgument('threshold', cell, parseShare);
-  if (t === null) return saved.shnorThreshold;
+  if (t === null) return settings.shnorThreshold;
   if (t === 0) throw new ValueError(MSG.argument('threshold', MSG.zeroShare));
   return t;
 }

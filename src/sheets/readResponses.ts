@@ -163,7 +163,8 @@ interface Submission {
   code: string;
   fixed: NormalizedCode['fixed'];
   time: number | null;
-  timeText: string;
+  /** The timestamp cell as read (worked out only for a superseded answer, the one place it is quoted). */
+  rawTime: unknown;
 }
 
 function timeText(raw: unknown, timeZone: string): string {
@@ -414,7 +415,7 @@ export function readResponses(
         problems.push({ sheet: sheetName, row: sheetRow, schoolCode: code, field: timeColumn.header, value: quoteValue(rawTime), problem: e.message, action: ACTION.takenAsEarliest });
       }
     }
-    submissions.push({ row, sheetRow, code, fixed, time, timeText: timeColumn ? timeText(rawTime, options.timeZone) : '' });
+    submissions.push({ row, sheetRow, code, fixed, time, rawTime });
   }
 
   const latest = new Map<string, Submission>();
@@ -433,7 +434,7 @@ export function readResponses(
       row: sub.sheetRow,
       schoolCode: sub.code,
       field: timeColumn?.header ?? '',
-      value: sub.timeText,
+      value: timeColumn ? timeText(sub.rawTime, options.timeZone) : '',
       problem: PROBLEM.earlierSubmission,
       action: ACTION.supersededBy(winner.sheetRow),
     });

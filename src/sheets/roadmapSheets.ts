@@ -10,6 +10,7 @@ import type { CellValue, ColumnSpec, SheetSpec } from './sheetSpec';
 import { headerRowOf } from './sheetSpec';
 import { DRAFT_SUFFIX, HEADER_BACKGROUND, OLD_SUFFIX, stageSheet, swapIn } from './writer';
 import { columnLetter } from './a1';
+import { workbookOf } from './workbook';
 import { COLORS, FORMAT } from './outputs/format';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -44,9 +45,10 @@ export function ensureReferenceSheets(ss: Spreadsheet): string[] {
     [FACTOR_SHEET_NAME, factorsToRows(DEFAULT_RISK_FACTORS), [60, 480, 110, 260, 300, 300]],
     [CATALOG_SHEET_NAME, catalogToRows(DEFAULT_CATALOG), [80, 170, 160, 260, 360, 90, 200, 240, 220]],
   ];
+  const book = workbookOf(ss);
   for (const [name, rows, widths] of references) {
-    if (ss.getSheetByName(name)) continue;
-    const sheet = ss.insertSheet(name, ss.getSheets().length);
+    if (book.find(name)) continue;
+    const sheet = book.insert(name, book.all().length).sheet;
     sheet.getRange(1, 1, rows.length, rows[0].length).setNumberFormat('@').setValues(rows);
     sheet.getRange(1, 1, 1, rows[0].length).setFontWeight('bold').setBackground(HEADER_BACKGROUND);
     sheet.setFrozenRows(1);
@@ -81,20 +83,22 @@ export function generateRoadmaps(ss: Spreadsheet, report: Report, inputs: Loaded
   const byCode = new Map(report.schools.map((s) => [s.school.schoolCode, s]));
   const factorNames = Object.fromEntries(inputs.factors.map((f) => [f.id, f.name]));
   const yearStart = schoolYearStartOf(today, timeZone);
-  const written: string[] = [];
-  for (const code of codes) {
+  const book = workbookOf(ss);
+  // Every existing roadmap is read before the first write: a read after a write costs a round trip each.
+  const targets = codes.flatMap((code) => {
     const school = byCode.get(code);
-    if (!school) continue;
+    if (!school) return [];
     const name = roadmapSheetName(code);
-    const existingSheet = ss.getSheetByName(name);
-    const existing = existingSheet ? readRoadmapRows(existingSheet.getDataRange().getValues()) : [];
+    const existingSheet = book.find(name)?.sheet;
+    return [{ school, name, existing: existingSheet ? readRoadmapRows(existingSheet.getDataRange().getValues()) : [] }];
+  });
+  const staged = targets.map(({ school, name, existing }) => {
     const fresh = deferPastDeadlines(roadmapRows(school.shnor.cluster, school.profile.highFactorIds, factorNames, inputs.catalog, yearStart), today, timeZone);
     const rows = existing.length ? mergeRoadmap(existing, fresh) : fresh;
-    const spec = roadmapSheet(school, rows, report.year, yearStart);
-    swapIn(ss, [{ name, sheet: stageSheet(ss, spec) }]);
-    written.push(name);
-  }
-  return written;
+    return { name, sheet: stageSheet(ss, roadmapSheet(school, rows, report.year, yearStart)) };
+  });
+  if (staged.length) swapIn(ss, staged);
+  return staged.map((s) => s.name);
 }
 
 /**
@@ -223,9 +227,9 @@ export function readRoadmapRows(values: unknown[][]): RoadmapRow[] {
  * that depend on roadmaps: the share of ШНОР with a roadmap, of measures done and of measures overdue. Returns the number of roadmaps.
  */
 export function writeMonitoring(ss: Spreadsheet, today: Date, shnorCodes: readonly string[]): number {
-  const entries = ss
-    .getSheets()
-    .map((sheet) => ({ sheet, sheetName: sheet.getName() }))
+  const entries = workbookOf(ss)
+    .all()
+    .map((e) => ({ sheet: e.sheet, sheetName: e.name }))
     .filter(({ sheetName }) => sheetName.startsWith(ROADMAP_PREFIX) && !sheetName.endsWith(DRAFT_SUFFIX) && !sheetName.endsWith(OLD_SUFFIX))
     .map(({ sheet, sheetName }) => ({ sheetName, schoolCode: sheetName.slice(ROADMAP_PREFIX.length), rows: readRoadmapRows(sheet.getDataRange().getValues()) }));
   const timeZone = ss.getSpreadsheetTimeZone();
