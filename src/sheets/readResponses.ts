@@ -120,7 +120,8 @@ interface Submission {
   code: string;
   fixed: NormalizedCode['fixed'];
   time: number | null;
-  timeText: string;
+  /** The timestamp cell as read (worked out only for a superseded answer, the one place it is quoted). */
+  rawTime: unknown;
 }
 
 function timeText(raw: unknown, timeZone: string): string {
@@ -383,7 +384,7 @@ export function readResponses(
         problems.push(cellProblem(sheetName, { row: sheetRow, column: timeColumn.header, value: rawTime, schoolCode: code }, e.message, ACTION.takenAsEarliest));
       }
     }
-    submissions.push({ row, sheetRow, code, fixed, time, timeText: timeColumn ? timeText(rawTime, options.timeZone) : '' });
+    submissions.push({ row, sheetRow, code, fixed, time, rawTime });
   }
 
   const latest = new Map<string, Submission>();
@@ -398,7 +399,12 @@ export function readResponses(
     if (winner === sub) continue;
     superseded++;
     problems.push(
-      cellProblem(sheetName, { row: sub.sheetRow, column: timeColumn?.header ?? '', value: sub.timeText, schoolCode: sub.code }, PROBLEM.earlierSubmission, ACTION.supersededBy(winner.sheetRow)),
+      cellProblem(
+        sheetName,
+        { row: sub.sheetRow, column: timeColumn?.header ?? '', value: timeColumn ? timeText(sub.rawTime, options.timeZone) : '', schoolCode: sub.code },
+        PROBLEM.earlierSubmission,
+        ACTION.supersededBy(winner.sheetRow),
+      ),
     );
   }
 

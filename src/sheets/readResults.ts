@@ -114,6 +114,11 @@ export function resultYears(cells: readonly unknown[]): number[] {
 
 const isFatal = (p: Problem) => p.action === ACTION.rowDropped;
 
+/** Bounds of the numeric duplicate key: procedures per sheet and the years it can tell apart (else a text key). */
+const PROCEDURE_IDS = 4096;
+const MIN_YEAR = 1900;
+const YEAR_SPAN = 1000;
+
 interface Candidate {
   result: ProcedureResult;
   sheetRow: number;
@@ -230,11 +235,24 @@ export function readResults(values: unknown[][], sheetName: string, knownCodes?:
     });
   }
 
-  const latest = new Map<string, Candidate>();
-  const keyOf = (c: Candidate) => `${schoolCodeKey(c.result.schoolCode)}\u0000${c.result.year}\u0000${c.result.procedure}`;
-  for (const c of accepted) latest.set(keyOf(c), c);
-  for (const c of accepted) {
-    const winner = latest.get(keyOf(c))!;
+  // One number per (school, year, procedure): small ids for codes and procedures, so that 700 000 rows are told apart
+  // without building and hashing 700 000 strings.
+  const codeIds = new Map<string, number>();
+  const procedureIds = new Map<string, number>();
+  const idOf = (ids: Map<string, number>, key: string): number => {
+    let id = ids.get(key);
+    if (id === undefined) ids.set(key, (id = ids.size));
+    return id;
+  };
+  const keys = accepted.map((c) => (idOf(codeIds, schoolCodeKey(c.result.schoolCode)) * PROCEDURE_IDS + idOf(procedureIds, c.result.procedure)) * YEAR_SPAN + (c.result.year - MIN_YEAR));
+  const exact = procedureIds.size < PROCEDURE_IDS && accepted.every((c) => c.result.year >= MIN_YEAR && c.result.year < MIN_YEAR + YEAR_SPAN && Number.isInteger(c.result.year));
+  const keyOf = exact
+    ? (_c: Candidate, i: number): number | string => keys[i]
+    : (c: Candidate): number | string => `${schoolCodeKey(c.result.schoolCode)}\u0000${c.result.year}\u0000${c.result.procedure}`;
+  const latest = new Map<number | string, Candidate>();
+  accepted.forEach((c, i) => latest.set(keyOf(c, i), c));
+  for (const [i, c] of accepted.entries()) {
+    const winner = latest.get(keyOf(c, i))!;
     if (winner === c) continue;
     problems.push({
       sheet: sheetName,
@@ -246,6 +264,6 @@ export function readResults(values: unknown[][], sheetName: string, knownCodes?:
       action: ACTION.replacedByLaterRow(winner.sheetRow),
     });
   }
-  const results = accepted.filter((c) => latest.get(keyOf(c)) === c).map((c) => c.result);
+  const results = accepted.filter((c, i) => latest.get(keyOf(c, i)) === c).map((c) => c.result);
   return { results, problems: sortProblems(problems) };
 }

@@ -1,7 +1,7 @@
 import type { Report, SchoolReport } from '../core/pipeline';
 import { DEFAULT_RISK_FACTORS, FACTOR_SHEET_NAME, factorsToRows } from '../core/factors';
 import { CATALOG_SHEET_NAME, DEFAULT_CATALOG, catalogToRows } from '../core/catalog';
-import { CLOSED_STATUSES, ROADMAP_HEADER, calendarDay, ROADMAP_STATUSES, ROADMAP_VISIBLE_COLUMNS, deferPastDeadlines, mergeRoadmap, roadmapRows, type RoadmapRow } from '../core/roadmap';
+import { OVERDUE_CONDITIONS, ROADMAP_HEADER, calendarDay, ROADMAP_STATUSES, ROADMAP_VISIBLE_COLUMNS, deferPastDeadlines, mergeRoadmap, roadmapRows, type RoadmapRow } from '../core/roadmap';
 import { monitoringTable } from '../core/roadmapMonitoring';
 import { formatNumberRu, wholePercentShare } from '../core/percent';
 import type { LoadedInputs } from './loadInputs';
@@ -14,6 +14,7 @@ import { dateCell, headerTexts } from './input/cells';
 import { ROADMAP_VARIANTS } from './input/corpus/references';
 import { findHeaderRow, matchHeaders } from './input/matcher';
 import type { InputSchema } from './input/schema';
+import { workbookOf } from './workbook';
 import { COLORS, FORMAT } from './outputs/format';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -48,9 +49,10 @@ export function ensureReferenceSheets(ss: Spreadsheet): string[] {
     [FACTOR_SHEET_NAME, factorsToRows(DEFAULT_RISK_FACTORS), [60, 480, 110, 260, 300, 300]],
     [CATALOG_SHEET_NAME, catalogToRows(DEFAULT_CATALOG), [80, 170, 160, 260, 360, 90, 200, 240, 220]],
   ];
+  const book = workbookOf(ss);
   for (const [name, rows, widths] of references) {
-    if (ss.getSheetByName(name)) continue;
-    const sheet = ss.insertSheet(name, ss.getSheets().length);
+    if (book.find(name)) continue;
+    const sheet = book.insert(name, book.all().length).sheet;
     sheet.getRange(1, 1, rows.length, rows[0].length).setNumberFormat('@').setValues(rows);
     sheet.getRange(1, 1, 1, rows[0].length).setFontWeight('bold').setBackground(HEADER_BACKGROUND);
     sheet.setFrozenRows(1);
@@ -85,20 +87,42 @@ export function generateRoadmaps(ss: Spreadsheet, report: Report, inputs: Loaded
   const byCode = new Map(report.schools.map((s) => [s.school.schoolCode, s]));
   const factorNames = Object.fromEntries(inputs.factors.map((f) => [f.id, f.name]));
   const yearStart = schoolYearStartOf(today, timeZone);
-  const written: string[] = [];
-  for (const code of codes) {
+  const book = workbookOf(ss);
+  // Every existing roadmap is read before the first write: a read after a write costs a round trip each.
+  const targets = codes.flatMap((code) => {
     const school = byCode.get(code);
-    if (!school) continue;
+    if (!school) return [];
     const name = roadmapSheetName(code);
-    const existingSheet = ss.getSheetByName(name);
-    const existing = existingSheet ? readRoadmapRows(existingSheet.getDataRange().getValues()) : [];
+    const existingSheet = book.find(name)?.sheet;
+    return [{ school, name, existing: existingSheet ? readRoadmapRows(existingSheet.getDataRange().getValues()) : [] }];
+  });
+  const staged = targets.map(({ school, name, existing }) => {
     const fresh = deferPastDeadlines(roadmapRows(school.shnor.cluster, school.profile.highFactorIds, factorNames, inputs.catalog, yearStart), today, timeZone);
     const rows = existing.length ? mergeRoadmap(existing, fresh) : fresh;
-    const spec = roadmapSheet(school, rows, report.year, yearStart);
-    swapIn(ss, [{ name, sheet: stageSheet(ss, spec) }]);
-    written.push(name);
-  }
-  return written;
+    return { name, sheet: stageSheet(ss, roadmapSheet(school, rows, report.year, yearStart)) };
+  });
+  if (staged.length) swapIn(ss, staged);
+  return staged.map((s) => s.name);
+}
+
+/**
+ * The overdue rule (OVERDUE_CONDITIONS of core/roadmap, docs/методика.md §6) as the custom formula
+ * of a conditional-format rule, for the row of the given deadline and status cells, e.g.
+ * =AND($E9<>"",$E9<TODAY(),$I9<>"выполнено",$I9<>"отменено") (en_US form, as rule formulas are stored). Sheets compares text without regard
+ * to case and TODAY() is the spreadsheet's day, as isOverdue counts days in its time zone.
+ */
+export function overdueFormula(deadline: string, status: string): string {
+  const conditions = OVERDUE_CONDITIONS.map((c) => {
+    switch (c.kind) {
+      case 'hasDeadline':
+        return `${deadline}<>""`;
+      case 'deadlineBeforeToday':
+        return `${deadline}<TODAY()`;
+      case 'statusIsNot':
+        return `${status}<>"${c.status}"`;
+    }
+  });
+  return `=AND(${conditions.join(',')})`;
 }
 
 /** The layout of one roadmap sheet: a title block, then the rows with drop-downs, date validation and overdue highlighting. */
@@ -143,7 +167,7 @@ export function roadmapSheet(school: SchoolReport, rows: readonly RoadmapRow[], 
     rules: [
       {
         kind: 'rowWhenFormula',
-        formula: `=AND(${deadline}<>"";${deadline}<TODAY();${CLOSED_STATUSES.map((c) => `${status}<>"${c}"`).join(';')})`,
+        formula: overdueFormula(deadline, status),
         background: COLORS.bad,
       },
       { kind: 'textEqual', column: STATUS_COLUMN, text: 'выполнено', background: COLORS.good },
@@ -208,9 +232,9 @@ export function readRoadmapRows(values: unknown[][]): RoadmapRow[] {
  * that depend on roadmaps: the share of ШНОР with a roadmap, of measures done and of measures overdue. Returns the number of roadmaps.
  */
 export function writeMonitoring(ss: Spreadsheet, today: Date, shnorCodes: readonly string[]): number {
-  const entries = ss
-    .getSheets()
-    .map((sheet) => ({ sheet, sheetName: sheet.getName() }))
+  const entries = workbookOf(ss)
+    .all()
+    .map((e) => ({ sheet: e.sheet, sheetName: e.name }))
     .filter(({ sheetName }) => sheetName.startsWith(ROADMAP_PREFIX) && !sheetName.endsWith(DRAFT_SUFFIX) && !sheetName.endsWith(OLD_SUFFIX))
     .map(({ sheet, sheetName }) => ({ sheetName, schoolCode: sheetName.slice(ROADMAP_PREFIX.length), rows: readRoadmapRows(sheet.getDataRange().getValues()) }));
   const timeZone = ss.getSpreadsheetTimeZone();
