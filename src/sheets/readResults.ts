@@ -8,27 +8,69 @@ import { compareProcedures, isKnownProcedure, normalizeProcedureName } from '../
 import { codeHints, nearMatch } from '../core/schoolCodes';
 import { isTotalsRow } from '../core/plausibility';
 import { mostlyShares, shareColumn, shareInColumn, type ShareColumn } from '../core/shareColumn';
-import { isPercentFormat, isShareFailuresHeader, longHeaderField, wideGroups, type ResultField } from './resultsLayout';
+import { isPercentFormat, isShareFailuresHeader, wideGroups, type ResultField } from './resultsLayout';
 import { parseExamYear } from '../core/years';
 import type { ProcedureResult } from '../core/types';
+import { cellText, headerTexts, looksLikeSchoolCode, isBlankCell, isFormulaError, normalizeSchoolCode, schoolCodeKey } from './input/cells';
+import { RESULTS_VARIANTS } from './input/corpus/results';
+import { matchHeaders } from './input/matcher';
+import { cellProblem, sheetProblem } from './input/problems';
+import type { InputField, InputSchema } from './input/schema';
 import { ACTION, PROBLEM, TEMPLATE_WORDS, missingTemplateColumnsMessage } from './messages';
 import { sortProblems, type Problem } from './problems';
-import { cellText, isBlankCell, isFormulaError, normalizeSchoolCode, schoolCodeKey } from './readResponses';
 
 /** Header of «Результаты ОП»: Код ОО | Год | Процедура | Участников | Не преодолели порог | Высокобалльников. */
 export const RESULTS_HEADER: readonly string[] = TEMPLATE_WORDS.results.headers;
 
 type ResultColumn = ResultField;
 
-/** The labels of the template's columns, by field, for «not found» messages. */
-const LABELS: Partial<Record<ResultField, string>> = {
-  schoolCode: RESULTS_HEADER[0],
-  year: RESULTS_HEADER[1],
-  procedure: RESULTS_HEADER[2],
-  participants: RESULTS_HEADER[3],
-  failed: RESULTS_HEADER[4],
-  highScorers: RESULTS_HEADER[5],
+const countFits = (v: unknown) => {
+  try {
+    return parseCount(v) !== null;
+  } catch {
+    return false;
+  }
 };
+/** A failures cell may be a count or a share («33,3%», 0.25): both are evidence for the column. */
+const failuresFit = (v: unknown) => countFits(v) || (typeof v === 'string' && /^\s*\d+(?:[.,]\d+)?\s*%?\s*$|\/\s*\d/.test(v));
+const yearFits = (v: unknown) => {
+  try {
+    parseResultYear(v);
+    return true;
+  } catch {
+    return false;
+  }
+};
+const resultField = (key: ResultColumn, title: string, required: boolean, accepts?: (v: unknown) => boolean): InputField<ResultColumn> => ({
+  key,
+  title,
+  required: required ? 'yes' : 'no',
+  variants: RESULTS_VARIANTS[key],
+  ...(accepts ? { accepts } : {}),
+});
+
+/**
+ * «Результаты ОП» as an input schema (src/sheets/input): the template's titles and the corpus of other wordings,
+ * plus the columns of ФИС ОКО-style exports (Предмет, Класс) and of ГИА reports (Не допущены). Columns may be
+ * reordered. Which of them a sheet needs depends on its layout (readResults).
+ */
+export const RESULTS_SCHEMA: InputSchema<ResultColumn> = {
+  id: 'results',
+  fields: [
+    resultField('schoolCode', RESULTS_HEADER[0], true, looksLikeSchoolCode),
+    resultField('year', RESULTS_HEADER[1], true, yearFits),
+    resultField('procedure', RESULTS_HEADER[2], true, (v) => typeof v === 'string' && /[А-Яа-яЁёA-Za-z]{2}/.test(v)),
+    resultField('participants', RESULTS_HEADER[3], true, countFits),
+    resultField('failed', RESULTS_HEADER[4], true, failuresFit),
+    resultField('highScorers', RESULTS_HEADER[5], false, countFits),
+    resultField('subject', 'Предмет', false, (v) => typeof v === 'string' && /[А-Яа-яЁё]{3}/.test(v)),
+    resultField('grade', 'Класс', false, countFits),
+    resultField('notAdmitted', 'Не допущены', false, countFits),
+  ],
+};
+
+/** The labels of the template's columns, by field, for «not found» messages. */
+const LABELS: Partial<Record<ResultField, string>> = Object.fromEntries(RESULTS_SCHEMA.fields.map((f) => [f.key, f.title]));
 
 /** Columns of the long layout without which the sheet cannot be read, in the template's order. */
 const REQUIRED_LONG: readonly ResultField[] = ['schoolCode', 'year', 'procedure', 'participants', 'failed'];
@@ -41,12 +83,10 @@ export interface ResultsReading {
   problems: Problem[];
 }
 
-function findColumns(headers: string[]): Partial<Record<ResultColumn, number>> {
+function findColumns(headers: string[], samples?: unknown[][]): Partial<Record<ResultColumn, number>> {
+  const match = matchHeaders(RESULTS_SCHEMA, headers, { samples });
   const found: Partial<Record<ResultColumn, number>> = {};
-  headers.forEach((header, index) => {
-    const field = longHeaderField(header);
-    if (field !== null && found[field] === undefined) found[field] = index;
-  });
+  for (const f of RESULTS_SCHEMA.fields) if (match.columns[f.key] !== null) found[f.key] = match.columns[f.key]!;
   return found;
 }
 
@@ -69,6 +109,11 @@ export function resultYears(cells: readonly unknown[]): number[] {
 }
 
 const isFatal = (p: Problem) => p.action === ACTION.rowDropped;
+
+/** Bounds of the numeric duplicate key: procedures per sheet and the years it can tell apart (else a text key). */
+const PROCEDURE_IDS = 4096;
+const MIN_YEAR = 1900;
+const YEAR_SPAN = 1000;
 
 interface Candidate {
   result: ProcedureResult;
@@ -150,17 +195,21 @@ export function readResults(
   knownCodes?: Set<string>,
   options: { latestYear?: number; formats?: unknown[][] } = {},
 ): ResultsReading {
-  const width = values.reduce((w, row) => Math.max(w, row?.length ?? 0), 0);
-  const headers = Array.from({ length: width }, (_, i) => cellText(values[0]?.[i] ?? '').trim());
-  const columns = findColumns(headers);
+  const headers = headerTexts(values);
+  const columns = findColumns(headers, values.slice(1));
   const percentFormatted = (r: number, c: number | undefined) => c !== undefined && isPercentFormat(options.formats?.[r]?.[c]);
   const problems: Problem[] = [];
   const sheetNote = (problem: string, action: string, field = '', value = '') =>
-    problems.push({ sheet: sheetName, row: null, schoolCode: '', field, value, problem, action });
+    problems.push({ ...sheetProblem(sheetName, problem, action), field, value });
 
-  // The layout: long when Год and Процедура (or Предмет) are columns, else wide when headers name procedures and years.
-  const wide = columns.year === undefined && columns.procedure === undefined && columns.subject === undefined ? wideGroups(headers) : null;
-  const isWide = wide !== null && wide.groups.length > 0;
+  // The layout: wide when headers name procedures and years and no other column is the year (a header such as
+  // «ОГЭ математика 2023/24, участников» may look like a year column to the matcher), else long.
+  const wideLayout = wideGroups(headers);
+  const wideColumns = new Set<number>(wideLayout.unread);
+  for (const g of wideLayout.groups) for (const i of [g.participants, g.failed, g.highScorers]) if (i !== undefined) wideColumns.add(i);
+  const isWide = wideLayout.groups.length > 0 && (columns.year === undefined || wideColumns.has(columns.year));
+  const wide = wideLayout;
+  if (isWide) for (const f of Object.keys(columns) as ResultField[]) if (f !== 'schoolCode') delete columns[f];
   const required = isWide ? (['schoolCode'] as ResultField[]) : REQUIRED_LONG.filter((f) => !(f === 'procedure' && columns.subject !== undefined));
   // Without participants a column of shares is still a failing share; a count is not.
   const missing = required.filter((f) => columns[f] === undefined && !(f === 'participants' && columns.failed !== undefined && failuresColumn(values, columns.failed, headers[columns.failed], (r) => percentFormatted(r, columns.failed)).shares));
@@ -168,7 +217,7 @@ export function readResults(
     // Like a missing «Результаты ОП» sheet: ИСБШ and the rest can still be computed, so the run goes on.
     const labels = missing.map((f) => LABELS[f] ?? f);
     const problem = missingTemplateColumnsMessage(sheetName, RESULTS_HEADER.filter((h) => labels.includes(h)), headers);
-    return { results: [], problems: [{ sheet: sheetName, row: null, schoolCode: '', field: '', value: '', problem, action: ACTION.sheetIgnored }] };
+    return { results: [], problems: [sheetProblem(sheetName, problem, ACTION.sheetIgnored)] };
   }
   if (isWide) {
     for (const g of wide.groups) {
@@ -229,7 +278,7 @@ export function readResults(
     const rowProblems: Problem[] = [];
     let code = '';
     const problem = (key: ResultColumn, raw: unknown, text: string, action: string = ACTION.rowDropped) =>
-      rowProblems.push({ sheet: sheetName, row: sheetRow, schoolCode: code, field: view.header(key), value: quoteValue(raw), problem: text, action });
+      rowProblems.push(cellProblem(sheetName, { row: sheetRow, column: view.header(key), value: raw, schoolCode: code }, text, action));
     const cell = (key: ResultColumn): unknown => view.raw(key);
     /** A cell read by `parse`; a formula error or a ValueError is a problem (`action`), the value undefined. */
     const read = <T>(key: ResultColumn, parse: (v: unknown) => T, action?: string): T | undefined => {
@@ -388,11 +437,24 @@ export function readResults(
   if (notes.share.length) sheetNote(PROBLEM.sharesConverted(rowsText(notes.share)), ACTION.sharesConverted);
   if (notes.notAdmitted.length) sheetNote(PROBLEM.notAdmittedCounted(rowsText(notes.notAdmitted)), ACTION.notAdmittedCounted);
 
-  const latest = new Map<string, Candidate>();
-  const keyOf = (c: Candidate) => `${schoolCodeKey(c.result.schoolCode)}\u0000${c.result.year}\u0000${c.result.procedure}`;
-  for (const c of accepted) latest.set(keyOf(c), c);
-  for (const c of accepted) {
-    const winner = latest.get(keyOf(c))!;
+  // One number per (school, year, procedure): small ids for codes and procedures, so that 700 000 rows are told apart
+  // without building and hashing 700 000 strings.
+  const codeIds = new Map<string, number>();
+  const procedureIds = new Map<string, number>();
+  const idOf = (ids: Map<string, number>, key: string): number => {
+    let id = ids.get(key);
+    if (id === undefined) ids.set(key, (id = ids.size));
+    return id;
+  };
+  const keys = accepted.map((c) => (idOf(codeIds, schoolCodeKey(c.result.schoolCode)) * PROCEDURE_IDS + idOf(procedureIds, c.result.procedure)) * YEAR_SPAN + (c.result.year - MIN_YEAR));
+  const exact = procedureIds.size < PROCEDURE_IDS && accepted.every((c) => c.result.year >= MIN_YEAR && c.result.year < MIN_YEAR + YEAR_SPAN && Number.isInteger(c.result.year));
+  const keyOf = exact
+    ? (_c: Candidate, i: number): number | string => keys[i]
+    : (c: Candidate): number | string => `${schoolCodeKey(c.result.schoolCode)}\u0000${c.result.year}\u0000${c.result.procedure}`;
+  const latest = new Map<number | string, Candidate>();
+  accepted.forEach((c, i) => latest.set(keyOf(c, i), c));
+  for (const [i, c] of accepted.entries()) {
+    const winner = latest.get(keyOf(c, i))!;
     if (winner === c) continue;
     problems.push({
       sheet: sheetName,
@@ -404,7 +466,7 @@ export function readResults(
       action: ACTION.replacedByLaterRow(winner.sheetRow),
     });
   }
-  const results = accepted.filter((c) => latest.get(keyOf(c)) === c).map((c) => c.result);
+  const results = accepted.filter((c, i) => latest.get(keyOf(c, i)) === c).map((c) => c.result);
   problems.push(...singleYearProcedures(results).map(({ procedure, year }) => ({ sheet: sheetName, row: null, schoolCode: '', field: '', value: procedure, problem: PROBLEM.procedureInOneYear(procedure, year), action: ACTION.rowsUsed })));
   return { results, problems: sortProblems(problems) };
 }

@@ -28,26 +28,6 @@ const HIGH = /высокобалл|81\s*[-–—]\s*100/;
 const PARTICIPANTS = /участ|писавш|писал|сдававш|сдавал|выпуск|обучающ\S* \S*выполнявш|выполнял/;
 const SHARE = /%|доля|процент/;
 
-/**
- * The field of a long-layout header (docs/методика.md §1.2), checked in this order so that «Участников, не
- * преодолевших порог» is the failures and «Количество участников, получивших «2»» is not the
- * participants; null for a column of no field (a name, a municipality, a number of the row).
- */
-export function longHeaderField(header: string): ResultField | null {
-  const h = plain(header);
-  if (h === '') return null;
-  if (NOT_ADMITTED.test(h) && !WITH_NOT_ADMITTED.test(h) && !FAILED.test(h.replace(NOT_ADMITTED, ''))) return 'notAdmitted';
-  if (HIGH.test(h)) return 'highScorers';
-  if (FAILED.test(h)) return 'failed';
-  if (PARTICIPANTS.test(h)) return 'participants';
-  if (/^(код|логин|ид$|идентификатор)|код оо|код школы|код организац/.test(h)) return 'schoolCode';
-  if (/^(учебный )?год|^year|^период/.test(h)) return 'year';
-  if (/^(оценочная )?процедур|^экзамен|^вид (процедуры|оценочной|экзамена)|^форма (гиа|экзамена)/.test(h)) return 'procedure';
-  if (/^(учебный )?предмет|^дисциплин/.test(h)) return 'subject';
-  if (/^класс|^параллел/.test(h)) return 'grade';
-  return null;
-}
-
 /** Whether the header of a failures column says it holds shares («Доля не преодолевших порог, %»). */
 export function isShareFailuresHeader(header: string): boolean {
   const h = plain(header);
