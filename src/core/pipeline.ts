@@ -36,10 +36,14 @@ export interface SchoolReport {
   zoneGroup: string;
   rank: number | null;
   inZone: boolean | null;
+  /** Left out of the zone because its tie straddles the cut («на границе зоны риска», docs/методика.md §2). */
+  zoneBoundary: boolean;
   schoolType: string | null;
   staffingDeficit: boolean | null;
   infrastructureDeficit: boolean | null;
   financialDeficit: boolean | null;
+  /** The necessary specialists (settings) the school lacks; null without an answer (docs/методика.md §2). */
+  missingSpecialists: string[] | null;
   deficitReasons: string[];
   shnor: SchoolShnor;
   /** Failing shares of every procedure of Y and Y−1 (the status counts only the subjects of the settings). */
@@ -75,7 +79,7 @@ export function computeReport(input: PipelineInput): Report {
   const { schools, results, settings } = input;
   const year = reportingYearOf(results, settings);
 
-  const isbshRaw = schools.map((s) => computeIsbshSafe(s));
+  const isbshRaw = schools.map((s) => computeIsbshSafe(s, settings));
   const isbsh = isbshRaw.map((x) => (x === null ? null : roundIsbsh(x)));
   const groupOf = (s: SchoolRecord) => (settings.riskZoneGrouping === 'sheet' ? WHOLE_SHEET_GROUP : s.municipality);
   const zone = computeRiskZone(
@@ -91,6 +95,7 @@ export function computeReport(input: PipelineInput): Report {
     schools.map((_, i) => ({ isbsh: isbsh[i], meanShare: shnor[i].meanShareY, isShnor: shnor[i].status === 'ШНОР' })),
     settings,
   );
+  const earlier = year === null ? [] : earlierYearResults(codes, results, year, settings);
   const mentors = suggestMentors(
     schools.map((s, i) => ({
       schoolCode: s.schoolCode,
@@ -100,6 +105,7 @@ export function computeReport(input: PipelineInput): Report {
       isShnor: shnor[i].status === 'ШНОР',
       resilient: resilience.resilient[i],
       meanShare: shnor[i].meanShareY,
+      previousYears: earlier.map((yearly) => yearly[i]),
     })),
     settings.mentorHighResultShare,
   );
@@ -130,10 +136,12 @@ export function computeReport(input: PipelineInput): Report {
       zoneGroup: groupOf(school),
       rank: zone.rows[i].rank,
       inZone,
+      zoneBoundary: zone.rows[i].atBoundary,
       schoolType: inZone ? schoolTypeLabel(school, settings) : null,
       staffingDeficit: deficits[i].staffing,
       infrastructureDeficit: deficits[i].infrastructure,
       financialDeficit: deficits[i].financial,
+      missingSpecialists: deficits[i].missingSpecialists,
       deficitReasons: deficits[i].reasons,
       shnor: sh,
       sharesY: allShares.get(school.schoolCode)?.current ?? new Map(),
@@ -198,9 +206,26 @@ export function computeReport(input: PipelineInput): Report {
   };
 }
 
-function computeIsbshSafe(s: SchoolRecord): number | null {
+/**
+ * Each school's mean failing share and status in every year of the data before Y (oldest first), for the mentors'
+ * «устойчиво» high results (docs/методика.md §3). A year of the data is one in which some row has a failing share.
+ */
+function earlierYearResults(
+  codes: ReadonlyArray<string>,
+  results: ReadonlyArray<ProcedureResult>,
+  year: number,
+  settings: Settings,
+): Array<Array<{ meanShare: number | null; isShnor: boolean }>> {
+  const years = new Set<number>();
+  for (const r of results) if (r.year < year && Number.isInteger(r.year) && failingShare(r) !== null) years.add(r.year);
+  return [...years]
+    .sort((a, b) => a - b)
+    .map((y) => assessSchools(codes, results, y, settings).map((s) => ({ meanShare: s.meanShareY, isShnor: s.status === 'ШНОР' })));
+}
+
+function computeIsbshSafe(s: SchoolRecord, settings: Settings): number | null {
   try {
-    return computeIsbsh(s.shares);
+    return computeIsbsh(s.shares, settings);
   } catch {
     // Out-of-range shares are rejected by the readers with a message; here they simply give no index.
     return null;

@@ -99,6 +99,11 @@ export const MSG = {
   subjectsHint: 'через запятую',
   groupingMunicipality: 'по муниципалитетам',
   groupingSheet: 'по всему листу',
+  staffingNoneOfThem: 'нет ни одного из них',
+  staffingAnyMissing: 'нет хотя бы одного',
+  yes: 'да',
+  no: 'нет',
+  weightsHint: 'ИСБШ = свободный член + сумма весов, умноженных на доли; вычитаемые доли — с минусом.',
   saveSettings: 'Сохранить настройки',
   resetSettings: 'Сбросить по умолчанию',
   settingsSaved: 'Настройки сохранены.',
@@ -108,6 +113,7 @@ export const MSG = {
   empty: (label: string) => `${label}: значение не заполнено.`,
   percentRange: (label: string, value: string) => `${label}: доля должна быть от 0 до 100\u00A0%, введено «${value}».`,
   noSubjects: (label: string) => `${label}: нужен хотя бы один предмет.`,
+  emptyList: (label: string) => `${label}: список не может быть пустым.`,
 } as const;
 
 /** Russian names of the run kinds, as the user sees them in progress and resume messages. */

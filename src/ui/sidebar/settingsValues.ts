@@ -3,13 +3,31 @@
  * percents («30» for 0.3), numbers with a decimal comma, subjects as comma-separated text.
  * Pure (no DOM), so the page can check obvious input errors before anything is sent.
  */
-import type { Settings } from '../../core/settings';
+import { ISBSH_WEIGHT_LABELS, type Settings } from '../../core/settings';
+import type { IsbshShareKey } from '../../core/types';
 import { MSG } from './messages';
 
 /** How a setting is shown and entered. Typed over every key, so a new setting fails to compile until it has a kind. */
-export type SettingKind = 'percent' | 'number' | 'bounds' | 'subjects' | 'grouping' | 'year';
+export type SettingKind = 'percent' | 'number' | 'bounds' | 'subjects' | 'list' | 'grouping' | 'choice' | 'weights' | 'year';
+
+/** The five ИСБШ weights in form order, as the weights fieldset shows them. */
+export const WEIGHT_KEYS = Object.keys(ISBSH_WEIGHT_LABELS) as IsbshShareKey[];
+
+/** Options of the 'choice' settings: stored value (as text) → what the form shows. */
+export const SETTING_CHOICES: Partial<Record<keyof Settings, ReadonlyArray<{ value: string; label: string }>>> = {
+  staffingSpecialistsRule: [
+    { value: 'noneOfThem', label: MSG.staffingNoneOfThem },
+    { value: 'anyMissing', label: MSG.staffingAnyMissing },
+  ],
+  sameSubjectCountsTwice: [
+    { value: 'true', label: MSG.yes },
+    { value: 'false', label: MSG.no },
+  ],
+};
 
 export const SETTING_KINDS: Record<keyof Settings, SettingKind> = {
+  isbshIntercept: 'number',
+  isbshWeights: 'weights',
   isbshLevelBounds: 'bounds',
   riskZoneShare: 'percent',
   riskZoneGrouping: 'grouping',
@@ -18,8 +36,11 @@ export const SETTING_KINDS: Record<keyof Settings, SettingKind> = {
   multiculturalShare: 'percent',
   devianceShare: 'percent',
   deficitSdK: 'number',
+  staffingSpecialists: 'list',
+  staffingSpecialistsRule: 'choice',
   shnorThreshold: 'percent',
   shnorSubjects: 'subjects',
+  sameSubjectCountsTwice: 'choice',
   smallSampleMin: 'number',
   clusterModerateFrom: 'percent',
   clusterStrongAbove: 'percent',
@@ -29,13 +50,20 @@ export const SETTING_KINDS: Record<keyof Settings, SettingKind> = {
   ovzMediumShare: 'percent',
   nonNativeHighShare: 'percent',
   nonNativeMediumShare: 'percent',
+  objectivityConfirmedBelow: 'percent',
+  objectivityRaisedAbove: 'percent',
   reportingYear: 'year',
 };
 
 export const SETTING_KEYS = Object.keys(SETTING_KINDS) as Array<keyof Settings>;
 
-/** What the form holds: one text per setting, four texts for the ИСБШ bounds. */
-export type SettingsText = Record<Exclude<keyof Settings, 'isbshLevelBounds'>, string> & { isbshLevelBounds: string[] };
+/** What the form holds: one text per setting, four texts for the ИСБШ bounds, one per ИСБШ weight. */
+export type SettingsText = Record<Exclude<keyof Settings, 'isbshLevelBounds' | 'isbshWeights'>, string> & {
+  isbshLevelBounds: string[];
+  isbshWeights: Record<IsbshShareKey, string>;
+};
+
+type TextKey = Exclude<keyof Settings, 'isbshLevelBounds' | 'isbshWeights'>;
 
 export type ReadResult = { ok: true; settings: Settings } | { ok: false; problems: string[] };
 
@@ -55,7 +83,7 @@ export function parseNumber(text: string): number | null {
 
 /** Settings → the texts the form shows. */
 export function settingsToText(s: Settings): SettingsText {
-  const text = {} as Record<string, string | string[]>;
+  const text = {} as Record<string, string | string[] | Record<IsbshShareKey, string>>;
   for (const key of SETTING_KEYS) {
     const value = s[key];
     switch (SETTING_KINDS[key]) {
@@ -69,11 +97,19 @@ export function settingsToText(s: Settings): SettingsText {
         text[key] = formatNumber(value as number);
         break;
       case 'subjects':
+      case 'list':
         text[key] = (value as string[]).join(', ');
         break;
       case 'grouping':
+      case 'choice':
         text[key] = String(value);
         break;
+      case 'weights': {
+        const weights = {} as Record<IsbshShareKey, string>;
+        for (const k of WEIGHT_KEYS) weights[k] = formatNumber((value as Record<IsbshShareKey, number>)[k]);
+        (text as Record<string, unknown>)[key] = weights;
+        break;
+      }
       case 'year':
         text[key] = value === null ? '' : String(value);
         break;
@@ -105,24 +141,36 @@ export function textToSettings(text: SettingsText, labels: Record<keyof Settings
         out[key] = text.isbshLevelBounds.map((raw, i) => number(`${label}, ${MSG.boundN(i + 1).toLowerCase()}`, raw));
         break;
       case 'percent': {
-        const raw = text[key as Exclude<keyof Settings, 'isbshLevelBounds'>];
+        const raw = text[key as TextKey];
         const value = number(label, raw);
         if (value !== null && (value < 0 || value > 100)) problems.push(MSG.percentRange(label, raw.trim()));
         out[key] = value === null ? null : Math.round(value * 1e7) / 1e9;
         break;
       }
       case 'number':
-        out[key] = number(label, text[key as Exclude<keyof Settings, 'isbshLevelBounds'>]);
+        out[key] = number(label, text[key as TextKey]);
         break;
-      case 'subjects': {
-        const list = text.shnorSubjects.split(/[,;]/).map((x) => x.trim()).filter(Boolean);
-        if (!list.length) problems.push(MSG.noSubjects(label));
+      case 'subjects':
+      case 'list': {
+        const list = text[key as TextKey].split(/[,;]/).map((x) => x.trim()).filter(Boolean);
+        if (!list.length) problems.push(SETTING_KINDS[key] === 'subjects' ? MSG.noSubjects(label) : MSG.emptyList(label));
         out[key] = list;
         break;
       }
       case 'grouping':
         out[key] = text.riskZoneGrouping === 'sheet' ? 'sheet' : 'municipality';
         break;
+      case 'choice': {
+        const raw = text[key as TextKey];
+        out[key] = raw === 'true' ? true : raw === 'false' ? false : raw;
+        break;
+      }
+      case 'weights': {
+        const weights = {} as Record<IsbshShareKey, number | null>;
+        for (const k of WEIGHT_KEYS) weights[k] = number(`${label}, ${ISBSH_WEIGHT_LABELS[k]}`, text.isbshWeights[k] ?? '');
+        out[key] = weights;
+        break;
+      }
       case 'year': {
         const raw = text.reportingYear.trim();
         out[key] = raw ? number(label, raw) : null;
