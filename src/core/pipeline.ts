@@ -3,12 +3,13 @@ import { computeRiskZone } from './riskZone';
 import { schoolTypeLabel } from './schoolType';
 import { resourceDeficits } from './deficits';
 import { assessSchools, failingShare, reportingYearOf, type SchoolShnor } from './shnor';
-import { clusterDynamics, procedureDynamics, isPositiveResult, procedureDynamicsSummary, clusterDynamicsSummary } from './dynamics';
+import { clusterDynamics, procedureDynamicsSummary, clusterDynamicsSummary } from './dynamics';
 import { compareProcedures, normalizeProcedureName } from './procedures';
 import { resilientSchools } from './resilience';
 import { suggestMentors } from './mentors';
 import { riskProfile, topHighFactors, type RiskProfile } from './riskProfile';
-import { computeIndicators } from './indicators';
+import { computeIndicators, type IndicatorFacts } from './indicators';
+import { hasPositiveSubjectDynamics, subjectDynamics, type SubjectDynamics } from './subjectDynamics';
 import { municipalitySummary } from './municipalities';
 import type { Settings } from './settings';
 import type { ClusterDynamics, IsbshLevel, ProcedureResult, RiskDiagnosis, RiskFactor, SchoolRecord } from './types';
@@ -24,6 +25,8 @@ export interface PipelineInput {
   settings: Settings;
   /** Hand-entered indicator values kept from the previous «Показатели» sheet. */
   manualIndicators?: Record<string, number | null>;
+  /** «Назначенный наставник / куратор» as people filled it in the previous «ШНОР» sheet, by Код ОО (docs/методика.md §7). */
+  assignedMentors?: ReadonlyMap<string, string>;
 }
 
 export interface SchoolReport {
@@ -53,6 +56,10 @@ export interface SchoolReport {
   priority: boolean;
   resilient: boolean;
   mentor: { mentorCode: string; mentorName: string; basis: string } | null;
+  /** The mentor or curator people assigned (kept across rebuilds); '' when none. */
+  assignedMentor: string;
+  /** Failing share by subject in Y−1 and Y over the procedures held in both years (docs/методика.md §7). */
+  subjectDynamics: SubjectDynamics[];
   profile: RiskProfile;
 }
 
@@ -111,6 +118,8 @@ export function computeReport(input: PipelineInput): Report {
   );
   const diagnosisByCode = new Map(input.diagnoses.map((d) => [d.schoolCode, d]));
   const allShares = year === null ? new Map<string, YearShares>() : sharesByYear(results, year);
+  const rowsByYear = year === null ? new Map<string, RowsOfTwoYears>() : rowsOfTwoYears(results, year);
+  const assigned = input.assignedMentors ?? new Map<string, string>();
 
   const reports: SchoolReport[] = schools.map((school, i) => {
     const sh = shnor[i];
@@ -150,6 +159,12 @@ export function computeReport(input: PipelineInput): Report {
       priority: sh.status === 'ШНОР' && inZone === true,
       resilient: resilience.resilient[i],
       mentor: sh.status === 'ШНОР' ? mentors.get(school.schoolCode) ?? null : null,
+      assignedMentor: (assigned.get(school.schoolCode) ?? '').trim(),
+      subjectDynamics: subjectDynamics(
+        rowsByYear.get(school.schoolCode)?.previous ?? [],
+        rowsByYear.get(school.schoolCode)?.current ?? [],
+        settings.shnorSubjects,
+      ),
       profile,
     };
   });
@@ -170,19 +185,7 @@ export function computeReport(input: PipelineInput): Report {
     wasShnorPrevious: r.shnor.previousStatus === 'ШНОР',
   }));
 
-  const shnorReports = reports.filter((r) => r.shnor.status === 'ШНОР');
-  const indicators = computeIndicators(
-    {
-      schoolsTotal: reports.length,
-      schoolsInMonitoring: reports.filter((r) => r.shnor.status !== 'нет данных').length,
-      shnorCount: shnorReports.length,
-      shnorWithMentor: shnorReports.filter((r) => r.mentor !== null).length,
-      schoolsWithRisks: reports.filter((r) => r.profile.highCount > 0).length,
-      shnorWithPositiveDynamicsRuOrMath: shnorReports.filter((r) => hasPositiveCountedDynamics(r.shnor)).length,
-      schoolsWithDeficits: reports.filter((r) => r.staffingDeficit || r.infrastructureDeficit || r.financialDeficit).length,
-    },
-    input.manualIndicators ?? {},
-  );
+  const indicators = computeIndicators(indicatorFacts(reports, results, year, input.diagnoses), input.manualIndicators ?? {});
 
   return {
     year,
@@ -221,6 +224,59 @@ function earlierYearResults(
   return [...years]
     .sort((a, b) => a - b)
     .map((y) => assessSchools(codes, results, y, settings).map((s) => ({ meanShare: s.meanShareY, isShnor: s.status === 'ШНОР' })));
+}
+
+/**
+ * The counts of the computed indicators (docs/методика.md §7). «With results for Y»: some row of Y with a failing
+ * share; «listed»: in the form or in «Результаты ОП» for Y; diagnoses count only as people entered them.
+ */
+function indicatorFacts(
+  reports: ReadonlyArray<SchoolReport>,
+  results: ReadonlyArray<ProcedureResult>,
+  year: number | null,
+  diagnoses: ReadonlyArray<RiskDiagnosis>,
+): IndicatorFacts {
+  const withResults = new Set<string>();
+  if (year !== null) for (const r of results) if (r.year === year && failingShare(r) !== null) withResults.add(r.schoolCode);
+  const formCodes = new Set(reports.map((r) => r.school.schoolCode));
+  const listed = new Set([...formCodes, ...withResults]);
+  const shnor = reports.filter((r) => r.shnor.status === 'ШНОР');
+  const zone = reports.filter((r) => r.inZone === true);
+  const formerShnor = reports.filter((r) => r.shnor.previousStatus === 'ШНОР');
+  const diagnosed = diagnoses.filter((d) => formCodes.has(d.schoolCode));
+  return {
+    schoolsInMonitoring: [...formCodes].filter((c) => withResults.has(c)).length,
+    schoolsListed: listed.size,
+    shnorCount: shnor.length,
+    schoolsAssessed: reports.filter((r) => r.shnor.status !== 'нет данных').length,
+    shnorWithAssignedMentor: shnor.filter((r) => r.assignedMentor !== '').length,
+    schoolsInRiskZone: zone.length,
+    schoolsWithIsbsh: reports.filter((r) => r.isbsh !== null).length,
+    schoolsWithHighRiskDiagnosed: diagnosed.filter((d) => Object.values(d.significance).includes('высокая')).length,
+    schoolsDiagnosed: diagnosed.length,
+    riskZoneWithResults: zone.filter((r) => withResults.has(r.school.schoolCode)).length,
+    formerShnorWithPositiveSubject: formerShnor.filter((r) => hasPositiveSubjectDynamics(r.subjectDynamics)).length,
+    formerShnorComparable: formerShnor.filter((r) => r.subjectDynamics.length > 0).length,
+    schoolsWithDeficits: reports.filter((r) => r.staffingDeficit || r.infrastructureDeficit || r.financialDeficit).length,
+    schoolsWithForm: reports.length,
+  };
+}
+
+interface RowsOfTwoYears {
+  previous: ProcedureResult[];
+  current: ProcedureResult[];
+}
+
+/** Each school's rows of Y−1 and Y, in the order of the sheet. */
+function rowsOfTwoYears(results: ReadonlyArray<ProcedureResult>, year: number): Map<string, RowsOfTwoYears> {
+  const out = new Map<string, RowsOfTwoYears>();
+  for (const r of results) {
+    if (r.year !== year && r.year !== year - 1) continue;
+    let entry = out.get(r.schoolCode);
+    if (!entry) out.set(r.schoolCode, (entry = { previous: [], current: [] }));
+    (r.year === year ? entry.current : entry.previous).push(r);
+  }
+  return out;
 }
 
 function computeIsbshSafe(s: SchoolRecord, settings: Settings): number | null {
@@ -283,16 +339,4 @@ function proceduresIn(reports: ReadonlyArray<{ sharesY: Map<string, unknown>; sh
     for (const k of s.sharesPrev.keys()) seen.add(k);
   }
   return [...seen].sort(compareProcedures);
-}
-
-/**
- * «ШНОР with positive dynamics in Russian or mathematics» (domain.md §7): a counted procedure fell or stayed at 0 %.
- * The status's shares (SchoolShnor.sharesY) hold the counted procedures only (settings.shnorSubjects).
- */
-function hasPositiveCountedDynamics(s: SchoolShnor): boolean {
-  for (const [procedure, current] of s.sharesY) {
-    const previous = s.sharesPrev.get(procedure) ?? null;
-    if (isPositiveResult(procedureDynamics(previous, current))) return true;
-  }
-  return false;
 }

@@ -3,7 +3,9 @@ import type { CatalogMeasure, ProcedureResult, RiskDiagnosis, RiskFactor, School
 import { DEFAULT_RISK_FACTORS, FACTOR_SHEET_NAME, factorsFromSheet } from '../core/factors';
 import { CATALOG_SHEET_NAME, DEFAULT_CATALOG, catalogFromSheet } from '../core/catalog';
 import { INDICATORS } from '../core/indicators';
-import { parseShare } from '../core/numbers';
+import { parseRussianNumber, parseShare } from '../core/numbers';
+import { INDICATOR_HEADERS } from './outputs/summarySheets';
+import { ASSIGNED_MENTOR_HEADER } from './outputs/shnorSheet';
 import { normalizeText } from '../core/text';
 import { mappingFor, parseStoredMapping, type AutoMapping } from './headerMapping';
 import { readResponses } from './readResponses';
@@ -29,6 +31,8 @@ export interface LoadedInputs {
   problems: Problem[];
   rowsRead: number;
   manualIndicators: Record<string, number | null>;
+  /** «Назначенный наставник / куратор» people entered in the previous «ШНОР», by Код ОО (kept across rebuilds). */
+  assignedMentors: Map<string, string>;
 }
 
 /**
@@ -81,23 +85,69 @@ function sheetValues(ss: Spreadsheet, name: string): unknown[][] | null {
   return sheet ? sheet.getDataRange().getValues() : null;
 }
 
-/** Hand-entered values of «Показатели» kept across rebuilds, by indicator id. */
+/** The row index of the header that holds `first` in some cell, with the column of each wanted header (−1 when absent). */
+function findHeader(values: unknown[][], first: string, wanted: readonly string[]): { row: number; columns: number[] } | null {
+  const key = normalizeText(first);
+  for (let r = 0; r < Math.min(values.length, HEADER_SEARCH_ROWS); r++) {
+    const cells = values[r].map((c) => normalizeText(c));
+    if (!cells.includes(key)) continue;
+    return { row: r, columns: wanted.map((w) => cells.indexOf(normalizeText(w))) };
+  }
+  return null;
+}
+
+/** Output sheets put a caption of a few lines above their header. */
+const HEADER_SEARCH_ROWS = 10;
+
+/**
+ * Hand-entered values of «Показатели» kept across rebuilds, by indicator id (docs/методика.md §7): found by the
+ * headers «Показатель» and «Фактическое значение» wherever the columns are; shares as percents or fractions,
+ * counts («3», «3 шт.») as numbers. Computed rows are not read back.
+ */
 export function readManualIndicators(values: unknown[][] | null): Record<string, number | null> {
   const manual: Record<string, number | null> = {};
   if (!values) return manual;
-  const headerIndex = values.findIndex((r) => normalizeText(r[0]) === 'показатель');
-  if (headerIndex < 0) return manual;
-  const idByName = new Map(INDICATORS.filter((d) => !d.computed).map((d) => [normalizeText(d.name), d.id]));
-  for (const row of values.slice(headerIndex + 1)) {
-    const id = idByName.get(normalizeText(row[0]));
-    if (!id) continue;
+  const header = findHeader(values, INDICATOR_HEADERS.name, [INDICATOR_HEADERS.name, INDICATOR_HEADERS.actual]);
+  if (!header || header.columns.some((c) => c < 0)) return manual;
+  const [nameColumn, actualColumn] = header.columns;
+  const byName = new Map(INDICATORS.filter((d) => !d.computed).map((d) => [normalizeText(d.name), d]));
+  for (const row of values.slice(header.row + 1)) {
+    const def = byName.get(normalizeText(row[nameColumn]));
+    if (!def) continue;
+    const cell = row[actualColumn];
     try {
-      manual[id] = parseShare(row[2]);
+      manual[def.id] = def.unit === 'count' ? parseRussianNumber(typeof cell === 'string' ? cell.replace(/шт\.?/i, '') : cell) : parseShare(cell);
     } catch {
-      manual[id] = null;
+      manual[def.id] = null;
     }
   }
   return manual;
+}
+
+/**
+ * «Назначенный наставник / куратор» of the previous «ШНОР» sheet by Код ОО (docs/методика.md §7): people fill this
+ * column and a rebuild keeps it. Only the header area and the two columns are read, whatever the sheet's width.
+ */
+export function readAssignedMentors(sheet: Sheet | null): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!sheet) return out;
+  const lastRow = sheet.getLastRow();
+  const lastColumn = sheet.getLastColumn();
+  if (lastRow < 2 || lastColumn < 1) return out;
+  const top = sheet.getRange(1, 1, Math.min(lastRow, HEADER_SEARCH_ROWS), lastColumn).getValues();
+  const header = findHeader(top, 'Код ОО', ['Код ОО', ASSIGNED_MENTOR_HEADER]);
+  if (!header || header.columns.some((c) => c < 0)) return out;
+  const [codeColumn, mentorColumn] = header.columns;
+  const first = header.row + 2;
+  if (lastRow < first) return out;
+  const codes = sheet.getRange(first, codeColumn + 1, lastRow - first + 1, 1).getValues();
+  const mentors = sheet.getRange(first, mentorColumn + 1, lastRow - first + 1, 1).getValues();
+  codes.forEach((c, i) => {
+    const code = String(c[0] ?? '').trim();
+    const mentor = String(mentors[i][0] ?? '').trim();
+    if (code && mentor) out.set(code, mentor);
+  });
+  return out;
 }
 
 function referenceProblems(sheet: string, messages: string[]): Problem[] {
@@ -162,5 +212,6 @@ export function loadInputs(ss: Spreadsheet, timeZone: string, today: Date): Load
     problems,
     rowsRead: responses.rowsRead,
     manualIndicators: readManualIndicators(sheetValues(ss, SHEET_NAMES.indicators)),
+    assignedMentors: readAssignedMentors(ss.getSheetByName(SHEET_NAMES.shnor)),
   };
 }

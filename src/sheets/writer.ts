@@ -51,7 +51,7 @@ export function writeSpec(sheet: Sheet, spec: SheetSpec): void {
   // Text formats go on before the values so codes like «0123» stay text.
   if (dataRows > 0) {
     const formats = spec.columns.map((c) => c.format ?? 'General');
-    sheet.getRange(headerRow + 1, 1, dataRows, width).setNumberFormats(spec.rows.map(() => formats));
+    sheet.getRange(headerRow + 1, 1, dataRows, width).setNumberFormats(spec.rows.map((_, i) => spec.rowFormats?.[i] ?? formats));
   }
   sheet.getRange(1, 1, lastRow, width).setValues(grid as unknown[][]);
 

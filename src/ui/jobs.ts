@@ -42,6 +42,7 @@ export class JobContext {
         factors: inputs.factors,
         settings: this.settings,
         manualIndicators: inputs.manualIndicators,
+        assignedMentors: inputs.assignedMentors,
       });
       this.loaded = { inputs, report };
     }

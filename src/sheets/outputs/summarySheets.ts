@@ -181,27 +181,64 @@ export function municipalitiesSheet(report: Report): SheetSpec {
   };
 }
 
-/** «Показатели»: the system's target indicators with actual values where the data allow it (domain.md §7). */
+/** The columns of «Показатели»; the loading step finds hand entries by these headers (docs/методика.md §7). */
+export const INDICATOR_HEADERS = {
+  direction: 'Направление',
+  number: '№',
+  name: 'Показатель',
+  target: 'Целевое значение',
+  actual: 'Фактическое значение',
+  numerator: 'Числитель',
+  denominator: 'Знаменатель',
+  met: 'Достигнуто',
+  source: 'Источник',
+  definition: 'Как считается',
+} as const;
+
+/** «Показатели»: every target indicator with its target, actual value, numerator, denominator and definition (docs/методика.md §7). */
 export function indicatorsSheet(report: Report): SheetSpec {
-  const rows: CellValue[][] = report.indicators.map((i) => [i.name, i.target, i.actual === null ? '' : i.actual, i.met, i.source]);
+  const h = INDICATOR_HEADERS;
+  const columns: ColumnSpec[] = [
+    { header: h.direction, format: FORMAT.text, width: 90 },
+    { header: h.number, format: FORMAT.text, width: 40 },
+    { header: h.name, format: FORMAT.text, width: 420 },
+    { header: h.target, format: FORMAT.percent, width: 100 },
+    { header: h.actual, format: FORMAT.percent, width: 110 },
+    { header: h.numerator, format: FORMAT.integer, width: 90 },
+    { header: h.denominator, format: FORMAT.integer, width: 100 },
+    { header: h.met, format: FORMAT.text, width: 90 },
+    { header: h.source, format: FORMAT.text, width: 90 },
+    { header: h.definition, format: FORMAT.text, width: 520 },
+  ];
+  const rowFormats: Record<number, string[]> = {};
+  const rows: CellValue[][] = report.indicators.map((i, k) => {
+    if (i.unit === 'count') rowFormats[k] = columns.map((c, j) => (j === 3 || j === 4 ? FORMAT.countUnits : c.format ?? FORMAT.text));
+    return [
+      i.direction === '1' ? 'Первое' : 'Второе',
+      i.number,
+      i.name,
+      i.target === null ? '' : i.target,
+      i.actual === null ? '' : i.actual,
+      i.numerator === null ? '' : i.numerator,
+      i.denominator === null ? '' : i.denominator,
+      i.met,
+      i.source,
+      i.definition,
+    ];
+  });
   return {
     name: SHEET_NAMES.indicators,
     caption: [
-      `Целевые показатели системы работы со ШНОР${forYear(report)}. «Достигнуто» — «да», если фактическое значение не меньше целевого (для доли ШНОР — не больше).`,
-      'Показатели с источником «вручную» заполните в столбце «Фактическое значение» (в процентах): при пересчёте они сохраняются.',
+      `Целевые показатели системы работы со ШНОР${forYear(report)} (первое и второе направления). «Достигнуто» — «да», если фактическое значение не меньше целевого (для доли ШНОР — не больше).`,
+      'Показатели с источником «вручную» заполните в столбце «Фактическое значение» (доли — в процентах, «шт.» — числом): при пересчёте они сохраняются. Как считается каждый показатель — в последнем столбце.',
     ],
-    columns: [
-      { header: 'Показатель', format: FORMAT.text, width: 420 },
-      { header: 'Целевое значение', format: FORMAT.percent, width: 100 },
-      { header: 'Фактическое значение', format: FORMAT.percent, width: 110 },
-      { header: 'Достигнуто', format: FORMAT.text, width: 90 },
-      { header: 'Источник', format: FORMAT.text, width: 90 },
-    ],
+    columns,
     rows,
+    rowFormats,
     filter: true,
     rules: [
-      { kind: 'textEqual', column: 3, text: 'да', background: COLORS.good },
-      { kind: 'textEqual', column: 3, text: 'нет', background: COLORS.bad },
+      { kind: 'textEqual', column: 7, text: 'да', background: COLORS.good },
+      { kind: 'textEqual', column: 7, text: 'нет', background: COLORS.bad },
     ],
   };
 }
