@@ -1,5 +1,5 @@
 /**
- * ИСБШ — the school social well-being index (domain.md §2) and its levels.
+ * ИСБШ — the school social well-being index (docs/методика.md §2) and its levels.
  */
 import { ValueError } from './errors';
 import { formatPercent, roundHalfUp } from './percent';
@@ -9,7 +9,7 @@ import type { IsbshLevel, IsbshShareKey, IsbshShares } from './types';
 /** The regional ИСБШ formula (docs/методика.md §2): its intercept and one weight per share, as the settings hold them. */
 export type IsbshFormula = Pick<Settings, 'isbshIntercept' | 'isbshWeights'>;
 
-/** The five inputs in the order of the form (domain.md §1.1). */
+/** The five inputs in the order of the form (docs/методика.md §1.1). */
 export const ISBSH_SHARE_KEYS: readonly IsbshShareKey[] = Object.freeze([
   'bothParentsHigherEd',
   'comfortableHousing',
@@ -18,7 +18,7 @@ export const ISBSH_SHARE_KEYS: readonly IsbshShareKey[] = Object.freeze([
   'nonNativeRussian',
 ]);
 
-/** Russian names of the inputs, as the questions of the form (domain.md §1.1). */
+/** Russian names of the inputs, as the questions of the form (docs/методика.md §1.1). */
 export const ISBSH_INPUT_LABELS: Readonly<Record<IsbshShareKey, string>> = Object.freeze({
   bothParentsHigherEd: 'Обучающихся, оба родителя которых имеют высшее образование',
   comfortableHousing: 'Обучающихся из семей, проживающих в благоустроенном жилье',
@@ -39,7 +39,7 @@ export const ISBSH_LEVELS: readonly IsbshLevel[] = Object.freeze([
 /** computeIsbsh is exact to 9 decimals (see there). */
 const ISBSH_SNAP = 1e9;
 
-/** The inputs of ИСБШ that are missing, in form order (domain.md §2: any missing → no index). */
+/** The inputs of ИСБШ that are missing, in form order (docs/методика.md §2: any missing → no index). */
 export function missingIsbshInputs(shares: IsbshShares): IsbshShareKey[] {
   return ISBSH_SHARE_KEYS.filter((key) => shares[key] === null || shares[key] === undefined);
 }
@@ -76,13 +76,13 @@ export function computeIsbsh(shares: IsbshShares, formula: IsbshFormula): number
   return Math.min(highest, Math.max(lowest, index));
 }
 
-/** ИСБШ as shown, with one decimal, halves up on the decimal digits (81.55 → 81.6; domain.md §2). */
+/** ИСБШ as shown, with one decimal, halves up on the decimal digits (81.55 → 81.6; docs/методика.md §2). */
 export function roundIsbsh(x: number): number {
   return roundHalfUp(x, 1);
 }
 
 /**
- * The level of an ИСБШ value (domain.md §2): низкий < b0 ≤ ниже среднего < b1 ≤ средний < b2 ≤
+ * The level of an ИСБШ value (docs/методика.md §2): низкий < b0 ≤ ниже среднего < b1 ≤ средний < b2 ≤
  * выше среднего < b3 ≤ высокий — a boundary belongs to the upper level (79.5 → «ниже среднего»).
  * `bounds` are either the four cuts (Settings.isbshLevelBounds) or five lower bounds, one per
  * level, the first of which is ignored. The level is that of the value rounded to one decimal,

@@ -1,5 +1,5 @@
 /**
- * Mentor suggestions (школа-наставник, domain.md §3): each ШНОР paired with a resilient or
+ * Mentor suggestions (школа-наставник, docs/методика.md §3): each ШНОР paired with a resilient or
  * high-result school of its municipality.
  */
 import { shareAbove } from './cluster';

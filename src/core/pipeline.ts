@@ -74,12 +74,12 @@ export interface Report {
   municipalities: ReturnType<typeof municipalitySummary>;
   indicators: ReturnType<typeof computeIndicators>;
   topFactors: ReturnType<typeof topHighFactors>;
-  /** Groups too small for a zone of risk (domain.md §2). */
+  /** Groups too small for a zone of risk (docs/методика.md §2). */
   smallGroups: string[];
 }
 
 /**
- * The whole methodology in one pass over plain data (domain.md §2–§8): ИСБШ and its zone, types and deficits,
+ * The whole methodology in one pass over plain data (docs/методика.md §2–§8): ИСБШ and its zone, types and deficits,
  * ШНОР status and clusters for Y and Y−1, dynamics, resilience and mentors, risk profiles, indicators and summaries.
  */
 export function computeReport(input: PipelineInput): Report {

@@ -7,7 +7,7 @@ import type { IsbshShareKey } from './types';
 export type StaffingSpecialistsRule = 'noneOfThem' | 'anyMissing';
 
 /**
- * Every threshold of ../shared/domain.md as one typed object. Stored per spreadsheet
+ * Every threshold of docs/методика.md as one typed object. Stored per spreadsheet
  * (DocumentProperties) and passed to core functions; never a literal scattered through the code.
  */
 export interface Settings {
@@ -15,9 +15,9 @@ export interface Settings {
   isbshIntercept: number;
   /** The weight of each of the five shares, keyed by the input ids of types.ts. */
   isbshWeights: Record<IsbshShareKey, number>;
-  /** ИСБШ level cuts (domain.md §2): низкий < b0 ≤ ниже среднего < b1 ≤ средний < b2 ≤ выше среднего < b3 ≤ высокий. */
+  /** ИСБШ level cuts (docs/методика.md §2): низкий < b0 ≤ ниже среднего < b1 ≤ средний < b2 ≤ выше среднего < b3 ≤ высокий. */
   isbshLevelBounds: [number, number, number, number];
-  /** Share of a group that forms the zone of risk (domain.md §2). */
+  /** Share of a group that forms the zone of risk (docs/методика.md §2). */
   riskZoneShare: number;
   /** Rank within each municipality, or within the whole sheet. */
   riskZoneGrouping: 'municipality' | 'sheet';
@@ -35,7 +35,7 @@ export interface Settings {
   staffingSpecialists: string[];
   /** «нет ни одного из них» (noneOfThem) or «нет хотя бы одного» (anyMissing). */
   staffingSpecialistsRule: StaffingSpecialistsRule;
-  /** ШНОР threshold t: a failing share ≥ t counts (domain.md §3). */
+  /** ШНОР threshold t: a failing share ≥ t counts (docs/методика.md §3). */
   shnorThreshold: number;
   /** Subjects whose procedures count for the status (matched as words of the procedure name). */
   shnorSubjects: string[];
@@ -43,14 +43,14 @@ export interface Settings {
   sameSubjectCountsTwice: boolean;
   /** A share from fewer participants is noted «малая выборка». */
   smallSampleMin: number;
-  /** Cluster bounds (domain.md §3): базово [t, moderateFrom), умеренно [moderateFrom, strongAbove], сильно > strongAbove. */
+  /** Cluster bounds (docs/методика.md §3): базово [t, moderateFrom), умеренно [moderateFrom, strongAbove], сильно > strongAbove. */
   clusterModerateFrom: number;
   clusterStrongAbove: number;
   /** Resilient schools: actual share more than this many residual SDs below the prediction. */
   resilienceSdK: number;
-  /** Mentors «высокие результаты»: the best share of a municipality's schools by mean failing share (domain.md §3). */
+  /** Mentors «высокие результаты»: the best share of a municipality's schools by mean failing share (docs/методика.md §3). */
   mentorHighResultShare: number;
-  /** Risk suggestions «по данным» (domain.md §5). */
+  /** Risk suggestions «по данным» (docs/методика.md §5). */
   ovzHighShare: number;
   ovzMediumShare: number;
   nonNativeHighShare: number;
@@ -145,7 +145,7 @@ const SHARE_KEYS = [
 
 const POSITIVE_KEYS = ['riskZoneMinGroup', 'smallSchoolStudents', 'deficitSdK', 'smallSampleMin', 'resilienceSdK'] as const;
 
-/** A fresh copy of the defaults of domain.md (its preamble: every threshold is a default the user can change). */
+/** A fresh copy of the defaults of docs/методика.md (its preamble: every threshold is a default the user can change). */
 export function defaultSettings(): Settings {
   return {
     ...DEFAULT_SETTINGS,
@@ -174,7 +174,7 @@ export function isbshRange(s: Pick<Settings, 'isbshIntercept' | 'isbshWeights'>)
   return { min, max };
 }
 
-/** Russian messages for every invalid value (a boundary out of order, a share above 1 …); empty when valid. domain.md §2–§5 thresholds. */
+/** Russian messages for every invalid value (a boundary out of order, a share above 1 …); empty when valid. docs/методика.md §2–§5 thresholds. */
 export function settingsProblems(s: Settings): string[] {
   const problems: string[] = [];
   const b = s.isbshLevelBounds;
@@ -264,7 +264,7 @@ function numberRu(x: number): string {
   return formatNumberRu(x, Number.isInteger(x) ? 0 : Math.min(6, String(x).split('.')[1]?.length ?? 0));
 }
 
-/** Fills missing keys from domain.md's defaults and throws a UserError listing every invalid value. */
+/** Fills missing keys from docs/методика.md's defaults and throws a UserError listing every invalid value. */
 export function validateSettings(partial: Partial<Settings>): Settings {
   const merged: Settings = { ...defaultSettings(), ...partial };
   // A stored weight set missing a key gets that key's default rather than failing as a whole.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { result, school } from '../fixtures/region';
-import { headerOf, newAddon, responsesRows, resultsRows, rowOf } from './harness';
+import { headerOf, newAddon, responsesRows, resultsRows, rowOf } from '../support/harness';
 import type { ProcedureResult, SchoolRecord } from '../../src/core/types';
 
 /** The responses sheet of `schools` with a «Специалисты в штате» column (checkbox answers joined by «, »). */
