@@ -30,7 +30,7 @@ export interface IndicatorFacts {
   schoolsDiagnosed: number;
   /** Schools of the zone of risk with results for Y. */
   riskZoneWithResults: number;
-  /** ШНОР of Y−1 whose failing share in Russian or mathematics fell or stayed at 0 % (see subjectDynamics). */
+  /** ШНОР of Y−1 whose failing share in Russian or mathematics fell or stayed at 0 % (see subjectDynamics). */
   formerShnorWithPositiveSubject: number;
   /** ШНОР of Y−1 with a procedure of a counted subject held in both years. */
   formerShnorComparable: number;
@@ -38,6 +38,10 @@ export interface IndicatorFacts {
   schoolsWithDeficits: number;
   /** Schools of the form (deficits are drawn from the form). */
   schoolsWithForm: number;
+  /** The comparison with «Список ФИОКО» (docs/методика.md §10); null when the sheet is not given (the rows are left out). */
+  federalBoth: number | null;
+  federalOnlyOurs: number | null;
+  federalOnlyFederal: number | null;
 }
 
 export type IndicatorComparison = 'atLeast' | 'atMost';
@@ -57,8 +61,8 @@ export interface IndicatorDefinition {
   target: number | null;
   unit: IndicatorUnit;
   comparison: IndicatorComparison;
-  /** For computed indicators: the numerator and denominator; absent for those entered by hand. */
-  computed?: { count: keyof IndicatorFacts; of: keyof IndicatorFacts };
+  /** For computed indicators: the numerator and denominator (a count row has none); absent for those entered by hand. */
+  computed?: { count: keyof IndicatorFacts; of?: keyof IndicatorFacts };
 }
 
 const BY_HAND = 'Вносится вручную в столбец «Фактическое значение»; сохраняется при пересчёте.';
@@ -71,7 +75,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = Object.freeze([
     definition: 'Школы, по которым есть и ответ на форму «Социальный паспорт школы», и результаты ОП за отчётный год, — из всех школ, указанных в форме или в результатах ОП за отчётный год.',
     target: 1, unit: 'share', comparison: 'atLeast', computed: { count: 'schoolsInMonitoring', of: 'schoolsListed' } },
   { id: 'shnor', direction: '1', number: '3', name: 'Доля школ с низкими образовательными результатами (ШНОР)',
-    definition: 'Школы со статусом ШНОР в отчётном году (не менее 30 % не преодолели порог по русскому языку или математике в двух процедурах за год или в одной процедуре два года подряд) — из школ, у которых статус определён по данным.',
+    definition: 'Школы со статусом ШНОР в отчётном году (не менее 30 % не преодолели порог по русскому языку или математике в двух процедурах за год или в одной процедуре два года подряд) — из школ, у которых статус определён по данным.',
     target: 0, unit: 'share', comparison: 'atMost', computed: { count: 'shnorCount', of: 'schoolsAssessed' } },
   { id: 'preventionSystem', direction: '1', number: '4', name: 'Доля ОО, в которых сформирована внутришкольная система профилактики учебной неуспешности',
     definition: BY_HAND, target: 1, unit: 'share', comparison: 'atLeast' },
@@ -81,7 +85,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = Object.freeze([
   { id: 'networkPartner', direction: '1', number: '6', name: 'Доля ШНОР, включённых в качестве сетевого партнёра в программы и проекты школ с высокими образовательными результатами',
     definition: BY_HAND, target: 0.1, unit: 'share', comparison: 'atLeast' },
   { id: 'schoolsWithRisks', direction: '1', number: '7', name: 'Доля школ, в которых выявлены риски снижения образовательных результатов',
-    definition: 'Школы нижнего квартала по ИСБШ — зона риска (не более 25 % школ группы с наименьшим ИСБШ), — из школ, у которых рассчитан ИСБШ.',
+    definition: 'Школы нижнего квартала по ИСБШ — зона риска (не более 25 % школ группы с наименьшим ИСБШ), — из школ, у которых рассчитан ИСБШ.',
     target: 0.25, unit: 'share', comparison: 'atLeast', computed: { count: 'schoolsInRiskZone', of: 'schoolsWithIsbsh' } },
   { id: 'highRiskFactors', direction: '1', number: '', name: 'Доля школ с факторами риска высокой значимости (по самодиагностике)',
     definition: 'Школы, у которых в листе «Риски» хотя бы один фактор риска отмечен как «высокая», — из школ, заполнивших «Риски». Предложения «по данным» не считаются. Целевого значения в источнике нет.',
@@ -93,7 +97,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = Object.freeze([
     target: 1, unit: 'share', comparison: 'atLeast', computed: { count: 'riskZoneWithResults', of: 'schoolsInRiskZone' } },
   { id: 'shnorPositiveDynamics', direction: '1', number: '10', name: 'Доля ШНОР с положительной динамикой по русскому языку или математике',
     definition:
-      'Школы, бывшие ШНОР в прошлом году, у которых доля не преодолевших порог по русскому языку или по математике (по всем процедурам предмета, проведённым в оба года, с учётом числа участников) снизилась или была 0 % оба года, — из бывших ШНОР, у которых есть такие процедуры в оба года.',
+      'Школы, бывшие ШНОР в прошлом году, у которых доля не преодолевших порог по русскому языку или по математике (по всем процедурам предмета, проведённым в оба года, с учётом числа участников) снизилась или была 0 % оба года, — из бывших ШНОР, у которых есть такие процедуры в оба года.',
     target: 0.1, unit: 'share', comparison: 'atLeast', computed: { count: 'formerShnorWithPositiveSubject', of: 'formerShnorComparable' } },
   { id: 'schoolsWithDeficits', direction: '1', number: '11', name: 'Доля школ, в которых выявлены ресурсные дефициты',
     definition: 'Школы хотя бы с одним ресурсным дефицитом (кадровым, инфраструктурным или финансовым) — из школ, ответивших на форму.',
@@ -114,6 +118,15 @@ export const INDICATORS: readonly IndicatorDefinition[] = Object.freeze([
     definition: BY_HAND, target: 0.05, unit: 'share', comparison: 'atLeast' },
   { id: 'methodicalRecommendations', direction: '2', number: '5', name: 'Наличие адресных методических рекомендаций по преодолению факторов, обусловливающих низкие образовательные результаты',
     definition: BY_HAND, target: 3, unit: 'count', comparison: 'atLeast' },
+  { id: 'federalBoth', direction: '1', number: '', name: 'Школы в обоих списках: нашем списке ШНОР и федеральном списке ФИОКО',
+    definition: 'Число школ, которые ШНОР по нашим данным и есть в листе «Список ФИОКО» за отчётный год (лист «Сверка с федеральным списком»).',
+    target: null, unit: 'count', comparison: 'atLeast', computed: { count: 'federalBoth' } },
+  { id: 'federalOnlyOurs', direction: '1', number: '', name: 'Школы только в нашем списке ШНОР',
+    definition: 'Число школ, которые ШНОР по нашим данным, но нет в листе «Список ФИОКО» за отчётный год.',
+    target: null, unit: 'count', comparison: 'atLeast', computed: { count: 'federalOnlyOurs' } },
+  { id: 'federalOnlyFederal', direction: '1', number: '', name: 'Школы только в федеральном списке ФИОКО',
+    definition: 'Число школ из листа «Список ФИОКО» за отчётный год, которые по нашим данным не ШНОР или по которым нет данных.',
+    target: null, unit: 'count', comparison: 'atLeast', computed: { count: 'federalOnlyFederal' } },
 ] as IndicatorDefinition[]);
 
 export interface IndicatorValue {
@@ -134,7 +147,7 @@ export interface IndicatorValue {
   source: 'данные' | 'вручную';
 }
 
-/** Shares are compared with the share tolerance, so that 0,1 entered by hand meets a 10 % target. */
+/** Shares are compared with the share tolerance, so that 0,1 entered by hand meets a 10 % target. */
 function meets(actual: number, target: number, comparison: IndicatorComparison): boolean {
   return comparison === 'atLeast' ? shareAtLeast(actual, target) : !shareAbove(actual, target);
 }
@@ -147,13 +160,16 @@ function meets(actual: number, target: number, comparison: IndicatorComparison):
  * computed one.
  */
 export function computeIndicators(facts: IndicatorFacts, manual: Record<string, number | null>): IndicatorValue[] {
-  return INDICATORS.map((def) => {
+  // Rows of an input that was not given (a null count) are left out rather than shown empty.
+  return INDICATORS.filter((def) => !def.computed || facts[def.computed.count] !== null).map((def) => {
     let actual: number | null;
     let numerator: number | null = null;
     let denominator: number | null = null;
-    if (def.computed) {
-      numerator = facts[def.computed.count];
-      denominator = facts[def.computed.of];
+    if (def.computed && def.computed.of === undefined) {
+      actual = facts[def.computed.count];
+    } else if (def.computed) {
+      numerator = facts[def.computed.count] as number;
+      denominator = facts[def.computed.of as keyof IndicatorFacts] as number;
       actual = denominator > 0 ? wholePercentShare(numerator, denominator) : null;
     } else {
       const entered = manual[def.id];

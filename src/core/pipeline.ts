@@ -10,6 +10,8 @@ import { suggestMentors } from './mentors';
 import { riskProfile, topHighFactors, type RiskProfile } from './riskProfile';
 import { computeIndicators, type IndicatorFacts } from './indicators';
 import { hasPositiveSubjectDynamics, subjectDynamics, type SubjectDynamics } from './subjectDynamics';
+import { compareWithFederalList, federalComparisonCounts, type FederalComparisonRow, type FederalListEntry } from './federalList';
+import { objectivityFlags, type ObjectivityFlag, type ObjectivityRow } from './objectivity';
 import { municipalitySummary } from './municipalities';
 import type { Settings } from './settings';
 import type { ClusterDynamics, IsbshLevel, ProcedureResult, RiskDiagnosis, RiskFactor, SchoolRecord } from './types';
@@ -27,6 +29,10 @@ export interface PipelineInput {
   manualIndicators?: Record<string, number | null>;
   /** «Назначенный наставник / куратор» as people filled it in the previous «ШНОР» sheet, by Код ОО (docs/методика.md §7). */
   assignedMentors?: ReadonlyMap<string, string>;
+  /** «Список ФИОКО» (docs/методика.md §10); absent or null when the sheet is not given. */
+  federalList?: ReadonlyArray<FederalListEntry> | null;
+  /** «Объективность ВПР» (docs/методика.md §10); absent or null when the sheet is not given. */
+  objectivity?: ReadonlyArray<ObjectivityRow> | null;
 }
 
 export interface SchoolReport {
@@ -60,6 +66,8 @@ export interface SchoolReport {
   assignedMentor: string;
   /** Failing share by subject in Y−1 and Y over the procedures held in both years (docs/методика.md §7). */
   subjectDynamics: SubjectDynamics[];
+  /** Procedures of Y with signs of non-objective ВПР results (docs/методика.md §10); empty without the input. */
+  objectivityFlags: ObjectivityFlag[];
   profile: RiskProfile;
 }
 
@@ -76,6 +84,10 @@ export interface Report {
   topFactors: ReturnType<typeof topHighFactors>;
   /** Groups too small for a zone of risk (docs/методика.md §2). */
   smallGroups: string[];
+  /** The comparison with «Список ФИОКО» for Y; null without the sheet or without a reporting year. */
+  federalComparison: FederalComparisonRow[] | null;
+  /** Whether «Объективность ВПР» was given (the column and counts are shown only then). */
+  objectivityGiven: boolean;
 }
 
 /**
@@ -120,6 +132,7 @@ export function computeReport(input: PipelineInput): Report {
   const allShares = year === null ? new Map<string, YearShares>() : sharesByYear(results, year);
   const rowsByYear = year === null ? new Map<string, RowsOfTwoYears>() : rowsOfTwoYears(results, year);
   const assigned = input.assignedMentors ?? new Map<string, string>();
+  const flags = year === null || !input.objectivity ? new Map<string, ObjectivityFlag[]>() : objectivityFlags(input.objectivity, year, settings);
 
   const reports: SchoolReport[] = schools.map((school, i) => {
     const sh = shnor[i];
@@ -165,6 +178,7 @@ export function computeReport(input: PipelineInput): Report {
         rowsByYear.get(school.schoolCode)?.current ?? [],
         settings.shnorSubjects,
       ),
+      objectivityFlags: flags.get(school.schoolCode) ?? [],
       profile,
     };
   });
@@ -185,7 +199,22 @@ export function computeReport(input: PipelineInput): Report {
     wasShnorPrevious: r.shnor.previousStatus === 'ШНОР',
   }));
 
-  const indicators = computeIndicators(indicatorFacts(reports, results, year, input.diagnoses), input.manualIndicators ?? {});
+  const federalComparison =
+    year === null || !input.federalList
+      ? null
+      : compareWithFederalList(
+          reports.map((r) => ({
+            schoolCode: r.school.schoolCode,
+            name: r.school.name,
+            municipality: r.school.municipality,
+            status: r.shnor.status,
+            reason: r.shnor.reason,
+            maxShare: r.shnor.maxShare,
+          })),
+          input.federalList,
+          year,
+        );
+  const indicators = computeIndicators(indicatorFacts(reports, results, year, input.diagnoses, federalComparison), input.manualIndicators ?? {});
 
   return {
     year,
@@ -201,11 +230,14 @@ export function computeReport(input: PipelineInput): Report {
         staffingDeficit: r.staffingDeficit === true,
         infrastructureDeficit: r.infrastructureDeficit === true,
         priority: r.priority,
+        objectivitySigns: r.objectivityFlags.length > 0,
       })),
     ),
     indicators,
     topFactors: topHighFactors(reports.map((r) => r.profile), input.factors),
     smallGroups: zone.smallGroups,
+    federalComparison,
+    objectivityGiven: !!input.objectivity,
   };
 }
 
@@ -235,7 +267,9 @@ function indicatorFacts(
   results: ReadonlyArray<ProcedureResult>,
   year: number | null,
   diagnoses: ReadonlyArray<RiskDiagnosis>,
+  federal: ReadonlyArray<FederalComparisonRow> | null,
 ): IndicatorFacts {
+  const federalCounts = federal === null ? null : federalComparisonCounts(federal);
   const withResults = new Set<string>();
   if (year !== null) for (const r of results) if (r.year === year && failingShare(r) !== null) withResults.add(r.schoolCode);
   const formCodes = new Set(reports.map((r) => r.school.schoolCode));
@@ -259,6 +293,9 @@ function indicatorFacts(
     formerShnorComparable: formerShnor.filter((r) => r.subjectDynamics.length > 0).length,
     schoolsWithDeficits: reports.filter((r) => r.staffingDeficit || r.infrastructureDeficit || r.financialDeficit).length,
     schoolsWithForm: reports.length,
+    federalBoth: federalCounts?.['в обоих списках'] ?? null,
+    federalOnlyOurs: federalCounts?.['только в нашем списке'] ?? null,
+    federalOnlyFederal: federalCounts?.['только в федеральном списке'] ?? null,
   };
 }
 

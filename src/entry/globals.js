@@ -15,6 +15,7 @@ function showSidebar() { return App_.showSidebar(); }
 
 /** Menu: creates the «Результаты ОП» and «Риски» templates. */
 function menuCreateTemplates() { return App_.menuCreateTemplates(); }
+function menuCreateComparisonTemplates() { return App_.menuCreateComparisonTemplates(); }
 
 /** Menu: writes «Проверка данных». */
 function menuCheckData() { return App_.menuCheckData(); }

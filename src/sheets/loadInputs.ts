@@ -11,6 +11,9 @@ import { mappingFor, parseStoredMapping, type AutoMapping } from './headerMappin
 import { readResponses } from './readResponses';
 import { readResults } from './readResults';
 import { readRisks } from './readRisks';
+import { readFederalList, readObjectivity } from './readOptionalLists';
+import type { FederalListEntry } from '../core/federalList';
+import type { ObjectivityRow } from '../core/objectivity';
 import type { Problem } from './problems';
 import { ROADMAP_PREFIX, SHEET_NAMES } from './names';
 import { LOAD } from './messages';
@@ -33,6 +36,10 @@ export interface LoadedInputs {
   manualIndicators: Record<string, number | null>;
   /** «Назначенный наставник / куратор» people entered in the previous «ШНОР», by Код ОО (kept across rebuilds). */
   assignedMentors: Map<string, string>;
+  /** «Список ФИОКО» (docs/методика.md §10); null when the sheet does not exist. */
+  federalList: FederalListEntry[] | null;
+  /** «Объективность ВПР» (docs/методика.md §10); null when the sheet does not exist. */
+  objectivity: ObjectivityRow[] | null;
 }
 
 /**
@@ -202,6 +209,21 @@ export function loadInputs(ss: Spreadsheet, timeZone: string, today: Date): Load
     problems.push(...read.problems);
   }
 
+  let federalList: FederalListEntry[] | null = null;
+  const federalValues = sheetValues(ss, SHEET_NAMES.federalList);
+  if (federalValues) {
+    const read = readFederalList(federalValues, SHEET_NAMES.federalList, knownCodes);
+    federalList = read.entries;
+    problems.push(...read.problems);
+  }
+  let objectivity: ObjectivityRow[] | null = null;
+  const objectivityValues = sheetValues(ss, SHEET_NAMES.objectivity);
+  if (objectivityValues) {
+    const read = readObjectivity(objectivityValues, SHEET_NAMES.objectivity, knownCodes);
+    objectivity = read.rows;
+    problems.push(...read.problems);
+  }
+
   return {
     responsesSheet: sheet.getName(),
     schools: responses.schools,
@@ -213,5 +235,7 @@ export function loadInputs(ss: Spreadsheet, timeZone: string, today: Date): Load
     rowsRead: responses.rowsRead,
     manualIndicators: readManualIndicators(sheetValues(ss, SHEET_NAMES.indicators)),
     assignedMentors: readAssignedMentors(ss.getSheetByName(SHEET_NAMES.shnor)),
+    federalList,
+    objectivity,
   };
 }

@@ -13,6 +13,9 @@ export const SHEET_NAMES = {
   factors: 'Факторы риска',
   catalog: 'Каталог мер',
   monitoring: 'Мониторинг ДК',
+  federalList: 'Список ФИОКО',
+  objectivity: 'Объективность ВПР',
+  federalComparison: 'Сверка с федеральным списком',
 } as const;
 
 /** Roadmap sheets are named «ДК <Код ОО>». */

@@ -1,4 +1,4 @@
-import { createTemplates } from '../sheets/templates';
+import { createComparisonTemplates, createTemplates } from '../sheets/templates';
 import { createPassportForm } from '../sheets/formDefinition';
 import { UI } from './messages';
 import { reportToUser } from './errors';
@@ -12,6 +12,7 @@ export const MENU_ITEMS: ReadonlyArray<readonly [string, string] | null> = [
   [UI.menu.openSidebar, 'showSidebar'],
   null,
   [UI.menu.createTemplates, 'menuCreateTemplates'],
+  [UI.menu.createComparisonTemplates, 'menuCreateComparisonTemplates'],
   [UI.menu.check, 'menuCheckData'],
   [UI.menu.compute, 'menuComputeAll'],
   [UI.menu.roadmaps, 'menuRoadmaps'],
@@ -47,6 +48,14 @@ export function showSidebar(): void {
 export function menuCreateTemplates(): void {
   reportToUser(() => {
     const { created, skipped } = createTemplates(SpreadsheetApp.getActiveSpreadsheet());
+    return UI.templatesCreated(created, skipped);
+  });
+}
+
+/** «Список ФИОКО» and «Объективность ВПР» (docs/методика.md §10), optional inputs people paste federal reports into. */
+export function menuCreateComparisonTemplates(): void {
+  reportToUser(() => {
+    const { created, skipped } = createComparisonTemplates(SpreadsheetApp.getActiveSpreadsheet());
     return UI.templatesCreated(created, skipped);
   });
 }

@@ -10,7 +10,7 @@ import type { SheetSpec } from '../sheets/sheetSpec';
 import { stageSheet, swapIn, DRAFT_SUFFIX } from '../sheets/writer';
 import { isbshSheet } from '../sheets/outputs/isbshSheet';
 import { shnorSheet } from '../sheets/outputs/shnorSheet';
-import { clusterDynamicsSheet, dynamicsSheet, indicatorsSheet, municipalitiesSheet } from '../sheets/outputs/summarySheets';
+import { clusterDynamicsSheet, dynamicsSheet, federalComparisonSheet, indicatorsSheet, municipalitiesSheet } from '../sheets/outputs/summarySheets';
 import { riskProfilesSheet } from '../sheets/outputs/riskProfilesSheet';
 import { dataCheckSheet } from '../sheets/outputs/dataCheckSheet';
 import { ensureReferenceSheets, generateRoadmaps, roadmapTargets, writeMonitoring } from '../sheets/roadmapSheets';
@@ -43,6 +43,8 @@ export class JobContext {
         settings: this.settings,
         manualIndicators: inputs.manualIndicators,
         assignedMentors: inputs.assignedMentors,
+        federalList: inputs.federalList,
+        objectivity: inputs.objectivity,
       });
       this.loaded = { inputs, report };
     }
@@ -83,6 +85,7 @@ const COMPUTE_GROUPS: ReadonlyArray<{ label: string; builders: SpecBuilder[] }> 
     builders: [
       { name: SHEET_NAMES.municipalities, build: (r) => municipalitiesSheet(r) },
       { name: SHEET_NAMES.indicators, build: (r) => indicatorsSheet(r) },
+      { name: SHEET_NAMES.federalComparison, build: (r) => federalComparisonSheet(r) },
       { name: SHEET_NAMES.riskProfiles, build: (r, i) => riskProfilesSheet(r, i.factors) },
       { name: SHEET_NAMES.dataCheck, build: (_r, i) => dataCheckSheet(i.problems) },
     ],

@@ -17,6 +17,7 @@ export const UI = {
   menu: {
     openSidebar: 'Открыть панель',
     createTemplates: 'Создать шаблоны',
+    createComparisonTemplates: 'Создать шаблоны сверки (ФИОКО, объективность ВПР)',
     check: 'Проверить данные',
     compute: 'Рассчитать всё',
     roadmaps: 'Сформировать дорожные карты для всех ШНОР',

@@ -16,6 +16,9 @@ const facts: IndicatorFacts = {
   formerShnorComparable: 11,
   schoolsWithDeficits: 3,
   schoolsWithForm: 40,
+  federalBoth: null,
+  federalOnlyOurs: null,
+  federalOnlyFederal: null,
 };
 
 function byId(values: ReturnType<typeof computeIndicators>) {
@@ -58,6 +61,9 @@ describe('computeIndicators', () => {
       'riskZoneMonitoring',
       'shnorPositiveDynamics',
       'schoolsWithDeficits',
+      'federalBoth',
+      'federalOnlyOurs',
+      'federalOnlyFederal',
     ]);
     for (const i of INDICATORS) expect(i.definition.length).toBeGreaterThan(20);
   });
@@ -97,6 +103,13 @@ describe('computeIndicators', () => {
     expect(v.targetModel).toMatchObject({ actual: 1, met: 'да', unit: 'count' });
     expect(v.methodicalRecommendations).toMatchObject({ actual: 2, met: 'нет', unit: 'count' });
     expect(v.debtStudentsInExtraClasses).toMatchObject({ actual: null, met: '' });
+  });
+
+  it('adds the counts of the federal list comparison only when the list is given', () => {
+    expect(computeIndicators(facts, {}).some((v) => v.id.startsWith('federal'))).toBe(false);
+    const v = byId(computeIndicators({ ...facts, federalBoth: 7, federalOnlyOurs: 2, federalOnlyFederal: 1 }, {}));
+    expect([v.federalBoth.actual, v.federalOnlyOurs.actual, v.federalOnlyFederal.actual]).toEqual([7, 2, 1]);
+    expect(v.federalBoth).toMatchObject({ unit: 'count', met: '', numerator: null });
   });
 
   it('does not let a hand entry override a computed indicator', () => {

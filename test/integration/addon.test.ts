@@ -25,6 +25,7 @@ describe('the built add-in opened in Sheets', () => {
     expect(captions).toEqual([
       'Открыть панель',
       'Создать шаблоны',
+      'Создать шаблоны сверки (ФИОКО, объективность ВПР)',
       'Проверить данные',
       'Рассчитать всё',
       'Сформировать дорожные карты для всех ШНОР',
@@ -38,7 +39,7 @@ describe('the built add-in opened in Sheets', () => {
   it('onInstall shows the same menu in FULL mode', () => {
     const { twin, addon } = newAddon();
     addon.call('onInstall', { authMode: 'FULL' });
-    expect(twin.ui.menu()?.items.length).toBe(10);
+    expect(twin.ui.menu()?.items.length).toBe(11);
   });
 
   it('opens the Russian sidebar from the menu', () => {

@@ -37,6 +37,7 @@ const BASE_COLUMNS: ColumnSpec[] = [
   { header: 'Приоритетный адресат', format: FORMAT.text, width: 90 },
   { header: 'Наставник (предложение)', format: FORMAT.text, width: 260 },
   { header: ASSIGNED_MENTOR_HEADER, format: FORMAT.text, width: 220 },
+  { header: 'Признаки необъективности', format: FORMAT.text, width: 280 },
 ];
 const STATUS_COLUMN = 3;
 const CLUSTER_COLUMN = 5;
@@ -69,6 +70,7 @@ export function shnorSheet(report: Report): SheetSpec {
       yesNo(r.priority),
       mentor,
       r.assignedMentor,
+      r.objectivityFlags.map((f) => f.text).join('; '),
       ...shares,
       sh.note,
     ];

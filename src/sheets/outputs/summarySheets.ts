@@ -121,6 +121,7 @@ export function municipalitiesSheet(report: Report): SheetSpec {
     { header: 'Оба дефицита', format: FORMAT.integer, width: 80 },
     { header: 'Доля обоих', format: FORMAT.percent, width: 80 },
     { header: 'Приоритетные адресаты', format: FORMAT.integer, width: 100 },
+    { header: 'Признаки необъективности ВПР', format: FORMAT.integer, width: 110 },
   ];
   const rows: CellValue[][] = report.municipalities.map((m) => [
     m.municipality,
@@ -136,6 +137,7 @@ export function municipalitiesSheet(report: Report): SheetSpec {
     m.both,
     m.bothShare,
     m.priority,
+    report.objectivityGiven ? m.objectivity : '',
   ]);
   const caption = [
     `Сводка по муниципалитетам${forYear(report)}: ШНОР, зона риска по ИСБШ, ресурсные дефициты и приоритетные адресаты поддержки.`,
@@ -241,4 +243,44 @@ export function indicatorsSheet(report: Report): SheetSpec {
       { kind: 'textEqual', column: 7, text: 'нет', background: COLORS.bad },
     ],
   };
+}
+
+/** «Сверка с федеральным списком»: our ШНОР against «Список ФИОКО» for the reporting year (docs/методика.md §10). */
+export function federalComparisonSheet(report: Report): SheetSpec {
+  const columns: ColumnSpec[] = [
+    { header: 'Код ОО', format: FORMAT.text, width: 100 },
+    { header: 'Наименование ОО', format: FORMAT.text, width: 260 },
+    { header: 'Муниципалитет', format: FORMAT.text, width: 180 },
+    { header: 'Сверка', format: FORMAT.text, width: 200 },
+    { header: 'Статус по нашим данным', format: FORMAT.text, width: 120 },
+    { header: 'Основание или что говорят наши данные', format: FORMAT.text, width: 420 },
+  ];
+  const rows: CellValue[][] = (report.federalComparison ?? []).map((r) => [r.schoolCode, r.name, r.municipality, r.kind, r.ourStatus, r.detail]);
+  const caption =
+    report.federalComparison === null
+      ? [
+          report.year === null
+            ? 'Сверка с федеральным списком не построена: нет результатов ОП, отчётный год не определён.'
+            : 'Сверка с федеральным списком не построена: нет листа «Список ФИОКО» (Код ОО, Год). Создайте его из меню «Создать шаблоны сверки» и вставьте федеральный список.',
+        ]
+      : [
+          `Сверка списка ШНОР${forYear(report)} с федеральным списком ФИОКО (лист «Список ФИОКО», строки этого года).`,
+          `В обоих списках: ${count(report, 'в обоих списках')}; только в нашем: ${count(report, 'только в нашем списке')}; только в федеральном: ${count(report, 'только в федеральном списке')}.`,
+        ];
+  return {
+    name: SHEET_NAMES.federalComparison,
+    caption,
+    columns,
+    rows,
+    filter: true,
+    rules: [
+      { kind: 'textEqual', column: 3, text: 'в обоих списках', background: COLORS.neutral },
+      { kind: 'textEqual', column: 3, text: 'только в нашем списке', background: COLORS.warn },
+      { kind: 'textEqual', column: 3, text: 'только в федеральном списке', background: COLORS.bad },
+    ],
+  };
+}
+
+function count(report: Report, kind: string): number {
+  return (report.federalComparison ?? []).filter((r) => r.kind === kind).length;
 }
