@@ -15,6 +15,8 @@ function showSidebar() { return App_.showSidebar(); }
 
 /** Menu: creates the «Результаты ОП» and «Риски» templates. */
 function menuCreateTemplates() { return App_.menuCreateTemplates(); }
+
+/** Menu: creates the optional «Список ФИОКО» and «Объективность ВПР» templates. */
 function menuCreateComparisonTemplates() { return App_.menuCreateComparisonTemplates(); }
 
 /** Menu: writes «Проверка данных». */

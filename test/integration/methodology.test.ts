@@ -164,3 +164,69 @@ describe('«Показатели» and the assignments people make', () => {
     expect(indicator(twin, 'Доля обучающихся с академической задолженностью, имеющих')).toMatchObject({ actual: 0.3, met: 'да' });
   });
 });
+
+describe('the federal list and signs of non-objective ВПР results', () => {
+  /*
+   * 2024 and 2025 as in «Показатели» above: t1 ШНОР in 2025 (ОГЭ математика 40 %, ОГЭ русский язык 30 %), the others not
+   * (t2 10 %, 10 %). «Список ФИОКО» for 2025: t1 and t2 → t1 in both lists, t2 only in the federal one (our data: not
+   * ШНОР, highest share 10 %). «Объективность ВПР» 2025: t1 ВПР математика 5 confirmed 40 % (< 50 %), t3 confirmed 70 %
+   * and raised 25 % (> 20 %), t4 confirmed 80 %, raised 10 %: t1 and t3 are flagged.
+   */
+  const rows: ProcedureResult[] = [];
+  const counts: Record<string, [number, number]> = { t1: [4, 3], t2: [1, 1], t3: [1, 1], t4: [1, 1] };
+  for (const [code, [m, r]] of Object.entries(counts)) {
+    for (const year of [2024, 2025]) rows.push(result(code, year, 'ОГЭ математика', 10, m), result(code, year, 'ОГЭ русский язык', 10, r));
+  }
+  const withInputs = () =>
+    newAddon((twin) => {
+      twin.addSheet('Ответы на форму (1)', responsesRows(tied));
+      twin.addSheet('Результаты ОП', resultsRows(rows));
+      twin.addSheet('Список ФИОКО', [['Код ОО', 'Год'], ['t1', 2025], ['t2', '2024/25'], ['t9', 'в прошлом году']]);
+      twin.addSheet('Объективность ВПР', [
+        ['Код ОО', 'Год', 'Процедура', 'Понизили', 'Подтвердили', 'Повысили'],
+        ['t1', 2025, 'ВПР математика 5', 0.1, 0.4, 0.5],
+        ['t3', 2025, 'ВПР математика 5', '5 %', '70 %', '25 %'],
+        ['t4', 2025, 'ВПР математика 5', 10, 80, 10],
+        ['x1', 2025, 'ВПР математика 5', 10, 80, 10],
+      ]);
+    });
+
+  it('creates both templates from the menu, once', () => {
+    const { twin, addon: a } = newAddon();
+    a.call('menuCreateComparisonTemplates');
+    expect(headerOf(twin, 'Список ФИОКО')).toEqual(['Код ОО', 'Год']);
+    expect(headerOf(twin, 'Объективность ВПР')).toEqual(['Код ОО', 'Год', 'Процедура', 'Понизили', 'Подтвердили', 'Повысили']);
+    const before = twin.snapshotSheet('Список ФИОКО');
+    a.call('menuCreateComparisonTemplates');
+    expect(twin.snapshotSheet('Список ФИОКО')).toBe(before);
+    expect(twin.ui.alerts.at(-1)?.message).toContain('Уже были и не изменены');
+  });
+
+  it('writes «Сверка с федеральным списком», the flags in «ШНОР», the counts in «Муниципалитеты» and «Показатели», and the data check', () => {
+    const { twin, addon: a } = withInputs();
+    const inputsBefore = [twin.snapshotSheet('Список ФИОКО'), twin.snapshotSheet('Объективность ВПР')];
+    a.call('menuComputeAll');
+    const header = headerOf(twin, 'Сверка с федеральным списком');
+    const kind = (code: string) => rowOf(twin, 'Сверка с федеральным списком', code)[header.indexOf('Сверка')];
+    const detail = (code: string) => rowOf(twin, 'Сверка с федеральным списком', code)[header.indexOf('Основание или что говорят наши данные')];
+    expect([kind('t1'), kind('t2')]).toEqual(['в обоих списках', 'только в федеральном списке']);
+    expect(detail('t1')).toBe('2025: ОГЭ математика — 40 %, ОГЭ русский язык — 30 %; ОГЭ математика: 40 % (2024) и 40 % (2025); ОГЭ русский язык: 30 % (2024) и 30 % (2025)');
+    expect(detail('t2')).toBe('по нашим данным не ШНОР: наибольшая доля не преодолевших порог 10 % (2025)');
+
+    expect(cellOf(twin, 'ШНОР', 't1', 'Признаки необъективности')).toBe('ВПР математика 5: подтвердили 40 % (меньше 50 %), повысили 50 % (больше 20 %)');
+    expect(cellOf(twin, 'ШНОР', 't3', 'Признаки необъективности')).toBe('ВПР математика 5: повысили 25 % (больше 20 %)');
+    expect(cellOf(twin, 'ШНОР', 't4', 'Признаки необъективности')).toBe('');
+    const m = headerOf(twin, 'Муниципалитеты', 'Муниципалитет');
+    expect(rowOf(twin, 'Муниципалитеты', 'Тестовый район')[m.indexOf('Признаки необъективности ВПР')]).toBe(2);
+
+    const values = twin.sheetValues('Показатели');
+    const ih = headerOf(twin, 'Показатели', 'Направление');
+    const actual = (start: string) => values.find((r) => String(r[ih.indexOf('Показатель')]).startsWith(start))![ih.indexOf('Фактическое значение')];
+    expect([actual('Школы в обоих списках'), actual('Школы только в нашем'), actual('Школы только в федеральном')]).toEqual([1, 0, 1]);
+
+    const check = JSON.stringify(twin.sheetValues('Проверка данных'));
+    expect(check).toContain('год не распознан: «в прошлом году»');
+    expect(check).toContain('школа не найдена в ответах формы');
+    expect([twin.snapshotSheet('Список ФИОКО'), twin.snapshotSheet('Объективность ВПР')]).toEqual(inputsBefore);
+  });
+});
