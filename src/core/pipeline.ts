@@ -13,6 +13,7 @@ import { hasPositiveSubjectDynamics, subjectDynamics, type SubjectDynamics } fro
 import { compareWithFederalList, federalComparisonCounts, type FederalComparisonRow, type FederalListEntry } from './federalList';
 import { objectivityFlags, type ObjectivityFlag, type ObjectivityRow } from './objectivity';
 import { municipalitySummary } from './municipalities';
+import { computeHistory, shnorShareByYear, type HistoryReport, type ShnorByYearRow, type YearlyAnswer } from './history';
 import type { Settings } from './settings';
 import type { ClusterDynamics, IsbshLevel, ProcedureResult, RiskDiagnosis, RiskFactor, SchoolRecord } from './types';
 
@@ -33,6 +34,8 @@ export interface PipelineInput {
   federalList?: ReadonlyArray<FederalListEntry> | null;
   /** «Объективность ВПР» (docs/методика.md §10); absent or null when the sheet is not given. */
   objectivity?: ReadonlyArray<ObjectivityRow> | null;
+  /** Each school's answer of every school year of the form, for ИСБШ by school year (docs/методика.md §9). */
+  yearly?: ReadonlyArray<YearlyAnswer>;
 }
 
 export interface SchoolReport {
@@ -88,6 +91,10 @@ export interface Report {
   federalComparison: FederalComparisonRow[] | null;
   /** Whether «Объективность ВПР» was given (the column and counts are shown only then). */
   objectivityGiven: boolean;
+  /** Every year of every school, parallel to `schools` (docs/методика.md §9). */
+  history: HistoryReport;
+  /** ШНОР by year per municipality and for the region (docs/методика.md §9). */
+  shnorByYear: ShnorByYearRow[];
 }
 
 /**
@@ -216,6 +223,8 @@ export function computeReport(input: PipelineInput): Report {
         );
   const indicators = computeIndicators(indicatorFacts(reports, results, year, input.diagnoses, federalComparison), input.manualIndicators ?? {});
 
+  const history = computeHistory({ schoolCodes: codes, results, year, settings, yearly: input.yearly, zoneGroup: groupOf });
+
   return {
     year,
     schools: reports,
@@ -238,6 +247,8 @@ export function computeReport(input: PipelineInput): Report {
     smallGroups: zone.smallGroups,
     federalComparison,
     objectivityGiven: !!input.objectivity,
+    history,
+    shnorByYear: shnorShareByYear(history, schools.map((s) => s.municipality)),
   };
 }
 

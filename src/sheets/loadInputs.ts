@@ -1,13 +1,19 @@
 import { UserError } from '../core/errors';
+import type { YearlyAnswer } from '../core/history';
 import type { CatalogMeasure, ProcedureResult, RiskDiagnosis, RiskFactor, SchoolRecord } from '../core/types';
-import { DEFAULT_RISK_FACTORS, FACTOR_SHEET_NAME, factorsFromSheet } from '../core/factors';
-import { CATALOG_SHEET_NAME, DEFAULT_CATALOG, catalogFromSheet } from '../core/catalog';
+import { DEFAULT_RISK_FACTORS, FACTOR_SHEET_NAME } from '../core/factors';
+import { CATALOG_SHEET_NAME, DEFAULT_CATALOG } from '../core/catalog';
+import { readCatalogSheet, readFactorSheet } from './readReferences';
 import { INDICATORS } from '../core/indicators';
-import { parseRussianNumber, parseShare } from '../core/numbers';
-import { INDICATOR_HEADERS } from './outputs/summarySheets';
+import { numberCell } from './input/cells';
 import { ASSIGNED_MENTOR_HEADER } from './outputs/shnorSheet';
 import { normalizeText } from '../core/text';
-import { mappingFor, parseStoredMapping, type AutoMapping } from './headerMapping';
+import { mappingFor, parseStoredMapping, type AutoMapping, type SampleRows } from './headerMapping';
+import { headerTexts, shareCell } from './input/cells';
+import { INDICATOR_VARIANTS } from './input/corpus/references';
+import { SAMPLE_ROWS, findHeaderRow, matchHeaders } from './input/matcher';
+import type { InputSchema } from './input/schema';
+import { INDICATOR_TITLES } from './outputs/summarySheets';
 import { readResponses } from './readResponses';
 import { readResults } from './readResults';
 import { readRisks } from './readRisks';
@@ -27,6 +33,8 @@ export const RESPONSES_SHEET_KEY = 'shnor.responsesSheet';
 export interface LoadedInputs {
   responsesSheet: string;
   schools: SchoolRecord[];
+  /** Each school's answer of every school year, when the form was answered in two or more (docs/методика.md §9). */
+  yearly: YearlyAnswer[];
   results: ProcedureResult[];
   diagnoses: RiskDiagnosis[];
   factors: RiskFactor[];
@@ -68,23 +76,22 @@ export function findResponsesSheet(ss: Spreadsheet, chosen: string | null): Shee
   );
 }
 
-function headerTexts(row: readonly unknown[] | undefined): string[] {
-  return (row ?? []).map((h) => String(h ?? ''));
-}
-
-/** The mapping in force for these headers: the stored choices first, the rest auto-mapped. */
-function mappingIn(headers: readonly string[], storedJson: string | null): AutoMapping {
-  return mappingFor(headers, parseStoredMapping(storedJson));
+/** The mapping in force for these headers: the stored choices first, the rest matched (with the evidence of the first rows' values). */
+function mappingIn(headers: readonly string[], storedJson: string | null, samples: SampleRows): AutoMapping {
+  return mappingFor(headers, parseStoredMapping(storedJson), samples.slice(0, SAMPLE_ROWS));
 }
 
 /**
- * The responses sheet's header texts and the mapping in force, for the sidebar: only the header row is read (the
- * responses of a whole region are not needed to show which column is which).
+ * The responses sheet's header texts and the mapping in force, for the sidebar: only the header row and the first
+ * SAMPLE_ROWS rows are read, in one call (the matcher looks at no more), so the sidebar shows the mapping the run uses.
  */
-export function responsesMapping(sheet: Sheet, storedJson: string | null): { headers: string[]; auto: AutoMapping } {
+export function responsesMapping(sheet: Sheet, storedJson: string | null): { headers: string[]; auto: AutoMapping; samples: unknown[][] } {
   const width = sheet.getLastColumn();
-  const headers = width < 1 ? [] : headerTexts(sheet.getRange(1, 1, 1, width).getValues()[0]);
-  return { headers, auto: mappingIn(headers, storedJson) };
+  const height = Math.min(sheet.getLastRow(), SAMPLE_ROWS + 1);
+  const values = width < 1 || height < 1 ? [] : sheet.getRange(1, 1, height, width).getValues();
+  const headers = headerTexts(values);
+  const samples = values.slice(1);
+  return { headers, auto: mappingIn(headers, storedJson, samples), samples };
 }
 
 function sheetValues(ss: Spreadsheet, name: string): unknown[][] | null {
@@ -92,44 +99,49 @@ function sheetValues(ss: Spreadsheet, name: string): unknown[][] | null {
   return sheet ? sheet.getDataRange().getValues() : null;
 }
 
-/** The row index of the header that holds `first` in some cell, with the column of each wanted header (−1 when absent). */
-function findHeader(values: unknown[][], first: string, wanted: readonly string[]): { row: number; columns: number[] } | null {
-  const key = normalizeText(first);
-  for (let r = 0; r < Math.min(values.length, HEADER_SEARCH_ROWS); r++) {
-    const cells = values[r].map((c) => normalizeText(c));
-    if (!cells.includes(key)) continue;
-    return { row: r, columns: wanted.map((w) => cells.indexOf(normalizeText(w))) };
-  }
-  return null;
-}
+/** «Показатели» as an input schema (src/sheets/input): the indicator's name and the hand-entered actual value. */
+const INDICATORS_SCHEMA: InputSchema<keyof typeof INDICATOR_VARIANTS> = {
+  id: 'indicators',
+  fields: [
+    { key: 'indicator', title: INDICATOR_TITLES.indicator, required: 'yes', variants: INDICATOR_VARIANTS.indicator },
+    { key: 'actual', title: INDICATOR_TITLES.actual, required: 'yes', variants: INDICATOR_VARIANTS.actual },
+  ],
+};
 
-/** Output sheets put a caption of a few lines above their header. */
-const HEADER_SEARCH_ROWS = 10;
-
-/**
- * Hand-entered values of «Показатели» kept across rebuilds, by indicator id (docs/методика.md §7): found by the
- * headers «Показатель» and «Фактическое значение» wherever the columns are; shares as percents or fractions,
- * counts («3», «3 шт.») as numbers. Computed rows are not read back.
- */
+/** Hand-entered values of «Показатели» kept across rebuilds (docs/методика.md §7), by indicator id; the header row below the caption is found by its titles. */
 export function readManualIndicators(values: unknown[][] | null): Record<string, number | null> {
   const manual: Record<string, number | null> = {};
   if (!values) return manual;
-  const header = findHeader(values, INDICATOR_HEADERS.name, [INDICATOR_HEADERS.name, INDICATOR_HEADERS.actual]);
-  if (!header || header.columns.some((c) => c < 0)) return manual;
-  const [nameColumn, actualColumn] = header.columns;
+  const headerIndex = findHeaderRow(values, INDICATORS_SCHEMA, 1);
+  if (headerIndex < 0) return manual;
+  const { columns } = matchHeaders(INDICATORS_SCHEMA, headerTexts(values, headerIndex));
+  if (columns.indicator === null || columns.actual === null) return manual;
   const byName = new Map(INDICATORS.filter((d) => !d.computed).map((d) => [normalizeText(d.name), d]));
-  for (const row of values.slice(header.row + 1)) {
-    const def = byName.get(normalizeText(row[nameColumn]));
+  for (const row of values.slice(headerIndex + 1)) {
+    const def = byName.get(normalizeText(row[columns.indicator]));
     if (!def) continue;
-    const cell = row[actualColumn];
+    const cell = row[columns.actual];
     try {
-      manual[def.id] = def.unit === 'count' ? parseRussianNumber(typeof cell === 'string' ? cell.replace(/шт\.?/i, '') : cell) : parseShare(cell);
+      // Shares as percents or fractions, counts («3», «3 шт.») as numbers.
+      manual[def.id] = def.unit === 'count' ? numberCell(typeof cell === 'string' ? cell.replace(/шт\.?/i, '') : cell) : shareCell(cell);
     } catch {
       manual[def.id] = null;
     }
   }
   return manual;
 }
+
+/** How many rows of an output sheet may hold its caption above the header. */
+const CAPTION_ROWS = 10;
+
+/** The two columns of «ШНОР» people fill in and a rebuild keeps: the school's code and its assigned mentor. */
+const ASSIGNED_MENTORS_SCHEMA: InputSchema<'code' | 'mentor'> = {
+  id: 'assignedMentors',
+  fields: [
+    { key: 'code', title: 'Код ОО', required: 'yes', variants: [] },
+    { key: 'mentor', title: ASSIGNED_MENTOR_HEADER, required: 'yes', variants: [] },
+  ],
+};
 
 /**
  * «Назначенный наставник / куратор» of the previous «ШНОР» sheet by Код ОО (docs/методика.md §7): people fill this
@@ -141,11 +153,13 @@ export function readAssignedMentors(sheet: Sheet | null): Map<string, string> {
   const lastRow = sheet.getLastRow();
   const lastColumn = sheet.getLastColumn();
   if (lastRow < 2 || lastColumn < 1) return out;
-  const top = sheet.getRange(1, 1, Math.min(lastRow, HEADER_SEARCH_ROWS), lastColumn).getValues();
-  const header = findHeader(top, 'Код ОО', ['Код ОО', ASSIGNED_MENTOR_HEADER]);
-  if (!header || header.columns.some((c) => c < 0)) return out;
-  const [codeColumn, mentorColumn] = header.columns;
-  const first = header.row + 2;
+  const top = sheet.getRange(1, 1, Math.min(lastRow, CAPTION_ROWS), lastColumn).getValues();
+  const headerIndex = findHeaderRow(top, ASSIGNED_MENTORS_SCHEMA, 2, CAPTION_ROWS);
+  if (headerIndex < 0) return out;
+  const { columns } = matchHeaders(ASSIGNED_MENTORS_SCHEMA, headerTexts(top, headerIndex));
+  if (columns.code === null || columns.mentor === null) return out;
+  const [codeColumn, mentorColumn] = [columns.code, columns.mentor];
+  const first = headerIndex + 2;
   if (lastRow < first) return out;
   const codes = sheet.getRange(first, codeColumn + 1, lastRow - first + 1, 1).getValues();
   const mentors = sheet.getRange(first, mentorColumn + 1, lastRow - first + 1, 1).getValues();
@@ -170,16 +184,18 @@ export function loadInputs(ss: Spreadsheet, timeZone: string, today: Date): Load
   const sheet = findResponsesSheet(ss, props.getProperty(RESPONSES_SHEET_KEY));
   if (!sheet) throw new UserError(LOAD.noResponsesSheet);
   const values = sheet.getDataRange().getValues();
-  const auto = mappingIn(headerTexts(values[0]), props.getProperty(MAPPING_KEY));
+  const auto = mappingIn(headerTexts(values), props.getProperty(MAPPING_KEY), values.slice(1));
   // Throws the UserError naming the missing columns when a required one is not mapped.
-  const responses = readResponses(values, sheet.getName(), auto.mapping, { timeZone });
+  const responses = readResponses(values, sheet.getName(), auto.mapping, { timeZone, match: auto });
   const problems: Problem[] = [...responses.problems];
   const knownCodes = new Set(responses.schools.map((s) => s.schoolCode));
 
-  const resultValues = sheetValues(ss, SHEET_NAMES.results);
+  const resultsSheet = ss.getSheetByName(SHEET_NAMES.results);
   let results: ProcedureResult[] = [];
-  if (resultValues) {
-    const read = readResults(resultValues, SHEET_NAMES.results, knownCodes, { latestYear: today.getFullYear() });
+  if (resultsSheet) {
+    // Number formats too: a cell shown as «25 %» holds 0.25, a share and not a count (docs/методика.md §1.2).
+    const range = resultsSheet.getDataRange();
+    const read = readResults(range.getValues(), SHEET_NAMES.results, knownCodes, { latestYear: today.getFullYear(), formats: range.getNumberFormats() });
     results = read.results;
     problems.push(...read.problems);
   } else {
@@ -189,14 +205,14 @@ export function loadInputs(ss: Spreadsheet, timeZone: string, today: Date): Load
   let factors: RiskFactor[] = DEFAULT_RISK_FACTORS.map((f) => ({ ...f }));
   const factorValues = sheetValues(ss, FACTOR_SHEET_NAME);
   if (factorValues) {
-    const read = factorsFromSheet(factorValues);
+    const read = readFactorSheet(factorValues);
     factors = read.factors;
     problems.push(...referenceProblems(FACTOR_SHEET_NAME, read.problems));
   }
   let catalog: CatalogMeasure[] = DEFAULT_CATALOG.map((m) => ({ ...m }));
   const catalogValues = sheetValues(ss, CATALOG_SHEET_NAME);
   if (catalogValues) {
-    const read = catalogFromSheet(catalogValues, factors);
+    const read = readCatalogSheet(catalogValues, factors);
     catalog = read.measures;
     problems.push(...referenceProblems(CATALOG_SHEET_NAME, read.problems));
   }
@@ -227,6 +243,7 @@ export function loadInputs(ss: Spreadsheet, timeZone: string, today: Date): Load
   return {
     responsesSheet: sheet.getName(),
     schools: responses.schools,
+    yearly: responses.yearly,
     results,
     diagnoses,
     factors,

@@ -62,7 +62,7 @@ describe('the regional ИСБШ formula, the specialists and the two-procedures 
     const problems = settingsProblems({ ...defaultSettings(), isbshWeights: bad });
     expect(problems).toContain(`${SETTING_LABELS.isbshWeights}: вес доли «на различных видах учёта» — нужно число, получено «NaN».`);
     expect(problems).toContain(`${SETTING_LABELS.isbshWeights}: неизвестные доли «extra».`);
-    expect(settingsProblems({ ...defaultSettings(), isbshIntercept: Number.NaN })).toContain(`${SETTING_LABELS.isbshIntercept}: нужно число, получено «NaN».`);
+    expect(settingsProblems({ ...defaultSettings(), isbshIntercept: Number.NaN })).toContain(`${SETTING_LABELS.isbshIntercept}: нужно неотрицательное число, получено «NaN».`);
   });
 
   it('checks the level bounds against the range of the formula, not a fixed 0–100', () => {

@@ -197,6 +197,9 @@ export const INDICATOR_HEADERS = {
   definition: 'Как считается',
 } as const;
 
+/** The titles of «Показатели» that people fill in by hand and readManualIndicators reads back. */
+export const INDICATOR_TITLES = { indicator: INDICATOR_HEADERS.name, actual: INDICATOR_HEADERS.actual } as const;
+
 /** «Показатели»: every target indicator with its target, actual value, numerator, denominator and definition (docs/методика.md §7). */
 export function indicatorsSheet(report: Report): SheetSpec {
   const h = INDICATOR_HEADERS;

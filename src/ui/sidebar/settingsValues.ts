@@ -3,12 +3,12 @@
  * percents («30» for 0.3), numbers with a decimal comma, subjects as comma-separated text.
  * Pure (no DOM), so the page can check obvious input errors before anything is sent.
  */
-import { ISBSH_WEIGHT_LABELS, type Settings } from '../../core/settings';
+import { ISBSH_WEIGHT_LABELS, SETTING_KEYS, SETTING_KINDS, type Settings } from '../../core/settings';
 import type { IsbshShareKey } from '../../core/types';
 import { MSG } from './messages';
 
-/** How a setting is shown and entered. Typed over every key, so a new setting fails to compile until it has a kind. */
-export type SettingKind = 'percent' | 'number' | 'bounds' | 'subjects' | 'list' | 'grouping' | 'choice' | 'weights' | 'year';
+/** How each setting is shown and entered: the kinds of the settings table of core/settings.ts. */
+export { SETTING_KEYS, SETTING_KINDS, type SettingKind } from '../../core/settings';
 
 /** The five ИСБШ weights in form order, as the weights fieldset shows them. */
 export const WEIGHT_KEYS = Object.keys(ISBSH_WEIGHT_LABELS) as IsbshShareKey[];
@@ -24,38 +24,6 @@ export const SETTING_CHOICES: Partial<Record<keyof Settings, ReadonlyArray<{ val
     { value: 'false', label: MSG.no },
   ],
 };
-
-export const SETTING_KINDS: Record<keyof Settings, SettingKind> = {
-  isbshIntercept: 'number',
-  isbshWeights: 'weights',
-  isbshLevelBounds: 'bounds',
-  riskZoneShare: 'percent',
-  riskZoneGrouping: 'grouping',
-  riskZoneMinGroup: 'number',
-  smallSchoolStudents: 'number',
-  multiculturalShare: 'percent',
-  devianceShare: 'percent',
-  deficitSdK: 'number',
-  staffingSpecialists: 'list',
-  staffingSpecialistsRule: 'choice',
-  shnorThreshold: 'percent',
-  shnorSubjects: 'subjects',
-  sameSubjectCountsTwice: 'choice',
-  smallSampleMin: 'number',
-  clusterModerateFrom: 'percent',
-  clusterStrongAbove: 'percent',
-  resilienceSdK: 'number',
-  mentorHighResultShare: 'percent',
-  ovzHighShare: 'percent',
-  ovzMediumShare: 'percent',
-  nonNativeHighShare: 'percent',
-  nonNativeMediumShare: 'percent',
-  objectivityConfirmedBelow: 'percent',
-  objectivityRaisedAbove: 'percent',
-  reportingYear: 'year',
-};
-
-export const SETTING_KEYS = Object.keys(SETTING_KINDS) as Array<keyof Settings>;
 
 /** What the form holds: one text per setting, four texts for the ИСБШ bounds, one per ИСБШ weight. */
 export type SettingsText = Record<Exclude<keyof Settings, 'isbshLevelBounds' | 'isbshWeights'>, string> & {
