@@ -55,7 +55,12 @@ export interface TwinOptions {
   enforceValidation?: boolean;
   /** Name of the sheet a new spreadsheet starts with; default 'Лист1' (ru) / 'Sheet1'. */
   firstSheetName?: string;
+  /** The user who runs the add-in (and whose edits the twin checks) until `asUser` says otherwise. */
   userEmail?: string;
+  /** The owner of the bound spreadsheet; default `userEmail`; null: a file in a shared drive. */
+  ownerEmail?: string | null;
+  /** The other people the spreadsheet is shared with for editing (a new protection starts with all of them). */
+  editors?: string[];
   /** Start of the simulated clock (ms or Date); default the real time at creation. */
   startTime?: number | Date;
   /** What the clock charges per service call and per cell. */
@@ -107,7 +112,7 @@ export class Twin {
   readonly forms: FormImpl[] = [];
   readonly locks: LockTable;
   readonly registry: SpreadsheetRegistry;
-  readonly userEmail: string;
+  private activeUser: string;
   buildDir: string;
   private readonly logger = new LoggerImpl();
   private readonly formApp: FormAppImpl;
@@ -117,7 +122,9 @@ export class Twin {
     const start = options.startTime instanceof Date ? options.startTime.getTime() : (options.startTime ?? Date.now());
     this.rt = new Runtime({ startMs: start, costs: options.costs, enforceTimeLimit: options.enforceTimeLimit });
     this.buildDir = options.buildDir ?? 'build';
-    this.userEmail = options.userEmail ?? 'methodologist@example.org';
+    this.activeUser = options.userEmail ?? 'methodologist@example.org';
+    const ownerEmail = options.ownerEmail === undefined ? this.activeUser : options.ownerEmail;
+    const fileEditors = [...(options.editors ?? [])];
     const locale = options.locale ?? 'ru_RU';
     const russian = /^ru/i.test(locale);
     let spreadsheetSeq = 0;
@@ -132,7 +139,9 @@ export class Twin {
           localizedNumbers: options.localizedNumbers ?? false,
           parseText: options.parseText ?? true,
           firstSheetName: options.firstSheetName ?? (russian ? 'Лист1' : 'Sheet1'),
-          userEmail: this.userEmail,
+          ownerEmail,
+          fileEditors,
+          currentUser: () => this.activeUser,
         },
         { enforceValidation: options.enforceValidation ?? true, toast: (message, title, timeoutSeconds) => this.ui.toasts.push({ message, title, timeoutSeconds }) },
       );
@@ -154,13 +163,44 @@ export class Twin {
       FormApp: rt.facade<GFormApp>(this.formApp, 'FormApp'),
       Utilities: rt.facade<GUtilities>(new UtilitiesImpl(rt), 'Utilities'),
       Session: rt.facade<GSession>(
-        new SessionImpl(rt, { email: this.userEmail, locale: russian ? 'ru' : 'en' }, () => this.registry.active.model.timeZone),
+        new SessionImpl(rt, { email: () => this.activeUser, locale: russian ? 'ru' : 'en' }, () => this.registry.active.model.timeZone),
         'Session',
       ),
       Logger: rt.facade<GLogger>(this.logger, 'Logger'),
       Charts: createChartsService(rt),
       console: options.console ?? console,
     };
+  }
+
+  /** The user the add-in runs as now (Session, user locks, protections). */
+  get userEmail(): string {
+    return this.activeUser;
+  }
+
+  /**
+   * Runs `fn` as another user: the add-in's executions started inside it, and a test's own edits through
+   * `spreadsheet` (a person typing in the sheet), are checked against protections as that user's.
+   */
+  asUser<T>(email: string, fn: () => T): T {
+    const previous = this.activeUser;
+    this.activeUser = email;
+    try {
+      return fn();
+    } finally {
+      this.activeUser = previous;
+    }
+  }
+
+  /**
+   * A person's edit in the Sheets editor: `values` typed into `a1` of `sheetName` by `email`. Throws the Sheets
+   * message when a protection refuses it; nothing is written then.
+   */
+  userEdit(email: string, sheetName: string, a1: string, values: unknown[][]): void {
+    this.asUser(email, () => {
+      const sheet = this.spreadsheet.getSheetByName(sheetName);
+      if (!sheet) throw new Error(`twin.userEdit: no sheet «${sheetName}»`);
+      sheet.getRange(a1).setValues(values);
+    });
   }
 
   // ---- services and enums -------------------------------------------------------------------

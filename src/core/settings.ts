@@ -1,5 +1,6 @@
 import { UserError } from './errors';
 import { formatNumberRu } from './percent';
+import { isEmailAddress } from './access';
 
 /**
  * Every threshold of ../shared/domain.md as one typed object. Stored per spreadsheet
@@ -42,6 +43,8 @@ export interface Settings {
   nonNativeMediumShare: number;
   /** The reporting year Y; null = the latest year in the data. */
   reportingYear: number | null;
+  /** Who runs the add-in besides the owner (docs/методика.md §11): they alone edit the inputs and the computed sheets. */
+  methodologists: string[];
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -65,6 +68,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   nonNativeHighShare: 0.15,
   nonNativeMediumShare: 0.05,
   reportingYear: null,
+  methodologists: [] as string[],
 });
 
 /** Russian labels of the settings, used by validation messages and the sidebar form. */
@@ -89,6 +93,7 @@ export const SETTING_LABELS: Record<keyof Settings, string> = {
   nonNativeHighShare: 'Фактор 8 «высокая»: доля неродного русского больше',
   nonNativeMediumShare: 'Фактор 8 «средняя»: доля неродного русского больше',
   reportingYear: 'Отчётный год',
+  methodologists: 'Методисты (e-mail): запускают расчёты и изменяют защищённые листы',
 };
 
 const SHARE_KEYS = [
@@ -109,7 +114,7 @@ const POSITIVE_KEYS = ['riskZoneMinGroup', 'smallSchoolStudents', 'deficitSdK', 
 
 /** A fresh copy of the defaults of domain.md (its preamble: every threshold is a default the user can change). */
 export function defaultSettings(): Settings {
-  return { ...DEFAULT_SETTINGS, isbshLevelBounds: [...DEFAULT_SETTINGS.isbshLevelBounds], shnorSubjects: [...DEFAULT_SETTINGS.shnorSubjects] };
+  return { ...DEFAULT_SETTINGS, isbshLevelBounds: [...DEFAULT_SETTINGS.isbshLevelBounds], shnorSubjects: [...DEFAULT_SETTINGS.shnorSubjects], methodologists: [...DEFAULT_SETTINGS.methodologists] };
 }
 
 /** Russian messages for every invalid value (a boundary out of order, a share above 1 …); empty when valid. domain.md §2–§5 thresholds. */
@@ -152,6 +157,13 @@ export function settingsProblems(s: Settings): string[] {
   }
   if (s.reportingYear !== null && (!Number.isInteger(s.reportingYear) || s.reportingYear < 2000 || s.reportingYear > 2100)) {
     problems.push(`${SETTING_LABELS.reportingYear}: нужен год от 2000 до 2100 или пусто (последний год в данных), получено «${String(s.reportingYear)}».`);
+  }
+  if (!Array.isArray(s.methodologists) || s.methodologists.some((x) => typeof x !== 'string')) {
+    problems.push(`${SETTING_LABELS.methodologists}: нужен список адресов через запятую.`);
+  } else {
+    const bad = s.methodologists.filter((x) => !isEmailAddress(x.trim())).length;
+    // The addresses themselves are not repeated: the settings' messages may reach logs (docs/методика.md §11).
+    if (bad) problems.push(`${SETTING_LABELS.methodologists}: не похожи на адрес электронной почты («имя@домен.ru») — ${bad} из ${s.methodologists.length}.`);
   }
   return problems;
 }

@@ -9,6 +9,8 @@ import { mappingFor, parseStoredMapping, type AutoMapping } from './headerMappin
 import { readResponses } from './readResponses';
 import { readResults } from './readResults';
 import { readRisks } from './readRisks';
+import { readAccess } from './readAccess';
+import type { AccessRow } from '../core/access';
 import type { Problem } from './problems';
 import { ROADMAP_PREFIX, SHEET_NAMES } from './names';
 import { LOAD } from './messages';
@@ -29,6 +31,8 @@ export interface LoadedInputs {
   problems: Problem[];
   rowsRead: number;
   manualIndicators: Record<string, number | null>;
+  /** «Доступ» (docs/методика.md §11): who may edit which roadmap; empty when the sheet is absent. */
+  access: AccessRow[];
 }
 
 /**
@@ -152,6 +156,14 @@ export function loadInputs(ss: Spreadsheet, timeZone: string, today: Date): Load
     problems.push(...read.problems);
   }
 
+  let access: AccessRow[] = [];
+  const accessValues = sheetValues(ss, SHEET_NAMES.access);
+  if (accessValues) {
+    const read = readAccess(accessValues, SHEET_NAMES.access, knownCodes);
+    access = read.rows;
+    problems.push(...read.problems);
+  }
+
   return {
     responsesSheet: sheet.getName(),
     schools: responses.schools,
@@ -162,5 +174,6 @@ export function loadInputs(ss: Spreadsheet, timeZone: string, today: Date): Load
     problems,
     rowsRead: responses.rowsRead,
     manualIndicators: readManualIndicators(sheetValues(ss, SHEET_NAMES.indicators)),
+    access,
   };
 }

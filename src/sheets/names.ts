@@ -13,6 +13,7 @@ export const SHEET_NAMES = {
   factors: 'Факторы риска',
   catalog: 'Каталог мер',
   monitoring: 'Мониторинг ДК',
+  access: 'Доступ',
 } as const;
 
 /** Roadmap sheets are named «ДК <Код ОО>». */

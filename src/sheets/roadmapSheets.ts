@@ -11,6 +11,7 @@ import { headerRowOf } from './sheetSpec';
 import { DRAFT_SUFFIX, HEADER_BACKGROUND, OLD_SUFFIX, stageSheet, swapIn } from './writer';
 import { columnLetter } from './a1';
 import { COLORS, FORMAT } from './outputs/format';
+import type { Area } from './protections';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -72,16 +73,59 @@ export function schoolYearStartOf(today: Date, timeZone?: string): number {
   return Math.floor(day / 100) % 100 >= 9 ? year : year - 1;
 }
 
+/** A roadmap sheet written by a run, with the areas its school's people may edit. */
+export interface WrittenRoadmap {
+  name: string;
+  schoolCode: string;
+  areas: Area[];
+}
+
+/**
+ * The cells of a roadmap that its school's people edit (docs/методика.md §11): Срок, Статус and Комментарий of
+ * every row from `firstRow` on, and whole rows below the `rows` of the table, for measures they add.
+ */
+function editableAreas(firstRow: number, rows: number, spare: number): Area[] {
+  const all = rows + spare;
+  if (!all) return [];
+  const areas: Area[] = [
+    { row: firstRow, column: DEADLINE_COLUMN + 1, numRows: all, numColumns: 1 },
+    // Статус and Комментарий stand side by side.
+    { row: firstRow, column: STATUS_COLUMN + 1, numRows: all, numColumns: 2 },
+  ];
+  if (spare) areas.push({ row: firstRow + rows, column: 1, numRows: spare, numColumns: COLUMNS.length });
+  return areas;
+}
+
+/** The editable areas of a roadmap as a spec lays it out. */
+export function roadmapEditableAreas(spec: Pick<SheetSpec, 'caption' | 'rows' | 'spareRows'>): Area[] {
+  return editableAreas(headerRowOf(spec) + 1, spec.rows.length, spec.spareRows ?? 0);
+}
+
+/**
+ * The editable areas of a roadmap sheet as it stands (values from getDataRange, and its number of rows): the table
+ * ends at the last row with anything in it, the rows below it are for measures people add. Null when the sheet has
+ * no roadmap header.
+ */
+export function roadmapAreasOfSheet(values: unknown[][], maxRows: number): Area[] | null {
+  const headerIndex = values.findIndex((row) => text(row[0]) === ROADMAP_HEADER[0] && text(row[1]) === ROADMAP_HEADER[1]);
+  if (headerIndex < 0) return null;
+  let last = values.length - 1;
+  while (last > headerIndex && values[last].every((v) => text(v) === '')) last--;
+  const firstRow = headerIndex + 2;
+  const rows = last - headerIndex;
+  return editableAreas(firstRow, rows, Math.max(0, maxRows - (firstRow + rows - 1)));
+}
+
 /**
  * Builds or regenerates «ДК <Код ОО>» for each school: rows from the catalog for the school's cluster and its
  * high-significance factors, merged with what people already entered (domain.md §6). Returns the sheet names.
  */
-export function generateRoadmaps(ss: Spreadsheet, report: Report, inputs: LoadedInputs, codes: readonly string[], today: Date): string[] {
+export function generateRoadmaps(ss: Spreadsheet, report: Report, inputs: LoadedInputs, codes: readonly string[], today: Date): WrittenRoadmap[] {
   const timeZone = ss.getSpreadsheetTimeZone();
   const byCode = new Map(report.schools.map((s) => [s.school.schoolCode, s]));
   const factorNames = Object.fromEntries(inputs.factors.map((f) => [f.id, f.name]));
   const yearStart = schoolYearStartOf(today, timeZone);
-  const written: string[] = [];
+  const written: WrittenRoadmap[] = [];
   for (const code of codes) {
     const school = byCode.get(code);
     if (!school) continue;
@@ -92,7 +136,7 @@ export function generateRoadmaps(ss: Spreadsheet, report: Report, inputs: Loaded
     const rows = existing.length ? mergeRoadmap(existing, fresh) : fresh;
     const spec = roadmapSheet(school, rows, report.year, yearStart);
     swapIn(ss, [{ name, sheet: stageSheet(ss, spec) }]);
-    written.push(name);
+    written.push({ name, schoolCode: code, areas: roadmapEditableAreas(spec) });
   }
   return written;
 }

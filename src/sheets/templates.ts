@@ -86,6 +86,18 @@ export function risksTemplate(factors: readonly RiskFactor[] = DEFAULT_RISK_FACT
   };
 }
 
+/** «Доступ» (docs/методика.md §11): who may edit each school's roadmap; codes and addresses kept as text. */
+export const ACCESS_TEMPLATE: TemplateSpec = {
+  sheetName: SHEET_NAMES.access,
+  instruction: TEMPLATE_WORDS.access.instruction,
+  columns: TEMPLATE_WORDS.access.headers.map((header, i) => ({
+    header,
+    width: i === 0 ? 120 : 240,
+    note: TEMPLATE_WORDS.access.columnNotes[i],
+    format: '@',
+  })),
+};
+
 function buildValidation(v: TemplateValidation): GoogleAppsScript.Spreadsheet.DataValidation {
   const b = SpreadsheetApp.newDataValidation();
   if (v.kind === 'list') b.requireValueInList([...v.values], true);
@@ -130,7 +142,7 @@ export function createTemplates(
 ): { created: string[]; skipped: string[] } {
   const created: string[] = [];
   const skipped: string[] = [];
-  for (const spec of [RESULTS_TEMPLATE, risksTemplate(factors)]) {
+  for (const spec of [RESULTS_TEMPLATE, risksTemplate(factors), ACCESS_TEMPLATE]) {
     if (ss.getSheetByName(spec.sheetName)) {
       skipped.push(spec.sheetName);
       continue;

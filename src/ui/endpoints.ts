@@ -8,7 +8,7 @@ import { SHEET_NAMES, ROADMAP_PREFIX } from '../sheets/names';
 import type { RunKind, RunOptions, SaveResult, SchoolListItem, SidebarState, RunTicket, StepResult, MappingField } from './contract';
 import { forSidebar } from './errors';
 import { UI } from './messages';
-import { activeRun, cancelRun, lastSummary, runStep, startRun, withDocumentLock } from './runner';
+import { activeRun, assertRunner, cancelRun, lastSummary, runStep, startRun, withDocumentLock } from './runner';
 import { loadSettings, resetSettings, saveSettings } from './settingsStore';
 
 /** Sheets the add-in writes (the inputs «Результаты ОП» and «Риски» are the user's). */
@@ -75,6 +75,7 @@ function resultsSheetYears(sheet: GoogleAppsScript.Spreadsheet.Sheet | null): nu
  */
 export function sidebarSaveMapping(sheetName: string, columns: Record<string, number | null>): SaveResult {
   return forSidebar(() => {
+    assertRunner();
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     const sheet = ss.getSheetByName(sheetName);
     if (!sheet) return { ok: false, problems: [UI.mapping.noSheet(sheetName)] };
@@ -115,6 +116,7 @@ export function sidebarSaveMapping(sheetName: string, columns: Record<string, nu
 
 export function sidebarSaveSettings(settings: Settings): SaveResult {
   return forSidebar(() => {
+    assertRunner();
     const merged = { ...DEFAULT_SETTINGS, ...settings } as Settings;
     const problems = settingsProblems(merged);
     if (problems.length) return { ok: false, problems };
@@ -124,7 +126,10 @@ export function sidebarSaveSettings(settings: Settings): SaveResult {
 }
 
 export function sidebarResetSettings(): Settings {
-  return forSidebar(() => resetSettings());
+  return forSidebar(() => {
+    assertRunner();
+    return resetSettings();
+  });
 }
 
 export function sidebarStartRun(kind: RunKind, options: RunOptions): RunTicket {

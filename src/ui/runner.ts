@@ -1,5 +1,7 @@
 import { UserError } from '../core/errors';
 import { removeLeftovers } from '../sheets/writer';
+import { assertMayRun } from '../sheets/protections';
+import { protectedSheetNames } from '../sheets/accessPlan';
 import type { RunKind, RunOptions, RunSummary, RunTicket, StepResult } from './contract';
 import { JobContext, stepsFor, type StepOutcome } from './jobs';
 import { UI } from './messages';
@@ -38,11 +40,14 @@ function newContext(options: RunOptions, oneExecution = false): JobContext {
 }
 
 function emptyPartial(): StoredRun['partial'] {
-  return { year: null, schoolsRead: 0, problems: 0, shnor: 0, riskZone: 0, priority: 0, roadmaps: 0, sheets: [] };
+  return { year: null, schoolsRead: 0, problems: 0, shnor: 0, riskZone: 0, priority: 0, roadmaps: 0, protections: 0, accessNotes: [], sheets: [] };
 }
 
 function merge(partial: StoredRun['partial'], outcome: StepOutcome, ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
-  Object.assign(partial, outcome.summary ?? {});
+  const { protections, ...rest } = outcome.summary ?? {};
+  Object.assign(partial, rest);
+  // Every roadmap step protects its own roadmaps: the run's count is their sum.
+  if (protections) partial.protections += protections;
   for (const name of outcome.sheets ?? []) {
     const sheet = ss.getSheetByName(name);
     if (sheet && !partial.sheets.some((s) => s.name === name)) partial.sheets.push({ name, sheetId: sheet.getSheetId() });
@@ -75,10 +80,19 @@ function refuseIfLiveRun(): void {
   }
 }
 
+/**
+ * Refuses the user who may not edit the add-in's protected sheets (docs/методика.md §11) before anything is written
+ * or changed: the run, the settings and the column mapping are the runners' alone.
+ */
+export function assertRunner(): void {
+  assertMayRun(SpreadsheetApp.getActiveSpreadsheet(), protectedSheetNames(null));
+}
+
 /** Starts a run driven step by step from the sidebar; refuses while another live run exists. */
 export function startRun(kind: RunKind, options: RunOptions): RunTicket {
   return withDocumentLock(() => {
     refuseIfLiveRun();
+    assertRunner();
     const ctx = newContext(options);
     removeLeftovers(ctx.ss);
     const steps = stepsFor(kind, ctx).map((s) => s.label);
@@ -148,6 +162,7 @@ export function cancelRun(runId: string): { cancelled: boolean; message: string 
 export function runAll(kind: RunKind, options: RunOptions = {}): RunSummary {
   return withDocumentLock(() => {
     refuseIfLiveRun();
+    assertRunner();
     const ctx = newContext(options, true);
     removeLeftovers(ctx.ss);
     const partial = emptyPartial();

@@ -108,6 +108,7 @@ export const MSG = {
   empty: (label: string) => `${label}: значение не заполнено.`,
   percentRange: (label: string, value: string) => `${label}: доля должна быть от 0 до 100\u00A0%, введено «${value}».`,
   noSubjects: (label: string) => `${label}: нужен хотя бы один предмет.`,
+  accessNotesTitle: 'Что защита не ограничивает:',
 } as const;
 
 /** Russian names of the run kinds, as the user sees them in progress and resume messages. */
@@ -116,6 +117,7 @@ export const RUN_KIND_LABELS: Record<RunKind, string> = {
   compute: 'Расчёт',
   roadmaps: 'Дорожные карты',
   monitoring: 'Мониторинг ДК',
+  access: 'Защита листов',
 };
 
 /** Labels of the summary numbers after a run. */
@@ -126,4 +128,5 @@ export const SUMMARY_LABELS = {
   riskZone: 'В зоне риска по ИСБШ',
   priority: 'Приоритетные адресаты',
   roadmaps: 'Дорожных карт',
+  protections: 'Защищено листов и диапазонов',
 } as const;

@@ -47,9 +47,9 @@ export function renderSettingsForm(container: HTMLElement, labels: Record<keyof 
     if (kind === 'grouping') {
       control = el('select', { id, 'data-setting': key }, option('municipality', MSG.groupingMunicipality), option('sheet', MSG.groupingSheet));
     } else {
-      control = textInput(id, key, kind !== 'subjects');
+      control = textInput(id, key, kind !== 'subjects' && kind !== 'emails');
       if (kind === 'percent') after = el('span', { className: 'suffix', 'aria-hidden': 'true' }, MSG.percentSuffix);
-      if (kind === 'subjects') after = el('span', { className: 'hint secondary' }, MSG.subjectsHint);
+      if (kind === 'subjects' || kind === 'emails') after = el('span', { className: 'hint secondary' }, MSG.subjectsHint);
     }
     inputs.set(key as TextKey, control);
     const row = kind === 'percent' ? el('div', { className: 'with-suffix' }, control, after) : el('div', {}, control, after);

@@ -7,7 +7,7 @@ import type { Settings } from '../../core/settings';
 import { MSG } from './messages';
 
 /** How a setting is shown and entered. Typed over every key, so a new setting fails to compile until it has a kind. */
-export type SettingKind = 'percent' | 'number' | 'bounds' | 'subjects' | 'grouping' | 'year';
+export type SettingKind = 'percent' | 'number' | 'bounds' | 'subjects' | 'grouping' | 'year' | 'emails';
 
 export const SETTING_KINDS: Record<keyof Settings, SettingKind> = {
   isbshLevelBounds: 'bounds',
@@ -30,6 +30,7 @@ export const SETTING_KINDS: Record<keyof Settings, SettingKind> = {
   nonNativeHighShare: 'percent',
   nonNativeMediumShare: 'percent',
   reportingYear: 'year',
+  methodologists: 'emails',
 };
 
 export const SETTING_KEYS = Object.keys(SETTING_KINDS) as Array<keyof Settings>;
@@ -69,6 +70,9 @@ export function settingsToText(s: Settings): SettingsText {
         text[key] = formatNumber(value as number);
         break;
       case 'subjects':
+        text[key] = (value as string[]).join(', ');
+        break;
+      case 'emails':
         text[key] = (value as string[]).join(', ');
         break;
       case 'grouping':
@@ -120,6 +124,9 @@ export function textToSettings(text: SettingsText, labels: Record<keyof Settings
         out[key] = list;
         break;
       }
+      case 'emails':
+        out[key] = text[key as Exclude<keyof Settings, 'isbshLevelBounds'>].split(/[\s,;]+/).map((x) => x.trim()).filter(Boolean);
+        break;
       case 'grouping':
         out[key] = text.riskZoneGrouping === 'sheet' ? 'sheet' : 'municipality';
         break;
