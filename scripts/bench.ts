@@ -1,5 +1,5 @@
 /**
- * `npm run bench` (issue 10): how the add-in scales. Synthetic regions of 50, 2 000 and 40 000 schools
+ * `npm run bench`: how the add-in scales. Synthetic regions of 50, 2 000 and 40 000 schools
  * (two years × nine procedures, scripts/lib/syntheticRegion.ts) are put into the in-memory twin of
  * Apps Script and «Рассчитать всё» is run through the BUILT add-in (build/Code.js), counting Sheets
  * service calls, cells written and wall time. The core pipeline alone (the same readers the add-in
@@ -23,7 +23,7 @@ import { readResults } from '../src/sheets/readResults';
 import { readRisks } from '../src/sheets/readRisks';
 import { SHEET_NAMES } from '../src/sheets/names';
 import { generateRegion, PROCEDURES, RESPONSE_HEADERS, RESULT_HEADERS, type GeneratedRegion } from './lib/syntheticRegion';
-import { BUILD_DIR, QUIET_CONSOLE, RESPONSES_SHEET, seedTwin, sheetsServiceCalls, type Harness } from './lib/reliabilitySuites';
+import { BUILD_DIR, QUIET_CONSOLE, RESPONSES_SHEET, seedTwin, sheetsServiceCalls, type Harness } from '../test/support/reliabilitySuites';
 
 const SIZES = [50, 2000, 40000] as const;
 const SEED = 2025;

@@ -34,7 +34,7 @@ function readme(region: ReturnType<typeof generateRegion>): string {
     '',
     '| file | what it is |',
     '|---|---|',
-    `| \`responses.csv\` | the «Социальный паспорт школы» Form's responses sheet (domain.md §1.1): ${data.length} submissions |`,
+    `| \`responses.csv\` | the «Социальный паспорт школы» Form's responses sheet (docs/методика.md §1.1): ${data.length} submissions |`,
     `| \`results.csv\` | «Результаты ОП» (§1.2) for 2024 and 2025, nine procedures; ООШ schools have no ЕГЭ rows: ${region.results.length - 1} rows |`,
     `| \`risks.csv\` | «Риски» (§1.3), self-diagnoses of ${region.risks.length - 1} schools |`,
     '',

@@ -1,5 +1,5 @@
 /**
- * `npm run reliability` (issue 10): runs the adversarial suites of scripts/lib/reliabilitySuites.ts
+ * `npm run reliability`: runs the adversarial suites of test/support/reliabilitySuites.ts
  * against the BUILT add-in in the twin of Apps Script and prints what happened to every case, then,
  * as the LAST line, one JSON object of figures counted from the cases actually run:
  * {"badInputs":N,"badInputsHandled":N,"inputSheetsUnchanged":true,"faultsInjected":M,"outputsIntactAfterFault":M,
@@ -7,7 +7,7 @@
  * The exit code is 0 even when a figure falls short: the figures are the report (npm test asserts them).
  */
 import os from 'node:os';
-import { runReliability } from './lib/reliabilitySuites';
+import { runReliability } from '../test/support/reliabilitySuites';
 
 function say(text = ''): void {
   process.stdout.write(text + '\n');

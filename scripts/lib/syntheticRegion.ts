@@ -1,6 +1,6 @@
 /**
  * A synthetic region for samples, tests and benchmarks: the three input sheets of
- * ../../../shared/domain.md §1 (Form responses, «Результаты ОП», «Риски») as 2-D arrays exactly
+ * docs/методика.md §1 (Form responses, «Результаты ОП», «Риски») as 2-D arrays exactly
  * as Sheets' Range.getValues() returns them: first row = headers, numbers as numbers,
  * timestamps as Date objects, empty cells as "".
  *
@@ -59,7 +59,7 @@ export interface GeneratedRegion {
   problems: InjectedProblem[];
 }
 
-/** The Form's question titles, worded as a real region words them (not domain.md verbatim). */
+/** The Form's question titles, worded as a real region words them (not docs/методика.md verbatim). */
 export const RESPONSE_HEADERS = [
   'Отметка времени',
   'Код ОО',
@@ -85,7 +85,7 @@ export const RESPONSE_HEADERS = [
 
 export const RESULT_HEADERS = ['Код ОО', 'Год', 'Процедура', 'Участников', 'Не преодолели порог', 'Высокобалльников'] as const;
 
-/** The ten risk factors of domain.md §5, used verbatim as the «Риски» headers. */
+/** The ten risk factors of docs/методика.md §5, used verbatim as the «Риски» headers. */
 export const RISK_FACTOR_NAMES: readonly string[] = DEFAULT_RISK_FACTORS.map((f) => f.name);
 
 export const SPECIALISTS = ['педагог-психолог', 'учитель-дефектолог', 'учитель-логопед', 'социальный педагог'] as const;
@@ -101,7 +101,7 @@ interface ProcedureModel {
   baseHigh: number | null;
 }
 
-/** The nine canonical procedures of domain.md §1.2 with the rates the generator draws from. */
+/** The nine canonical procedures of docs/методика.md §1.2 with the rates the generator draws from. */
 export const PROCEDURES: readonly ProcedureModel[] = [
   { name: 'ВПР математика 5', cohort: 'vpr5', baseFail: 0.1, baseHigh: null },
   { name: 'ВПР математика 6', cohort: 'vpr6', baseFail: 0.13, baseHigh: null },

@@ -1,9 +1,9 @@
 import { matchHeaderColumns, normalizeText, tidyText } from './text';
 import type { CatalogMeasure, ClusterLabel, RiskFactor } from './types';
 
-/** The factor cell of a catalog row that is not tied to a risk factor (domain.md §6). */
+/** The factor cell of a catalog row that is not tied to a risk factor (docs/методика.md §6). */
 export const GENERAL_FACTOR = 'общие';
-/** The cluster cell of a catalog row that applies to every cluster (domain.md §6). */
+/** The cluster cell of a catalog row that applies to every cluster (docs/методика.md §6). */
 export const ALL_CLUSTERS = 'все';
 
 export const CATALOG_SHEET_NAME = 'Каталог мер';
@@ -47,7 +47,7 @@ const STRONG: ClusterLabel = 'сильно неуспевающие';
 const MODERATE: ClusterLabel = 'умеренно неуспевающие';
 const BASIC: ClusterLabel = 'базово неуспевающие';
 
-/* The default measures of domain.md §6. Months are calendar months of the school year (September = 9 … May = 5). */
+/* The default measures of docs/методика.md §6. Months are calendar months of the school year (September = 9 … May = 5). */
 const DEFAULT_ROWS: readonly MeasureRow[] = [
   // All clusters, general measures.
   ['ALL-01', 'все', 'общие', 'Организовать управление работой со школой на муниципальном уровне',
@@ -165,7 +165,7 @@ const DEFAULT_ROWS: readonly MeasureRow[] = [
 ];
 
 /**
- * The default measures the add-in writes into «Каталог мер» (domain.md §6): general measures
+ * The default measures the add-in writes into «Каталог мер» (docs/методика.md §6): general measures
  * for every cluster, measures for each cluster, and two measures for each of the factors F1…F10.
  */
 export const DEFAULT_CATALOG: readonly CatalogMeasure[] = Object.freeze(
@@ -188,7 +188,7 @@ const CLUSTER_PATTERNS: ReadonlyArray<{ cluster: CatalogMeasure['cluster']; patt
 
 type CatalogField = keyof CatalogMeasure;
 
-/** Which header cell holds which field (domain.md §6), tested on the normalised header text in this order. */
+/** Which header cell holds which field (docs/методика.md §6), tested on the normalised header text in this order. */
 const CATALOG_COLUMNS: ReadonlyArray<{ key: CatalogField; matches: (h: string) => boolean }> = [
   { key: 'id', matches: (h) => h === 'id' || h === 'ид' || h.startsWith('код') },
   { key: 'cluster', matches: (h) => h.startsWith('кластер') },
@@ -202,7 +202,7 @@ const CATALOG_COLUMNS: ReadonlyArray<{ key: CatalogField; matches: (h: string) =
 ];
 
 /**
- * A deadline month as a person may type it (domain.md §6): a number 1–12, a date (its month),
+ * A deadline month as a person may type it (docs/методика.md §6): a number 1–12, a date (its month),
  * or a Russian month name in any case form or abbreviation («сентябрь», «октября», «в мае»,
  * «дек.»); null when it is none of these.
  */
@@ -225,7 +225,7 @@ function parseCluster(value: unknown): CatalogMeasure['cluster'] | null {
 }
 
 /**
- * The catalog for the sheet «Каталог мер» (domain.md §6): the header row CATALOG_SHEET_HEADER,
+ * The catalog for the sheet «Каталог мер» (docs/методика.md §6): the header row CATALOG_SHEET_HEADER,
  * then one row per measure with the month written as a number 1–12.
  * catalogFromSheet(catalogToRows(x)) gives x back.
  */
@@ -237,7 +237,7 @@ export function catalogToRows(catalog: readonly CatalogMeasure[]): Array<Array<s
 }
 
 /**
- * Reads the edited sheet «Каталог мер» (domain.md §6), rows[0] being its header, columns found
+ * Reads the edited sheet «Каталог мер» (docs/методика.md §6), rows[0] being its header, columns found
  * by their titles. Tolerant: the month may be a number, a date or a Russian month name; an
  * empty cluster means «все» and an empty factor «общие»; a factor may be given by its id or,
  * when `factors` is passed, by its name. Rows without an id, with a repeated id, an unknown

@@ -1,5 +1,5 @@
 /**
- * Кластеры неосвоения (domain.md §3) and the comparisons of failing shares every ШНОР rule uses.
+ * Кластеры неосвоения (docs/методика.md §3) and the comparisons of failing shares every ШНОР rule uses.
  */
 import type { ClusterLabel, ClusterOrStatus, ShnorStatusLabel } from './types';
 import type { Settings } from './settings';
@@ -10,7 +10,7 @@ import type { Settings } from './settings';
  */
 export const SHARE_TOLERANCE = 1e-9;
 
-/** a ≥ b for shares, so that 3/10 reaches a 30 % threshold (domain.md §3 «≥ t counts»). */
+/** a ≥ b for shares, so that 3/10 reaches a 30 % threshold (docs/методика.md §3 «≥ t counts»). */
 export function shareAtLeast(a: number, b: number): boolean {
   return a >= b - SHARE_TOLERANCE;
 }
@@ -26,7 +26,7 @@ export function sharesEqual(a: number, b: number): boolean {
 }
 
 /**
- * The cluster bands of domain.md §3 as data, from the highest: a share belongs to the first band
+ * The cluster bands of docs/методика.md §3 as data, from the highest: a share belongs to the first band
  * whose lower bound it passes (strictly for «сильно», inclusively for the others). `rank` orders
  * the clusters for the dynamics of §4: сильно (3) → умеренно (2) → базово (1).
  */
@@ -44,7 +44,7 @@ const CLUSTER_BANDS: ReadonlyArray<{
 const RANK_OF = new Map<string, number>(CLUSTER_BANDS.map((b) => [b.label, b.rank]));
 
 /**
- * Кластер неосвоения by the highest failing share of the reporting year (domain.md §3): базово
+ * Кластер неосвоения by the highest failing share of the reporting year (docs/методика.md §3): базово
  * [t, moderateFrom), умеренно [moderateFrom, strongAbove], сильно > strongAbove, all bounds from
  * Settings. Only meaningful for a ШНОР (whose highest share is ≥ t); a lower share falls into the
  * last band, «базово неуспевающие».
@@ -57,18 +57,18 @@ export function clusterFor(maxShare: number, settings: Settings): ClusterLabel {
   return CLUSTER_BANDS[CLUSTER_BANDS.length - 1].label;
 }
 
-/** Whether a label of the «ШНОР» sheet is a cluster, i.e. the school is ШНОР (domain.md §3). */
+/** Whether a label of the «ШНОР» sheet is a cluster, i.e. the school is ШНОР (docs/методика.md §3). */
 export function isClusterLabel(x: ClusterOrStatus): x is ClusterLabel {
   return RANK_OF.has(x);
 }
 
-/** Severity of a cluster for the dynamics of domain.md §4: сильно 3, умеренно 2, базово 1. */
+/** Severity of a cluster for the dynamics of docs/методика.md §4: сильно 3, умеренно 2, базово 1. */
 export function clusterRank(label: ClusterLabel): number {
   return RANK_OF.get(label) as number;
 }
 
 /**
- * What the «ШНОР» sheet and FIOKO_CLUSTER show (domain.md §3): the cluster of a ШНОР, otherwise
+ * What the «ШНОР» sheet and FIOKO_CLUSTER show (docs/методика.md §3): the cluster of a ШНОР, otherwise
  * its status («не ШНОР» or «нет данных»).
  */
 export function clusterOrStatus(a: { status: ShnorStatusLabel; cluster: ClusterLabel | null }): ClusterOrStatus {

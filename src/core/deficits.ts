@@ -1,5 +1,5 @@
 /**
- * Resource deficits of every school (domain.md §2 «Ресурсные дефициты»): кадровый,
+ * Resource deficits of every school (docs/методика.md §2 «Ресурсные дефициты»): кадровый,
  * инфраструктурный, финансовый.
  */
 import { normalizeAnswer } from './numbers';
@@ -8,7 +8,7 @@ import type { Settings } from './settings';
 import { mean, populationSd } from './stats';
 import type { SchoolRecord } from './types';
 
-/** The specialists of the form's checkbox question, canonical lower-case names (domain.md §1.1). */
+/** The specialists of the form's checkbox question, canonical lower-case names (docs/методика.md §1.1). */
 export const SPECIALISTS: readonly string[] = Object.freeze([
   'педагог-психолог',
   'учитель-дефектолог',
@@ -16,7 +16,7 @@ export const SPECIALISTS: readonly string[] = Object.freeze([
   'социальный педагог',
 ]);
 
-/** A school with none of these has a staffing deficit (domain.md §2; a speech therapist alone does not help). */
+/** A school with none of these has a staffing deficit (docs/методика.md §2; a speech therapist alone does not help). */
 export const STAFFING_SPECIALISTS: readonly string[] = Object.freeze([
   'педагог-психолог',
   'учитель-дефектолог',
@@ -53,7 +53,7 @@ function normalizeSpecialist(item: string): string {
 }
 
 /**
- * The specialists of a checkbox answer joined by «, » (domain.md §1.1), as canonical names:
+ * The specialists of a checkbox answer joined by «, » (docs/методика.md §1.1), as canonical names:
  * tolerant of case, ё, extra spaces and short forms («Психолог»). Unknown items (an «Другое»
  * answer) are kept as written, normalised, so nothing the school said is lost, but they do not
  * count for the staffing deficit. Duplicates are dropped. Empty text → [].
@@ -113,7 +113,7 @@ export interface ResourceDeficits {
 }
 
 /**
- * Resource deficits of each school, parallel to `schools` (domain.md §2):
+ * Resource deficits of each school, parallel to `schools` (docs/методика.md §2):
  * кадровый — the share of teachers with the highest category is more than k population SDs below
  * the mean over the schools with that share, or the school has none of педагог-психолог,
  * учитель-дефектолог, социальный педагог; инфраструктурный — no stable Internet or not enough

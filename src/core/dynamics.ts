@@ -1,5 +1,5 @@
 /**
- * Dynamics between Y−1 and Y (domain.md §4): per procedure (failing shares) and by cluster
+ * Dynamics between Y−1 and Y (docs/методика.md §4): per procedure (failing shares) and by cluster
  * (ШНОР status), with their summary tables.
  */
 import type { ClusterDynamics, ClusterOrStatus, ProcedureDynamics } from './types';
@@ -16,14 +16,14 @@ export const PROCEDURE_DYNAMICS_LABELS: readonly ProcedureDynamics[] = Object.fr
   'нет участников',
 ] as ProcedureDynamics[]);
 
-/** Labels that make up «Положительный результат» (domain.md §4). */
+/** Labels that make up «Положительный результат» (docs/методика.md §4). */
 const POSITIVE_RESULT: ReadonlySet<ProcedureDynamics> = new Set<ProcedureDynamics>(['положительная', '0 % за два года']);
 
 /** The «Всего» row of the cluster summary (user-visible). */
 export const TOTAL_ROW_LABEL = 'Всего';
 
 /**
- * Dynamics of one procedure's failing share from Y−1 to Y (domain.md §4): no share on either side →
+ * Dynamics of one procedure's failing share from Y−1 to Y (docs/методика.md §4): no share on either side →
  * «нет участников»; zero both years → «0 % за два года»; fell → «положительная»; rose →
  * «отрицательная»; equal and not zero → «нейтральная». Shares are compared with a tiny tolerance.
  */
@@ -35,7 +35,7 @@ export function procedureDynamics(previous: number | null, current: number | nul
   return 'нейтральная';
 }
 
-/** «Положительный результат» (domain.md §4): «положительная» or «0 % за два года». */
+/** «Положительный результат» (docs/методика.md §4): «положительная» or «0 % за два года». */
 export function isPositiveResult(d: ProcedureDynamics): boolean {
   return POSITIVE_RESULT.has(d);
 }
@@ -58,7 +58,7 @@ const CLUSTER_DYNAMICS_TABLE: Record<StatusKind, Record<StatusKind, ClusterDynam
 };
 
 /**
- * Dynamics by cluster from Y−1 to Y (domain.md §4): ШНОР in neither year → «—»; not ШНОР (or no data)
+ * Dynamics by cluster from Y−1 to Y (docs/методика.md §4): ШНОР in neither year → «—»; not ШНОР (or no data)
  * → ШНОР: «вошла в список»; ШНОР → not ШНОР: «вышла из списка»; ШНОР → no data: «без изменений»
  * (see the table); ШНОР both years: a milder cluster (сильно → умеренно → базово) «повысила кластер»,
  * a more severe one «понизила кластер», the same «без изменений».
@@ -89,7 +89,7 @@ function zeroCounts(): Record<ProcedureDynamics, number> {
 }
 
 /**
- * Summary of per-procedure dynamics (domain.md §4): for each procedure (normalised name; the nine
+ * Summary of per-procedure dynamics (docs/методика.md §4): for each procedure (normalised name; the nine
  * canonical first, then others alphabetically) the number of schools with each label, «Положительный
  * результат», and each as a share of all the procedure's schools rounded to a whole percent from the
  * counts (31 of 42 → 74 %).
@@ -156,7 +156,7 @@ function summaryRow(municipality: string, c: ClusterDynamicsCounts, total: numbe
 const collator = new Intl.Collator('ru');
 
 /**
- * Cluster dynamics summary (domain.md §4): over the schools that were ШНОР in Y−1 (the ones being
+ * Cluster dynamics summary (docs/методика.md §4): over the schools that were ШНОР in Y−1 (the ones being
  * supported), per municipality: raised cluster, left the list, total positive (the two), unchanged,
  * worsened, total, and each as a whole-percent share of total. One row per municipality that had a
  * ШНОР in Y−1 (others have nothing to report), sorted by name in Russian collation, then «Всего».

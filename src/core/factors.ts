@@ -2,7 +2,7 @@ import { ValueError } from './errors';
 import { matchHeaderColumns, normalizeText, tidyText } from './text';
 import type { RiskFactor, Significance } from './types';
 
-/** What each significance asks the curator to do (domain.md §5). */
+/** What each significance asks the curator to do (docs/методика.md §5). */
 export const SIGNIFICANCE_ACTIONS: Readonly<Record<Significance, string>> = Object.freeze({
   высокая: 'требуется принятие мер',
   средняя: 'требуется дополнительная оценка ситуации куратором',
@@ -10,7 +10,7 @@ export const SIGNIFICANCE_ACTIONS: Readonly<Record<Significance, string>> = Obje
 });
 
 /**
- * The ten risk factors of domain.md §5, the defaults the add-in writes into the editable
+ * The ten risk factors of docs/методика.md §5, the defaults the add-in writes into the editable
  * sheet «Факторы риска». Ids are stable keys (catalog rows and diagnoses refer to them);
  * the names may be renamed by a region.
  */
@@ -59,7 +59,7 @@ const SIGNIFICANCE_SPELLINGS: ReadonlyArray<{ significance: Significance; prefix
 ];
 
 /**
- * Reads a significance typed by a person (domain.md §1.3, §5): case, spaces, ё, a trailing
+ * Reads a significance typed by a person (docs/методика.md §1.3, §5): case, spaces, ё, a trailing
  * dot and abbreviations are forgiven («Высокий», «высок.», «В», «с»); an empty cell or a dash
  * is null; anything else throws a ValueError quoting the value.
  */
@@ -102,7 +102,7 @@ function normalizeFactorId(value: unknown): string {
 }
 
 /**
- * The factor list for the sheet «Факторы риска» (domain.md §5): the header row
+ * The factor list for the sheet «Факторы риска» (docs/методика.md §5): the header row
  * FACTOR_SHEET_HEADER followed by one row per factor, «да»/«нет» in the last column.
  * factorsFromSheet(factorsToRows(x)) gives x back.
  */
@@ -113,13 +113,13 @@ export function factorsToRows(factors: readonly RiskFactor[]): string[][] {
   ];
 }
 
-/** What a significance of this factor asks for: the region's wording from «Факторы риска», else domain.md §5's. */
+/** What a significance of this factor asks for: the region's wording from «Факторы риска», else docs/методика.md §5's. */
 export function actionFor(factor: RiskFactor, significance: Significance): string {
   return factor.actions?.[significance]?.trim() || SIGNIFICANCE_ACTIONS[significance];
 }
 
 /**
- * Reads the edited sheet «Факторы риска» (domain.md §5), rows[0] being its header, columns
+ * Reads the edited sheet «Факторы риска» (docs/методика.md §5), rows[0] being its header, columns
  * found by their titles. A region may rename factors, add rows with new ids and retire
  * factors with «нет»; an empty «Используется» means yes. A row without an id or a name, or
  * with a repeated id, is skipped with a problem naming its row. When no ID or name column is
@@ -166,7 +166,7 @@ export function factorsFromSheet(rows: unknown[][]): { factors: RiskFactor[]; pr
       active = true;
     }
     const factor: RiskFactor = { id, name, active: active ?? true };
-    // A sheet without the action columns (an older or hand-made one) keeps domain.md's wording.
+    // A sheet without the action columns (an older or hand-made one) keeps the wording of docs/методика.md §5.
     if (SIGNIFICANCES.some((s) => col[s] !== undefined)) {
       const cellText = (s: Significance) => (col[s] === undefined ? '' : tidyText(row[col[s] as number]));
       factor.actions = Object.fromEntries(SIGNIFICANCES.map((s) => [s, cellText(s) || SIGNIFICANCE_ACTIONS[s]])) as Record<Significance, string>;

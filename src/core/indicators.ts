@@ -2,7 +2,7 @@ import { shareAbove, shareAtLeast } from './cluster';
 import { wholePercentShare } from './percent';
 
 /**
- * Counts the computed indicators are drawn from (domain.md §7). The caller counts them for the
+ * Counts the computed indicators are drawn from (docs/методика.md §7). The caller counts them for the
  * reporting year; each field says what is counted.
  */
 export interface IndicatorFacts {
@@ -16,7 +16,7 @@ export interface IndicatorFacts {
   shnorWithMentor: number;
   /** Schools whose risk profile has at least one factor of high significance. */
   schoolsWithRisks: number;
-  /** ШНОР with «положительный результат» (domain.md §4) in at least one procedure in Russian or mathematics. */
+  /** ШНОР with «положительный результат» (docs/методика.md §4) in at least one procedure in Russian or mathematics. */
   shnorWithPositiveDynamicsRuOrMath: number;
   /** Schools with at least one resource deficit (кадровый, инфраструктурный or финансовый). */
   schoolsWithDeficits: number;
@@ -35,7 +35,7 @@ export interface IndicatorDefinition {
 }
 
 /**
- * The target indicators of domain.md §7 with their targets. Denominators: monitoring, schools
+ * The target indicators of docs/методика.md §7 with their targets. Denominators: monitoring, schools
  * with risks and schools with deficits are of all schools (profiles and deficits are drawn for
  * every school); ШНОР is of the schools in the monitoring (a status needs assessment data);
  * mentors and positive dynamics are of the ШНОР of the reporting year.
@@ -78,7 +78,7 @@ function meets(actual: number, target: number, comparison: IndicatorComparison):
 }
 
 /**
- * The sheet «Показатели» (domain.md §7): for each indicator of INDICATORS its target, the actual
+ * The sheet «Показатели» (docs/методика.md §7): for each indicator of INDICATORS its target, the actual
  * share and whether the target is met («да»/«нет», '' without an actual value). Computed ones
  * are whole-percent shares from the counts (an empty denominator gives no value); the others
  * take the share entered by hand from `manual` (by indicator id; missing means not entered).

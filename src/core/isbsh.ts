@@ -1,11 +1,11 @@
 /**
- * ИСБШ — the school social well-being index (domain.md §2) and its levels.
+ * ИСБШ — the school social well-being index (docs/методика.md §2) and its levels.
  */
 import { ValueError } from './errors';
 import { formatPercent, roundHalfUp } from './percent';
 import type { IsbshLevel, IsbshShareKey, IsbshShares } from './types';
 
-/** The weights of the ИСБШ formula (domain.md §2): a constant and one weight per share. */
+/** The weights of the ИСБШ formula (docs/методика.md §2): a constant and one weight per share. */
 export const ISBSH_WEIGHTS: Readonly<{ base: number } & Record<IsbshShareKey, number>> = Object.freeze({
   base: 65,
   bothParentsHigherEd: 15,
@@ -15,7 +15,7 @@ export const ISBSH_WEIGHTS: Readonly<{ base: number } & Record<IsbshShareKey, nu
   nonNativeRussian: -15,
 });
 
-/** The five inputs in the order of the form (domain.md §1.1). */
+/** The five inputs in the order of the form (docs/методика.md §1.1). */
 export const ISBSH_SHARE_KEYS: readonly IsbshShareKey[] = Object.freeze([
   'bothParentsHigherEd',
   'comfortableHousing',
@@ -24,7 +24,7 @@ export const ISBSH_SHARE_KEYS: readonly IsbshShareKey[] = Object.freeze([
   'nonNativeRussian',
 ]);
 
-/** Russian names of the inputs, as the questions of the form (domain.md §1.1). */
+/** Russian names of the inputs, as the questions of the form (docs/методика.md §1.1). */
 export const ISBSH_INPUT_LABELS: Readonly<Record<IsbshShareKey, string>> = Object.freeze({
   bothParentsHigherEd: 'Обучающихся, оба родителя которых имеют высшее образование',
   comfortableHousing: 'Обучающихся из семей, проживающих в благоустроенном жилье',
@@ -47,14 +47,14 @@ const ISBSH_SNAP = 1e9;
 const MIN_ISBSH = 0;
 const MAX_ISBSH = 100;
 
-/** The inputs of ИСБШ that are missing, in form order (domain.md §2: any missing → no index). */
+/** The inputs of ИСБШ that are missing, in form order (docs/методика.md §2: any missing → no index). */
 export function missingIsbshInputs(shares: IsbshShares): IsbshShareKey[] {
   return ISBSH_SHARE_KEYS.filter((key) => shares[key] === null || shares[key] === undefined);
 }
 
 /**
  * ИСБШ = 65 + 15·p_both_parents_higher_ed + 20·p_comfortable_housing − 15·p_single_parent
- * − 35·p_registered − 15·p_non_native_russian, unrounded (domain.md §2) but free of the sum's binary
+ * − 35·p_registered − 15·p_non_native_russian, unrounded (docs/методика.md §2) but free of the sum's binary
  * noise (exact to 9 decimals, so 79,45 is 79.45 and shows as 79,5). Null when any input is
  * missing (never 0); a share outside [0, 1] throws ValueError.
  */
@@ -77,13 +77,13 @@ export function computeIsbsh(shares: IsbshShares): number | null {
   return Math.min(MAX_ISBSH, Math.max(MIN_ISBSH, index));
 }
 
-/** ИСБШ as shown, with one decimal, halves up on the decimal digits (81.55 → 81.6; domain.md §2). */
+/** ИСБШ as shown, with one decimal, halves up on the decimal digits (81.55 → 81.6; docs/методика.md §2). */
 export function roundIsbsh(x: number): number {
   return roundHalfUp(x, 1);
 }
 
 /**
- * The level of an ИСБШ value (domain.md §2): низкий < b0 ≤ ниже среднего < b1 ≤ средний < b2 ≤
+ * The level of an ИСБШ value (docs/методика.md §2): низкий < b0 ≤ ниже среднего < b1 ≤ средний < b2 ≤
  * выше среднего < b3 ≤ высокий — a boundary belongs to the upper level (79.5 → «ниже среднего»).
  * `bounds` are either the four cuts (Settings.isbshLevelBounds) or five lower bounds, one per
  * level, the first of which is ignored. The level is that of the value rounded to one decimal,

@@ -1,5 +1,5 @@
 /**
- * Mentor suggestions (школа-наставник, domain.md §3): each ШНОР paired with a resilient or
+ * Mentor suggestions (школа-наставник, docs/методика.md §3): each ШНОР paired with a resilient or
  * high-result school of its municipality.
  */
 import { shareAbove } from './cluster';
@@ -58,7 +58,7 @@ function isbshDistance(a: MentorCandidateInput, b: MentorCandidateInput): number
 }
 
 /**
- * Mentor suggestions (domain.md §3). Mentors are the non-ШНОР schools of the mentee's municipality
+ * Mentor suggestions (docs/методика.md §3). Mentors are the non-ШНОР schools of the mentee's municipality
  * that are resilient, or «высокие результаты»: a mean failing share in Y within the best quarter
  * (highResultShare) of the municipality's schools with a mean share (all schools ranked, ties with the
  * cut-off included). ШНОР schools are served neediest first (ИСБШ ascending, missing ИСБШ last, then

@@ -6,7 +6,7 @@ export interface MunicipalitySchoolFacts {
   inRiskZone: boolean;
   staffingDeficit: boolean;
   infrastructureDeficit: boolean;
-  /** Приоритетный адресат поддержки: ШНОР and in the zone of risk (domain.md §3). */
+  /** Приоритетный адресат поддержки: ШНОР and in the zone of risk (docs/методика.md §3). */
   priority: boolean;
 }
 
@@ -57,9 +57,9 @@ function summarize(municipality: string, schools: readonly MunicipalitySchoolFac
 }
 
 /**
- * The sheet «Муниципалитеты» (domain.md §8): per municipality the number of schools, ШНОР, the
+ * The sheet «Муниципалитеты» (docs/методика.md §8): per municipality the number of schools, ШНОР, the
  * zone of risk by ИСБШ, кадровый, инфраструктурный and both deficits (each with its share of the
- * municipality's schools, a whole percent from the counts, domain.md §4) and priority
+ * municipality's schools, a whole percent from the counts, docs/методика.md §4) and priority
  * addressees. Rows are sorted by the ШНОР share as shown (whole percent), descending, ties by
  * name in Russian order; the last row «Всего по региону» sums the region. Schools without a
  * municipality are grouped under «Муниципалитет не указан».

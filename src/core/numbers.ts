@@ -1,5 +1,5 @@
 /**
- * Parsing of the values schools type into the Form (domain.md §1.1): Russian numbers, shares,
+ * Parsing of the values schools type into the Form (docs/методика.md §1.1): Russian numbers, shares,
  * counts, yes/no answers and the territory type. Every function returns null for «no value»
  * and throws a ValueError with a short Russian message quoting the value in «» for anything it
  * cannot use, so callers can prefix «Лист, строка, столбец». Never NaN, never a silent 0.
@@ -36,7 +36,7 @@ function pad2(n: number): string {
 }
 
 /**
- * How a value is quoted in a rejection message (domain.md §1.1: the message names the value): text as
+ * How a value is quoted in a rejection message (docs/методика.md §1.1: the message names the value): text as
  * typed (trimmed), numbers with a decimal comma, booleans as Sheets shows them, dates as дд.мм.гггг.
  */
 export function quoteValue(value: unknown): string {
@@ -74,7 +74,7 @@ function percentBody(text: string): string | null {
 }
 
 /**
- * A number from a cell (domain.md §1.1): a finite number, or text in Russian notation — «35,5»,
+ * A number from a cell (docs/методика.md §1.1): a finite number, or text in Russian notation — «35,5»,
  * «1 234», «1 234,5» (normal, non-breaking or thin spaces between thousands), «−5» or «-5», a
  * decimal dot too («35.5»). Empty, «-», «—», «–» → null. Percent text, booleans, dates and any
  * other text throw ValueError.
@@ -121,7 +121,7 @@ function shareFromPlainNumber(x: number, quoted: string): number {
 }
 
 /**
- * A share in [0, 1] (domain.md §1.1): «0,355» → 0.355; «35,5 %» or «35,5%» → 0.355; a plain
+ * A share in [0, 1] (docs/методика.md §1.1): «0,355» → 0.355; «35,5 %» or «35,5%» → 0.355; a plain
  * number above 1 is a percent (35.5 → 0.355), so 1 means 100 % unless written «1 %».
  *
  * percentColumn (the column header says «%»): plain numbers typed as text are percents too
@@ -144,7 +144,7 @@ export function parseShare(value: unknown, options?: { percentColumn?: boolean }
 }
 
 /**
- * A count of students or teachers (domain.md §1.1): a non-negative whole number, as a number or
+ * A count of students or teachers (docs/методика.md §1.1): a non-negative whole number, as a number or
  * Russian text («1 234»). A value written with «%», a negative or a fractional number throws
  * ValueError. Empty, «-», «—» → null.
  */
@@ -160,7 +160,7 @@ export function parseCount(value: unknown): number | null {
 }
 
 /**
- * A share from a count: count ÷ total (domain.md §2, «each p is count ÷ Всего обучающихся»).
+ * A share from a count: count ÷ total (docs/методика.md §2, «each p is count ÷ Всего обучающихся»).
  * Null when either is null or total is 0; a count above the total throws ValueError.
  */
 export function shareFromCount(count: number | null, total: number | null): number | null {
@@ -172,7 +172,7 @@ export function shareFromCount(count: number | null, total: number | null): numb
 
 /**
  * Lower case, ё → е, single spaces, no trailing dots: how free-text answers of the form are compared
- * with known answers (domain.md §1.1: match by normalised text, not exact text).
+ * with known answers (docs/методика.md §1.1: match by normalised text, not exact text).
  */
 export function normalizeAnswer(text: string): string {
   return normalizeText(text).replace(/[.!]+$/, '').trim();
@@ -202,7 +202,7 @@ const YES_NO_ANSWERS: ReadonlyMap<string, boolean> = new Map([
 ]);
 
 /**
- * A yes/no answer (domain.md §1.1: Труднодоступная территория, Интернет, компьютеры):
+ * A yes/no answer (docs/методика.md §1.1: Труднодоступная территория, Интернет, компьютеры):
  * «да», «есть», «имеется», «достаточно», «yes», «+», true → true; «нет», «отсутствует»,
  * «не имеется», «недостаточно», «no», «-», false → false (any case, ё = е). Empty, «—», «–» →
  * null; anything else throws ValueError.
@@ -252,7 +252,7 @@ const TERRITORY_ANSWERS: ReadonlyMap<string, Territory> = new Map<string, Territ
 ]);
 
 /**
- * The territory type (domain.md §1.1): «город», «г.», «городская (местность)», «пгт» → 'город';
+ * The territory type (docs/методика.md §1.1): «город», «г.», «городская (местность)», «пгт» → 'город';
  * «село», «с.», «сельская (местность)», «посёлок», «деревня» → 'село' (any case, ё = е).
  * Empty or a dash → null; anything else throws ValueError.
  */

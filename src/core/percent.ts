@@ -13,7 +13,7 @@ const GROUP_SEPARATOR = ' ';
 
 /**
  * x·10^k computed on the decimal digits of x, so that 0.355 shifted by 2 is exactly 35.5
- * (0.355 * 100 is 35.49999…). Used for percents of domain.md §1.1 and §4.
+ * (0.355 * 100 is 35.49999…). Used for percents of docs/методика.md §1.1 and §4.
  */
 export function decimalShift(x: number, k: number): number {
   if (!Number.isFinite(x) || x === 0) return x;
@@ -32,8 +32,8 @@ const SIGNIFICANT_DIGITS = 15;
  * Rounds to `digits` decimals, half away from zero, on the decimal representation
  * (roundHalfUp(81.55, 1) = 81.6, roundHalfUp(1.005, 2) = 1.01), read to 15 significant digits
  * so that arithmetic noise does not move a half-way value (79.44999999999999 → 79.45 → 79.5).
- * Used for every value the user sees rounded (ИСБШ with one decimal and its level, domain.md §2;
- * whole percents, domain.md §4).
+ * Used for every value the user sees rounded (ИСБШ with one decimal and its level, docs/методика.md §2;
+ * whole percents, docs/методика.md §4).
  */
 export function roundHalfUp(x: number, digits: number): number {
   if (!Number.isFinite(x) || x === 0) return x === 0 ? 0 : x;
@@ -45,7 +45,7 @@ export function roundHalfUp(x: number, digits: number): number {
 
 /**
  * The share count ÷ total rounded to a whole percent, returned as a fraction: 31 of 42 → 0.74.
- * Summary tables round from the counts (domain.md §4). Total 0 → 0.
+ * Summary tables round from the counts (docs/методика.md §4). Total 0 → 0.
  */
 export function wholePercentShare(count: number, total: number): number {
   if (total === 0) return 0;
@@ -59,7 +59,7 @@ export function wholePercentShare(count: number, total: number): number {
 /**
  * A number in Russian notation with a fixed number of decimals: formatNumberRu(81.55, 1) = «81,6»,
  * negative numbers with the minus sign «−». With groupThousands, numbers of five digits and more
- * are grouped by a space («45 000»), as Russian typography does. domain.md §2 shows ИСБШ this way.
+ * are grouped by a space («45 000»), as Russian typography does. docs/методика.md §2 shows ИСБШ this way.
  */
 export function formatNumberRu(x: number, digits: number, options?: { groupThousands?: boolean }): string {
   if (!Number.isFinite(x)) return String(x);
@@ -75,7 +75,7 @@ export function formatNumberRu(x: number, digits: number, options?: { groupThous
 
 /**
  * A share in [0, 1] as Russian percent text: formatPercent(0.667) = «67 %»,
- * formatPercent(0.355, 1) = «35,5 %» (decimal comma, a normal space before %), as the summaries of domain.md §4 show shares.
+ * formatPercent(0.355, 1) = «35,5 %» (decimal comma, a normal space before %), as the summaries of docs/методика.md §4 show shares.
  */
 export function formatPercent(share: number, digits = 0): string {
   return `${formatNumberRu(decimalShift(share, 2), digits)} %`;

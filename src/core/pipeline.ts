@@ -63,12 +63,12 @@ export interface Report {
   municipalities: ReturnType<typeof municipalitySummary>;
   indicators: ReturnType<typeof computeIndicators>;
   topFactors: ReturnType<typeof topHighFactors>;
-  /** Groups too small for a zone of risk (domain.md §2). */
+  /** Groups too small for a zone of risk (docs/методика.md §2). */
   smallGroups: string[];
 }
 
 /**
- * The whole methodology in one pass over plain data (domain.md §2–§8): ИСБШ and its zone, types and deficits,
+ * The whole methodology in one pass over plain data (docs/методика.md §2–§8): ИСБШ and its zone, types and deficits,
  * ШНОР status and clusters for Y and Y−1, dynamics, resilience and mentors, risk profiles, indicators and summaries.
  */
 export function computeReport(input: PipelineInput): Report {
@@ -261,7 +261,7 @@ function proceduresIn(reports: ReadonlyArray<{ sharesY: Map<string, unknown>; sh
 }
 
 /**
- * «ШНОР with positive dynamics in Russian or mathematics» (domain.md §7): a counted procedure fell or stayed at 0 %.
+ * «ШНОР with positive dynamics in Russian or mathematics» (docs/методика.md §7): a counted procedure fell or stayed at 0 %.
  * The status's shares (SchoolShnor.sharesY) hold the counted procedures only (settings.shnorSubjects).
  */
 function hasPositiveCountedDynamics(s: SchoolShnor): boolean {

@@ -1,9 +1,9 @@
 /**
- * Names of assessment procedures (оценочные процедуры) of «Результаты ОП» (domain.md §1.2):
+ * Names of assessment procedures (оценочные процедуры) of «Результаты ОП» (docs/методика.md §1.2):
  * one spelling per procedure, so that rows typed by different people match each other.
  */
 
-/** The nine canonical procedures of domain.md §1.2, in that order. */
+/** The nine canonical procedures of docs/методика.md §1.2, in that order. */
 export const CANONICAL_PROCEDURES: readonly string[] = Object.freeze([
   'ВПР математика 5',
   'ВПР математика 6',
@@ -82,7 +82,7 @@ function canonicalEgeMathLevel(tokens: string[]): string[] {
 }
 
 /**
- * One spelling per procedure (domain.md §1.2): case and spacing collapsed, «ё» read as «е», common
+ * One spelling per procedure (docs/методика.md §1.2): case and spacing collapsed, «ё» read as «е», common
  * abbreviations expanded («рус. яз.», «русский» → «русский язык»; «мат.», «матем.» → «математика»),
  * «5 класс»/«5 кл.» → «5», ЕГЭ математика levels written «(базовая)»/«(профильная)», and the exam
  * (ВПР/ОГЭ/ЕГЭ) upper-case. Everything else is lower-case; unknown procedures are kept in that form.
@@ -102,7 +102,7 @@ export function normalizeProcedureName(raw: string): string {
 const normalizedNames = new Map<string, string>();
 const MAX_REMEMBERED_NAMES = 10_000;
 
-/** Whether the name (after normalisation) is one of the nine canonical procedures of domain.md §1.2. */
+/** Whether the name (after normalisation) is one of the nine canonical procedures of docs/методика.md §1.2. */
 export function isKnownProcedure(name: string): boolean {
   return CANONICAL_INDEX.has(normalizeProcedureName(name));
 }
@@ -126,7 +126,7 @@ function containsRun(haystack: readonly string[], needle: readonly string[]): bo
 }
 
 /**
- * Whether a procedure counts for the ШНОР status (domain.md §3: only the subjects of the setting
+ * Whether a procedure counts for the ШНОР status (docs/методика.md §3: only the subjects of the setting
  * Settings.shnorSubjects). A subject matches when its words occur one after another among the words
  * of the normalised procedure name, so «математика» matches «ЕГЭ математика (профильная)» and
  * «русский язык» matches «ВПР русский язык 5», but nothing matches «ВПР история 5».
@@ -139,7 +139,7 @@ export function procedureCountsForStatus(name: string, subjects: readonly string
 const collator = new Intl.Collator('ru');
 
 /**
- * Display order of procedures in tables (domain.md §1.2): the nine canonical ones in their order,
+ * Display order of procedures in tables (docs/методика.md §1.2): the nine canonical ones in their order,
  * then the others alphabetically (Russian collation). Expects normalised names.
  */
 export function compareProcedures(a: string, b: string): number {

@@ -1,5 +1,5 @@
 /**
- * Резильентные школы (domain.md §3): schools doing better than their social conditions predict.
+ * Резильентные школы (docs/методика.md §3): schools doing better than their social conditions predict.
  */
 import type { Settings } from './settings';
 import { leastSquares, populationSd } from './stats';
@@ -13,7 +13,7 @@ export interface ResilienceFit {
 }
 
 /**
- * Resilient schools (domain.md §3): a least-squares line of the mean failing share in Y on ИСБШ is
+ * Resilient schools (docs/методика.md §3): a least-squares line of the mean failing share in Y on ИСБШ is
  * fitted over every school with both values (ШНОР included); a school is resilient when its actual
  * share is below predicted − settings.resilienceSdK × residual SD (population SD of the residuals)
  * by more than a rounding tolerance, and it is not ШНОР. A school missing either value is not

@@ -3,14 +3,14 @@ import { wholePercentShare } from './percent';
 import type { Settings } from './settings';
 import type { ClusterLabel, RiskDiagnosis, RiskFactor, Significance } from './types';
 
-/** The plain per-school facts the suggestions «по данным» are drawn from (domain.md §5). */
+/** The plain per-school facts the suggestions «по данным» are drawn from (docs/методика.md §5). */
 export interface SchoolRiskFacts {
   schoolCode: string;
   /** The school's cluster when it is ШНОР, else null. */
   cluster: ClusterLabel | null;
-  /** Кадровый дефицит (domain.md §2); null = unknown. */
+  /** Кадровый дефицит (docs/методика.md §2); null = unknown. */
   staffingDeficit: boolean | null;
-  /** Инфраструктурный дефицит (domain.md §2); null = unknown. */
+  /** Инфраструктурный дефицит (docs/методика.md §2); null = unknown. */
   infrastructureDeficit: boolean | null;
   /** Share of students with ОВЗ, [0, 1]. */
   ovzShare: number | null;
@@ -24,7 +24,7 @@ export interface FactorAssessment {
   factorId: string;
   significance: Significance | null;
   source: AssessmentSource | null;
-  /** What the significance asks for (the factor's wording in «Факторы риска», else domain.md §5); '' when there is no significance. */
+  /** What the significance asks for (the factor's wording in «Факторы риска», else docs/методика.md §5); '' when there is no significance. */
   action: string;
 }
 
@@ -61,7 +61,7 @@ const CLUSTER_SIGNIFICANCE: Readonly<Record<ClusterLabel, Significance>> = {
 };
 
 /**
- * The suggestions «по данным» of domain.md §5, by factor id. A deficit (F1 инфраструктурный,
+ * The suggestions «по данным» of docs/методика.md §5, by factor id. A deficit (F1 инфраструктурный,
  * F2 кадровый) suggests «высокая» and its absence «низкая»; the other factors have no data rule.
  */
 export const SUGGESTION_RULES: Readonly<Record<string, SuggestionRule>> = {
@@ -73,7 +73,7 @@ export const SUGGESTION_RULES: Readonly<Record<string, SuggestionRule>> = {
 };
 
 /**
- * A school's risk profile (domain.md §5): for every factor in use, the significance a person
+ * A school's risk profile (docs/методика.md §5): for every factor in use, the significance a person
  * entered in the diagnosis (source «диагностика»), which always wins; failing that, the one
  * suggested by SUGGESTION_RULES (source «по данным»); failing that, none. The diagnosis is
  * consulted factor by factor, so a diagnosis that leaves a factor blank still gets the data's
@@ -104,10 +104,10 @@ export function riskProfile(
 }
 
 /**
- * The region's most frequent factors of high significance (domain.md §5): factors in use
+ * The region's most frequent factors of high significance (docs/методика.md §5): factors in use
  * ranked by the number of schools that have them «высокая», ties in the order of the factor
  * list, factors no school has as «высокая» left out; share = whole-percent share of all
- * profiles (domain.md §4).
+ * profiles (docs/методика.md §4).
  */
 export function topHighFactors(
   profiles: readonly RiskProfile[],

@@ -1,5 +1,5 @@
 /**
- * The zone of risk by ИСБШ (ШНСУ candidates, domain.md §2).
+ * The zone of risk by ИСБШ (ШНСУ candidates, docs/методика.md §2).
  */
 import { roundIsbsh } from './isbsh';
 
@@ -22,13 +22,13 @@ export interface RiskZoneResult {
 /** Tolerance for ⌊share·n⌋: 0.3·10 is 2.9999999999999996 in binary and must count as 3. */
 const FLOOR_TOLERANCE = 1e-9;
 
-/** ⌊x⌋ that forgives the binary error of a product meant to be a whole number: the cut ⌊0,25·n⌋ of domain.md §2. */
+/** ⌊x⌋ that forgives the binary error of a product meant to be a whole number: the cut ⌊0,25·n⌋ of docs/методика.md §2. */
 export function tolerantFloor(x: number): number {
   return Math.floor(x + FLOOR_TOLERANCE);
 }
 
 /**
- * The zone of risk (domain.md §2): within each group, schools are ranked by ИСБШ ascending with
+ * The zone of risk (docs/методика.md §2): within each group, schools are ranked by ИСБШ ascending with
  * ties sharing the lower rank (1, 2, 2, 4); a school is in the zone when rank ≤ ⌊share·n⌋, n =
  * schools of the group with an index, so a tie straddling the cut is included whole. Groups with
  * n < minGroup flag nobody (false) and are listed in smallGroups, including groups where no

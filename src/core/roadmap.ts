@@ -3,7 +3,7 @@ import { normalizeText } from './text';
 import type { CatalogMeasure, ClusterLabel } from './types';
 
 /**
- * Columns of a school's roadmap sheet (domain.md §6). The last one, «ID меры», is technical:
+ * Columns of a school's roadmap sheet (docs/методика.md §6). The last one, «ID меры», is technical:
  * the sheets layer hides it; it carries the catalog id so regeneration can find people's rows.
  */
 export const ROADMAP_HEADER: readonly string[] = Object.freeze([
@@ -23,7 +23,7 @@ export const ROADMAP_HEADER: readonly string[] = Object.freeze([
 /** Number of columns people see; the columns after them are technical. */
 export const ROADMAP_VISIBLE_COLUMNS = 10;
 
-/** The drop-down of «Статус» (domain.md §6), in the order of work. */
+/** The drop-down of «Статус» (docs/методика.md §6), in the order of work. */
 export const ROADMAP_STATUSES = Object.freeze(['не начато', 'в работе', 'выполнено', 'отменено'] as const);
 export type RoadmapStatus = (typeof ROADMAP_STATUSES)[number];
 
@@ -57,7 +57,7 @@ const DEADLINE_HOUR_UTC = 6;
 
 /**
  * The deadline for a month of the school year that begins on 1 September of schoolYearStart
- * (domain.md §6): September–December fall in schoolYearStart, January–August in the next year;
+ * (docs/методика.md §6): September–December fall in schoolYearStart, January–August in the next year;
  * the deadline is the last day of that month. The Date is built at 06:00 UTC so that, written
  * as a date cell, it shows the same calendar day in every Russian time zone; core reads the
  * calendar day of a Date in the runtime's local time zone (see calendarDay).
@@ -86,19 +86,19 @@ function dayFormat(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-/** True when the status closes the row (выполнено, отменено; domain.md §6), whatever its case or spacing. */
+/** True when the status closes the row (выполнено, отменено; docs/методика.md §6), whatever its case or spacing. */
 export function isClosedStatus(status: string): boolean {
   return (CLOSED_STATUSES as readonly string[]).includes(normalizeText(status));
 }
 
-/** The status of the drop-down (domain.md §6) a person's text means, or null (case and spacing forgiven). */
+/** The status of the drop-down (docs/методика.md §6) a person's text means, or null (case and spacing forgiven). */
 export function canonicalStatus(status: string): RoadmapStatus | null {
   const text = normalizeText(status);
   return ROADMAP_STATUSES.find((s) => s === text) ?? null;
 }
 
 /**
- * The roadmap rows a school receives from the catalog (domain.md §6), in this order: general
+ * The roadmap rows a school receives from the catalog (docs/методика.md §6), in this order: general
  * measures for all clusters; general measures for the school's cluster; then, factor by factor
  * in the order of highFactorIds, the measures for each high-significance factor meant for all
  * clusters or for the school's cluster. A school that is not ШНОР (cluster null) gets the
@@ -134,7 +134,7 @@ export function roadmapRows(
 }
 
 /**
- * Regenerates a roadmap without losing people's work (domain.md §6). The existing rows keep
+ * Regenerates a roadmap without losing people's work (docs/методика.md §6). The existing rows keep
  * their order: a row whose measureId is in `fresh` takes the catalog's texts (factor, task,
  * measure, indicator, document) and keeps its status, comment, deadline and owner (a blank
  * status, deadline or owner is filled from the template); a row added by hand (measureId null)
@@ -167,7 +167,7 @@ export function mergeRoadmap(existing: readonly RoadmapRow[], fresh: readonly Ro
 /**
  * A measure added to a roadmap never starts out overdue: when its catalog month has already passed on `today`
  * (a roadmap made in November for a school year that began in September), its deadline becomes the last day of the
- * next month. domain.md §6 is silent here; a deadline in the past would make a fresh plan look failed on day one.
+ * next month. docs/методика.md §6 is silent here; a deadline in the past would make a fresh plan look failed on day one.
  */
 export function deferPastDeadlines(rows: readonly RoadmapRow[], today: Date, timeZone?: string): RoadmapRow[] {
   const day = calendarDay(today, timeZone);
@@ -179,7 +179,7 @@ export function deferPastDeadlines(rows: readonly RoadmapRow[], today: Date, tim
 
 /**
  * A row is overdue when its deadline's calendar day is before today's and it is neither
- * выполнено nor отменено (domain.md §6); on the deadline day itself it is not overdue yet.
+ * выполнено nor отменено (docs/методика.md §6); on the deadline day itself it is not overdue yet.
  * A row without a deadline is never overdue.
  */
 export function isOverdue(row: RoadmapRow, today: Date, timeZone?: string): boolean {

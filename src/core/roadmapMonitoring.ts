@@ -22,7 +22,7 @@ function isMeasureRow(row: RoadmapRow): boolean {
 }
 
 /**
- * Progress of one roadmap (domain.md §6, «Мониторинг ДК»): rows total, done (выполнено), in
+ * Progress of one roadmap (docs/методика.md §6, «Мониторинг ДК»): rows total, done (выполнено), in
  * progress (в работе), overdue (isOverdue on `today`), cancelled (отменено), and the share done
  * as a whole percent of the rows that are still meant to be done: done ÷ (total − cancelled),
  * because a cancelled measure is not a failure to act. Empty lines are not counted.
@@ -47,7 +47,7 @@ export function roadmapProgress(rows: readonly RoadmapRow[], today: Date, timeZo
 const codeCollator = new Intl.Collator('ru', { numeric: true });
 
 /**
- * The table «Мониторинг ДК» (domain.md §6): the progress of each school's roadmap, the most
+ * The table «Мониторинг ДК» (docs/методика.md §6): the progress of each school's roadmap, the most
  * overdue rows first, ties by Код ОО. Days are counted in `timeZone`, the spreadsheet's.
  */
 export function monitoringTable(

@@ -1,5 +1,5 @@
 /**
- * Types of schools in the zone of risk (domain.md §2 «Типы школ»).
+ * Types of schools in the zone of risk (docs/методика.md §2 «Типы школ»).
  */
 import type { Settings } from './settings';
 import type { SchoolRecord, Territory } from './types';
@@ -20,7 +20,7 @@ export interface SchoolTypeModifier {
   applies: (school: SchoolRecord, settings: Settings) => boolean;
 }
 
-/** The modifiers of domain.md §2, in the order they are written; thresholds come from Settings. */
+/** The modifiers of docs/методика.md §2, in the order they are written; thresholds come from Settings. */
 export const SCHOOL_TYPE_MODIFIERS: readonly SchoolTypeModifier[] = Object.freeze([
   {
     label: 'малокомплектная',
@@ -44,7 +44,7 @@ export const SCHOOL_TYPE_MODIFIERS: readonly SchoolTypeModifier[] = Object.freez
   },
 ] as SchoolTypeModifier[]);
 
-/** The modifiers that apply to a school (domain.md §2), in table order; an unknown value applies none. */
+/** The modifiers that apply to a school (docs/методика.md §2), in table order; an unknown value applies none. */
 export function schoolTypeModifiers(school: SchoolRecord, settings: Settings): SchoolTypeModifier[] {
   return SCHOOL_TYPE_MODIFIERS.filter((m) => m.applies(school, settings));
 }
@@ -56,7 +56,7 @@ function joinRussian(items: readonly string[]): string {
 }
 
 /**
- * The type of a school in the zone of risk (domain.md §2): the base by territory, the adjective
+ * The type of a school in the zone of risk (docs/методика.md §2): the base by territory, the adjective
  * modifiers, «школа», then the phrase modifiers joined by commas and «и», e.g. «депривированная
  * сельская малокомплектная школа с высоким уровнем девиантности и в труднодоступной территории».
  * Null when the territory is unknown. The caller decides whether the school is in the zone.

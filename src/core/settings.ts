@@ -3,13 +3,13 @@ import { formatNumberRu } from './percent';
 import { isEmailAddress } from './access';
 
 /**
- * Every threshold of ../shared/domain.md as one typed object. Stored per spreadsheet
+ * Every threshold of docs/методика.md as one typed object. Stored per spreadsheet
  * (DocumentProperties) and passed to core functions; never a literal scattered through the code.
  */
 export interface Settings {
-  /** ИСБШ level cuts (domain.md §2): низкий < b0 ≤ ниже среднего < b1 ≤ средний < b2 ≤ выше среднего < b3 ≤ высокий. */
+  /** ИСБШ level cuts (docs/методика.md §2): низкий < b0 ≤ ниже среднего < b1 ≤ средний < b2 ≤ выше среднего < b3 ≤ высокий. */
   isbshLevelBounds: [number, number, number, number];
-  /** Share of a group that forms the zone of risk (domain.md §2). */
+  /** Share of a group that forms the zone of risk (docs/методика.md §2). */
   riskZoneShare: number;
   /** Rank within each municipality, or within the whole sheet. */
   riskZoneGrouping: 'municipality' | 'sheet';
@@ -23,20 +23,20 @@ export interface Settings {
   devianceShare: number;
   /** Resource deficits: more than k population SDs below the mean. */
   deficitSdK: number;
-  /** ШНОР threshold t: a failing share ≥ t counts (domain.md §3). */
+  /** ШНОР threshold t: a failing share ≥ t counts (docs/методика.md §3). */
   shnorThreshold: number;
   /** Subjects whose procedures count for the status (matched as words of the procedure name). */
   shnorSubjects: string[];
   /** A share from fewer participants is noted «малая выборка». */
   smallSampleMin: number;
-  /** Cluster bounds (domain.md §3): базово [t, moderateFrom), умеренно [moderateFrom, strongAbove], сильно > strongAbove. */
+  /** Cluster bounds (docs/методика.md §3): базово [t, moderateFrom), умеренно [moderateFrom, strongAbove], сильно > strongAbove. */
   clusterModerateFrom: number;
   clusterStrongAbove: number;
   /** Resilient schools: actual share more than this many residual SDs below the prediction. */
   resilienceSdK: number;
-  /** Mentors «высокие результаты»: the best share of a municipality's schools by mean failing share (domain.md §3). */
+  /** Mentors «высокие результаты»: the best share of a municipality's schools by mean failing share (docs/методика.md §3). */
   mentorHighResultShare: number;
-  /** Risk suggestions «по данным» (domain.md §5). */
+  /** Risk suggestions «по данным» (docs/методика.md §5). */
   ovzHighShare: number;
   ovzMediumShare: number;
   nonNativeHighShare: number;
@@ -112,12 +112,12 @@ const SHARE_KEYS = [
 
 const POSITIVE_KEYS = ['riskZoneMinGroup', 'smallSchoolStudents', 'deficitSdK', 'smallSampleMin', 'resilienceSdK'] as const;
 
-/** A fresh copy of the defaults of domain.md (its preamble: every threshold is a default the user can change). */
+/** A fresh copy of the defaults of docs/методика.md (its preamble: every threshold is a default the user can change). */
 export function defaultSettings(): Settings {
   return { ...DEFAULT_SETTINGS, isbshLevelBounds: [...DEFAULT_SETTINGS.isbshLevelBounds], shnorSubjects: [...DEFAULT_SETTINGS.shnorSubjects], methodologists: [...DEFAULT_SETTINGS.methodologists] };
 }
 
-/** Russian messages for every invalid value (a boundary out of order, a share above 1 …); empty when valid. domain.md §2–§5 thresholds. */
+/** Russian messages for every invalid value (a boundary out of order, a share above 1 …); empty when valid. docs/методика.md §2–§5 thresholds. */
 export function settingsProblems(s: Settings): string[] {
   const problems: string[] = [];
   const b = s.isbshLevelBounds;
@@ -173,7 +173,7 @@ function numberRu(x: number): string {
   return formatNumberRu(x, Number.isInteger(x) ? 0 : Math.min(6, String(x).split('.')[1]?.length ?? 0));
 }
 
-/** Fills missing keys from domain.md's defaults and throws a UserError listing every invalid value. */
+/** Fills missing keys from the defaults of docs/методика.md and throws a UserError listing every invalid value. */
 export function validateSettings(partial: Partial<Settings>): Settings {
   const merged: Settings = { ...defaultSettings(), ...partial };
   const problems = settingsProblems(merged);

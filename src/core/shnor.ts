@@ -1,5 +1,5 @@
 /**
- * ШНОР status, its reason in words and the cluster (domain.md §3). One implementation over plain
+ * ШНОР status, its reason in words and the cluster (docs/методика.md §3). One implementation over plain
  * lists of shares (what the custom functions read from cells); the results-table version
  * (assessSchools) groups «Результаты ОП» and feeds the same rule.
  */
@@ -181,7 +181,7 @@ function assessYearShares(
 }
 
 /**
- * ШНОР status of one school in year Y (domain.md §3): with t = settings.shnorThreshold (a share ≥ t
+ * ШНОР status of one school in year Y (docs/методика.md §3): with t = settings.shnorThreshold (a share ≥ t
  * fails, compared with a tolerance so that 3/10 reaches 30 %), ШНОР when (a) at least two procedures
  * of Y fail, or (b) one procedure fails both in Y and in Y−1 (cells matched by normalised name, not
  * by position). «нет данных» when Y has no share at all: neither criterion can be checked, and a
@@ -205,7 +205,7 @@ export function assessShnor(
 }
 
 /**
- * Failing share of one row of «Результаты ОП» (domain.md §1.2): failed ÷ participants. Null when
+ * Failing share of one row of «Результаты ОП» (docs/методика.md §1.2): failed ÷ participants. Null when
  * participants is empty or 0 («нет участников», unlike 0 failures = 0 %), when failed is empty, or
  * when the numbers cannot be a share (negative, failed > participants): no value, never a guess.
  */
@@ -217,7 +217,7 @@ export function failingShare(r: ProcedureResult): number | null {
 }
 
 /**
- * The reporting year Y (domain.md §3): settings.reportingYear, or else the latest year that has a
+ * The reporting year Y (docs/методика.md §3): settings.reportingYear, or else the latest year that has a
  * failing share in the data (a year whose rows are all empty, e.g. a template prepared ahead, is
  * not a reporting year); failing that, the latest year of any row; null without rows.
  */
@@ -272,12 +272,12 @@ function meanShare(m: YearShares): number | null {
 }
 
 /**
- * ШНОР status of every school in year Y from «Результаты ОП» (domain.md §3), parallel to
+ * ШНОР status of every school in year Y from «Результаты ОП» (docs/методика.md §3), parallel to
  * schoolCodes: only procedures in settings.shnorSubjects count, shares are failingShare of each
  * row; the same rule also gives the status and cluster of Y−1 (with Y−2) for the cluster dynamics
  * of §4. Rows of one school, year and procedure (after normalisation) given twice: the last row
  * with a share wins. A school without rows is «нет данных». The cluster, like the status, is drawn from
- * the counted procedures only (domain.md §3 «the year's procedures» read with its subject setting): a high
+ * the counted procedures only (docs/методика.md §3 «the year's procedures» read with its subject setting): a high
  * failing share in another subject neither makes a school ШНОР nor moves its cluster. Procedures are listed in display order
  * (canonical first). meanShareY (for resilient schools) is the mean failing share over the counted
  * procedures of Y. Linear in the number of rows.

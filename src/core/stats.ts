@@ -1,5 +1,5 @@
 /**
- * Descriptive statistics used by the rules of domain.md §2 (resource deficits: mean and
+ * Descriptive statistics used by the rules of docs/методика.md §2 (resource deficits: mean and
  * population SD over the schools of the sheet) and §3 (resilient schools: a least-squares line).
  * An empty list is a caller's bug, not a user's problem: it throws a plain Error, never NaN.
  */
@@ -8,7 +8,7 @@ function requireValues(xs: readonly number[], what: string): void {
   if (xs.length === 0) throw new Error(`${what}: empty list`);
 }
 
-/** Arithmetic mean of a non-empty list (domain.md §2 «Ресурсные дефициты»). Throws on an empty list. */
+/** Arithmetic mean of a non-empty list (docs/методика.md §2 «Ресурсные дефициты»). Throws on an empty list. */
 export function mean(xs: readonly number[]): number {
   requireValues(xs, 'mean');
   let sum = 0;
@@ -17,7 +17,7 @@ export function mean(xs: readonly number[]): number {
 }
 
 /**
- * Population standard deviation √(Σ(x − mean)² / n) of a non-empty list (domain.md §2 uses the
+ * Population standard deviation √(Σ(x − mean)² / n) of a non-empty list (docs/методика.md §2 uses the
  * population SD). One value → 0. Throws on an empty list.
  */
 export function populationSd(xs: readonly number[]): number {
@@ -29,7 +29,7 @@ export function populationSd(xs: readonly number[]): number {
 }
 
 /**
- * Ordinary least-squares line y ≈ slope·x + intercept (domain.md §3 «Резильентные школы»).
+ * Ordinary least-squares line y ≈ slope·x + intercept (docs/методика.md §3 «Резильентные школы»).
  * Null when there are fewer than two points or every x is the same (no line can be fitted).
  * Throws when the lists differ in length.
  */

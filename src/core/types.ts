@@ -1,11 +1,11 @@
 /**
- * Plain data records shared by every layer. Names follow ../shared/domain.md:
+ * Plain data records shared by every layer. Names follow docs/методика.md:
  * Код ОО → schoolCode, ИСБШ → isbsh, зона риска → riskZone.
  */
 
 export type Territory = 'город' | 'село';
 
-/** The five shares that make up ИСБШ (domain.md §2), each in [0, 1]. */
+/** The five shares that make up ИСБШ (docs/методика.md §2), each in [0, 1]. */
 export interface IsbshShares {
   bothParentsHigherEd: number | null;
   comfortableHousing: number | null;
@@ -16,7 +16,7 @@ export interface IsbshShares {
 
 export type IsbshShareKey = keyof IsbshShares;
 
-/** One school's social passport (its latest Form submission), values already parsed. domain.md §1.1 */
+/** One school's social passport (its latest Form submission), values already parsed. docs/методика.md §1.1 */
 export interface SchoolRecord {
   schoolCode: string;
   name: string;
@@ -39,7 +39,7 @@ export interface SchoolRecord {
   fundingPerStudent: number | null;
 }
 
-/** One row of «Результаты ОП» (domain.md §1.2). participants null or 0 = «нет участников». */
+/** One row of «Результаты ОП» (docs/методика.md §1.2). participants null or 0 = «нет участников». */
 export interface ProcedureResult {
   schoolCode: string;
   year: number;
@@ -51,7 +51,7 @@ export interface ProcedureResult {
 
 export type Significance = 'высокая' | 'средняя' | 'низкая';
 
-/** One school's risk self-diagnosis (domain.md §1.3): factor id → significance. */
+/** One school's risk self-diagnosis (docs/методика.md §1.3): factor id → significance. */
 export interface RiskDiagnosis {
   schoolCode: string;
   significance: Record<string, Significance>;
@@ -81,16 +81,16 @@ export type ClusterDynamics =
   | 'вошла в список'
   | '—';
 
-/** A risk factor of the editable list «Факторы риска» (domain.md §5). */
+/** A risk factor of the editable list «Факторы риска» (docs/методика.md §5). */
 export interface RiskFactor {
   id: string;
   name: string;
   active: boolean;
-  /** What each significance asks for, as the region words it in «Факторы риска»; absent = the defaults of domain.md §5. */
+  /** What each significance asks for, as the region words it in «Факторы риска»; absent = the defaults of docs/методика.md §5. */
   actions?: Record<Significance, string>;
 }
 
-/** A row of the editable catalog «Каталог мер» (domain.md §6). */
+/** A row of the editable catalog «Каталог мер» (docs/методика.md §6). */
 export interface CatalogMeasure {
   id: string;
   /** A cluster label or «все». */

@@ -47,7 +47,7 @@ const ISBSH_INPUTS: ReadonlyArray<{ name: string; key: IsbshShareKey }> = [
 ];
 
 /**
- * ИСБШ of each row (domain.md §2), rounded to one decimal as the methodology shows it: the five
+ * ИСБШ of each row (docs/методика.md §2), rounded to one decimal as the methodology shows it: the five
  * inputs are shares (0,33 / 33 / «33 %»), or counts when `total` (Всего обучающихся) is given.
  * Any input missing → the reason, never 0.
  */
@@ -106,7 +106,7 @@ function readIsbsh(name: string, cell: unknown): number | null {
 }
 
 /**
- * Level of each ИСБШ (domain.md §2): «низкий» … «высокий», a boundary belonging to the upper level.
+ * Level of each ИСБШ (docs/методика.md §2): «низкий» … «высокий», a boundary belonging to the upper level.
  * `boundaries` overrides the default cuts of the settings: four cuts, or five lower bounds (one per
  * level, the first ignored), as a row or a column.
  */
@@ -137,7 +137,7 @@ function readBounds(value: unknown): number[] {
 }
 
 /**
- * Zone of risk by ИСБШ (domain.md §2) for a whole column of schools: «да» when the school's rank by
+ * Zone of risk by ИСБШ (docs/методика.md §2) for a whole column of schools: «да» when the school's rank by
  * ИСБШ ascending (ties share the lower rank) within its group is ≤ ⌊share·n⌋. `groups` is a parallel
  * range of municipalities (omitted: the whole column is one group); `share` defaults to the settings'
  * 25 %. Groups with fewer schools than the settings' minimum flag nobody and say so.
@@ -267,7 +267,7 @@ function readProcedureNames(procedure_names: unknown): string[] {
 }
 
 /**
- * ШНОР status of each school (domain.md §3): «ШНОР» when at least two procedures of the reporting
+ * ШНОР status of each school (docs/методика.md §3): «ШНОР» when at least two procedures of the reporting
  * year have a failing share ≥ threshold (default from the settings, 30 %), or one procedure has it
  * both years; «нет данных» without a share for the reporting year; otherwise «не ШНОР». Each row is a
  * school, each column a procedure, in the same order in both ranges. No subject filter: the analyst
@@ -278,7 +278,7 @@ export function SHNOR_STATUS(current_shares: unknown, previous_shares: unknown, 
 }
 
 /**
- * Why a school is ШНОР (domain.md §3), naming procedures (from `procedure_names`, one per column)
+ * Why a school is ШНОР (docs/методика.md §3), naming procedures (from `procedure_names`, one per column)
  * and shares, e.g. «ОГЭ математика: 67 % (прошлый год) и 33 % (отчётный год)»; "" when it is not.
  */
 export function SHNOR_REASON(current_shares: unknown, previous_shares: unknown, procedure_names: unknown, threshold?: unknown): SheetResult {
@@ -289,7 +289,7 @@ export function SHNOR_REASON(current_shares: unknown, previous_shares: unknown, 
 }
 
 /**
- * Кластер неосвоения (domain.md §3) of a ШНОР by its highest failing share of the reporting year:
+ * Кластер неосвоения (docs/методика.md §3) of a ШНОР by its highest failing share of the reporting year:
  * «базово» / «умеренно» / «сильно неуспевающие»; for other schools their status («не ШНОР», «нет данных»).
  */
 export function FIOKO_CLUSTER(current_shares: unknown, previous_shares: unknown, threshold?: unknown): SheetResult {
@@ -298,7 +298,7 @@ export function FIOKO_CLUSTER(current_shares: unknown, previous_shares: unknown,
 
 /**
  * Dynamics of one procedure's failing share from the previous year to the reporting year
- * (domain.md §4): «положительная», «отрицательная», «нейтральная», «0 % за два года», «нет участников»
+ * (docs/методика.md §4): «положительная», «отрицательная», «нейтральная», «0 % за два года», «нет участников»
  * (a share missing in either year).
  */
 export function RESULT_DYNAMICS(previous_share: unknown, current_share: unknown): SheetResult {
@@ -333,7 +333,7 @@ function readClusterOrStatus(name: string, cell: unknown): ClusterOrStatus {
 }
 
 /**
- * Dynamics by cluster from the previous year to the reporting year (domain.md §4), from the texts
+ * Dynamics by cluster from the previous year to the reporting year (docs/методика.md §4), from the texts
  * FIOKO_CLUSTER returns: «повысила кластер», «вышла из списка», «без изменений», «понизила кластер»,
  * «вошла в список», «—» (ШНОР in neither year). An empty cell counts as «нет данных».
  */

@@ -1,6 +1,6 @@
 /**
  * Every word the custom functions show in a cell: results and error texts.
- * Kept in one place so a reviewer can read them together (architecture.md, Conventions).
+ * Kept in one place so a reviewer can read them together (docs/architecture.md, Conventions).
  */
 import { quoteValue } from '../core/numbers';
 import { plural } from '../core/text';

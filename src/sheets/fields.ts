@@ -1,5 +1,5 @@
 /**
- * The questions of «Социальный паспорт школы» (domain.md §1.1) as data: what each column holds,
+ * The questions of «Социальный паспорт школы» (docs/методика.md §1.1) as data: what each column holds,
  * whether it is required, and the keywords that recognise its header however a region words it.
  */
 import { FIELD_LABELS } from './messages';
@@ -70,7 +70,7 @@ function field(
   return { id, label: FIELD_LABELS[id], kind, required, keywords, ...(studentShare ? { studentShare } : {}) };
 }
 
-/** The fields of domain.md §1.1 in the order of the form, plus the Form's own «Отметка времени». */
+/** The fields of docs/методика.md §1.1 in the order of the form, plus the Form's own «Отметка времени». */
 export const FIELDS: readonly FieldSpec[] = Object.freeze([
   field('timestamp', 'timestamp', 'no', {
     signatures: [['отметк', 'врем'], ['timestamp'], ['дат|врем', 'заполн|отправ|ответ|подач']],
@@ -243,14 +243,14 @@ export const FIELD_IDS: readonly FieldId[] = FIELDS.map((f) => f.id);
 
 const BY_ID = new Map<FieldId, FieldSpec>(FIELDS.map((f) => [f.id, f]));
 
-/** The spec of a field (domain.md §1.1). */
+/** The spec of a field (docs/методика.md §1.1). */
 export function fieldSpec(id: FieldId): FieldSpec {
   const spec = BY_ID.get(id);
   if (!spec) throw new Error(`Unknown field id: ${id}`);
   return spec;
 }
 
-/** Whether a string is the id of a field of domain.md §1.1 (for mappings read back from storage). */
+/** Whether a string is the id of a field of docs/методика.md §1.1 (for mappings read back from storage). */
 export function isFieldId(id: unknown): id is FieldId {
   return typeof id === 'string' && BY_ID.has(id as FieldId);
 }

@@ -1,5 +1,5 @@
 /**
- * The Google Form «Социальный паспорт школы» (domain.md §1.1) as data, and its creation with FormApp.
+ * The Google Form «Социальный паспорт школы» (docs/методика.md §1.1) as data, and its creation with FormApp.
  * Question titles are the field labels, so the responses sheet maps itself without help.
  */
 import { FIELDS, type FieldId, type FieldSpec } from './fields';
@@ -32,7 +32,7 @@ function helpFor(spec: FieldSpec, type: QuestionType): string {
 }
 
 /**
- * The form's questions (domain.md §1.1), in the order of the fields: required are the fields the sheet
+ * The form's questions (docs/методика.md §1.1), in the order of the fields: required are the fields the sheet
  * cannot be read without and the five inputs of ИСБШ; the Form adds «Отметка времени» itself.
  */
 export const PASSPORT_QUESTIONS: readonly FormQuestion[] = FIELDS.flatMap((spec) => {
@@ -70,7 +70,7 @@ function addQuestion(form: GoogleAppsScript.Forms.Form, q: FormQuestion): void {
 }
 
 /**
- * Creates the form «Социальный паспорт школы» (domain.md §1.1) with PASSPORT_QUESTIONS and links its
+ * Creates the form «Социальный паспорт школы» (docs/методика.md §1.1) with PASSPORT_QUESTIONS and links its
  * responses to this spreadsheet (a new responses sheet appears in it). Returns the link for schools and
  * the editor's link.
  */

@@ -1,5 +1,5 @@
 /**
- * Which column of the Form's responses sheet holds which field (domain.md §1.1: «match them by
+ * Which column of the Form's responses sheet holds which field (docs/методика.md §1.1: «match them by
  * normalised keywords, not exact text, since every region words its form a little differently;
  * let the user fix the mapping»).
  */
@@ -86,7 +86,7 @@ function stem(word: string): string {
 }
 
 /**
- * A header as a bag of stems (domain.md §1.1): lower case, ё → е, punctuation and numbers dropped,
+ * A header as a bag of stems (docs/методика.md §1.1): lower case, ё → е, punctuation and numbers dropped,
  * «кол-во»/«количество»/«число» → «количество», «обучающихся»/«учащихся»/«детей»/«обучающиеся» →
  * «обучающиеся», stop words dropped, a light Russian stemmer on the rest; sorted and unique, so word
  * order does not matter.
@@ -106,13 +106,13 @@ export function normalizeHeader(header: string): string[] {
   return [...stems].sort();
 }
 
-/** Whether a header says the column holds shares: «доля», «%», «процент» (domain.md §1.1). */
+/** Whether a header says the column holds shares: «доля», «%», «процент» (docs/методика.md §1.1). */
 export function isShareHeader(header: string): boolean {
   if (header.includes('%')) return true;
   return normalizeHeader(header).some((s) => s === 'дол' || s.startsWith('процент'));
 }
 
-/** Whether a header says its numbers are percents («%», «в процентах»), so «35,5» means 35,5 % (domain.md §1.1). */
+/** Whether a header says its numbers are percents («%», «в процентах»), so «35,5» means 35,5 % (docs/методика.md §1.1). */
 export function isPercentHeader(header: string): boolean {
   return header.includes('%') || normalizeHeader(header).some((s) => s.startsWith('процент'));
 }
@@ -164,7 +164,7 @@ function topFields(stems: readonly string[], fields: readonly FieldSpec[]): { fi
   return best;
 }
 
-/** The one field a header fits best (domain.md §1.1), or null when none fits or two fit equally. */
+/** The one field a header fits best (docs/методика.md §1.1), or null when none fits or two fit equally. */
 export function bestFieldFor(header: string, fields: readonly FieldSpec[] = FIELDS): FieldId | null {
   const best = topFields(normalizeHeader(header), fields);
   return best && best.fields.length === 1 ? best.fields[0] : null;
@@ -175,7 +175,7 @@ function emptyMapping(): ColumnMapping {
 }
 
 /**
- * Maps header texts to fields by keywords (domain.md §1.1). Each column goes to the field it fits best;
+ * Maps header texts to fields by keywords (docs/методика.md §1.1). Each column goes to the field it fits best;
  * of several columns that fit one field, the higher score wins and the others become unknown columns;
  * equal scores (or a column that fits two fields equally) make the field ambiguous, left for the user.
  * Blank headers are neither mapped nor unknown.
@@ -208,17 +208,17 @@ export function autoMapColumns(headers: readonly string[], fields: readonly Fiel
   return { mapping, ambiguous, unknownColumns, shareColumns };
 }
 
-/** Fields the sheet cannot be read without (required 'yes', domain.md §1.1) that are not mapped. */
+/** Fields the sheet cannot be read without (required 'yes', docs/методика.md §1.1) that are not mapped. */
 export function missingRequired(mapping: ColumnMapping, fields: readonly FieldSpec[] = FIELDS): FieldId[] {
   return fields.filter((f) => f.required === 'yes' && mapping[f.id] === null).map((f) => f.id);
 }
 
-/** ИСБШ inputs (required 'isbsh', domain.md §2) that are not mapped: the index will be empty for every school. */
+/** ИСБШ inputs (required 'isbsh', docs/методика.md §2) that are not mapped: the index will be empty for every school. */
 export function missingForIsbsh(mapping: ColumnMapping, fields: readonly FieldSpec[] = FIELDS): FieldId[] {
   return fields.filter((f) => f.required === 'isbsh' && mapping[f.id] === null).map((f) => f.id);
 }
 
-/** The UserError for missing required columns (domain.md §1.1 «let the user fix the mapping»): what is missing, what was found, where to fix it. */
+/** The UserError for missing required columns (docs/методика.md §1.1 «let the user fix the mapping»): what is missing, what was found, where to fix it. */
 export function missingColumnsError(sheetName: string, missing: readonly FieldId[], headers: readonly string[]): UserError {
   const labels = missing.map((id) => fieldSpec(id).label);
   return new UserError(missingColumnsMessage(sheetName, labels, headers.map((h) => String(h).trim())));
@@ -237,7 +237,7 @@ export function headerKey(header: unknown): string {
 }
 
 /**
- * The user's mapping (domain.md §1.1) as JSON for document properties, keyed by header text (headerKey) so a
+ * The user's mapping (docs/методика.md §1.1) as JSON for document properties, keyed by header text (headerKey) so a
  * reordered sheet still maps. Besides the mapped columns it stores, as null, only the columns the automatic matching
  * would have taken for a field but the user left out, so «ignore this column» survives while the value stays small
  * (a form of 70 long questions must not pass the 9 KB limit of a property).
@@ -263,7 +263,7 @@ export function serializeMapping(mapping: ColumnMapping, headers: readonly strin
   return JSON.stringify(stored);
 }
 
-/** A stored mapping (domain.md §1.1) read back; null when the text is empty or not a mapping. Unknown field ids are dropped. */
+/** A stored mapping (docs/методика.md §1.1) read back; null when the text is empty or not a mapping. Unknown field ids are dropped. */
 export function parseStoredMapping(json: string | null | undefined): StoredMapping | null {
   if (!json) return null;
   let data: unknown;
@@ -283,7 +283,7 @@ export function parseStoredMapping(json: string | null | undefined): StoredMappi
 }
 
 /**
- * The mapping for these headers (domain.md §1.1): the stored choices first (by header text; the first column with that
+ * The mapping for these headers (docs/методика.md §1.1): the stored choices first (by header text; the first column with that
  * text), then automatic matching for the fields and columns the stored mapping does not settle. A stored
  * field whose header is gone is matched automatically again.
  */

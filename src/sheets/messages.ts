@@ -1,10 +1,10 @@
 /**
  * Every Russian word the reading side of the sheets layer shows the user: data-check problems,
  * errors about missing columns, template headers and notes, the form's texts.
- * Kept in one place so a reviewer can read them together (architecture.md, Conventions).
+ * Kept in one place so a reviewer can read them together (docs/architecture.md, Conventions).
  */
 
-/** Labels of the passport's fields, as domain.md §1.1 words them (also the form's question titles). */
+/** Labels of the passport's fields, as docs/методика.md §1.1 words them (also the form's question titles). */
 export const FIELD_LABELS = {
   timestamp: 'Отметка времени',
   schoolCode: 'Код ОО',

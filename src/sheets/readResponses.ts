@@ -1,5 +1,5 @@
 /**
- * The Form's responses sheet → one SchoolRecord per school (domain.md §1.1). Works on the 2-D array
+ * The Form's responses sheet → one SchoolRecord per school (docs/методика.md §1.1). Works on the 2-D array
  * `getValues()` returns (loadInputs reads the sheet once).
  * Nothing is lost silently: every row, column or value not used becomes a Problem.
  */
@@ -26,7 +26,7 @@ export interface ResponsesReading {
 
 // ---------------------------------------------------------------- cells
 
-/** Whether a cell holds nothing: empty, or only spaces (domain.md §1: such a cell is «no value», never 0). */
+/** Whether a cell holds nothing: empty, or only spaces (docs/методика.md §1: such a cell is «no value», never 0). */
 export function isBlankCell(v: unknown): boolean {
   return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 }
@@ -34,12 +34,12 @@ export function isBlankCell(v: unknown): boolean {
 /** Error values a formula leaves in a cell, in English and Russian Sheets («#DIV/0!», «#ЗНАЧ!», «#Н/Д» …). */
 const FORMULA_ERROR = /^#(?:N\/A|Н\/Д|[A-ZА-ЯЁ0-9\/]+[!?])$/i;
 
-/** Whether a cell shows a formula error rather than a value (getValues returns the error text); such a value is rejected (domain.md §1.1). */
+/** Whether a cell shows a formula error rather than a value (getValues returns the error text); such a value is rejected (docs/методика.md §1.1). */
 export function isFormulaError(v: unknown): boolean {
   return typeof v === 'string' && FORMULA_ERROR.test(v.trim());
 }
 
-/** A cell as text (domain.md §1.1 text fields): strings as typed, numbers without formatting (a code typed as 760152 stays «760152»). */
+/** A cell as text (docs/методика.md §1.1 text fields): strings as typed, numbers without formatting (a code typed as 760152 stays «760152»). */
 export function cellText(v: unknown): string {
   if (typeof v === 'string') return v;
   if (typeof v === 'number') return String(v);
@@ -59,7 +59,7 @@ export interface NormalizedCode {
 }
 
 /**
- * Код ОО as the key of a school (domain.md: a text code, e.g. `edu760152`): trimmed; a code that mixes
+ * Код ОО as the key of a school (docs/методика.md, Словарь: a text code, e.g. `edu760152`): trimmed; a code that mixes
  * alphabets is made one alphabet — Latin when every Cyrillic letter in it has a Latin twin (codes are
  * Latin, like ФИС ОКО logins), else Cyrillic when every Latin letter has a Cyrillic twin; otherwise kept.
  * Case is kept as written; codes are compared case-insensitively (schoolCodeKey).
@@ -78,7 +78,7 @@ export function normalizeSchoolCode(raw: unknown): NormalizedCode {
   return { code, fixed: null };
 }
 
-/** The comparison key of a Код ОО (domain.md: unique within a spreadsheet): codes that differ only in case are the same school. */
+/** The comparison key of a Код ОО (docs/методика.md, Словарь: unique within a spreadsheet): codes that differ only in case are the same school. */
 export function schoolCodeKey(code: string): string {
   return code.toLowerCase();
 }
@@ -94,7 +94,7 @@ interface Column {
   percent: boolean;
 }
 
-/** A column holds shares when its header says so, or when every value in it is written with «%» (domain.md §1.1). */
+/** A column holds shares when its header says so, or when every value in it is written with «%» (docs/методика.md §1.1). */
 function allPercentText(values: unknown[][], index: number): boolean {
   let seen = 0;
   for (let r = 1; r < values.length; r++) {
@@ -230,7 +230,7 @@ class SchoolReader {
     return parsed ?? null;
   }
 
-  /** A share of students: from a share column directly, else count ÷ «Всего обучающихся» (domain.md §2). */
+  /** A share of students: from a share column directly, else count ÷ «Всего обучающихся» (docs/методика.md §2). */
   studentShare(id: FieldId, total: number | null): number | null {
     const cell = this.raw(id);
     if (!cell) return null;
@@ -342,7 +342,7 @@ function readSchool(sheet: string, sub: Submission, columns: Map<FieldId, Column
 }
 
 /**
- * Reads the Form's responses (domain.md §1.1). `values[0]` is the header row; `mapping` gives the column
+ * Reads the Form's responses (docs/методика.md §1.1). `values[0]` is the header row; `mapping` gives the column
  * of each field (see mappingFor). Each school's latest submission by «Отметка времени» wins; equal times,
  * or no readable time, are settled by the row: the lower row wins (a row without a readable time counts as
  * the earliest); earlier submissions are listed as superseded. A row without Код ОО is not used. A value

@@ -1,5 +1,5 @@
 /**
- * The sheet «Результаты ОП» (domain.md §1.2), long format: one row per school × year × procedure.
+ * The sheet «Результаты ОП» (docs/методика.md §1.2), long format: one row per school × year × procedure.
  * Works on the 2-D array of getValues() (loadInputs reads the sheet once).
  */
 import { ValueError } from '../core/errors';
@@ -33,7 +33,7 @@ const FIRST_YEAR = 2000;
 const LAST_YEAR = 2100;
 
 /**
- * The calendar year of an assessment (domain.md §1.2: 2024 = the 2023/24 school year's exams): a whole
+ * The calendar year of an assessment (docs/методика.md §1.2: 2024 = the 2023/24 school year's exams): a whole
  * number 2000–2100, or text «2024», «2023/24», «2023/2024», «2023-2024» (a school year gives its second,
  * calendar year of the exams). Anything else throws ValueError.
  */
@@ -97,7 +97,7 @@ interface Candidate {
 }
 
 /**
- * Reads «Результаты ОП» (domain.md §1.2); values[0] is the header row (columns found by their titles).
+ * Reads «Результаты ОП» (docs/методика.md §1.2); values[0] is the header row (columns found by their titles).
  * A row is not used, with a problem, when Код ОО, Год or Процедура is missing or unreadable, a count is
  * not a whole non-negative number, «Не преодолели порог» exceeds «Участников» or is above 0 with no
  * participants, or the school is not among `knownCodes` (the schools of the responses; its results

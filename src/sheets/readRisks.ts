@@ -1,5 +1,5 @@
 /**
- * The sheet «Риски» (domain.md §1.3): `Код ОО | one column per risk factor` with «высокая» / «средняя» /
+ * The sheet «Риски» (docs/методика.md §1.3): `Код ОО | one column per risk factor` with «высокая» / «средняя» /
  * «низкая». Works on the 2-D array of getValues() (loadInputs reads the sheet once).
  */
 import { ValueError } from '../core/errors';
@@ -27,7 +27,7 @@ function plain(text: string): string {
 const NUMBERED = /^№?\s*([a-zа-я]?\d+)[.):]?\s*(.*)$/i;
 
 /**
- * The factor a header names (domain.md §1.3 «one column per risk factor»): its id («F3»), its name, or a
+ * The factor a header names (docs/методика.md §1.3 «one column per risk factor»): its id («F3»), its name, or a
  * numbered name («3. Недостаточная …», «F3 Недостаточная …»). A number alone names the factor F<number>
  * when there is one. Case, ё and spaces are forgiven. Null when no factor fits.
  */
@@ -45,7 +45,7 @@ export function factorForHeader(header: string, factors: readonly RiskFactor[]):
 }
 
 /**
- * Reads «Риски» (domain.md §1.3); values[0] is the header row. Код ОО is the column whose header says
+ * Reads «Риски» (docs/методика.md §1.3); values[0] is the header row. Код ОО is the column whose header says
  * «Код» (else the first column); every other column is matched to a factor of `factors` by factorForHeader,
  * the rest are listed and ignored. A significance that parseSignificance cannot read is dropped with a
  * problem; a row with none is no diagnosis. Of two rows of one school the lower wins. A school not among
@@ -78,7 +78,7 @@ export function readRisks(values: unknown[][], sheetName: string, factors: reado
     });
   });
   if (!factorColumns.length) {
-    // «Риски» is optional (domain.md §1.3): without factor columns the sheet is skipped, not the whole run.
+    // «Риски» is optional (docs/методика.md §1.3): without factor columns the sheet is skipped, not the whole run.
     const hasData = values.slice(1).some((row) => !(row ?? []).every(isBlankCell));
     if (!hasData) return { diagnoses: [], problems: [] };
     const problem = missingTemplateColumnsMessage(sheetName, factors.filter((f) => f.active).map((f) => f.name), headers);

@@ -15,7 +15,7 @@ import type { Area } from './protections';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** The roadmap sheet's columns: the ten of domain.md §6, the add-in's note, and the hidden measure id used to keep people's rows. */
+/** The roadmap sheet's columns: the ten of docs/методика.md §6, the add-in's note, and the hidden measure id used to keep people's rows. */
 const NOTE_HEADER = 'Примечание';
 const ID_HEADER = ROADMAP_HEADER[ROADMAP_VISIBLE_COLUMNS];
 const COLUMNS: ColumnSpec[] = [
@@ -118,7 +118,7 @@ export function roadmapAreasOfSheet(values: unknown[][], maxRows: number): Area[
 
 /**
  * Builds or regenerates «ДК <Код ОО>» for each school: rows from the catalog for the school's cluster and its
- * high-significance factors, merged with what people already entered (domain.md §6). Returns the sheet names.
+ * high-significance factors, merged with what people already entered (docs/методика.md §6). Returns the sheet names.
  */
 export function generateRoadmaps(ss: Spreadsheet, report: Report, inputs: LoadedInputs, codes: readonly string[], today: Date): WrittenRoadmap[] {
   const timeZone = ss.getSpreadsheetTimeZone();
@@ -243,7 +243,7 @@ export function readRoadmapRows(values: unknown[][]): RoadmapRow[] {
 }
 
 /**
- * «Мониторинг ДК»: progress of every roadmap sheet, the most overdue first (domain.md §6), and beside it the indicators
+ * «Мониторинг ДК»: progress of every roadmap sheet, the most overdue first (docs/методика.md §6), and beside it the indicators
  * that depend on roadmaps: the share of ШНОР with a roadmap, of measures done and of measures overdue. Returns the number of roadmaps.
  */
 export function writeMonitoring(ss: Spreadsheet, today: Date, shnorCodes: readonly string[]): number {

@@ -1,5 +1,5 @@
 /**
- * The input sheets the add-in creates for people to fill (domain.md §1.2 «Результаты ОП», §1.3 «Риски»),
+ * The input sheets the add-in creates for people to fill (docs/методика.md §1.2 «Результаты ОП», §1.3 «Риски»),
  * described as data. The header is row 1 so the readers see a plain table; the instruction is a note on
  * A1 and each header cell has its own note, which keeps the data rows clean.
  */
@@ -37,7 +37,7 @@ const WORDS = TEMPLATE_WORDS.results;
 const COUNT_VALIDATION: TemplateValidation = { kind: 'numberAtLeast', min: 0, allowInvalid: false, help: WORDS.help.count };
 
 /**
- * «Результаты ОП» (domain.md §1.2): Код ОО | Год | Процедура | Участников | Не преодолели порог |
+ * «Результаты ОП» (docs/методика.md §1.2): Код ОО | Год | Процедура | Участников | Не преодолели порог |
  * Высокобалльников. Procedures from the nine canonical ones, others allowed; years 2000–2100 (a warning
  * only, so «2023/24» can still be typed); counts ≥ 0.
  */
@@ -64,7 +64,7 @@ export const RESULTS_TEMPLATE: TemplateSpec = {
   ],
 };
 
-/** «Риски» (domain.md §1.3): Код ОО and one column per active factor, headed by its name; significance from a list. */
+/** «Риски» (docs/методика.md §1.3): Код ОО and one column per active factor, headed by its name; significance from a list. */
 export function risksTemplate(factors: readonly RiskFactor[] = DEFAULT_RISK_FACTORS): TemplateSpec {
   const words = TEMPLATE_WORDS.risks;
   return {
@@ -106,7 +106,7 @@ function buildValidation(v: TemplateValidation): GoogleAppsScript.Spreadsheet.Da
   return b.setAllowInvalid(v.allowInvalid).setHelpText(v.help).build();
 }
 
-/** Writes a template (domain.md §1.2, §1.3) into an empty sheet: one setValues, one setNotes, whole-column validations. */
+/** Writes a template (docs/методика.md §1.2, §1.3) into an empty sheet: one setValues, one setNotes, whole-column validations. */
 export function writeTemplate(sheet: GoogleAppsScript.Spreadsheet.Sheet, spec: TemplateSpec): void {
   const n = spec.columns.length;
   const notes = spec.columns.map((c, i) => (i === 0 ? `${spec.instruction}\n\n${c.note}` : c.note));
@@ -133,7 +133,7 @@ export function writeTemplate(sheet: GoogleAppsScript.Spreadsheet.Sheet, spec: T
 }
 
 /**
- * Creates «Результаты ОП» and «Риски» (domain.md §1.2, §1.3) where they do not exist yet; an existing
+ * Creates «Результаты ОП» and «Риски» (docs/методика.md §1.2, §1.3) where they do not exist yet; an existing
  * sheet is never touched. Returns the names created and the names skipped.
  */
 export function createTemplates(

@@ -1,5 +1,5 @@
 /**
- * «Отметка времени» of the Form's responses sheet (domain.md §1.1: the latest submission of a school wins).
+ * «Отметка времени» of the Form's responses sheet (docs/методика.md §1.1: the latest submission of a school wins).
  * Sheets gives a Date for a real timestamp cell; a pasted or retyped sheet may hold text instead.
  */
 import { ValueError } from '../core/errors';
@@ -108,7 +108,7 @@ function wallClockFromMatch(year: string, month: string, day: string, hour?: str
 }
 
 /**
- * «Отметка времени» as an instant (domain.md §1.1): a Date as Sheets gives it, or text
+ * «Отметка времени» as an instant (docs/методика.md §1.1): a Date as Sheets gives it, or text
  * `dd.MM.yyyy H:mm:ss`, `dd.MM.yyyy H:mm`, `dd.MM.yyyy`, `yyyy-MM-dd HH:mm:ss`, `yyyy-MM-dd`, read as
  * wall-clock time of the spreadsheet's `timeZone` (an IANA name, e.g. Europe/Moscow = UTC+3; a name
  * Intl does not know is read as UTC). Only the order of a school's submissions matters, so the zone only
@@ -140,7 +140,7 @@ function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
 
-/** «Отметка времени» (domain.md §1.1) as the Russian Sheets shows it, dd.MM.yyyy H:mm:ss in `timeZone`, for data-check messages. */
+/** «Отметка времени» (docs/методика.md §1.1) as the Russian Sheets shows it, dd.MM.yyyy H:mm:ss in `timeZone`, for data-check messages. */
 export function formatTimestamp(date: Date, timeZone: string): string {
   const w = wallClock(date.getTime(), timeZone);
   return `${pad2(w.day)}.${pad2(w.month)}.${w.year} ${w.hour}:${pad2(w.minute)}:${pad2(w.second)}`;

@@ -18,7 +18,7 @@ describe('DEFAULT_CATALOG', () => {
     }
   });
 
-  it('ships the general and cluster measures of domain.md §6', () => {
+  it('ships the general and cluster measures of docs/методика.md §6', () => {
     const general = (cluster: string) => DEFAULT_CATALOG.filter((m) => m.cluster === cluster && m.factor === 'общие').map((m) => m.id);
     expect(general('все')).toEqual(['ALL-01', 'ALL-02', 'ALL-03', 'ALL-04', 'ALL-05']);
     expect(general('сильно неуспевающие')).toEqual(['STRONG-01', 'STRONG-02', 'STRONG-03', 'STRONG-04']);

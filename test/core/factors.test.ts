@@ -10,7 +10,7 @@ import {
 } from '../../src/core/factors';
 
 describe('DEFAULT_RISK_FACTORS', () => {
-  it('lists the ten factors of domain.md §5 with ids F1…F10, all in use', () => {
+  it('lists the ten factors of docs/методика.md §5 with ids F1…F10, all in use', () => {
     expect(DEFAULT_RISK_FACTORS.map((f) => f.id)).toEqual(['F1', 'F2', 'F3', 'F4', 'F5', 'F6', 'F7', 'F8', 'F9', 'F10']);
     expect(DEFAULT_RISK_FACTORS.every((f) => f.active)).toBe(true);
     expect(DEFAULT_RISK_FACTORS[0].name).toBe('Низкий уровень оснащения школы');
@@ -82,7 +82,7 @@ describe('factorsFromSheet', () => {
     expect(factors).toEqual(DEFAULT_RISK_FACTORS.map((f) => ({ ...f })));
   });
 
-  it('reads a region’s own wording of an action, and domain.md’s where the cell is empty', () => {
+  it('reads a region’s own wording of an action, and the wording of docs/методика.md §5 where the cell is empty', () => {
     const rows = [
       [...FACTOR_SHEET_HEADER],
       ['F1', 'Низкий уровень оснащения школы', 'да', 'включить в региональную программу оснащения', '', ''],

@@ -16,7 +16,7 @@ function byId(values: ReturnType<typeof computeIndicators>) {
 }
 
 describe('computeIndicators', () => {
-  it('lists the nine indicators of domain.md §7 with their targets', () => {
+  it('lists the nine indicators of docs/методика.md §7 with their targets', () => {
     expect(INDICATORS.map((i) => [i.id, i.target, i.comparison, i.computed ? 'данные' : 'вручную'])).toEqual([
       ['monitoring', 1, 'atLeast', 'данные'],
       ['shnor', 0, 'atMost', 'данные'],

@@ -9,7 +9,7 @@ import {
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 
 describe('CANONICAL_PROCEDURES', () => {
-  it('lists the nine procedures of domain.md §1.2 in their order', () => {
+  it('lists the nine procedures of docs/методика.md §1.2 in their order', () => {
     expect(CANONICAL_PROCEDURES).toEqual([
       'ВПР математика 5',
       'ВПР математика 6',

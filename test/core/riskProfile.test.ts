@@ -174,7 +174,7 @@ describe('actions in a region’s own words', () => {
     const own: RiskFactor[] = factors.map((f) =>
       f.id === 'F2' ? { ...f, actions: { высокая: 'направить в кадровый резерв региона', средняя: 'наблюдать', низкая: 'нет' } } : f,
     );
-    // F2 is suggested «высокая» from a staffing deficit (domain.md §5).
+    // F2 is suggested «высокая» from a staffing deficit (docs/методика.md §5).
     const profile = riskProfile(facts({ staffingDeficit: true }), undefined, own, settings);
     expect(profile.factors.find((a) => a.factorId === 'F2')?.action).toBe('направить в кадровый резерв региона');
   });

@@ -21,7 +21,7 @@ const ids = (rows: RoadmapRow[]) => rows.map((r) => r.measureId);
 const day = (y: number, m: number, d: number) => new Date(y, m - 1, d);
 
 describe('roadmap constants', () => {
-  it('has the columns of domain.md §6 plus the technical measure id, and the four statuses', () => {
+  it('has the columns of docs/методика.md §6 plus the technical measure id, and the four statuses', () => {
     expect(ROADMAP_HEADER.slice(0, 10)).toEqual([
       '№', 'Фактор риска', 'Задача', 'Мероприятие', 'Срок', 'Ответственный', 'Показатель результата', 'Итоговый документ', 'Статус', 'Комментарий',
     ]);

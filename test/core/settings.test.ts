@@ -3,7 +3,7 @@ import { defaultSettings, settingsProblems, validateSettings } from '../../src/c
 import { UserError } from '../../src/core/errors';
 
 describe('settings', () => {
-  it('defaults follow domain.md', () => {
+  it('defaults follow docs/методика.md', () => {
     const s = defaultSettings();
     expect(s.isbshLevelBounds).toEqual([79.5, 81.6, 83.9, 86.4]);
     expect(s.riskZoneShare).toBe(0.25);

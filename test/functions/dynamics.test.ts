@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CLUSTER_DYNAMICS, RESULT_DYNAMICS } from '../../src/functions/customFunctions';
 
-// domain.md §4, per procedure from Y−1 to Y: share fell → «положительная», rose → «отрицательная»,
+// docs/методика.md §4, per procedure from Y−1 to Y: share fell → «положительная», rose → «отрицательная»,
 // equal and not zero → «нейтральная», zero both years → «0 % за два года», no share in a year →
 // «нет участников».
 describe('RESULT_DYNAMICS', () => {
@@ -47,7 +47,7 @@ describe('RESULT_DYNAMICS', () => {
   });
 });
 
-// domain.md §4, by cluster from Y−1 to Y: сильно → умеренно → базово is «повысила кластер»,
+// docs/методика.md §4, by cluster from Y−1 to Y: сильно → умеренно → базово is «повысила кластер»,
 // ШНОР → not ШНОР «вышла из списка», the same «без изменений», the reverse «понизила кластер»,
 // not ШНОР → ШНОР «вошла в список», ШНОР in neither year «—».
 describe('CLUSTER_DYNAMICS', () => {

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DetailedCellError, HyperFormula } from 'hyperformula';
 import { ruRU } from 'hyperformula/i18n/languages';
-import { SHNOR_FUNCTION_TRANSLATIONS, ShnorFunctionsPlugin } from './hyperformulaPlugin';
+import { SHNOR_FUNCTION_TRANSLATIONS, ShnorFunctionsPlugin } from '../support/hyperformulaPlugin';
 
 // The custom functions inside a real formula engine configured like a Russian spreadsheet:
 // arguments separated by «;», decimal comma, space between thousands, Russian function names.
-// Expected values are worked out from domain.md in the comments next to each fixture row.
+// Expected values are worked out from docs/методика.md in the comments next to each fixture row.
 // Shares are typed as a Russian user types them: «0,45» and «33%» become numbers (as in Sheets),
 // «'0,31» (apostrophe) and «10,0 %» stay text, «-» and «—» mean no value.
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ISBSH, ISBSH_LEVEL, ISBSH_ZONE } from '../../src/functions/customFunctions';
 
-// domain.md §2: ИСБШ = 65 + 15·p1 + 20·p2 − 15·p3 − 35·p4 − 15·p5, shown with one decimal.
+// docs/методика.md §2: ИСБШ = 65 + 15·p1 + 20·p2 − 15·p3 − 35·p4 − 15·p5, shown with one decimal.
 // School A: p = 0,40 / 0,80 / 0,20 / 0,10 / 0,05
 //   65 + 6 + 16 − 3 − 3,5 − 0,75 = 79,75 → 79,8 (one decimal, half up)
 // School B: p = 0 / 1 / 0 / 0 / 0 → 65 + 20 = 85
@@ -87,7 +87,7 @@ describe('ISBSH', () => {
   });
 });
 
-// Default level cuts (domain.md §2): низкий < 79,5 ≤ ниже среднего < 81,6 ≤ средний < 83,9 ≤ выше среднего < 86,4 ≤ высокий.
+// Default level cuts (docs/методика.md §2): низкий < 79,5 ≤ ниже среднего < 81,6 ≤ средний < 83,9 ≤ выше среднего < 86,4 ≤ высокий.
 describe('ISBSH_LEVEL', () => {
   it('puts a boundary value into the upper level', () => {
     expect(ISBSH_LEVEL(79.4)).toBe('низкий');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FIOKO_CLUSTER, SHNOR_REASON, SHNOR_STATUS } from '../../src/functions/customFunctions';
 
-// domain.md §3 with t = 30 % (a share ≥ t fails): ШНОР when (a) two procedures of Y fail, or
+// docs/методика.md §3 with t = 30 % (a share ≥ t fails): ШНОР when (a) two procedures of Y fail, or
 // (b) one procedure fails in Y and in Y−1; no share in Y → «нет данных».
 // Clusters by the highest share of Y: базово [30, 40), умеренно [40, 50], сильно > 50.
 // Each row is a school, columns are procedure 1 and procedure 2 in both ranges.

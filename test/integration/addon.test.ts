@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seedSample } from '../../scripts/lib/seed';
 import { handRegion, school } from '../fixtures/region';
-import { INPUT_SHEETS, headerOf, newAddon, responsesRows, resultsRows, rowOf, snapshots } from './harness';
+import { INPUT_SHEETS, headerOf, newAddon, responsesRows, resultsRows, rowOf, snapshots } from '../support/harness';
 
 const OUTPUTS = ['ИСБШ', 'ШНОР', 'Динамика', 'Динамика кластеров', 'Муниципалитеты', 'Показатели', 'Риск-профили', 'Проверка данных'];
 

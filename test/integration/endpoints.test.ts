@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seedSample } from '../../scripts/lib/seed';
-import { newAddon } from './harness';
+import { newAddon } from '../support/harness';
 
 function sample() {
   return newAddon((t) => seedSample(t as never));

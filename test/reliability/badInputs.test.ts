@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BAD_INPUT_CASES, InputWatch, runBadInputs, type BadInputsResult } from '../../scripts/lib/reliabilitySuites';
+import { BAD_INPUT_CASES, InputWatch, runBadInputs, type BadInputsResult } from '../support/reliabilitySuites';
 
 // Each case changes one value (or adds one row or column) in its own copy of a 16-school synthetic region
-// and runs «Проверить данные» and «Рассчитать всё» in the built add-in (see scripts/lib/reliabilitySuites.ts).
-describe('bad and awkward input values (issue 10)', () => {
+// and runs «Проверить данные» and «Рассчитать всё» in the built add-in (see test/support/reliabilitySuites.ts).
+describe('bad and awkward input values', () => {
   const watch = new InputWatch();
   let result: BadInputsResult;
   beforeAll(() => {

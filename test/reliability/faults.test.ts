@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { InputWatch, runFaults, type FaultsResult } from '../../scripts/lib/reliabilitySuites';
+import { InputWatch, runFaults, type FaultsResult } from '../support/reliabilitySuites';
 
 // A 12-school region with a previous complete output; one more form response arrives, then
 // «Рассчитать всё» runs with the k-th spreadsheet write failing, for every k of the run.
-describe('a Sheets failure at every write of a compute run (issue 10)', () => {
+describe('a Sheets failure at every write of a compute run', () => {
   const watch = new InputWatch();
   let result: FaultsResult;
   beforeAll(() => {

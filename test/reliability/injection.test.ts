@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { INJECTION_PAYLOADS, InputWatch, runInjections, type InjectionsResult } from '../../scripts/lib/reliabilitySuites';
+import { INJECTION_PAYLOADS, InputWatch, runInjections, type InjectionsResult } from '../support/reliabilitySuites';
 
-describe('formula and HTML injection through the data (issue 10)', () => {
+describe('formula and HTML injection through the data', () => {
   const watch = new InputWatch();
   let result: InjectionsResult;
   beforeAll(() => {

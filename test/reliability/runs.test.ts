@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { InputWatch, runConcurrency, runInterrupted, runRerun } from '../../scripts/lib/reliabilitySuites';
+import { InputWatch, runConcurrency, runInterrupted, runRerun } from '../support/reliabilitySuites';
 
-describe('two runs at once, a re-run and an interrupted sidebar run (issue 10)', () => {
+describe('two runs at once, a re-run and an interrupted sidebar run', () => {
   it('refuses a second run in Russian while another holds the document lock or a sidebar run is live, changing nothing', () => {
     const watch = new InputWatch();
     const result = runConcurrency(watch);

@@ -11,7 +11,7 @@ import {
 
 const COUNT_COLUMNS = [5, 6, 7, 8, 9, 10, 11, 12, 14, 15]; // «Общее количество …» … «Из них с высшей …»
 
-/** ИСБШ of a responses row, domain.md §2: 65 + 15·p1 + 20·p2 − 15·p3 − 35·p4 − 15·p5. */
+/** ИСБШ of a responses row, docs/методика.md §2: 65 + 15·p1 + 20·p2 − 15·p3 − 35·p4 − 15·p5. */
 function isbshOfRow(r: unknown[]): number {
   const total = r[5] as number;
   const [c1, c2, c3, c4, c5] = [6, 7, 8, 9, 10].map((i) => r[i] as number);
@@ -119,7 +119,7 @@ describe('generateRegion', () => {
       if (year !== 2025 || !participants) continue;
       shares.set(code as string, [...(shares.get(code as string) ?? []), (failed as number) / (participants as number)]);
     }
-    // ШНОР by criterion (a) alone: two procedures of the year at 30 % or more (domain.md §3).
+    // ШНОР by criterion (a) alone: two procedures of the year at 30 % or more (docs/методика.md §3).
     const shnor = [...shares.values()].filter((s) => s.filter((x) => x >= 0.3).length >= 2).length;
     expect(shnor / 2000).toBeGreaterThan(0.03);
     expect(shnor / 2000).toBeLessThan(0.3);
@@ -174,7 +174,7 @@ describe('generateRegion', () => {
     expect(ms).toBeLessThan(4000);
   });
 
-  it('knows the nine canonical procedures of domain.md §1.2', () => {
+  it('knows the nine canonical procedures of docs/методика.md §1.2', () => {
     expect(PROCEDURES.map((p) => p.name)).toEqual([
       'ВПР математика 5',
       'ВПР математика 6',

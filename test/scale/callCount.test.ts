@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_EXECUTION_MS } from '../../emulator/index';
 import { generateRegion } from '../../scripts/lib/syntheticRegion';
-import { InputWatch, seedTwin, sheetsServiceCalls, startSidebarRun } from '../../scripts/lib/reliabilitySuites';
+import { InputWatch, seedTwin, sheetsServiceCalls, startSidebarRun } from '../support/reliabilitySuites';
 
 // Synthetic regions: two years × nine procedures (scripts/lib/syntheticRegion.ts). Nothing is timed here:
 // the twin counts every service call, and its clock charges a fixed cost per call and per cell.
@@ -25,7 +25,7 @@ function merged(record: Record<string, number>): Record<string, number> {
   return out;
 }
 
-describe('service calls do not grow with the number of schools (issue 10)', () => {
+describe('service calls do not grow with the number of schools', () => {
   it('makes the same Sheets calls, method by method, in a full «Рассчитать всё» for 50 and 2 000 schools', () => {
     const runs = SIZES.map((schools) => {
       const h = seedTwin(generateRegion({ schools, seed: 2025 }));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Twin } from '../../emulator/twin';
 import { generateRegion } from '../../scripts/lib/syntheticRegion';
-import { faultRegion, seedTwin } from '../../scripts/lib/reliabilitySuites';
+import { faultRegion, seedTwin } from '../support/reliabilitySuites';
 
 /** Adds a one-column sheet of exactly `cells` cells (a big archive sheet somebody keeps in the spreadsheet). */
 function addBigSheet(twin: Twin, cells: number): void {
@@ -13,7 +13,7 @@ function addBigSheet(twin: Twin, cells: number): void {
 
 const spaced = (text: string | undefined) => String(text ?? '').replace(/\s/g, ' ');
 
-describe('the cell budget: Sheets allows 10 000 000 cells per spreadsheet (issue 10)', () => {
+describe('the cell budget: Sheets allows 10 000 000 cells per spreadsheet', () => {
   it('refuses «Рассчитать всё» in Russian before writing anything when the outputs would not fit, and says how many schools fit', () => {
     const region = generateRegion({ schools: 1200, seed: 2025 });
     expect(new Set(region.results.slice(1).map((r) => r[2])).size).toBe(9);

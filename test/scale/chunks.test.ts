@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_EXECUTION_MS } from '../../emulator/index';
 import { generateRegion } from '../../scripts/lib/syntheticRegion';
-import { diffStates, driveSidebarRun, InputWatch, leftoverSheets, outputState, seedTwin, startSidebarRun } from '../../scripts/lib/reliabilitySuites';
+import { diffStates, driveSidebarRun, InputWatch, leftoverSheets, outputState, seedTwin, startSidebarRun } from '../support/reliabilitySuites';
 
 // The twin's clock charges a cost per service call and per cell; an execution's simulated time is compared with
 // Apps Script's 6-minute limit. Here Sheets is slow: 50 ms per call (the default model charges 5 ms).
 const SLOW_SHEETS = { perCallMs: 50 };
 
-describe('long work is split into sidebar steps that fit one execution (issue 10)', () => {
+describe('long work is split into sidebar steps that fit one execution', () => {
   it('splits a roadmap run over 139 ШНОР into steps well inside 6 minutes, where one execution would pass the limit, and the menu sends the user to the sidebar', () => {
     const region = generateRegion({ schools: 900, seed: 31 });
     const oneGo = seedTwin(region, { twin: { costs: SLOW_SHEETS } });

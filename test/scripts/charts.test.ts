@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chartModel, echartsOption, renderChartSvg, type ChartModel } from '../../scripts/lib/charts';
 import { snapshotSpreadsheet } from '../../scripts/lib/snapshot';
-import { fixtureTwin, INJECTED_NAME, QUOTED_NAME } from './fixture';
+import { fixtureTwin, INJECTED_NAME, QUOTED_NAME } from '../support/exportFixture';
 
 const snapshot = snapshotSpreadsheet(fixtureTwin().spreadsheet);
 const sheet = snapshot.sheets[0];

@@ -69,7 +69,7 @@ describe('npm run demo on the bundled sample', () => {
     const formats = new Set<string>();
     wb.getWorksheet('Муниципалитеты')!.eachRow((row) => row.eachCell((c) => formats.add(String(c.numFmt))));
     expect([...formats].some((f) => f.includes('%'))).toBe(true);
-    // domain.md §6: Статус is a drop-down of не начато / в работе / выполнено / отменено.
+    // docs/методика.md §6: Статус is a drop-down of не начато / в работе / выполнено / отменено.
     const roadmap = wb.worksheets.find((w) => w.name.startsWith('ДК '))!;
     const headerRow = Array.from({ length: 20 }, (_, i) => i + 1).find((r) => (roadmap.getRow(r).values as unknown[]).includes('Статус'))!;
     const statusColumn = (roadmap.getRow(headerRow).values as unknown[]).indexOf('Статус');
@@ -114,7 +114,7 @@ function writeSmallRegion(): { responses: string; results: string } {
 }
 
 describe('npm run demo on the user’s files', () => {
-  it('uses --year as the reporting year (domain.md §3: ШНОР in Y by two procedures ≥ 30 %)', async () => {
+  it('uses --year as the reporting year (docs/методика.md §3: ШНОР in Y by two procedures ≥ 30 %)', async () => {
     const files = writeSmallRegion();
     const log: string[] = [];
     const run = await runDemo({ ...files, year: 2024, out: path.join(dir, 'small'), log: (l) => log.push(l) });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderHtml, escapeHtml } from '../../scripts/lib/exportHtml';
 import { snapshotSpreadsheet } from '../../scripts/lib/snapshot';
-import { fixtureTwin } from './fixture';
+import { fixtureTwin } from '../support/exportFixture';
 
 const twin = fixtureTwin();
 const snapshot = snapshotSpreadsheet(twin.spreadsheet);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { excelFormula, excelNumberFormat, exportXlsx, wallClockDate } from '../../scripts/lib/exportXlsx';
 import { snapshotSpreadsheet } from '../../scripts/lib/snapshot';
-import { fixtureTwin, INJECTED_NAME } from './fixture';
+import { fixtureTwin, INJECTED_NAME } from '../support/exportFixture';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'xlsx-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -5,7 +5,7 @@ import { autoMapColumns } from '../../src/sheets/headerMapping';
 import { createTwin } from '../../emulator/index';
 
 describe('PASSPORT_QUESTIONS', () => {
-  it('asks every field of domain.md §1.1 except the timestamp the Form adds itself', () => {
+  it('asks every field of docs/методика.md §1.1 except the timestamp the Form adds itself', () => {
     expect(PASSPORT_QUESTIONS.map((q) => q.field)).toEqual(FIELDS.filter((f) => f.id !== 'timestamp').map((f) => f.id));
   });
 

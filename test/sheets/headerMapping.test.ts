@@ -130,7 +130,7 @@ describe('normalizeHeader', () => {
 
 describe('autoMapColumns', () => {
   it.each([
-    ['the form created by the add-in (domain.md labels)', FORM_LABELS],
+    ['the form created by the add-in (docs/методика.md labels)', FORM_LABELS],
     ['region A: full wording, «Кол-во», «Число детей», a share in %', REGION_A],
     ['region B: English timestamp, ФИС ОКО login, shares', REGION_B],
     ['region C: terse wording with units in brackets', REGION_C],
@@ -295,7 +295,7 @@ describe('stored mapping', () => {
 });
 
 describe('FIELDS', () => {
-  it('lists every field of domain.md §1.1 once, with the required levels of the table', () => {
+  it('lists every field of docs/методика.md §1.1 once, with the required levels of the table', () => {
     expect(new Set(FIELD_IDS).size).toBe(FIELD_IDS.length);
     const required = (level: string) => FIELDS.filter((f) => f.required === level).map((f) => f.id);
     expect(required('yes')).toEqual<FieldId[]>(['schoolCode', 'name', 'municipality', 'territory', 'totalStudents']);

@@ -8,7 +8,7 @@ import { normalizeSchoolCode, readResponses, type ResponsesReading } from '../..
 
 const SHEET = 'Ответы на форму (1)';
 const TZ = 'Europe/Moscow';
-/** The form's own question titles: the domain.md §1.1 labels, «Отметка времени» first. */
+/** The form's own question titles: the docs/методика.md §1.1 labels, «Отметка времени» first. */
 const HEADERS = FIELDS.map((f) => f.label);
 const LABEL = Object.fromEntries(FIELDS.map((f) => [f.id, f.label])) as Record<FieldId, string>;
 

@@ -7,7 +7,7 @@ import { RESULTS_TEMPLATE, createTemplates, risksTemplate, writeTemplate } from 
 import { createTwin } from '../../emulator/index';
 
 describe('RESULTS_TEMPLATE', () => {
-  it('has the long-format header of domain.md §1.2 in row 1, which readResults reads', () => {
+  it('has the long-format header of docs/методика.md §1.2 in row 1, which readResults reads', () => {
     const headers = RESULTS_TEMPLATE.columns.map((c) => c.header);
     expect(headers).toEqual(['Код ОО', 'Год', 'Процедура', 'Участников', 'Не преодолели порог', 'Высокобалльников']);
     expect(headers).toEqual([...RESULTS_HEADER]);

@@ -60,7 +60,7 @@ describe('the words of the menu, the dialogs and the sidebar', () => {
         .split('\n')
         .forEach((line, i) => {
           if (/^\s*(\*|\/\/|\/\*)/.test(line)) return; // comments are for developers
-          // «0 % за два года» is a dynamics type of domain.md §4: a cell value people match in formulas, kept as the methodology writes it.
+          // «0 % за два года» is a dynamics type of docs/методика.md §4: a cell value people match in formulas, kept as the methodology writes it.
           if (/\d %/.test(line.replaceAll('0 % за два года', ''))) offending.push(`${file}:${i + 1}: ${line.trim()}`);
         });
     }

@@ -13,7 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, SETTING_LABELS, defaultSettings } from '../../src/core/settings';
 import { parseNumber, settingsToText, textToSettings } from '../../src/ui/sidebar/settingsValues';
-import { chromiumSkipReason, hasChromium, launchChromium } from './browser';
+import { chromiumSkipReason, hasChromium, launchChromium } from '../support/browser';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 // Screenshots for the README are refreshed with UPDATE_SCREENSHOTS=1; ordinary runs keep them out of the work tree.

@@ -5,7 +5,7 @@ import { FORMAT } from './format';
 
 const WIDTHS = [150, 60, 100, 220, 180, 360, 220];
 
-/** «Проверка данных»: every value the add-in could not use, where it is, and what was done with it (domain.md §1). */
+/** «Проверка данных»: every value the add-in could not use, where it is, and what was done with it (docs/методика.md §1). */
 export function dataCheckSheet(problems: ReadonlyArray<Problem>): SheetSpec {
   return {
     name: SHEET_NAMES.dataCheck,

@@ -38,7 +38,7 @@ const COLUMNS = [
 const LEVEL_COLUMN = 6;
 const ZONE_COLUMN = 8;
 
-/** «ИСБШ»: one row per school with the index, its level, rank, zone of risk, type and deficits (domain.md §2). */
+/** «ИСБШ»: one row per school with the index, its level, rank, zone of risk, type and deficits (docs/методика.md §2). */
 export function isbshSheet(report: Report): SheetSpec {
   const rows: CellValue[][] = report.schools.map((r) => {
     const s = r.school;

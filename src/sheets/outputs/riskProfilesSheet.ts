@@ -7,7 +7,7 @@ import { COLORS, FORMAT } from './format';
 
 /**
  * «Риск-профили»: one row per school, a significance and its source for every factor in use, the number of
- * high-significance factors and what each asks for; the region's top-5 factors beside it as a table and a bar chart (domain.md §5).
+ * high-significance factors and what each asks for; the region's top-5 factors beside it as a table and a bar chart (docs/методика.md §5).
  */
 export function riskProfilesSheet(report: Report, factors: ReadonlyArray<RiskFactor>): SheetSpec {
   const active = factors.filter((f) => f.active);

@@ -35,7 +35,7 @@ const STATUS_COLUMN = 3;
 const CLUSTER_COLUMN = 5;
 const PRIORITY_COLUMN = 8;
 
-/** «ШНОР»: status, reason, cluster and its dynamics, priority and mentor per school, then every failing share (domain.md §3–§4). */
+/** «ШНОР»: status, reason, cluster and its dynamics, priority and mentor per school, then every failing share (docs/методика.md §3–§4). */
 export function shnorSheet(report: Report): SheetSpec {
   const y = report.year;
   const shareColumns: ColumnSpec[] = [];

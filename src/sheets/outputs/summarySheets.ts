@@ -13,7 +13,7 @@ function yearsCaption(report: Report): string {
   return report.year === null ? 'нет данных о результатах ОП' : `${report.year - 1} → ${report.year}`;
 }
 
-/** «Динамика»: for each procedure, the share of schools of each dynamics type (domain.md §4). */
+/** «Динамика»: for each procedure, the share of schools of each dynamics type (docs/методика.md §4). */
 export function dynamicsSheet(report: Report): SheetSpec {
   const order = ['положительная', '0 % за два года', 'отрицательная', 'нейтральная', 'нет участников'] as const;
   const headers = ['Положительная', '0 % за два года', 'Отрицательная', 'Нейтральная', 'Нет участников'];
@@ -61,7 +61,7 @@ export function dynamicsSheet(report: Report): SheetSpec {
   };
 }
 
-/** «Динамика кластеров»: the schools that were ШНОР in Y−1, by how their cluster changed, per municipality and in total (domain.md §4). */
+/** «Динамика кластеров»: the schools that were ШНОР in Y−1, by how their cluster changed, per municipality and in total (docs/методика.md §4). */
 export function clusterDynamicsSheet(report: Report): SheetSpec {
   const columns: ColumnSpec[] = [
     { header: 'Муниципалитет', format: FORMAT.text, width: 220 },
@@ -105,7 +105,7 @@ export function clusterDynamicsSheet(report: Report): SheetSpec {
   };
 }
 
-/** «Муниципалитеты»: ШНОР, zone of risk, deficits and priority addressees per municipality with the region total (domain.md §8). */
+/** «Муниципалитеты»: ШНОР, zone of risk, deficits and priority addressees per municipality with the region total (docs/методика.md §8). */
 export function municipalitiesSheet(report: Report): SheetSpec {
   const columns: ColumnSpec[] = [
     { header: 'Муниципалитет', format: FORMAT.text, width: 220 },
@@ -181,7 +181,7 @@ export function municipalitiesSheet(report: Report): SheetSpec {
   };
 }
 
-/** «Показатели»: the system's target indicators with actual values where the data allow it (domain.md §7). */
+/** «Показатели»: the system's target indicators with actual values where the data allow it (docs/методика.md §7). */
 export function indicatorsSheet(report: Report): SheetSpec {
   const rows: CellValue[][] = report.indicators.map((i) => [i.name, i.target, i.actual === null ? '' : i.actual, i.met, i.source]);
   return {

@@ -1,5 +1,5 @@
 /**
- * The adversarial suites of issue 10, run against the BUILT add-in (build/Code.js) inside the
+ * The adversarial suites, run against the BUILT add-in (build/Code.js) inside the
  * in-memory twin of Apps Script (emulator/). Shared by `npm run reliability` (scripts/reliability.ts),
  * `npm run bench` (seeding) and the tests in test/reliability and test/scale, so every figure the
  * script prints is counted from cases that were actually run.
@@ -18,7 +18,7 @@ import { SHEET_NAMES } from '../../src/sheets/names';
 import { DRAFT_SUFFIX, OLD_SUFFIX } from '../../src/sheets/writer';
 import { normalizeProcedureName } from '../../src/core/procedures';
 import { UI } from '../../src/ui/messages';
-import { generateRegion, RESPONSE_HEADERS, RESULT_HEADERS, type GeneratedRegion } from './syntheticRegion';
+import { generateRegion, RESPONSE_HEADERS, RESULT_HEADERS, type GeneratedRegion } from '../../scripts/lib/syntheticRegion';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const BUILD_DIR = path.join(ROOT, 'build');
@@ -369,7 +369,7 @@ function thousands(n: number, separator: string): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, separator);
 }
 
-/** The bad and awkward values of issue 10, each applied to its own copy of the small region. */
+/** The bad and awkward values, each applied to its own copy of the small region. */
 export const BAD_INPUT_CASES: readonly BadInputCase[] = [
   // ---- the Form's responses
   { id: 'total-text', label: 'текст «много» в «Всего обучающихся»', apply: inResponses(2, 'Общее количество обучающихся', 'много'), expect: ['reported'] },
@@ -719,7 +719,7 @@ export function runInjections(watch: InputWatch, payloads: readonly string[] = I
     }
   }
   // Procedure names: two extra result rows per payload. Only mathematics and Russian count for the status
-  // (domain.md §3), so the payload is given a subject to reach «ШНОР» and «Динамика».
+  // (docs/методика.md §3), so the payload is given a subject to reach «ШНОР» and «Динамика».
   const years = [...new Set(region.results.slice(1).map((r) => r[RES['Год']] as number))].sort();
   const anchor = String(copy.responses[copy.responses.length - 1][RESP['Код ОО']]);
   payloads.forEach((payload) => {

@@ -19,7 +19,7 @@ export function newAddon(seed?: (twin: Twin) => void): { twin: Twin; addon: Load
   return { twin, addon };
 }
 
-/** The responses sheet a region's form would produce, in domain.md's wording, from school records (counts of 100 students). */
+/** The responses sheet a region's form would produce, in the wording of docs/методика.md §1.1, from school records (counts of 100 students). */
 export function responsesRows(schools: ReadonlyArray<SchoolRecord>, start = new Date(Date.UTC(2025, 8, 10, 9))): unknown[][] {
   const header = [
     'Отметка времени',
