@@ -4,12 +4,12 @@
  * refuses a protected write by a user who is not an editor, as Sheets does (emulator/spreadsheet/editRights.ts).
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { responsesRows, resultsRows } from './harness';
+import { responsesRows, resultsRows } from '../support/harness';
 import { result, school } from '../fixtures/region';
 import type { Twin } from '../../emulator/twin';
 import type { LoadedAddon } from '../../emulator/index';
 import { createTwin, loadAddon } from '../../emulator/index';
-import { ensureBuilt } from './harness';
+import { ensureBuilt } from '../support/harness';
 
 const OWNER = 'owner@region.ru';
 const METHODOLOGIST = 'metod@region.ru';
