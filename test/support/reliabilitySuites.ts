@@ -1066,7 +1066,10 @@ export function runInterrupted(watch: InputWatch, options: { region?: GeneratedR
             const failed = watch.run(h, 'sidebarRunStep', ticket.runId);
             const fired = !h.twin.rt.counter.faultPending;
             h.twin.cancelFault();
-            if (fired && (!failed.error || !CYRILLIC.test(failed.error))) failures.push(`сбой не показан по-русски: ${failed.error ?? JSON.stringify(failed.value)}`);
+            // A failure while protecting sheets that are already in place ends the run with a Russian warning instead.
+            const warned = (failed.value as { summary?: { accessNotes?: string[] } } | undefined)?.summary?.accessNotes?.some((n) => CYRILLIC.test(n));
+            const shown = failed.error ? CYRILLIC.test(failed.error) : !!warned;
+            if (fired && !shown) failures.push(`сбой не показан по-русски: ${failed.error ?? JSON.stringify(failed.value)}`);
             if (fired) runId = startSidebarRun(watch, h, kind).runId;
           }
           const rest = driveSidebarRun(watch, h, runId);
