@@ -1,6 +1,6 @@
 /**
  * Draws a sheet's embedded chart as SVG with ECharts' server-side renderer, from the chart's own
- * type, ranges and options: COLUMN → vertical bars, BAR → horizontal bars, PIE → a pie. The ranges'
+ * type, ranges and options: COLUMN → vertical bars, BAR → horizontal bars, LINE → lines, PIE → a pie. The ranges'
  * columns are joined side by side; the first column holds the categories and the first row the
  * series names (when the chart has a header row). ECharts escapes every text it draws.
  */
@@ -255,7 +255,7 @@ export function echartsOption(model: ChartModel): Record<string, unknown> {
     xAxis: horizontal ? valueAxis : categoryAxis,
     yAxis: horizontal ? categoryAxis : valueAxis,
     series: model.series.map((s) => ({
-      type: 'bar',
+      type: model.type === 'LINE' ? 'line' : 'bar',
       name: s.name,
       data: s.values,
       ...(model.stacked ? { stack: 'total' } : {}),

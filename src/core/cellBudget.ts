@@ -19,29 +19,48 @@ function grid(rows: number, columns: number): number {
   return Math.max(MIN_ROWS, rows) * Math.max(MIN_COLUMNS, columns);
 }
 
+/** What the sheets of years need to know besides the schools (docs/методика.md §9). */
+export interface HistoryShape {
+  /** Years of «Результаты ОП» up to Y. */
+  years: number;
+  /** School years of the form's answers shown on «История» (0 when there is one). */
+  schoolYears: number;
+  municipalities: number;
+}
+
+const NO_HISTORY: HistoryShape = { years: 0, schoolYears: 0, municipalities: 0 };
+
+/** The nine canonical procedures: «История» has at most one share column per canonical procedure and year. */
+const CANONICAL_COUNT = 9;
+
 /**
  * Cells the output sheets of «Рассчитать всё» need for `schools` schools, `procedures` procedures and `factors` factors in
- * use, counted as if each kept at least a new sheet's 1000 × 26 grid. The writer cuts grids to size, so for small
- * regions this errs on the safe side by at most a few hundred thousand cells; per-school sheets grow with the schools.
+ * use, and the years of `history`, counted as if each kept at least a new sheet's 1000 × 26 grid. The writer cuts grids
+ * to size, so for small regions this errs on the safe side by at most a few hundred thousand cells; per-school sheets
+ * grow with the schools.
  */
-export function estimateOutputCells(schools: number, procedures: number, factors: number): number {
+export function estimateOutputCells(schools: number, procedures: number, factors: number, history: HistoryShape = NO_HISTORY): number {
   const rows = schools + 5;
+  const { years, schoolYears, municipalities } = history;
   const perSchoolSheets =
     grid(rows, 19 + 9) + // «ИСБШ», its chart data and the chart's anchor column
     grid(rows, 11 + 2 * procedures + 4) + // «ШНОР» and the cluster table
-    grid(rows, 6 + 2 * factors + 5); // «Риск-профили» and the top-5 table
-  const summarySheets = 5 * grid(0, 0); // «Динамика», «Динамика кластеров», «Муниципалитеты», «Показатели», «Проверка данных»
+    grid(rows, 6 + 2 * factors + 5) + // «Риск-профили» and the top-5 table
+    grid(rows, 4 + 2 * years + 3 + CANONICAL_COUNT * years + 2 * schoolYears + 1); // «История»
+  const summarySheets =
+    5 * grid(0, 0) + // «Динамика», «Динамика кластеров», «Муниципалитеты», «Показатели», «Проверка данных»
+    grid(municipalities + 1 + 6 + years + 1 + 3 + 20, Math.max(2 + 3 * years, 12)); // «ШНОР по годам», its chart data and chart
   return perSchoolSheets + summarySheets;
 }
 
 /** The largest number of schools whose outputs fit in `freeCells`. */
-export function schoolsThatFit(freeCells: number, procedures: number, factors: number): number {
+export function schoolsThatFit(freeCells: number, procedures: number, factors: number, history: HistoryShape = NO_HISTORY): number {
   let lo = 0;
   let hi = 10_000_000;
-  if (estimateOutputCells(0, procedures, factors) > freeCells) return 0;
+  if (estimateOutputCells(0, procedures, factors, history) > freeCells) return 0;
   while (lo < hi) {
     const mid = Math.ceil((lo + hi) / 2);
-    if (estimateOutputCells(mid, procedures, factors) <= freeCells) lo = mid;
+    if (estimateOutputCells(mid, procedures, factors, history) <= freeCells) lo = mid;
     else hi = mid - 1;
   }
   return lo;

@@ -57,6 +57,20 @@ function isNoValue(value: unknown): boolean {
 
 /** The number written in `text` (already trimmed, not empty), or undefined when it is not a number. */
 function numberFromText(text: string): number | undefined {
+  // Numbers typed as text repeat over a column («12,5 %» in many schools): each text is parsed once.
+  let x = PARSED.get(text);
+  if (x === undefined && !PARSED.has(text)) {
+    x = parseNumberText(text);
+    if (PARSED.size >= PARSED_CACHE_SIZE) PARSED.clear();
+    PARSED.set(text, x);
+  }
+  return x;
+}
+
+const PARSED = new Map<string, number | undefined>();
+const PARSED_CACHE_SIZE = 50_000;
+
+function parseNumberText(text: string): number | undefined {
   const match = NUMBER_PATTERN.exec(text);
   if (!match) return undefined;
   const [, sign, integerPart, fractionPart] = match;
@@ -109,14 +123,15 @@ export function parsePercentText(value: unknown): number | null {
   return x;
 }
 
-function shareFromPercent(percent: number, quoted: string): number {
-  if (percent < 0) throw new ValueError(messages.negative(quoted));
-  if (percent > 100) throw new ValueError(messages.shareAbove100(quoted));
+// The cell as the message quotes it is only worked out when there is a message to write.
+function shareFromPercent(percent: number, quoted: () => string): number {
+  if (percent < 0) throw new ValueError(messages.negative(quoted()));
+  if (percent > 100) throw new ValueError(messages.shareAbove100(quoted()));
   return decimalShift(percent, -2);
 }
 
-function shareFromPlainNumber(x: number, quoted: string): number {
-  if (x < 0) throw new ValueError(messages.negative(quoted));
+function shareFromPlainNumber(x: number, quoted: () => string): number {
+  if (x < 0) throw new ValueError(messages.negative(quoted()));
   return x <= 1 ? x : shareFromPercent(x, quoted);
 }
 
@@ -134,13 +149,14 @@ export function parseShare(value: unknown, options?: { percentColumn?: boolean }
   if (isNoValue(value)) return null;
   if (typeof value === 'string') {
     const text = value.trim();
+    const quoted = () => text;
     const percent = parsePercentText(text);
-    if (percent !== null) return shareFromPercent(percent, text);
+    if (percent !== null) return shareFromPercent(percent, quoted);
     const x = parseRussianNumber(text) as number;
-    return options?.percentColumn ? shareFromPercent(x, text) : shareFromPlainNumber(x, text);
+    return options?.percentColumn ? shareFromPercent(x, quoted) : shareFromPlainNumber(x, quoted);
   }
   const x = parseRussianNumber(value) as number;
-  return shareFromPlainNumber(x, quoteValue(value));
+  return shareFromPlainNumber(x, () => quoteValue(value));
 }
 
 /**

@@ -10,6 +10,7 @@ import { suggestMentors } from './mentors';
 import { riskProfile, topHighFactors, type RiskProfile } from './riskProfile';
 import { computeIndicators } from './indicators';
 import { municipalitySummary } from './municipalities';
+import { computeHistory, shnorShareByYear, type HistoryReport, type ShnorByYearRow, type YearlyAnswer } from './history';
 import type { Settings } from './settings';
 import type { ClusterDynamics, IsbshLevel, ProcedureResult, RiskDiagnosis, RiskFactor, SchoolRecord } from './types';
 
@@ -24,6 +25,8 @@ export interface PipelineInput {
   settings: Settings;
   /** Hand-entered indicator values kept from the previous «Показатели» sheet. */
   manualIndicators?: Record<string, number | null>;
+  /** Each school's answer of every school year of the form, for ИСБШ by school year (docs/методика.md §9). */
+  yearly?: ReadonlyArray<YearlyAnswer>;
 }
 
 export interface SchoolReport {
@@ -65,6 +68,10 @@ export interface Report {
   topFactors: ReturnType<typeof topHighFactors>;
   /** Groups too small for a zone of risk (docs/методика.md §2). */
   smallGroups: string[];
+  /** Every year of every school, parallel to `schools` (docs/методика.md §9). */
+  history: HistoryReport;
+  /** ШНОР by year per municipality and for the region (docs/методика.md §9). */
+  shnorByYear: ShnorByYearRow[];
 }
 
 /**
@@ -176,6 +183,8 @@ export function computeReport(input: PipelineInput): Report {
     input.manualIndicators ?? {},
   );
 
+  const history = computeHistory({ schoolCodes: codes, results, year, settings, yearly: input.yearly, zoneGroup: groupOf });
+
   return {
     year,
     schools: reports,
@@ -195,6 +204,8 @@ export function computeReport(input: PipelineInput): Report {
     indicators,
     topFactors: topHighFactors(reports.map((r) => r.profile), input.factors),
     smallGroups: zone.smallGroups,
+    history,
+    shnorByYear: shnorShareByYear(history, schools.map((s) => s.municipality)),
   };
 }
 

@@ -200,8 +200,11 @@ export function assessShnor(
   previous: ReadonlyArray<ShareCell>,
   year: number | null,
   settings: Settings,
+  options: { words?: boolean } = {},
 ): ShnorAssessment {
-  return assessYearShares(groupCells(current), groupCells(previous), year, settings, formatPercent);
+  // Without words (a caller that shows only the status or cluster) the reason and note stay empty: building them is
+  // most of the work over a long column.
+  return assessYearShares(groupCells(current), groupCells(previous), year, settings, options.words === false ? null : memoisedPercent());
 }
 
 /**

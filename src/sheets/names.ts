@@ -13,6 +13,12 @@ export const SHEET_NAMES = {
   factors: 'Факторы риска',
   catalog: 'Каталог мер',
   monitoring: 'Мониторинг ДК',
+  summary: 'Сводка',
+  history: 'История',
+  shnorByYear: 'ШНОР по годам',
+  groups: 'Группы',
+  groupDynamics: 'Динамика по группам',
+  groupClusters: 'Кластеры по группам',
   access: 'Доступ',
 } as const;
 

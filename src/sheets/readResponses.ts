@@ -6,13 +6,18 @@
 import { ValueError } from '../core/errors';
 import { normalizeSpecialists } from '../core/deficits';
 import { parseCount, parseRussianNumber, parseShare, parseTerritory, parseYesNo, quoteValue, shareFromCount } from '../core/numbers';
-import type { SchoolRecord } from '../core/types';
+import type { SchoolRecord, Territory } from '../core/types';
 import { columnLetter } from './a1';
-import { FIELDS, LONG_TEXT_WARNING, type FieldId, type FieldSpec } from './fields';
-import { bestFieldFor, isPercentHeader, isShareHeader, missingColumnsError, missingRequired, type ColumnMapping } from './headerMapping';
+import { FIELDS, LONG_TEXT_WARNING, fieldSpec, type FieldId, type FieldSpec } from './fields';
+import { autoMapColumns, isPercentHeader, isShareHeader, missingColumnsError, missingForIsbsh, missingRequired, type AutoMapping, type ColumnMapping } from './headerMapping';
+import { cellText, columnHasData, headerTexts, isBlankCell, isFormulaError, normalizeSchoolCode, schoolCodeKey, type NormalizedCode } from './input/cells';
+import { cellProblem, columnProblem, sheetProblem } from './input/problems';
 import { ACTION, PROBLEM } from './messages';
 import { sortProblems, type Problem } from './problems';
-import { formatTimestamp, parseTimestamp } from './timestamps';
+import { calendarMonth, formatTimestamp, parseTimestamp } from './timestamps';
+import { schoolYearOf, type YearlyAnswer } from '../core/history';
+
+export { cellText, isBlankCell, isFormulaError, normalizeSchoolCode, schoolCodeKey, type NormalizedCode };
 
 export interface ResponsesReading {
   /** One record per Код ОО (its latest submission), in the order of those submissions' rows. */
@@ -22,65 +27,13 @@ export interface ResponsesReading {
   superseded: number;
   /** Non-empty data rows (below the header). */
   rowsRead: number;
-}
-
-// ---------------------------------------------------------------- cells
-
-/** Whether a cell holds nothing: empty, or only spaces (docs/методика.md §1: such a cell is «no value», never 0). */
-export function isBlankCell(v: unknown): boolean {
-  return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
-}
-
-/** Error values a formula leaves in a cell, in English and Russian Sheets («#DIV/0!», «#ЗНАЧ!», «#Н/Д» …). */
-const FORMULA_ERROR = /^#(?:N\/A|Н\/Д|[A-ZА-ЯЁ0-9\/]+[!?])$/i;
-
-/** Whether a cell shows a formula error rather than a value (getValues returns the error text); such a value is rejected (docs/методика.md §1.1). */
-export function isFormulaError(v: unknown): boolean {
-  return typeof v === 'string' && FORMULA_ERROR.test(v.trim());
-}
-
-/** A cell as text (docs/методика.md §1.1 text fields): strings as typed, numbers without formatting (a code typed as 760152 stays «760152»). */
-export function cellText(v: unknown): string {
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number') return String(v);
-  return quoteValue(v);
-}
-
-/** Letters that look the same in Cyrillic and Latin (the lower-case ones by their upper case). */
-const CYRILLIC_TO_LATIN: ReadonlyMap<string, string> = new Map(
-  [...'аеорсхукмтнвАЕОРСХУКМТНВ'].map((c, i) => [c, 'aeopcxykmthbAEOPCXYKMTHB'[i]]),
-);
-const LATIN_TO_CYRILLIC: ReadonlyMap<string, string> = new Map([...CYRILLIC_TO_LATIN].map(([cyr, lat]) => [lat, cyr]));
-
-export interface NormalizedCode {
-  code: string;
-  /** 'latin' — Cyrillic lookalikes replaced by Latin; 'cyrillic' — the other way round; null — unchanged. */
-  fixed: 'latin' | 'cyrillic' | null;
-}
-
-/**
- * Код ОО as the key of a school (docs/методика.md, Словарь: a text code, e.g. `edu760152`): trimmed; a code that mixes
- * alphabets is made one alphabet — Latin when every Cyrillic letter in it has a Latin twin (codes are
- * Latin, like ФИС ОКО logins), else Cyrillic when every Latin letter has a Cyrillic twin; otherwise kept.
- * Case is kept as written; codes are compared case-insensitively (schoolCodeKey).
- */
-export function normalizeSchoolCode(raw: unknown): NormalizedCode {
-  const code = cellText(raw).replace(/^[\s\u00A0\u2009\u202F]+|[\s\u00A0\u2009\u202F]+$/g, '');
-  const cyrillic = code.match(/[а-яё]/gi) ?? [];
-  const latin = code.match(/[a-z]/gi) ?? [];
-  if (!cyrillic.length || !latin.length) return { code, fixed: null };
-  if (cyrillic.every((c) => CYRILLIC_TO_LATIN.has(c))) {
-    return { code: [...code].map((c) => CYRILLIC_TO_LATIN.get(c) ?? c).join(''), fixed: 'latin' };
-  }
-  if (latin.every((c) => LATIN_TO_CYRILLIC.has(c))) {
-    return { code: [...code].map((c) => LATIN_TO_CYRILLIC.get(c) ?? c).join(''), fixed: 'cyrillic' };
-  }
-  return { code, fixed: null };
-}
-
-/** The comparison key of a Код ОО (docs/методика.md, Словарь: unique within a spreadsheet): codes that differ only in case are the same school. */
-export function schoolCodeKey(code: string): string {
-  return code.toLowerCase();
+  /**
+   * Each school's latest submission of every school year of «Отметка времени» (September–August, docs/методика.md §9),
+   * for ИСБШ by school year; the school year of its latest submission holds that same record. Submissions without a
+   * readable time are left out. Problems of the values of earlier school years' submissions are not listed again (those
+   * rows are listed as superseded): a value that cannot be read leaves that year's ИСБШ empty.
+   */
+  yearly: YearlyAnswer[];
 }
 
 // ---------------------------------------------------------------- columns
@@ -115,36 +68,48 @@ function effectiveMapping(mapping: ColumnMapping, width: number): ColumnMapping 
   return out;
 }
 
-function columnProblems(values: unknown[][], sheet: string, headers: string[], mapping: ColumnMapping): Problem[] {
+const labelOf = (id: FieldId) => fieldSpec(id).label;
+const quotedLabels = (ids: readonly FieldId[]) => ids.map((id) => `«${labelOf(id)}»`).join(', ');
+
+/**
+ * Problems of the header row: ИСБШ inputs and «Отметка времени» without a column, columns without a header that hold
+ * data, and every column not used — ambiguous ones naming the fields or columns they compete for, unknown ones naming
+ * the fields they are closest to (docs/методика.md §1.1 «let the user fix the mapping»).
+ */
+function columnProblems(values: unknown[][], sheet: string, headers: string[], mapping: ColumnMapping, match: AutoMapping): Problem[] {
   const problems: Problem[] = [];
   const mapped = new Set(Object.values(mapping).filter((c): c is number => c !== null));
-  for (const spec of FIELDS) {
-    if (mapping[spec.id] !== null) continue;
-    if (spec.required === 'isbsh') {
-      problems.push(sheetProblem(sheet, PROBLEM.missingIsbshColumn(spec.label), ACTION.isbshNotComputed));
-    } else if (spec.id === 'timestamp') {
-      problems.push(sheetProblem(sheet, PROBLEM.noTimestampColumn, ACTION.rowOrderUsed));
-    }
-  }
+  for (const id of missingForIsbsh(mapping)) problems.push(sheetProblem(sheet, PROBLEM.missingIsbshColumn(labelOf(id)), ACTION.isbshNotComputed));
+  if (mapping.timestamp === null) problems.push(sheetProblem(sheet, PROBLEM.noTimestampColumn, ACTION.rowOrderUsed));
   headers.forEach((header, index) => {
     if (mapped.has(index)) return;
     if (header === '') {
-      const hasData = values.slice(1).some((row) => !isBlankCell(row?.[index]));
-      if (hasData) {
-        problems.push({ sheet, row: 1, schoolCode: '', field: PROBLEM.columnRef(columnLetter(index)), value: '', problem: PROBLEM.blankHeader, action: ACTION.columnIgnored });
-      }
+      if (columnHasData(values, index)) problems.push(columnProblem(sheet, PROBLEM.columnRef(columnLetter(index)), PROBLEM.blankHeader, ACTION.columnIgnored));
       return;
     }
-    const lookalike = bestFieldFor(header);
-    const taken = lookalike === null ? null : mapping[lookalike];
-    const problem = taken === null ? PROBLEM.unknownColumn : PROBLEM.sameFieldAs(headers[taken]);
-    problems.push({ sheet, row: 1, schoolCode: '', field: header, value: '', problem, action: ACTION.columnIgnored });
+    const twoFields = match.ambiguousColumns.find((a) => a.column === index);
+    const unmappedOf = (ids: readonly FieldId[]) => ids.filter((id) => mapping[id] === null);
+    if (twoFields && unmappedOf(twoFields.fields).length) {
+      problems.push(columnProblem(sheet, header, PROBLEM.ambiguousColumn(quotedLabels(twoFields.fields)), ACTION.columnIgnoredChoose));
+      return;
+    }
+    const twoColumns = match.ambiguous.find((a) => a.columns.includes(index) && mapping[a.field] === null);
+    if (twoColumns) {
+      const others = twoColumns.columns.filter((c) => c !== index).map((c) => `«${headers[c]}»`).join(', ');
+      problems.push(columnProblem(sheet, header, PROBLEM.ambiguousField(labelOf(twoColumns.field), others), ACTION.columnIgnoredChoose));
+      return;
+    }
+    const candidates = (match.candidates[index] ?? []).map((c) => c.field);
+    const taken = candidates.length ? mapping[candidates[0]] : null;
+    if (taken !== null && taken !== undefined && taken !== index) {
+      problems.push(columnProblem(sheet, header, PROBLEM.sameFieldAs(headers[taken]), ACTION.columnIgnored));
+    } else if (candidates.length) {
+      problems.push(columnProblem(sheet, header, PROBLEM.unknownColumnLike(quotedLabels(candidates)), ACTION.columnIgnored));
+    } else {
+      problems.push(columnProblem(sheet, header, PROBLEM.unknownColumn, ACTION.columnIgnored));
+    }
   });
   return problems;
-}
-
-function sheetProblem(sheet: string, problem: string, action: string): Problem {
-  return { sheet, row: null, schoolCode: '', field: '', value: '', problem, action };
 }
 
 // ---------------------------------------------------------------- rows
@@ -155,7 +120,8 @@ interface Submission {
   code: string;
   fixed: NormalizedCode['fixed'];
   time: number | null;
-  timeText: string;
+  /** The timestamp cell as read (worked out only for a superseded answer, the one place it is quoted). */
+  rawTime: unknown;
 }
 
 function timeText(raw: unknown, timeZone: string): string {
@@ -173,15 +139,7 @@ class SchoolReader {
   ) {}
 
   private report(column: Column, raw: unknown, problem: string, action: string): void {
-    this.problems.push({
-      sheet: this.sheet,
-      row: this.sub.sheetRow,
-      schoolCode: this.sub.code,
-      field: column.header,
-      value: quoteValue(raw),
-      problem,
-      action,
-    });
+    this.problems.push(cellProblem(this.sheet, { row: this.sub.sheetRow, column: column.header, value: raw, schoolCode: this.sub.code }, problem, action));
   }
 
   /** The raw cell of a field, or undefined when the field has no column or the cell shows a formula error. */
@@ -209,8 +167,9 @@ class SchoolReader {
 
   /** A required field with no value (empty or a dash) is mentioned: without it a result cannot be computed. */
   private emptyRequired(column: Column, value: unknown): void {
-    if (column.spec.required === 'yes') this.report(column, value, PROBLEM.requiredEmpty, ACTION.keptWithoutValue);
-    else if (column.spec.required === 'isbsh') this.report(column, value, PROBLEM.isbshInputEmpty, ACTION.isbshNotComputed);
+    const required = column.spec.standsFor ? fieldSpec(column.spec.standsFor).required : column.spec.required;
+    if (required === 'yes') this.report(column, value, PROBLEM.requiredEmpty, ACTION.keptWithoutValue);
+    else if (required === 'isbsh') this.report(column, value, PROBLEM.isbshInputEmpty, ACTION.isbshNotComputed);
   }
 
   text(id: FieldId): string {
@@ -270,11 +229,30 @@ class SchoolReader {
     return count ?? null;
   }
 
+  /** «Тип территории», or when the form asks «Сельская школа (да/нет)» instead: «да» → село, «нет» → город. */
+  territory(): Territory | null {
+    if (this.columns.has('territory')) return this.value('territory', parseTerritory);
+    if (!this.columns.has('ruralFlag')) return null;
+    const rural = this.value('ruralFlag', parseYesNo);
+    return rural === null ? null : rural ? 'село' : 'город';
+  }
+
+  /**
+   * «Специалисты в штате» from the checkbox question, or combined from one yes/no question per specialist: the ones
+   * answered «да»; none when every answer is «нет»; unknown (null) when none is «да» and some answer is missing.
+   */
   specialists(): string[] | null {
     const cell = this.raw('specialists');
-    if (!cell) return null;
-    const text = cellText(cell.value).trim();
-    return text === '' ? null : normalizeSpecialists(text);
+    if (cell) {
+      const text = cellText(cell.value).trim();
+      return text === '' ? null : normalizeSpecialists(text);
+    }
+    const parts = FIELDS.filter((f) => f.specialist && this.columns.has(f.id));
+    if (!parts.length) return null;
+    const answers = parts.map((f) => ({ name: f.specialist!, has: this.value(f.id, parseYesNo) }));
+    const present = answers.filter((a) => a.has === true).map((a) => a.name);
+    if (present.length) return present;
+    return answers.every((a) => a.has === false) ? [] : null;
   }
 
   money(id: FieldId): number | null {
@@ -290,19 +268,18 @@ function readSchool(sheet: string, sub: Submission, columns: Map<FieldId, Column
   const r = new SchoolReader(sheet, sub, columns);
   const codeColumn = columns.get('schoolCode')!;
   if (sub.fixed) {
-    r.problems.push({
-      sheet,
-      row: sub.sheetRow,
-      schoolCode: sub.code,
-      field: codeColumn.header,
-      value: cellText(sub.row[codeColumn.index]).trim(),
-      problem: sub.fixed === 'latin' ? PROBLEM.lookalikeLetters : PROBLEM.lookalikeLatinLetters,
-      action: ACTION.codeFixed(sub.code),
-    });
+    r.problems.push(
+      cellProblem(
+        sheet,
+        { row: sub.sheetRow, column: codeColumn.header, value: cellText(sub.row[codeColumn.index]).trim(), schoolCode: sub.code },
+        sub.fixed === 'latin' ? PROBLEM.lookalikeLetters : PROBLEM.lookalikeLatinLetters,
+        ACTION.codeFixed(sub.code),
+      ),
+    );
   }
   const name = r.text('name');
   const municipality = r.text('municipality');
-  const territory = r.value('territory', parseTerritory);
+  const territory = r.territory();
   const totalStudents = r.value('totalStudents', parseCount);
   const share = (id: FieldId) => r.studentShare(id, totalStudents);
   const shares = {
@@ -355,10 +332,10 @@ export function readResponses(
   values: unknown[][],
   sheetName: string,
   mapping: ColumnMapping,
-  options: { timeZone: string },
+  options: { timeZone: string; match?: AutoMapping },
 ): ResponsesReading {
-  const width = values.reduce((w, row) => Math.max(w, row?.length ?? 0), 0);
-  const headers = Array.from({ length: width }, (_, i) => cellText(values[0]?.[i] ?? '').trim());
+  const headers = headerTexts(values);
+  const width = headers.length;
   const effective = effectiveMapping(mapping, width);
   const missing = missingRequired(effective);
   if (missing.length) throw missingColumnsError(sheetName, missing, headers);
@@ -372,7 +349,8 @@ export function readResponses(
     const share = canBeShare && (isShareHeader(header) || allPercentText(values, index));
     columns.set(spec.id, { spec, index, header, share, percent: share && isPercentHeader(header) });
   }
-  const problems = columnProblems(values, sheetName, headers, effective);
+  const match = options.match ?? autoMapColumns(headers, values.slice(1));
+  const problems = columnProblems(values, sheetName, headers, effective, match);
 
   const codeColumn = columns.get('schoolCode')!;
   const timeColumn = columns.get('timestamp');
@@ -385,7 +363,7 @@ export function readResponses(
     rowsRead++;
     const rawCode = row[codeColumn.index];
     const rowProblem = (problem: string, value = '') =>
-      problems.push({ sheet: sheetName, row: sheetRow, schoolCode: '', field: codeColumn.header, value, problem, action: ACTION.rowDropped });
+      problems.push(cellProblem(sheetName, { row: sheetRow, column: codeColumn.header, value }, problem, ACTION.rowDropped));
     if (isFormulaError(rawCode)) {
       rowProblem(PROBLEM.formulaError, cellText(rawCode).trim());
       continue;
@@ -403,10 +381,10 @@ export function readResponses(
         time = parseTimestamp(rawTime, options.timeZone)?.getTime() ?? null;
       } catch (e) {
         if (!(e instanceof ValueError)) throw e;
-        problems.push({ sheet: sheetName, row: sheetRow, schoolCode: code, field: timeColumn.header, value: quoteValue(rawTime), problem: e.message, action: ACTION.takenAsEarliest });
+        problems.push(cellProblem(sheetName, { row: sheetRow, column: timeColumn.header, value: rawTime, schoolCode: code }, e.message, ACTION.takenAsEarliest));
       }
     }
-    submissions.push({ row, sheetRow, code, fixed, time, timeText: timeColumn ? timeText(rawTime, options.timeZone) : '' });
+    submissions.push({ row, sheetRow, code, fixed, time, rawTime });
   }
 
   const latest = new Map<string, Submission>();
@@ -420,22 +398,52 @@ export function readResponses(
     const winner = latest.get(schoolCodeKey(sub.code))!;
     if (winner === sub) continue;
     superseded++;
-    problems.push({
-      sheet: sheetName,
-      row: sub.sheetRow,
-      schoolCode: sub.code,
-      field: timeColumn?.header ?? '',
-      value: sub.timeText,
-      problem: PROBLEM.earlierSubmission,
-      action: ACTION.supersededBy(winner.sheetRow),
-    });
+    problems.push(
+      cellProblem(
+        sheetName,
+        { row: sub.sheetRow, column: timeColumn?.header ?? '', value: timeColumn ? timeText(sub.rawTime, options.timeZone) : '', schoolCode: sub.code },
+        PROBLEM.earlierSubmission,
+        ACTION.supersededBy(winner.sheetRow),
+      ),
+    );
   }
 
   const schools: SchoolRecord[] = [];
+  const recordOf = new Map<Submission, SchoolRecord>();
   for (const sub of [...latest.values()].sort((a, b) => a.sheetRow - b.sheetRow)) {
     const read = readSchool(sheetName, sub, columns);
     schools.push(read.record);
+    recordOf.set(sub, read.record);
     problems.push(...read.problems);
   }
-  return { schools, problems: sortProblems(problems), superseded, rowsRead };
+  return { schools, problems: sortProblems(problems), superseded, rowsRead, yearly: yearlyAnswers(sheetName, submissions, columns, recordOf, latest, options.timeZone) };
+}
+
+/** The latest submission of each school in each school year (see ResponsesReading.yearly). */
+function yearlyAnswers(
+  sheetName: string,
+  submissions: ReadonlyArray<Submission>,
+  columns: Map<FieldId, Column>,
+  recordOf: ReadonlyMap<Submission, SchoolRecord>,
+  latest: ReadonlyMap<string, Submission>,
+  timeZone: string,
+): YearlyAnswer[] {
+  const byYear = new Map<string, { sub: Submission; schoolYear: number }>();
+  for (const sub of submissions) {
+    if (sub.time === null) continue;
+    const { year, month } = calendarMonth(new Date(sub.time), timeZone);
+    const schoolYear = schoolYearOf(year, month);
+    const key = `${schoolCodeKey(sub.code)}\u0000${schoolYear}`;
+    const current = byYear.get(key);
+    if (!current || sub.time >= (current.sub.time as number)) byYear.set(key, { sub, schoolYear });
+  }
+  const schoolYears = new Set([...byYear.values()].map((w) => w.schoolYear));
+  if (schoolYears.size < 2) return [];
+  return [...byYear.values()]
+    .sort((a, b) => a.schoolYear - b.schoolYear || a.sub.sheetRow - b.sub.sheetRow)
+    .map(({ sub, schoolYear }) => {
+      // An earlier answer is read like the latest one; its code is spelled as the latest one spells it.
+      const record = recordOf.get(sub) ?? { ...readSchool(sheetName, sub, columns).record, schoolCode: latest.get(schoolCodeKey(sub.code))!.code };
+      return { schoolYear, record };
+    });
 }

@@ -6,28 +6,54 @@ import { ValueError } from '../core/errors';
 import { parseCount, quoteValue } from '../core/numbers';
 import { isKnownProcedure, normalizeProcedureName } from '../core/procedures';
 import type { ProcedureResult } from '../core/types';
-import { normalizeHeader } from './headerMapping';
+import { cellText, headerTexts, looksLikeSchoolCode, isBlankCell, isFormulaError, normalizeSchoolCode, schoolCodeKey } from './input/cells';
+import { RESULTS_VARIANTS } from './input/corpus/results';
+import { matchHeaders } from './input/matcher';
+import { cellProblem, sheetProblem } from './input/problems';
+import type { InputField, InputSchema } from './input/schema';
 import { ACTION, PROBLEM, TEMPLATE_WORDS, missingTemplateColumnsMessage } from './messages';
 import { sortProblems, type Problem } from './problems';
-import { cellText, isBlankCell, isFormulaError, normalizeSchoolCode, schoolCodeKey } from './readResponses';
 
 /** Header of «Результаты ОП»: Код ОО | Год | Процедура | Участников | Не преодолели порог | Высокобалльников. */
 export const RESULTS_HEADER: readonly string[] = TEMPLATE_WORDS.results.headers;
 
-type ResultColumn = 'schoolCode' | 'year' | 'procedure' | 'participants' | 'failed' | 'highScorers';
+type ResultColumn = keyof typeof RESULTS_VARIANTS;
 
-/**
- * How each column's header is recognised (stems of normalizeHeader), checked in this order so that
- * «Участников, не преодолевших порог» is the failures and not the participants. Columns may be reordered.
- */
-const RESULT_COLUMNS: ReadonlyArray<{ key: ResultColumn; label: string; required: boolean; stems: RegExp }> = [
-  { key: 'highScorers', label: RESULTS_HEADER[5], required: false, stems: /^(высокобалл|высок$)/ },
-  { key: 'failed', label: RESULTS_HEADER[4], required: true, stems: /^(порог|преодол|неудовлетвор|двое|двой)/ },
-  { key: 'participants', label: RESULTS_HEADER[3], required: true, stems: /^(участ|писавш|сдававш)/ },
-  { key: 'schoolCode', label: RESULTS_HEADER[0], required: true, stems: /^(код|логин|ид$)/ },
-  { key: 'year', label: RESULTS_HEADER[1], required: true, stems: /^(год$|year)/ },
-  { key: 'procedure', label: RESULTS_HEADER[2], required: true, stems: /^(процедур|предмет|экзамен)/ },
-];
+const countFits = (v: unknown) => {
+  try {
+    return parseCount(v) !== null;
+  } catch {
+    return false;
+  }
+};
+const yearFits = (v: unknown) => {
+  try {
+    parseResultYear(v);
+    return true;
+  } catch {
+    return false;
+  }
+};
+const resultField = (key: ResultColumn, index: number, required: boolean, accepts?: (v: unknown) => boolean): InputField<ResultColumn> => ({
+  key,
+  title: RESULTS_HEADER[index],
+  required: required ? 'yes' : 'no',
+  variants: RESULTS_VARIANTS[key],
+  ...(accepts ? { accepts } : {}),
+});
+
+/** «Результаты ОП» as an input schema (src/sheets/input): the template's titles and the corpus of other wordings. Columns may be reordered. */
+export const RESULTS_SCHEMA: InputSchema<ResultColumn> = {
+  id: 'results',
+  fields: [
+    resultField('schoolCode', 0, true, looksLikeSchoolCode),
+    resultField('year', 1, true, yearFits),
+    resultField('procedure', 2, true, (v) => typeof v === 'string' && /[А-Яа-яЁёA-Za-z]{2}/.test(v)),
+    resultField('participants', 3, true, countFits),
+    resultField('failed', 4, true, countFits),
+    resultField('highScorers', 5, false, countFits),
+  ],
+};
 
 const FIRST_YEAR = 2000;
 const LAST_YEAR = 2100;
@@ -61,13 +87,10 @@ export interface ResultsReading {
   problems: Problem[];
 }
 
-function findColumns(headers: string[]): Partial<Record<ResultColumn, number>> {
+function findColumns(headers: string[], samples?: unknown[][]): Partial<Record<ResultColumn, number>> {
+  const match = matchHeaders(RESULTS_SCHEMA, headers, { samples });
   const found: Partial<Record<ResultColumn, number>> = {};
-  headers.forEach((header, index) => {
-    const stems = normalizeHeader(header);
-    const def = RESULT_COLUMNS.find((c) => found[c.key] === undefined && stems.some((s) => c.stems.test(s)));
-    if (def) found[def.key] = index;
-  });
+  for (const f of RESULTS_SCHEMA.fields) if (match.columns[f.key] !== null) found[f.key] = match.columns[f.key]!;
   return found;
 }
 
@@ -91,6 +114,11 @@ export function resultYears(cells: readonly unknown[]): number[] {
 
 const isFatal = (p: Problem) => p.action === ACTION.rowDropped;
 
+/** Bounds of the numeric duplicate key: procedures per sheet and the years it can tell apart (else a text key). */
+const PROCEDURE_IDS = 4096;
+const MIN_YEAR = 1900;
+const YEAR_SPAN = 1000;
+
 interface Candidate {
   result: ProcedureResult;
   sheetRow: number;
@@ -110,14 +138,13 @@ interface Candidate {
  * otherwise become the reporting year and leave every school «нет данных».
  */
 export function readResults(values: unknown[][], sheetName: string, knownCodes?: Set<string>, options: { latestYear?: number } = {}): ResultsReading {
-  const width = values.reduce((w, row) => Math.max(w, row?.length ?? 0), 0);
-  const headers = Array.from({ length: width }, (_, i) => cellText(values[0]?.[i] ?? '').trim());
-  const columns = findColumns(headers);
-  const missing = RESULT_COLUMNS.filter((c) => c.required && columns[c.key] === undefined).map((c) => c.label);
+  const headers = headerTexts(values);
+  const columns = findColumns(headers, values.slice(1));
+  const missing = RESULTS_SCHEMA.fields.filter((c) => c.required === 'yes' && columns[c.key] === undefined).map((c) => c.title);
   if (missing.length) {
     // Like a missing «Результаты ОП» sheet: ИСБШ and the rest can still be computed, so the run goes on.
-    const problem = missingTemplateColumnsMessage(sheetName, RESULTS_HEADER.filter((h) => missing.includes(h)), headers);
-    return { results: [], problems: [{ sheet: sheetName, row: null, schoolCode: '', field: '', value: '', problem, action: ACTION.sheetIgnored }] };
+    const problem = missingTemplateColumnsMessage(sheetName, missing, headers);
+    return { results: [], problems: [sheetProblem(sheetName, problem, ACTION.sheetIgnored)] };
   }
   const known = knownCodes ? new Map([...knownCodes].map((c) => [schoolCodeKey(c), c])) : null;
   const problems: Problem[] = [];
@@ -130,7 +157,7 @@ export function readResults(values: unknown[][], sheetName: string, knownCodes?:
     const rowProblems: Problem[] = [];
     let code = '';
     const problem = (key: ResultColumn, raw: unknown, text: string, action: string = ACTION.rowDropped) =>
-      rowProblems.push({ sheet: sheetName, row: sheetRow, schoolCode: code, field: headers[columns[key]!], value: quoteValue(raw), problem: text, action });
+      rowProblems.push(cellProblem(sheetName, { row: sheetRow, column: headers[columns[key]!], value: raw, schoolCode: code }, text, action));
     const cell = (key: ResultColumn): unknown => (columns[key] === undefined ? '' : row[columns[key]!]);
     /** A cell read by `parse`; a formula error or a ValueError is a problem (`action`), the value undefined. */
     const read = <T>(key: ResultColumn, parse: (v: unknown) => T, action?: string): T | undefined => {
@@ -208,11 +235,24 @@ export function readResults(values: unknown[][], sheetName: string, knownCodes?:
     });
   }
 
-  const latest = new Map<string, Candidate>();
-  const keyOf = (c: Candidate) => `${schoolCodeKey(c.result.schoolCode)}\u0000${c.result.year}\u0000${c.result.procedure}`;
-  for (const c of accepted) latest.set(keyOf(c), c);
-  for (const c of accepted) {
-    const winner = latest.get(keyOf(c))!;
+  // One number per (school, year, procedure): small ids for codes and procedures, so that 700 000 rows are told apart
+  // without building and hashing 700 000 strings.
+  const codeIds = new Map<string, number>();
+  const procedureIds = new Map<string, number>();
+  const idOf = (ids: Map<string, number>, key: string): number => {
+    let id = ids.get(key);
+    if (id === undefined) ids.set(key, (id = ids.size));
+    return id;
+  };
+  const keys = accepted.map((c) => (idOf(codeIds, schoolCodeKey(c.result.schoolCode)) * PROCEDURE_IDS + idOf(procedureIds, c.result.procedure)) * YEAR_SPAN + (c.result.year - MIN_YEAR));
+  const exact = procedureIds.size < PROCEDURE_IDS && accepted.every((c) => c.result.year >= MIN_YEAR && c.result.year < MIN_YEAR + YEAR_SPAN && Number.isInteger(c.result.year));
+  const keyOf = exact
+    ? (_c: Candidate, i: number): number | string => keys[i]
+    : (c: Candidate): number | string => `${schoolCodeKey(c.result.schoolCode)}\u0000${c.result.year}\u0000${c.result.procedure}`;
+  const latest = new Map<number | string, Candidate>();
+  accepted.forEach((c, i) => latest.set(keyOf(c, i), c));
+  for (const [i, c] of accepted.entries()) {
+    const winner = latest.get(keyOf(c, i))!;
     if (winner === c) continue;
     problems.push({
       sheet: sheetName,
@@ -224,6 +264,6 @@ export function readResults(values: unknown[][], sheetName: string, knownCodes?:
       action: ACTION.replacedByLaterRow(winner.sheetRow),
     });
   }
-  const results = accepted.filter((c) => latest.get(keyOf(c)) === c).map((c) => c.result);
+  const results = accepted.filter((c, i) => latest.get(keyOf(c, i)) === c).map((c) => c.result);
   return { results, problems: sortProblems(problems) };
 }

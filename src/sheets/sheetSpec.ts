@@ -22,7 +22,7 @@ export type RuleSpec =
   /** Highlights whole data rows where a formula (written for the first data row, e.g. `=AND($E5<>"";$E5<TODAY())`) holds. */
   | { kind: 'rowWhenFormula'; formula: string; background: string; fontColor?: string };
 
-export type ChartKind = 'COLUMN' | 'BAR' | 'PIE';
+export type ChartKind = 'COLUMN' | 'BAR' | 'PIE' | 'LINE';
 
 export interface ChartSpec {
   kind: ChartKind;

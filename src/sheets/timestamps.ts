@@ -145,3 +145,9 @@ export function formatTimestamp(date: Date, timeZone: string): string {
   const w = wallClock(date.getTime(), timeZone);
   return `${pad2(w.day)}.${pad2(w.month)}.${w.year} ${w.hour}:${pad2(w.minute)}:${pad2(w.second)}`;
 }
+
+/** The calendar year and month (1–12) of an instant in `timeZone`: what the school year of an answer is taken from. */
+export function calendarMonth(date: Date, timeZone: string): { year: number; month: number } {
+  const w = wallClock(date.getTime(), timeZone);
+  return { year: w.year, month: w.month };
+}

@@ -22,18 +22,21 @@ describe('the cell budget: Sheets allows 10 000 000 cells per spreadsheet', () =
     //   «Лист1» 1000 × 26 = 26 000; responses 1201 rows × 26 = 31 226; «Риски» (< 1000 rows) 26 000;
     //   «Результаты ОП» results.length rows × 26.
     const inputs = 26_000 + 1201 * 26 + 26_000 + region.results.length * 26;
-    // The outputs of n ≥ 995 schools need (n + 5) rows in the three per-school sheets — «ИСБШ» 28 columns (up to the
-    // chart's anchor), «ШНОР» 11 + 2·9 + 4 = 33, «Риск-профили» 6 + 2·10 + 5 = 31, together 92 — plus five summary sheets
-    // at the default 1000 × 26: 92·(n + 5) + 130 000. Leaving 92·1105 + 130 000 = 231 660 cells free makes
-    // 1100 schools the most that fit (1101 would need 231 752), while 1200 schools need 92·1205 + 130 000 = 240 860.
-    const free = 231_660;
+    // The outputs of n ≥ 995 schools need (n + 5) rows in the four per-school sheets — «ИСБШ» 28 columns (up to the
+    // chart's anchor), «ШНОР» 11 + 2·9 + 4 = 33, «Риск-профили» 6 + 2·10 + 5 = 31, «История» of the two years
+    // 4 + 2·2 + 3 + 9·2 + 1 = 30, together 122 — plus five summary sheets at the default 1000 × 26 and «ШНОР по годам»
+    // (67 municipalities: 67 + 1 + 6 + 2 + 1 + 3 + 20 = 100 rows × 12 columns, so the default grid too):
+    // 122·(n + 5) + 156 000. Leaving 122·1105 + 156 000 = 290 810 cells free makes 1100 schools the most that fit
+    // (1101 would need 290 932), while 1200 schools need 122·1205 + 156 000 = 303 010.
+    expect(new Set(region.responses.slice(1).map((r) => r[3])).size).toBe(67);
+    const free = 290_810;
     const h = seedTwin(region, { before: (twin) => addBigSheet(twin, 10_000_000 - free - inputs) });
     const sheetsBefore = h.twin.sheetNames();
     h.addon.call('menuComputeAll');
     const message = spaced(h.twin.ui.alerts.at(-1)?.message);
     expect(message).toMatch(/^Расчёт не начат/);
-    // The whole spreadsheet after the run would hold 10 000 000 − 231 660 + 240 860 = 10 009 200 cells.
-    expect(message).toContain('около 10 009 200 ячеек');
+    // The whole spreadsheet after the run would hold 10 000 000 − 290 810 + 303 010 = 10 012 200 cells.
+    expect(message).toContain('около 10 012 200 ячеек');
     expect(message).toContain('не больше 10 000 000');
     expect(message).toContain('примерно для 1 100 школ');
     expect(h.twin.writeCount).toBe(0);

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/core/errors';
 import type { SchoolRecord } from '../../src/core/types';
-import { FIELDS, type FieldId } from '../../src/sheets/fields';
+import { FIELDS as ALL_FIELDS, type FieldId } from '../../src/sheets/fields';
 import { autoMapColumns } from '../../src/sheets/headerMapping';
 import type { Problem } from '../../src/sheets/problems';
 import { normalizeSchoolCode, readResponses, type ResponsesReading } from '../../src/sheets/readResponses';
 
+/** The fields of the add-in's own form (the other forms' ways of asking, e.g. «Сельская школа (да/нет)», are tested apart). */
+const FIELDS = ALL_FIELDS.filter((f) => !f.notInForm);
 const SHEET = 'Ответы на форму (1)';
 const TZ = 'Europe/Moscow';
 /** The form's own question titles: the docs/методика.md §1.1 labels, «Отметка времени» first. */
@@ -17,7 +19,7 @@ const SEPT_10 = new Date('2024-09-10T07:00:00Z');
 /** 15.09.2024 10:00 in Moscow. */
 const SEPT_15 = new Date('2024-09-15T07:00:00Z');
 
-const BASE: Record<FieldId, unknown> = {
+const BASE: Partial<Record<FieldId, unknown>> = {
   timestamp: SEPT_10,
   schoolCode: 'edu1',
   name: 'МОУ «Средняя школа № 1»',
@@ -494,7 +496,7 @@ describe('readResponses: awkward inputs', () => {
 describe('readResponses', () => {
   it('reads a clean sheet into records whose shares are count ÷ total', () => {
     const r = read([row('edu1'), row('edu2')]);
-    expect(r).toEqual({ schools: [expectedBase('edu1'), expectedBase('edu2')], problems: [], superseded: 0, rowsRead: 2 });
+    expect(r).toEqual({ schools: [expectedBase('edu1'), expectedBase('edu2')], problems: [], superseded: 0, rowsRead: 2, yearly: [] });
   });
 
   it('reads a sheet whose columns are in another order', () => {
@@ -515,7 +517,7 @@ describe('readResponses', () => {
   });
 
   it('returns no schools for a sheet with only its header row', () => {
-    expect(read([])).toEqual({ schools: [], problems: [], superseded: 0, rowsRead: 0 });
+    expect(read([])).toEqual({ schools: [], problems: [], superseded: 0, rowsRead: 0, yearly: [] });
   });
 
   it('never lets one school appear twice, whatever the spelling of its code', () => {

@@ -1,0 +1,290 @@
+/**
+ * A school's whole history (docs/методика.md §9): the ШНОР status and cluster of every year of «Результаты ОП»,
+ * the failing share of each procedure per year, the runs of ШНОР years, and ИСБШ with its zone of risk per school
+ * year of the form's answers.
+ */
+import { assessSchools, failingShare } from './shnor';
+import { computeIsbsh, roundIsbsh } from './isbsh';
+import { computeRiskZone } from './riskZone';
+import { normalizeProcedureName } from './procedures';
+import { wholePercentShare } from './percent';
+import { NO_MUNICIPALITY_LABEL, REGION_TOTAL_LABEL } from './municipalities';
+import type { Settings } from './settings';
+import type { ClusterLabel, ProcedureResult, SchoolRecord, ShnorStatusLabel } from './types';
+
+export interface YearStatus {
+  status: ShnorStatusLabel;
+  cluster: ClusterLabel | null;
+}
+
+/** How a school's place in the zone of risk changed between the last two school years of the form (docs/методика.md §9). */
+export type ZoneChange = 'вошла в зону риска' | 'вышла из зоны риска' | 'без изменений';
+
+export interface SchoolHistory {
+  schoolCode: string;
+  /** Parallel to HistoryReport.years. */
+  statuses: YearStatus[];
+  /** Parallel to HistoryReport.years: normalised procedure name → failing share (null = нет участников). */
+  shares: Array<Map<string, number | null>>;
+  /** ШНОР years in a row up to Y (years without data skipped); null when Y has no data. */
+  consecutiveShnor: number | null;
+  /** ШНОР in Y after having left the list in an earlier year; null when Y has no data. */
+  reincluded: boolean | null;
+  /** ШНОР in each of the last `stableLowYears` years with data; null when fewer years have data. */
+  stableLow: boolean | null;
+  /** Years with a status (ШНОР or не ШНОР). */
+  yearsWithData: number;
+  /** Parallel to HistoryReport.schoolYears: ИСБШ of the school's answer of that school year (null = no answer or no index). */
+  isbsh: Array<number | null>;
+  /** Parallel to HistoryReport.schoolYears: in the zone of risk that school year (null = no index). */
+  inZone: Array<boolean | null>;
+  /** Change of the zone between the last two school years; null when either is unknown or there is one school year. */
+  zoneChange: ZoneChange | null;
+}
+
+export interface HistoryReport {
+  /** Years of «Результаты ОП» up to Y, ascending. */
+  years: number[];
+  /** First calendar years of the school years the form was answered in (2023 = 2023/24), ascending; empty unless two or more. */
+  schoolYears: number[];
+  /** The number of years of the «устойчиво низкие результаты» rule (settings.stableLowYears). */
+  stableLowYears: number;
+  /** Parallel to the school codes given. */
+  schools: SchoolHistory[];
+}
+
+/** One school's answer of the form in one school year (its latest submission of that school year). */
+export interface YearlyAnswer {
+  schoolYear: number;
+  record: SchoolRecord;
+}
+
+export interface HistoryInput {
+  schoolCodes: ReadonlyArray<string>;
+  results: ReadonlyArray<ProcedureResult>;
+  /** The reporting year Y; null = no results, so no history of statuses. */
+  year: number | null;
+  settings: Settings;
+  yearly?: ReadonlyArray<YearlyAnswer>;
+  /** The group a school's zone of risk is ranked in (its municipality, or the whole sheet: the settings). */
+  zoneGroup: (record: SchoolRecord) => string;
+}
+
+/**
+ * The school year an answer belongs to (docs/методика.md §9): September–August, named by its first calendar year, so
+ * 15.09.2023 and 20.05.2024 both belong to 2023 (= 2023/24). `month` is 1–12 in the spreadsheet's time zone.
+ */
+export function schoolYearOf(year: number, month: number): number {
+  return month >= 9 ? year : year - 1;
+}
+
+/** «2023/24» for the school year starting in 2023 (docs/методика.md §9). */
+export function schoolYearLabel(start: number): string {
+  return `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
+}
+
+/**
+ * ШНОР years in a row up to Y (docs/методика.md §9): counted back from the last status (Y) over the years with data, a
+ * year «нет данных» neither breaking nor extending the run, the first «не ШНОР» ending it. Null when Y itself has no
+ * data; 0 when Y is «не ШНОР». `statuses` are in ascending years, the last one Y.
+ */
+export function consecutiveShnorYears(statuses: ReadonlyArray<ShnorStatusLabel>): number | null {
+  if (!statuses.length || statuses[statuses.length - 1] === 'нет данных') return null;
+  let run = 0;
+  for (let i = statuses.length - 1; i >= 0; i--) {
+    if (statuses[i] === 'нет данных') continue;
+    if (statuses[i] !== 'ШНОР') break;
+    run++;
+  }
+  return run;
+}
+
+/**
+ * «Повторно включена» (docs/методика.md §9): ШНОР in Y after leaving the list earlier — some earlier year ШНОР, a later
+ * year before Y «не ШНОР», and ШНОР again in Y. Null when Y has no data. `statuses` ascending, the last one Y.
+ */
+export function isReincluded(statuses: ReadonlyArray<ShnorStatusLabel>): boolean | null {
+  const last = statuses[statuses.length - 1];
+  if (last === undefined || last === 'нет данных') return null;
+  if (last !== 'ШНОР') return false;
+  let wasShnor = false;
+  for (let i = 0; i < statuses.length - 1; i++) {
+    if (statuses[i] === 'ШНОР') wasShnor = true;
+    else if (statuses[i] === 'не ШНОР' && wasShnor) return true;
+  }
+  return false;
+}
+
+/**
+ * «Устойчиво низкие результаты» (docs/методика.md §9): ШНОР in each of the last `years` years with data (a setting,
+ * three by default: «за последние три года», seeds 000–002). Null when fewer years than that have data: the rule
+ * cannot be checked, which is not the same as «нет». `statuses` ascending.
+ */
+export function isStableLow(statuses: ReadonlyArray<ShnorStatusLabel>, years: number): boolean | null {
+  const withData = statuses.filter((s) => s !== 'нет данных');
+  if (years < 1 || withData.length < years) return null;
+  return withData.slice(withData.length - years).every((s) => s === 'ШНОР');
+}
+
+/**
+ * How the zone of risk changed from one school year to the next (docs/методика.md §9): out → in «вошла в зону риска»,
+ * in → out «вышла из зоны риска», the same «без изменений»; null when either year is unknown (no answer, no index).
+ */
+export function zoneChange(previous: boolean | null, current: boolean | null): ZoneChange | null {
+  if (previous === null || current === null) return null;
+  if (previous === current) return 'без изменений';
+  return current ? 'вошла в зону риска' : 'вышла из зоны риска';
+}
+
+/** Years of the results up to Y, ascending. */
+function yearsUpTo(results: ReadonlyArray<ProcedureResult>, year: number): number[] {
+  const seen = new Set<number>();
+  for (const r of results) if (Number.isInteger(r.year) && r.year <= year) seen.add(r.year);
+  return [...seen].sort((a, b) => a - b);
+}
+
+/** Every procedure's failing share per school and year (normalised names; a repeated row: the later one with a share wins). */
+function sharesBySchoolYear(
+  results: ReadonlyArray<ProcedureResult>,
+  years: ReadonlyArray<number>,
+): Map<string, Array<Map<string, number | null>>> {
+  const index = new Map(years.map((y, i) => [y, i]));
+  const names = new Map<string, string>();
+  const out = new Map<string, Array<Map<string, number | null>>>();
+  for (const r of results) {
+    const i = index.get(r.year);
+    if (i === undefined) continue;
+    let perYear = out.get(r.schoolCode);
+    if (!perYear) out.set(r.schoolCode, (perYear = years.map(() => new Map())));
+    let name = names.get(r.procedure);
+    if (name === undefined) names.set(r.procedure, (name = normalizeProcedureName(r.procedure)));
+    const share = failingShare(r);
+    if (share !== null || (perYear[i].get(name) ?? null) === null) perYear[i].set(name, share);
+  }
+  return out;
+}
+
+function isbshOf(record: SchoolRecord): number | null {
+  try {
+    const x = computeIsbsh(record.shares);
+    return x === null ? null : roundIsbsh(x);
+  } catch {
+    return null;
+  }
+}
+
+/** ИСБШ and the zone of risk of every school in every school year with answers (each school year ranked on its own). */
+function zoneBySchoolYear(
+  codes: ReadonlyArray<string>,
+  yearly: ReadonlyArray<YearlyAnswer>,
+  settings: Settings,
+  zoneGroup: (record: SchoolRecord) => string,
+): { schoolYears: number[]; isbsh: Map<string, Array<number | null>>; inZone: Map<string, Array<boolean | null>> } {
+  const schoolYears = [...new Set(yearly.map((a) => a.schoolYear))].sort((a, b) => a - b);
+  const isbsh = new Map<string, Array<number | null>>();
+  const inZone = new Map<string, Array<boolean | null>>();
+  if (schoolYears.length < 2) return { schoolYears: [], isbsh, inZone };
+  const wanted = new Set(codes);
+  for (const code of codes) {
+    isbsh.set(
+      code,
+      schoolYears.map(() => null),
+    );
+    inZone.set(
+      code,
+      schoolYears.map(() => null),
+    );
+  }
+  schoolYears.forEach((sy, i) => {
+    const answers = yearly.filter((a) => a.schoolYear === sy && wanted.has(a.record.schoolCode));
+    const values = answers.map((a) => isbshOf(a.record));
+    const zone = computeRiskZone(
+      answers.map((a, k) => ({ group: zoneGroup(a.record), isbsh: values[k] })),
+      settings.riskZoneShare,
+      settings.riskZoneMinGroup,
+    );
+    answers.forEach((a, k) => {
+      (isbsh.get(a.record.schoolCode) as Array<number | null>)[i] = values[k];
+      (inZone.get(a.record.schoolCode) as Array<boolean | null>)[i] = zone.rows[k].inZone;
+    });
+  });
+  return { schoolYears, isbsh, inZone };
+}
+
+/**
+ * The history of every school (docs/методика.md §9), parallel to `schoolCodes`: for each year of «Результаты ОП» up to Y
+ * the status and cluster by the rule of §3 (the earliest year has no year before it, so only criterion (a) can make it
+ * ШНОР there), the failing share of every procedure, the run of ШНОР years, «повторно включена» and «устойчиво низкие
+ * результаты»; and, where the form was answered in two or more school years, ИСБШ and the zone of risk of each school
+ * year (every school year ranked on its own, in the same groups as the current zone) with the change between the last two.
+ */
+export function computeHistory(input: HistoryInput): HistoryReport {
+  const { schoolCodes, results, year, settings } = input;
+  const years = year === null ? [] : yearsUpTo(results, year);
+  const perYear = years.map((y) => assessSchools(schoolCodes, results, y, settings));
+  const shares = sharesBySchoolYear(results, years);
+  const zones = zoneBySchoolYear(schoolCodes, input.yearly ?? [], settings, input.zoneGroup);
+  const schools = schoolCodes.map((schoolCode, i): SchoolHistory => {
+    const statuses = perYear.map((assessed) => ({ status: assessed[i].status, cluster: assessed[i].cluster }));
+    const labels = statuses.map((s) => s.status);
+    const isbsh = zones.isbsh.get(schoolCode) ?? [];
+    const inZone = zones.inZone.get(schoolCode) ?? [];
+    const n = inZone.length;
+    return {
+      schoolCode,
+      statuses,
+      shares: shares.get(schoolCode) ?? years.map(() => new Map()),
+      consecutiveShnor: consecutiveShnorYears(labels),
+      reincluded: isReincluded(labels),
+      stableLow: isStableLow(labels, settings.stableLowYears),
+      yearsWithData: labels.filter((s) => s !== 'нет данных').length,
+      isbsh,
+      inZone,
+      zoneChange: n >= 2 ? zoneChange(inZone[n - 2], inZone[n - 1]) : null,
+    };
+  });
+  return { years, schoolYears: zones.schoolYears, stableLowYears: settings.stableLowYears, schools };
+}
+
+export interface ShnorByYearRow {
+  /** A municipality, or REGION_TOTAL_LABEL for the last row. */
+  municipality: string;
+  schools: number;
+  /** Parallel to the years: ШНОР that year, schools without data that year, and ШНОР as a whole-percent share of `schools`. */
+  shnor: number[];
+  noData: number[];
+  shares: number[];
+}
+
+/**
+ * ШНОР by year per municipality and for the region (docs/методика.md §9): for each year the number of ШНОР and their
+ * share of the municipality's schools (all schools listed, as in «Муниципалитеты», so that the reporting year's share
+ * is the same on both sheets), rounded to a whole percent from the counts, with the schools that had no data that year
+ * counted beside it (they are in the denominator and not ШНОР). Municipalities in Russian collation, then the region.
+ */
+export function shnorShareByYear(history: HistoryReport, municipalities: ReadonlyArray<string>): ShnorByYearRow[] {
+  const collator = new Intl.Collator('ru');
+  const years = history.years.length;
+  const rows = new Map<string, { schools: number; shnor: number[]; noData: number[] }>();
+  const region = { schools: 0, shnor: new Array<number>(years).fill(0), noData: new Array<number>(years).fill(0) };
+  history.schools.forEach((s, i) => {
+    const name = municipalities[i] || NO_MUNICIPALITY_LABEL;
+    let row = rows.get(name);
+    if (!row) rows.set(name, (row = { schools: 0, shnor: new Array<number>(years).fill(0), noData: new Array<number>(years).fill(0) }));
+    for (const target of [row, region]) {
+      target.schools++;
+      s.statuses.forEach((st, y) => {
+        if (st.status === 'ШНОР') target.shnor[y]++;
+        else if (st.status === 'нет данных') target.noData[y]++;
+      });
+    }
+  });
+  const finish = (municipality: string, r: { schools: number; shnor: number[]; noData: number[] }): ShnorByYearRow => ({
+    municipality,
+    schools: r.schools,
+    shnor: r.shnor,
+    noData: r.noData,
+    shares: r.shnor.map((c) => wholePercentShare(c, r.schools)),
+  });
+  return [...[...rows.keys()].sort(collator.compare).map((m) => finish(m, rows.get(m)!)), finish(REGION_TOTAL_LABEL, region)];
+}
