@@ -108,6 +108,8 @@ export interface Step {
   label: string;
   /** True when the step reads the inputs: a step-by-step run then checks they are still what its first step read. */
   readsInputs?: boolean;
+  /** True for the steps after the results are in place (the protections): a cancel then no longer stops the run. */
+  finishing?: boolean;
   run(ctx: JobContext): StepOutcome;
 }
 
@@ -225,9 +227,10 @@ function summaryOf(inputs: LoadedInputs, report: Report): StepOutcome['summary']
  * The last step of every run (docs/методика.md §11): the inputs and the computed sheets editable by the people who
  * run the add-in only; protections are re-applied, never duplicated, and people's own protections are kept.
  */
-function protectSheetsStep(): Step {
+function protectSheetsStep(finishing = true): Step {
   return {
     label: UI.steps.protectSheets,
+    finishing,
     run(c) {
       const { inputs } = c.data();
       const names = protectedSheetNames(inputs.responsesSheet);
@@ -324,8 +327,9 @@ export function stepsFor(kind: RunKind, ctx: JobContext): Step[] {
     case 'monitoring':
       return [monitoringStep(), protectSheetsStep()];
     case 'access':
+      // Nothing is replaced in this run, so it stays cancellable to the end.
       return [
-        protectSheetsStep(),
+        protectSheetsStep(false),
         {
           label: UI.steps.protectRoadmaps,
           run(c) {

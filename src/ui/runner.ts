@@ -33,6 +33,15 @@ interface StoredRun extends RunTicket {
   restarts: number;
   /** The «data changed» mark when the run (re)started reading: a finished compute run clears it. */
   dirty: string | null;
+  /** Index of the first of the steps after the swap (finishingFrom): from there on a cancel is too late. */
+  finishingFrom: number;
+}
+
+/** Index of the first step of the trailing run of finishing steps (Step.finishing); the number of steps when none. */
+function finishingFrom(steps: readonly Step[]): number {
+  let i = steps.length;
+  while (i > 0 && steps[i - 1].finishing) i--;
+  return i;
 }
 
 /** Thrown at a checkpoint when the user has cancelled the run. */
@@ -91,10 +100,14 @@ function merge(partial: StoredRun['partial'], outcome: StepOutcome, ss: GoogleAp
   }
 }
 
-export function activeRun(): RunTicket | null {
+function storedRun(): StoredRun | null {
   const raw = props().getProperty(RUN_KEY);
-  if (!raw) return null;
-  const run = JSON.parse(raw) as StoredRun;
+  return raw ? (JSON.parse(raw) as StoredRun) : null;
+}
+
+export function activeRun(): RunTicket | null {
+  const run = storedRun();
+  if (!run) return null;
   return { runId: run.runId, kind: run.kind, steps: run.steps, next: run.next, startedAt: run.startedAt };
 }
 
@@ -132,7 +145,8 @@ export function startRun(kind: RunKind, options: RunOptions): RunTicket {
     assertRunner();
     const ctx = newContext(options);
     removeLeftovers(ctx.ss);
-    const steps = stepsFor(kind, ctx).map((s) => s.label);
+    const all = stepsFor(kind, ctx);
+    const steps = all.map((s) => s.label);
     const now = new Date().toISOString();
     const run: StoredRun = {
       runId: Utilities.getUuid(),
@@ -146,6 +160,7 @@ export function startRun(kind: RunKind, options: RunOptions): RunTicket {
       inputs: ctx.hasRead ? ctx.fingerprint() : null,
       restarts: 0,
       dirty: dirtyMark(),
+      finishingFrom: finishingFrom(all),
     };
     props().deleteProperty(CANCEL_KEY);
     props().setProperty(RUN_KEY, JSON.stringify(run));
@@ -192,9 +207,11 @@ export function runStep(runId: string, options: StepOptions = {}): StepResult {
         summary: null,
       };
     };
-    if (cancelRequested(runId)) return stopped();
+    // Once the results are in place only finishing steps are left (the protections): a cancel no longer stops the run.
+    const tooLate = () => run.next >= run.finishingFrom;
+    if (cancelRequested(runId) && !tooLate()) return stopped();
     ctx.checkpoint = () => {
-      if (cancelRequested(runId)) throw new Cancelled();
+      if (cancelRequested(runId) && !tooLate()) throw new Cancelled();
     };
     let restarted = false;
     let steps = stepsFor(run.kind, ctx);
@@ -214,6 +231,7 @@ export function runStep(runId: string, options: StepOptions = {}): StepResult {
             run.dirty = dirtyMark();
             steps = stepsFor(run.kind, ctx);
             run.steps = steps.map((s) => s.label);
+            run.finishingFrom = finishingFrom(steps);
             restarted = true;
             continue;
           }
@@ -275,13 +293,17 @@ function abandon(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, keepRunRecord = f
  * the running step stops at its next part and its own result says «cancelled».
  */
 export function cancelRun(runId: string): CancelResult {
-  const current = activeRun();
+  const current = storedRun();
   if (!current || current.runId !== runId) return { cancelled: false, stopping: false, message: UI.nothingToCancel };
   props().setProperty(CANCEL_KEY, runId);
   const now = ifDocumentLockFree(() => {
     if (!activeRun()) {
       // The run finished (its swap is done) between the two reads: nothing is cancelled.
       props().deleteProperty(CANCEL_KEY);
+      return { cancelled: false, stopping: false, message: UI.cancelTooLate };
+    }
+    if (current.next >= current.finishingFrom) {
+      // The results are in place; the run finishes its protections and forgets the cancel.
       return { cancelled: false, stopping: false, message: UI.cancelTooLate };
     }
     abandon(SpreadsheetApp.getActiveSpreadsheet());

@@ -186,4 +186,20 @@ describe('who may edit what', () => {
     expect(text).toMatch(/Ответственный школы \(B1\) — владелец таблицы/);
     expect(text).not.toContain(OWNER);
   });
+
+  it('a cancel that comes after the swap is too late: the run still protects the sheets it put in place', () => {
+    const before = protectionSet(twin);
+    twin.asUser(METHODOLOGIST, () => {
+      const ticket = addon.call('sidebarStartRun', 'compute', {}) as { runId: string; steps: string[] };
+      // Every step but the last (the protections) puts the results in place.
+      for (let i = 0; i < ticket.steps.length - 1; i++) addon.call('sidebarRunStep', ticket.runId, {});
+      const cancel = addon.call('sidebarCancelRun', ticket.runId) as { cancelled: boolean; stopping: boolean; message: string };
+      expect(cancel).toMatchObject({ cancelled: false, stopping: false });
+      expect(cancel.message).toMatch(/расчёт уже завершён/);
+      const last = addon.call('sidebarRunStep', ticket.runId, {}) as { finished: boolean; cancelled: boolean };
+      expect(last).toMatchObject({ finished: true, cancelled: false });
+    });
+    expect(protectionSet(twin)).toEqual(before);
+    expect(twin.hasSheet('ИСБШ')).toBe(true);
+  });
 });

@@ -1058,8 +1058,13 @@ export function runInterrupted(watch: InputWatch, options: { region?: GeneratedR
           let runId = ticket.runId;
           if (way === 'отменить и начать заново') {
             const c = watch.run(h, 'sidebarCancelRun', ticket.runId);
-            if (c.error || !(c.value as { cancelled: boolean }).cancelled) failures.push(`отмена не удалась: ${c.error ?? JSON.stringify(c.value)}`);
-            runId = startSidebarRun(watch, h, kind).runId;
+            const answer = c.value as { cancelled: boolean; stopping: boolean; message: string } | undefined;
+            // After the swap only the protections are left: the cancel is too late, said in Russian, and the run is continued.
+            const tooLate = !c.error && answer && !answer.cancelled && !answer.stopping && CYRILLIC.test(answer.message);
+            if (c.error || !answer || (!answer.cancelled && !tooLate)) failures.push(`отмена не удалась: ${c.error ?? JSON.stringify(c.value)}`);
+            // Only the protections, the last step of every run, come after the swap.
+            if (tooLate && cut !== refTicket.steps.length - 1) failures.push(`отмена отклонена до замены листов (шаг ${cut}): ${answer.message}`);
+            if (!tooLate) runId = startSidebarRun(watch, h, kind).runId;
           } else if (way === 'начать заново после устаревания') {
             if (!ageStoredRun(h.twin, ticket.runId)) failures.push('не найдена запись о незавершённом расчёте');
             runId = startSidebarRun(watch, h, kind).runId;
