@@ -141,10 +141,12 @@ export function loadInputs(ss: Spreadsheet, timeZone: string, today: Date): Load
   const problems: Problem[] = [...responses.problems];
   const knownCodes = new Set(responses.schools.map((s) => s.schoolCode));
 
-  const resultValues = sheetValues(ss, SHEET_NAMES.results);
+  const resultsSheet = ss.getSheetByName(SHEET_NAMES.results);
   let results: ProcedureResult[] = [];
-  if (resultValues) {
-    const read = readResults(resultValues, SHEET_NAMES.results, knownCodes, { latestYear: today.getFullYear() });
+  if (resultsSheet) {
+    // Number formats too: a cell shown as «25 %» holds 0.25, a share and not a count (docs/методика.md §1.2).
+    const range = resultsSheet.getDataRange();
+    const read = readResults(range.getValues(), SHEET_NAMES.results, knownCodes, { latestYear: today.getFullYear(), formats: range.getNumberFormats() });
     results = read.results;
     problems.push(...read.problems);
   } else {

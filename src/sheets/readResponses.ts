@@ -4,7 +4,10 @@
  * Nothing is lost silently: every row, column or value not used becomes a Problem.
  */
 import { ValueError } from '../core/errors';
-import { normalizeSpecialists } from '../core/deficits';
+import { normalizeSpecialists, unknownSpecialists } from '../core/deficits';
+import { mergeMunicipalityNames } from '../core/municipalityNames';
+import { fundingInThousands, implausibleTotal, isTotalsRow } from '../core/plausibility';
+import { mostlyShares, shareColumn, shareInColumn, type ShareColumn } from '../core/shareColumn';
 import { parseCount, parseRussianNumber, parseShare, parseTerritory, parseYesNo, quoteValue, shareFromCount } from '../core/numbers';
 import type { SchoolRecord, Territory } from '../core/types';
 import { columnLetter } from './a1';
@@ -14,7 +17,7 @@ import { cellText, columnHasData, headerTexts, isBlankCell, isFormulaError, norm
 import { cellProblem, columnProblem, sheetProblem } from './input/problems';
 import { ACTION, PROBLEM } from './messages';
 import { sortProblems, type Problem } from './problems';
-import { calendarMonth, formatTimestamp, parseTimestamp } from './timestamps';
+import { calendarMonth, formatTimestamp, parseTimestamp, slashDateOrder, type SlashOrder } from './timestamps';
 import { schoolYearOf, type YearlyAnswer } from '../core/history';
 
 export { cellText, isBlankCell, isFormulaError, normalizeSchoolCode, schoolCodeKey, type NormalizedCode };
@@ -44,19 +47,14 @@ interface Column {
   index: number;
   header: string;
   share: boolean;
-  percent: boolean;
+  /** For a share column: how its plain numbers are read, decided from all its values (core's shareColumn). */
+  scale: ShareColumn;
 }
 
-/** A column holds shares when its header says so, or when every value in it is written with «%» (docs/методика.md §1.1). */
-function allPercentText(values: unknown[][], index: number): boolean {
-  let seen = 0;
-  for (let r = 1; r < values.length; r++) {
-    const v = values[r]?.[index];
-    if (isBlankCell(v)) continue;
-    if (typeof v !== 'string' || !/%\s*$/.test(v.trim())) return false;
-    seen++;
-  }
-  return seen > 0;
+function columnValues(values: unknown[][], index: number): unknown[] {
+  const out: unknown[] = [];
+  for (let r = 1; r < values.length; r++) out.push(values[r]?.[index]);
+  return out;
 }
 
 function effectiveMapping(mapping: ColumnMapping, width: number): ColumnMapping {
@@ -114,6 +112,9 @@ function columnProblems(values: unknown[][], sheet: string, headers: string[], m
 
 // ---------------------------------------------------------------- rows
 
+/** The student counts a total is compared with (docs/методика.md §1.1). */
+const STUDENT_COUNT_FIELDS: readonly FieldId[] = FIELDS.filter((f) => f.studentShare !== undefined).map((f) => f.id);
+
 interface Submission {
   row: unknown[];
   sheetRow: number;
@@ -124,8 +125,10 @@ interface Submission {
   rawTime: unknown;
 }
 
-function timeText(raw: unknown, timeZone: string): string {
+/** The timestamp as the data check quotes it: a date or a serial number as the time it was read as, text as typed. */
+function timeText(raw: unknown, time: number | null, timeZone: string): string {
   if (raw instanceof Date && !Number.isNaN(raw.getTime())) return formatTimestamp(raw, timeZone);
+  if (typeof raw === 'number' && time !== null) return formatTimestamp(new Date(time), timeZone);
   return quoteValue(raw);
 }
 
@@ -195,13 +198,13 @@ class SchoolReader {
     if (!cell) return null;
     const { column, value } = cell;
     const parsed = column.share
-      ? this.attempt(column, value, () => parseShare(value, { percentColumn: column.percent }))
+      ? this.attempt(column, value, () => shareInColumn(value, column.scale))
       : this.attempt(column, value, () => parseCount(value));
     if (parsed === null) this.emptyRequired(column, value);
     if (parsed === null || parsed === undefined) return null;
     if (column.share) return parsed;
     if (total === null || total === 0) {
-      this.report(column, value, PROBLEM.noTotalForShare, ACTION.shareNotComputed);
+      if (!this.implausible) this.report(column, value, PROBLEM.noTotalForShare, ACTION.shareNotComputed);
       return null;
     }
     return this.attempt(column, value, () => shareFromCount(parsed, total)) ?? null;
@@ -213,7 +216,7 @@ class SchoolReader {
     if (!cell) return null;
     const { column, value } = cell;
     if (column.share) {
-      const share = this.attempt(column, value, () => parseShare(value, { percentColumn: column.percent }));
+      const share = this.attempt(column, value, () => shareInColumn(value, column.scale));
       if (share === null || share === undefined) return null;
       if (teachersTotal === null) {
         this.report(column, value, PROBLEM.noTeachersTotalForShare, ACTION.valueDropped);
@@ -245,7 +248,11 @@ class SchoolReader {
     const cell = this.raw('specialists');
     if (cell) {
       const text = cellText(cell.value).trim();
-      return text === '' ? null : normalizeSpecialists(text);
+      if (text === '') return null;
+      const list = normalizeSpecialists(text);
+      // Unknown items are kept but listed: they do not count against a staffing deficit (docs/методика.md §2).
+      for (const item of unknownSpecialists(list)) this.report(cell.column, cell.value, PROBLEM.unknownSpecialist(item), ACTION.notCountedForStaffing);
+      return list;
     }
     const parts = FIELDS.filter((f) => f.specialist && this.columns.has(f.id));
     if (!parts.length) return null;
@@ -254,6 +261,29 @@ class SchoolReader {
     if (present.length) return present;
     return answers.every((a) => a.has === false) ? [] : null;
   }
+
+  /** «Всего обучающихся», unless it cannot be the school's beside its other counts (100 000 pupils and counts of 200). */
+  totalStudents(): number | null {
+    const total = this.value('totalStudents', parseCount);
+    const cell = this.raw('totalStudents');
+    if (total === null || !cell) return total;
+    const counts = STUDENT_COUNT_FIELDS.map((id) => {
+      const c = this.columns.get(id);
+      if (!c || c.share) return null;
+      try {
+        return parseCount(this.sub.row[c.index]);
+      } catch {
+        return null;
+      }
+    });
+    if (!implausibleTotal(total, counts)) return total;
+    this.report(cell.column, cell.value, PROBLEM.implausibleTotal(quoteValue(total)), ACTION.valueDropped);
+    this.implausible = true;
+    return null;
+  }
+
+  /** Set when «Всего обучающихся» was not believed: the shares are then not computed, and said so once. */
+  implausible = false;
 
   money(id: FieldId): number | null {
     return this.value(id, (v) => {
@@ -280,7 +310,7 @@ function readSchool(sheet: string, sub: Submission, columns: Map<FieldId, Column
   const name = r.text('name');
   const municipality = r.text('municipality');
   const territory = r.territory();
-  const totalStudents = r.value('totalStudents', parseCount);
+  const totalStudents = r.totalStudents();
   const share = (id: FieldId) => r.studentShare(id, totalStudents);
   const shares = {
     bothParentsHigherEd: share('bothParentsHigherEd'),
@@ -318,6 +348,37 @@ function readSchool(sheet: string, sub: Submission, columns: Map<FieldId, Column
   return { record, problems: r.problems };
 }
 
+/** Funding that looks written in thousands among roubles (×1000) is read in roubles, with a note (docs/методика.md §1.1). */
+function fundingInThousandsFixed(schools: SchoolRecord[], rowOf: ReadonlyMap<SchoolRecord, number>, sheet: string, column: Column | undefined): Problem[] {
+  if (!column) return [];
+  const all = schools.map((s) => s.fundingPerStudent);
+  const problems: Problem[] = [];
+  for (const s of schools) {
+    if (!fundingInThousands(s.fundingPerStudent, all)) continue;
+    const rubles = s.fundingPerStudent! * 1000;
+    problems.push({ sheet, row: rowOf.get(s) ?? null, schoolCode: s.schoolCode, field: column.header, value: quoteValue(s.fundingPerStudent), problem: PROBLEM.fundingInThousands, action: ACTION.readAsRubles(quoteValue(rubles)) });
+    s.fundingPerStudent = rubles;
+  }
+  return problems;
+}
+
+/** Spellings of one municipality made one (docs/методика.md §1.1), noted once per spelling; near-duplicates named, not merged. */
+function mergedMunicipalities(schools: SchoolRecord[], rowOf: ReadonlyMap<SchoolRecord, number>, sheet: string, column: Column): Problem[] {
+  const names = mergeMunicipalityNames(schools.map((s) => s.municipality));
+  const problems: Problem[] = [];
+  for (const { name, variants } of names.merged) {
+    for (const variant of variants) {
+      const first = schools.find((s) => s.municipality === variant);
+      problems.push({ sheet, row: (first && rowOf.get(first)) ?? null, schoolCode: '', field: column.header, value: variant, problem: PROBLEM.municipalityVariant(name), action: ACTION.municipalityMerged(name) });
+    }
+  }
+  for (const [a, b] of names.nearDuplicates) {
+    problems.push({ sheet, row: null, schoolCode: '', field: column.header, value: `${a}; ${b}`, problem: PROBLEM.municipalityNearDuplicate(a, b), action: ACTION.notMerged });
+  }
+  for (const s of schools) s.municipality = names.nameOf.get(s.municipality) ?? s.municipality;
+  return problems;
+}
+
 /**
  * Reads the Form's responses (docs/методика.md §1.1). `values[0]` is the header row; `mapping` gives the column
  * of each field (see mappingFor). Each school's latest submission by «Отметка времени» wins; equal times,
@@ -346,14 +407,23 @@ export function readResponses(
     if (index === null) continue;
     const header = headers[index];
     const canBeShare = spec.kind === 'count' && (spec.studentShare !== undefined || spec.id === 'teachersHighestCategory');
-    const share = canBeShare && (isShareHeader(header) || allPercentText(values, index));
-    columns.set(spec.id, { spec, index, header, share, percent: share && isPercentHeader(header) });
+    // A column holds shares when its header says so, or when most of its values are shares (docs/методика.md §1.1).
+    const cells = canBeShare ? columnValues(values, index) : [];
+    const share = canBeShare && (isShareHeader(header) || mostlyShares(cells));
+    const scale = shareColumn(share ? cells : [], { percentHeader: share && isPercentHeader(header) });
+    columns.set(spec.id, { spec, index, header, share, scale });
   }
   const match = options.match ?? autoMapColumns(headers, values.slice(1));
   const problems = columnProblems(values, sheetName, headers, effective, match);
 
   const codeColumn = columns.get('schoolCode')!;
   const timeColumn = columns.get('timestamp');
+  // «9/1/2025» is month first in English Sheets, day first in British: the column's other values decide.
+  const slash = timeColumn ? slashDateOrder(columnValues(values, timeColumn.index)) : null;
+  const slashOrder: SlashOrder = slash?.order ?? 'month-first';
+  if (timeColumn && slash === null) problems.push(sheetProblem(sheetName, PROBLEM.slashDatesBothWays, ACTION.slashMonthFirst));
+  else if (timeColumn && slash && slash.any && !slash.decided) problems.push(sheetProblem(sheetName, PROBLEM.slashDatesUndecided, ACTION.slashMonthFirst));
+  const totalsRows: number[] = [];
   const submissions: Submission[] = [];
   let rowsRead = 0;
   for (let r = 1; r < values.length; r++) {
@@ -373,12 +443,16 @@ export function readResponses(
       rowProblem(onlyTime ? PROBLEM.onlyTimestamp : PROBLEM.noSchoolCode);
       continue;
     }
+    if (isTotalsRow(cellText(rawCode))) {
+      totalsRows.push(sheetRow);
+      continue;
+    }
     const { code, fixed } = normalizeSchoolCode(rawCode);
     let time: number | null = null;
     const rawTime = timeColumn ? row[timeColumn.index] : undefined;
     if (timeColumn) {
       try {
-        time = parseTimestamp(rawTime, options.timeZone)?.getTime() ?? null;
+        time = parseTimestamp(rawTime, options.timeZone, { slashOrder })?.getTime() ?? null;
       } catch (e) {
         if (!(e instanceof ValueError)) throw e;
         problems.push(cellProblem(sheetName, { row: sheetRow, column: timeColumn.header, value: rawTime, schoolCode: code }, e.message, ACTION.takenAsEarliest));
@@ -394,28 +468,61 @@ export function readResponses(
     if (!current || (sub.time ?? -Infinity) >= (current.time ?? -Infinity)) latest.set(key, sub);
   }
   let superseded = 0;
+  const rowsOf = new Map<string, Submission[]>();
+  for (const sub of submissions) {
+    const key = schoolCodeKey(sub.code);
+    const list = rowsOf.get(key) ?? [];
+    list.push(sub);
+    rowsOf.set(key, list);
+  }
   for (const sub of submissions) {
     const winner = latest.get(schoolCodeKey(sub.code))!;
     if (winner === sub) continue;
     superseded++;
+    // Only an answer whose time is known to be earlier is called «более ранний».
+    const earlier = sub.time !== null && winner.time !== null && sub.time < winner.time;
+    const same = sub.time !== null && sub.time === winner.time;
     problems.push(
       cellProblem(
         sheetName,
-        { row: sub.sheetRow, column: timeColumn?.header ?? '', value: timeColumn ? timeText(sub.rawTime, options.timeZone) : '', schoolCode: sub.code },
-        PROBLEM.earlierSubmission,
-        ACTION.supersededBy(winner.sheetRow),
+        { row: sub.sheetRow, column: timeColumn?.header ?? '', value: timeColumn ? timeText(sub.rawTime, sub.time, options.timeZone) : '', schoolCode: sub.code },
+        earlier ? PROBLEM.earlierSubmission : same ? PROBLEM.sameTimeSubmission : PROBLEM.unorderedSubmission,
+        earlier ? ACTION.supersededBy(winner.sheetRow) : ACTION.replacedByRow(winner.sheetRow),
       ),
     );
+  }
+  // Schools whose choice of answer rests on the order of rows, not on times: named once each.
+  for (const list of rowsOf.values()) {
+    if (list.length < 2) continue;
+    const winner = latest.get(schoolCodeKey(list[0].code))!;
+    const byRowOrder = !timeColumn || list.some((s) => s !== winner && (s.time === null || winner.time === null || s.time === winner.time));
+    if (!byRowOrder) continue;
+    problems.push({
+      sheet: sheetName,
+      row: winner.sheetRow,
+      schoolCode: winner.code,
+      field: timeColumn?.header ?? '',
+      value: '',
+      problem: PROBLEM.choiceByRowOrder(list.map((s) => s.sheetRow).join(', ')),
+      action: ACTION.answerTaken(winner.sheetRow),
+    });
+  }
+  if (totalsRows.length) {
+    problems.push({ ...sheetProblem(sheetName, PROBLEM.totalsRowsInResponses(PROBLEM.rows(totalsRows.slice(0, 5), totalsRows.length - 5)), totalsRows.length === 1 ? ACTION.rowDropped : ACTION.rowsDropped), field: codeColumn.header });
   }
 
   const schools: SchoolRecord[] = [];
   const recordOf = new Map<Submission, SchoolRecord>();
+  const sheetRowOf = new Map<SchoolRecord, number>();
   for (const sub of [...latest.values()].sort((a, b) => a.sheetRow - b.sheetRow)) {
     const read = readSchool(sheetName, sub, columns);
     schools.push(read.record);
     recordOf.set(sub, read.record);
+    sheetRowOf.set(read.record, sub.sheetRow);
     problems.push(...read.problems);
   }
+  problems.push(...fundingInThousandsFixed(schools, sheetRowOf, sheetName, columns.get('fundingPerStudent')));
+  problems.push(...mergedMunicipalities(schools, sheetRowOf, sheetName, columns.get('municipality')!));
   return { schools, problems: sortProblems(problems), superseded, rowsRead, yearly: yearlyAnswers(sheetName, submissions, columns, recordOf, latest, options.timeZone) };
 }
 

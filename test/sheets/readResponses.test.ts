@@ -221,9 +221,12 @@ const CASES: Case[] = [
     },
   },
   {
-    name: 'the same school twice with equal timestamps: the lower row wins',
+    name: 'the same school twice with equal timestamps: the lower row wins, and the answer is not called «более ранний»',
     rows: [row('edu1', { name: 'Первый' }), row('edu1', { name: 'Второй' })],
-    problems: [p(2, 'edu1', 'timestamp', '10.09.2024 10:00:00', 'более ранний ответ школы', 'заменено более поздним ответом (строка 3)')],
+    problems: [
+      p(2, 'edu1', 'timestamp', '10.09.2024 10:00:00', 'ещё один ответ школы с той же отметкой времени', 'заменено ответом из строки 3'),
+      p(3, 'edu1', 'timestamp', '', 'какой ответ школы последний, по отметкам времени не понять: выбран по порядку строк (строки 2, 3)', 'взят ответ из строки 3'),
+    ],
     check: (r) => expect(school(r, 'edu1').name).toBe('Второй'),
   },
   {
@@ -363,8 +366,9 @@ const CASES: Case[] = [
     name: 'an unreadable timestamp is mentioned and counts as the earliest answer of the school',
     rows: [row('edu1', { name: 'С датой' }), row('edu1', { timestamp: 'вчера', name: 'Без даты' }), row('edu2', { timestamp: 'вчера' })],
     problems: [
+      p(2, 'edu1', 'timestamp', '', 'какой ответ школы последний, по отметкам времени не понять: выбран по порядку строк (строки 2, 3)', 'взят ответ из строки 2'),
       p(3, 'edu1', 'timestamp', 'вчера', 'отметка времени не распознана: «вчера» (ожидаются дата и время, например 14.10.2025 17:58:07)', 'ответ считается самым ранним из ответов школы'),
-      p(3, 'edu1', 'timestamp', 'вчера', 'более ранний ответ школы', 'заменено более поздним ответом (строка 2)'),
+      p(3, 'edu1', 'timestamp', 'вчера', 'ещё один ответ школы; по отметкам времени не понять, какой последний', 'заменено ответом из строки 2'),
       p(4, 'edu2', 'timestamp', 'вчера', 'отметка времени не распознана: «вчера» (ожидаются дата и время, например 14.10.2025 17:58:07)', 'ответ считается самым ранним из ответов школы'),
     ],
     check: (r) => {
@@ -374,8 +378,8 @@ const CASES: Case[] = [
   },
   {
     name: 'an unknown territory type is rejected',
-    rows: [row('edu1', { territory: 'хутор Малый' })],
-    problems: [p(2, 'edu1', 'territory', 'хутор Малый', 'ожидалось «город» или «село»: «хутор Малый»', DROPPED)],
+    rows: [row('edu1', { territory: 'за рекой' })],
+    problems: [p(2, 'edu1', 'territory', 'за рекой', 'ожидалось «город» или «село»: «за рекой»', DROPPED)],
     check: (r) => expect(school(r, 'edu1')).toEqual({ ...expectedBase(), territory: null }),
   },
   {
@@ -385,9 +389,9 @@ const CASES: Case[] = [
     check: (r) => expect(school(r, 'edu1').territory).toBe('город'),
   },
   {
-    name: 'a yes/no answer that is neither is rejected',
+    name: 'a yes/no answer «частично» is asked about, not read as yes or no',
     rows: [row('edu1', { stableInternet: 'частично' })],
-    problems: [p(2, 'edu1', 'stableInternet', 'частично', 'ожидалось «да» или «нет»: «частично»', DROPPED)],
+    problems: [p(2, 'edu1', 'stableInternet', 'частично', 'ответ «частично»: это «да» или «нет»? Уточните у школы', DROPPED)],
     check: (r) => expect(school(r, 'edu1')).toEqual({ ...expectedBase(), stableInternet: null }),
   },
   {
@@ -475,7 +479,8 @@ const CASES: Case[] = [
     rows: [row('edu1', { name: 'Первый' }).slice(1), row('edu1', { name: 'Второй' }).slice(1)],
     problems: [
       p(null, '', '', '', 'не найден столбец «Отметка времени»', 'из ответов школы взят нижний по листу'),
-      { ...p(2, 'edu1', '', '', 'более ранний ответ школы', 'заменено более поздним ответом (строка 3)') },
+      { ...p(2, 'edu1', '', '', 'ещё один ответ школы; по отметкам времени не понять, какой последний', 'заменено ответом из строки 3') },
+      { ...p(3, 'edu1', '', '', 'какой ответ школы последний, по отметкам времени не понять: выбран по порядку строк (строки 2, 3)', 'взят ответ из строки 3') },
     ],
     check: (r) => expect(school(r, 'edu1').name).toBe('Второй'),
   },

@@ -5,6 +5,7 @@
  */
 import { parseRussianNumber, parseShare, parseYesNo, quoteValue } from '../../core/numbers';
 import { normalizeText, tidyText } from '../../core/text';
+import { cleanCode, codeKey } from '../../core/schoolCodes';
 
 export { normalizeText, tidyText, quoteValue };
 
@@ -102,7 +103,7 @@ export interface NormalizedCode {
  * Case is kept as written; codes are compared case-insensitively (schoolCodeKey).
  */
 export function normalizeSchoolCode(raw: unknown): NormalizedCode {
-  const code = cellText(raw).replace(/^[\s\u00A0\u2009\u202F]+|[\s\u00A0\u2009\u202F]+$/g, '');
+  const code = cleanCode(cellText(raw));
   const cyrillic = code.match(/[а-яё]/gi) ?? [];
   const latin = code.match(/[a-z]/gi) ?? [];
   if (!cyrillic.length || !latin.length) return { code, fixed: null };
@@ -120,7 +121,7 @@ export function looksLikeSchoolCode(v: unknown): boolean {
   return /^(?=[^\s]*\d)[^\s]{1,40}$/.test(cellText(v).trim());
 }
 
-/** The comparison key of a Код ОО (docs/методика.md §1.1: unique within a spreadsheet): codes that differ only in case are the same school. */
+/** The comparison key of a Код ОО (docs/методика.md §1.1: unique within a spreadsheet): codes that differ only in case, spaces or invisible characters are the same school (core's codeKey). */
 export function schoolCodeKey(code: string): string {
-  return code.toLowerCase();
+  return codeKey(code);
 }
