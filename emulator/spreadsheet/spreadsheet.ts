@@ -4,7 +4,7 @@ import { parseA1, type Rect } from './a1';
 import { RangeImpl } from './range';
 import { SheetImpl } from './sheet';
 import { ProtectionImpl } from './protection';
-import { assertMayEdit } from './editRights';
+import { assertMayEdit, initialEditors } from './editRights';
 import { makeUser } from '../session';
 import { resolveTimeZone } from '../dates';
 import { SpreadsheetModel, type SpreadsheetSettings } from './spreadsheetModel';
@@ -41,6 +41,14 @@ export class SpreadsheetImpl implements Partial<GSpreadsheet> {
   /** «Returns the owner of the document, or null for a document in a shared drive» (Spreadsheet.getOwner). */
   getOwner(): GoogleAppsScript.Base.User {
     return (this.model.ownerEmail ? makeUser(this.rt, this.model.ownerEmail) : null) as GoogleAppsScript.Base.User;
+  }
+  /**
+   * «Gets the list of editors for this Spreadsheet» (Spreadsheet.getEditors,
+   * https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#geteditors): the owner, the people it is
+   * shared with for editing and the user running the script — the editors a new protection starts with.
+   */
+  getEditors(): GoogleAppsScript.Base.User[] {
+    return initialEditors(this.model).map((e) => makeUser(this.rt, e));
   }
   getName(): string {
     return this.model.name;

@@ -44,34 +44,58 @@ export interface ProtectionOutcome {
   removed: number;
 }
 
-function sameArea(range: GoogleAppsScript.Spreadsheet.Range, area: Area): boolean {
-  return range.getRow() === area.row && range.getColumn() === area.column && range.getNumRows() === area.numRows && range.getNumColumns() === area.numColumns;
+function sameArea(a: Area, b: Area): boolean {
+  return a.row === b.row && a.column === b.column && a.numRows === b.numRows && a.numColumns === b.numColumns;
 }
 
 function rangeOf(sheet: Sheet, a: Area): GoogleAppsScript.Spreadsheet.Range {
   return sheet.getRange(a.row, a.column, a.numRows, a.numColumns);
 }
 
+function areaOf(range: GoogleAppsScript.Spreadsheet.Range): Area {
+  return { row: range.getRow(), column: range.getColumn(), numRows: range.getNumRows(), numColumns: range.getNumColumns() };
+}
+
+/** What one of the add-in's existing protections is, read before anything is written. */
+interface ExistingProtection {
+  protection: Protection;
+  isSheet: boolean;
+  area: Area | null;
+  editors: string[];
+  domainEdit: boolean;
+  warningOnly: boolean;
+}
+
 /**
- * The add-in's own protections on the named sheets, by description; duplicates (from an interrupted run) are
- * removed. Looked up sheet by sheet, so the calls follow the sheets in scope, not every protection of the file.
+ * The add-in's own protections on the named sheets, by description, with everything the update needs; duplicates
+ * (from an interrupted run) are returned to be removed. Looked up sheet by sheet, so the calls follow the sheets in
+ * scope, not every protection of the file.
  */
-function ownProtections(sheets: ReadonlyMap<string, Sheet>): { byDescription: Map<string, Protection>; removed: number } {
-  const byDescription = new Map<string, Protection>();
-  let removed = 0;
+function ownProtections(sheets: ReadonlyMap<string, Sheet>): { byDescription: Map<string, ExistingProtection>; duplicates: Protection[] } {
+  const byDescription = new Map<string, ExistingProtection>();
+  const duplicates: Protection[] = [];
   for (const sheet of sheets.values()) {
     for (const type of [SpreadsheetApp.ProtectionType.SHEET, SpreadsheetApp.ProtectionType.RANGE]) {
       for (const p of sheet.getProtections(type)) {
         const description = p.getDescription();
         if (!description.startsWith(PROTECTION_PREFIX)) continue;
         if (byDescription.has(description)) {
-          p.remove();
-          removed++;
-        } else byDescription.set(description, p);
+          duplicates.push(p);
+          continue;
+        }
+        const isSheet = type === SpreadsheetApp.ProtectionType.SHEET;
+        byDescription.set(description, {
+          protection: p,
+          isSheet,
+          area: isSheet ? null : areaOf(p.getRange()),
+          editors: p.getEditors().map((u) => emailKey(u.getEmail())),
+          domainEdit: p.canDomainEdit(),
+          warningOnly: p.isWarningOnly(),
+        });
       }
     }
   }
-  return { byDescription, removed };
+  return { byDescription, duplicates };
 }
 
 /** The sheets of `names` that exist, by name (one lookup each). */
@@ -84,46 +108,65 @@ function sheetsNamed(ss: Spreadsheet, names: Iterable<string>): Map<string, Shee
   return found;
 }
 
-/** Makes the protection's editors exactly `wanted` (plus the owner and the current user, whom the platform keeps). */
-function narrowEditors(p: Protection, wanted: readonly string[]): void {
+/**
+ * Makes the protection's editors exactly `wanted` (plus the owner and the current user, whom the platform keeps),
+ * from the editors it has (`have`, read beforehand): writes only.
+ */
+function narrowEditors(p: Protection, have: readonly string[], wanted: readonly string[]): void {
   const want = new Set(wanted.map(emailKey));
-  const have = p.getEditors().map((u) => emailKey(u.getEmail()));
   const extra = have.filter((e) => !want.has(e));
   const missing = [...want].filter((e) => !have.includes(e));
   if (extra.length) p.removeEditors(extra);
   if (missing.length) p.addEditors(missing);
-  if (p.canDomainEdit()) p.setDomainEdit(false);
-  if (p.isWarningOnly()) p.setWarningOnly(false);
 }
 
 /**
  * Puts `wanted` in place on the sheets named in `scope` (docs/методика.md §11): an existing protection of the add-in
  * with the same description is updated, a missing one created, one no longer wanted on those sheets removed. Sheets
- * that do not exist are skipped. Calls grow with the number of protections, not with the rows of any sheet.
+ * that do not exist are skipped. Everything is read first and then written, so the round trips do not grow with the
+ * number of protections: one to read what is there, one to check the domain setting of the new ones.
  */
 export function applyProtections(ss: Spreadsheet, wanted: readonly WantedProtection[], scope: Iterable<string>): ProtectionOutcome {
   const sheets = sheetsNamed(ss, [...scope, ...wanted.map((w) => w.sheet)]);
-  const { byDescription, removed: duplicates } = ownProtections(sheets);
+  const { byDescription, duplicates } = ownProtections(sheets);
+  // A new protection starts with the spreadsheet's editors (Protection reference, Range.protect()).
+  const fileEditors = wanted.some((w) => sheets.has(w.sheet) && !byDescription.has(PROTECTION_PREFIX + w.label))
+    ? ss.getEditors().map((u) => emailKey(u.getEmail()))
+    : [];
+  for (const p of duplicates) p.remove();
+  const created: Protection[] = [];
   let applied = 0;
   for (const w of wanted) {
     const sheet = sheets.get(w.sheet);
     if (!sheet) continue;
     const description = PROTECTION_PREFIX + w.label;
-    let p = byDescription.get(description);
-    byDescription.delete(description);
     const isSheet = w.range === null;
-    if (p && (p.getProtectionType() === SpreadsheetApp.ProtectionType.SHEET) !== isSheet) {
-      p.remove();
-      p = undefined;
+    let existing = byDescription.get(description);
+    byDescription.delete(description);
+    if (existing && existing.isSheet !== isSheet) {
+      existing.protection.remove();
+      existing = undefined;
     }
-    if (!p) p = (isSheet ? sheet.protect() : rangeOf(sheet, w.range!).protect()).setDescription(description);
-    else if (!isSheet && !sameArea(p.getRange(), w.range!)) p.setRange(rangeOf(sheet, w.range!));
+    let p: Protection;
+    if (existing) {
+      p = existing.protection;
+      if (!isSheet && !sameArea(existing.area!, w.range!)) p.setRange(rangeOf(sheet, w.range!));
+      narrowEditors(p, existing.editors, w.editors);
+      if (existing.domainEdit) p.setDomainEdit(false);
+      if (existing.warningOnly) p.setWarningOnly(false);
+    } else {
+      p = (isSheet ? sheet.protect() : rangeOf(sheet, w.range!).protect()).setDescription(description);
+      narrowEditors(p, fileEditors, w.editors);
+      created.push(p);
+    }
     if (isSheet) p.setUnprotectedRanges((w.unprotected ?? []).map((a) => rangeOf(sheet, a)));
-    narrowEditors(p, w.editors);
     applied++;
   }
-  for (const stale of byDescription.values()) stale.remove();
-  return { applied, removed: duplicates + byDescription.size };
+  for (const stale of byDescription.values()) stale.protection.remove();
+  // A new protection may also mirror the file's domain-wide editing (Workspace): read once for all of them, then fix.
+  const domainEditable = created.filter((p) => p.canDomainEdit());
+  for (const p of domainEditable) p.setDomainEdit(false);
+  return { applied, removed: duplicates.length + byDescription.size };
 }
 
 /**
