@@ -5,6 +5,7 @@ import type { IsbshShareKey } from './types';
 
 /** How the absence of the necessary specialists makes a staffing deficit (docs/методика.md §2). */
 export type StaffingSpecialistsRule = 'noneOfThem' | 'anyMissing';
+import { isEmailAddress } from './access';
 
 /**
  * Every threshold of docs/методика.md as one typed object. Stored per spreadsheet
@@ -63,15 +64,18 @@ export interface Settings {
   stableLowYears: number;
   /** The reporting year Y; null = the latest year in the data. */
   reportingYear: number | null;
+  /** Who runs the add-in besides the owner (docs/методика.md §11): they alone edit the inputs and the computed sheets. */
+  methodologists: string[];
 }
 
 /**
  * How a setting is entered and checked: «percent» a share in [0, 1] typed as a percent; «number» a
  * non-negative number; «bounds» the four ИСБШ level cuts in [0, 100]; «subjects» a non-empty list of
  * words; «list» a non-empty list of names; «grouping» municipality or sheet; «choice» one of a few values;
- * «weights» the five ИСБШ weights (any finite numbers); «year» a year in [2000, 2100] or empty.
+ * «weights» the five ИСБШ weights (any finite numbers); «year» a year in [2000, 2100] or empty; «emails» a list of
+ * e-mail addresses.
  */
-export type SettingKind = 'percent' | 'number' | 'bounds' | 'subjects' | 'list' | 'grouping' | 'choice' | 'weights' | 'year';
+export type SettingKind = 'percent' | 'number' | 'bounds' | 'subjects' | 'list' | 'grouping' | 'choice' | 'weights' | 'year' | 'emails';
 
 export interface SettingSpec<T> {
   /** The value of the methodology (docs/методика.md). */
@@ -138,6 +142,7 @@ export const SETTINGS_TABLE: { readonly [K in keyof Settings]: SettingSpec<Setti
   objectivityRaisedAbove: { default: 0.2, label: 'Признак необъективности ВПР: «Повысили» больше', kind: 'percent' },
   stableLowYears: { default: 3, label: 'Устойчиво низкие результаты: ШНОР лет подряд (из лет с данными)', kind: 'number' },
   reportingYear: { default: null, label: 'Отчётный год', kind: 'year' },
+  methodologists: { default: [], label: 'Методисты (e-mail): запускают расчёты и изменяют защищённые листы', kind: 'emails' },
 });
 
 export const SETTING_KEYS = Object.keys(SETTINGS_TABLE) as ReadonlyArray<keyof Settings>;
@@ -243,6 +248,13 @@ export function settingsProblems(s: Settings): string[] {
   const [firstYear, lastYear] = SETTING_KIND_RANGES.year!;
   if (s.reportingYear !== null && (!Number.isInteger(s.reportingYear) || s.reportingYear < firstYear || s.reportingYear > lastYear)) {
     problems.push(`${SETTING_LABELS.reportingYear}: нужен год от ${firstYear} до ${lastYear} или пусто (последний год в данных), получено «${String(s.reportingYear)}».`);
+  }
+  if (!Array.isArray(s.methodologists) || s.methodologists.some((x) => typeof x !== 'string')) {
+    problems.push(`${SETTING_LABELS.methodologists}: нужен список адресов через запятую.`);
+  } else {
+    const bad = s.methodologists.filter((x) => !isEmailAddress(x.trim())).length;
+    // The addresses themselves are not repeated: the settings' messages may reach logs (docs/методика.md §11).
+    if (bad) problems.push(`${SETTING_LABELS.methodologists}: не похожи на адрес электронной почты («имя@домен.ru») — ${bad} из ${s.methodologists.length}.`);
   }
   return problems;
 }

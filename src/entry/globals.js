@@ -34,6 +34,9 @@ function menuRoadmaps() { return App_.menuRoadmaps(); }
 /** Menu: refreshes «Мониторинг ДК». */
 function menuMonitoring() { return App_.menuMonitoring(); }
 
+/** Menu: re-applies the protections of every sheet and roadmap from the settings and «Доступ». */
+function menuProtect() { return App_.menuProtect(); }
+
 /** Menu: creates the «Социальный паспорт школы» form linked to this spreadsheet. */
 function menuCreateForm() { return App_.menuCreateForm(); }
 

@@ -20,6 +20,8 @@ import { readRisks } from './readRisks';
 import { readFederalList, readObjectivity } from './readOptionalLists';
 import type { FederalListEntry } from '../core/federalList';
 import type { ObjectivityRow } from '../core/objectivity';
+import { readAccess } from './readAccess';
+import type { AccessRow } from '../core/access';
 import type { Problem } from './problems';
 import { ROADMAP_PREFIX, SHEET_NAMES } from './names';
 import { LOAD } from './messages';
@@ -48,6 +50,8 @@ export interface LoadedInputs {
   federalList: FederalListEntry[] | null;
   /** «Объективность ВПР» (docs/методика.md §10); null when the sheet does not exist. */
   objectivity: ObjectivityRow[] | null;
+  /** «Доступ» (docs/методика.md §11): who may edit which roadmap; empty when the sheet is absent. */
+  access: AccessRow[];
 }
 
 /**
@@ -239,6 +243,13 @@ export function loadInputs(ss: Spreadsheet, timeZone: string, today: Date): Load
     objectivity = read.rows;
     problems.push(...read.problems);
   }
+  let access: AccessRow[] = [];
+  const accessValues = sheetValues(ss, SHEET_NAMES.access);
+  if (accessValues) {
+    const read = readAccess(accessValues, SHEET_NAMES.access, knownCodes);
+    access = read.rows;
+    problems.push(...read.problems);
+  }
 
   return {
     responsesSheet: sheet.getName(),
@@ -254,5 +265,6 @@ export function loadInputs(ss: Spreadsheet, timeZone: string, today: Date): Load
     assignedMentors: readAssignedMentors(ss.getSheetByName(SHEET_NAMES.shnor)),
     federalList,
     objectivity,
+    access,
   };
 }

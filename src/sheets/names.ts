@@ -22,6 +22,7 @@ export const SHEET_NAMES = {
   federalList: 'Список ФИОКО',
   objectivity: 'Объективность ВПР',
   federalComparison: 'Сверка с федеральным списком',
+  access: 'Доступ',
 } as const;
 
 /** Roadmap sheets are named «ДК <Код ОО>». */

@@ -117,6 +117,18 @@ export const OBJECTIVITY_TEMPLATE: TemplateSpec = {
   })),
 };
 
+/** «Доступ» (docs/методика.md §11): who may edit each school's roadmap; codes and addresses kept as text. */
+export const ACCESS_TEMPLATE: TemplateSpec = {
+  sheetName: SHEET_NAMES.access,
+  instruction: TEMPLATE_WORDS.access.instruction,
+  columns: TEMPLATE_WORDS.access.headers.map((header, i) => ({
+    header,
+    width: i === 0 ? 120 : 240,
+    note: TEMPLATE_WORDS.access.columnNotes[i],
+    format: '@',
+  })),
+};
+
 function buildValidation(v: TemplateValidation): GoogleAppsScript.Spreadsheet.DataValidation {
   const b = SpreadsheetApp.newDataValidation();
   if (v.kind === 'list') b.requireValueInList([...v.values], true);
@@ -152,14 +164,14 @@ export function writeTemplate(sheet: GoogleAppsScript.Spreadsheet.Sheet, spec: T
 }
 
 /**
- * Creates «Результаты ОП» and «Риски» (docs/методика.md §1.2, §1.3) where they do not exist yet; an existing
+ * Creates «Результаты ОП», «Риски» and «Доступ» (docs/методика.md §1.2, §1.3, §11) where they do not exist yet; an existing
  * sheet is never touched. Returns the names created and the names skipped.
  */
 export function createTemplates(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   factors: readonly RiskFactor[] = DEFAULT_RISK_FACTORS,
 ): { created: string[]; skipped: string[] } {
-  return createTemplateSheets(ss, [RESULTS_TEMPLATE, risksTemplate(factors)]);
+  return createTemplateSheets(ss, [RESULTS_TEMPLATE, risksTemplate(factors), ACCESS_TEMPLATE]);
 }
 
 /**

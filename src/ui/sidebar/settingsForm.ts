@@ -63,9 +63,9 @@ export function renderSettingsForm(container: HTMLElement, labels: Record<keyof 
     } else if (kind === 'choice') {
       control = el('select', { id, 'data-setting': key }, ...(SETTING_CHOICES[key] ?? []).map((c) => option(c.value, c.label)));
     } else {
-      control = textInput(id, key, kind !== 'subjects' && kind !== 'list');
+      control = textInput(id, key, kind !== 'subjects' && kind !== 'list' && kind !== 'emails');
       if (kind === 'percent') after = el('span', { className: 'suffix', 'aria-hidden': 'true' }, MSG.percentSuffix);
-      if (kind === 'subjects' || kind === 'list') after = el('span', { className: 'hint secondary' }, MSG.subjectsHint);
+      if (kind === 'subjects' || kind === 'list' || kind === 'emails') after = el('span', { className: 'hint secondary' }, MSG.subjectsHint);
     }
     inputs.set(key as TextKey, control);
     const row = kind === 'percent' ? el('div', { className: 'with-suffix' }, control, after) : el('div', {}, control, after);

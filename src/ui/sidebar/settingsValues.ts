@@ -68,6 +68,9 @@ export function settingsToText(s: Settings): SettingsText {
       case 'list':
         text[key] = (value as string[]).join(', ');
         break;
+      case 'emails':
+        text[key] = (value as string[]).join(', ');
+        break;
       case 'grouping':
       case 'choice':
         text[key] = String(value);
@@ -125,6 +128,9 @@ export function textToSettings(text: SettingsText, labels: Record<keyof Settings
         out[key] = list;
         break;
       }
+      case 'emails':
+        out[key] = text[key as TextKey].split(/[\s,;]+/).map((x) => x.trim()).filter(Boolean);
+        break;
       case 'grouping':
         out[key] = text.riskZoneGrouping === 'sheet' ? 'sheet' : 'municipality';
         break;
