@@ -10,6 +10,8 @@ import { mappingFor, parseStoredMapping, type AutoMapping } from './headerMappin
 import { readResponses } from './readResponses';
 import { readResults } from './readResults';
 import { readRisks } from './readRisks';
+import { readGroups } from './readGroups';
+import type { GroupMember } from '../core/groups';
 import type { Problem } from './problems';
 import { ROADMAP_PREFIX, SHEET_NAMES } from './names';
 import { LOAD } from './messages';
@@ -32,6 +34,8 @@ export interface LoadedInputs {
   problems: Problem[];
   rowsRead: number;
   manualIndicators: Record<string, number | null>;
+  /** Rows of the optional sheet «Группы» (docs/методика.md §9); empty without it. */
+  groups: GroupMember[];
 }
 
 /**
@@ -155,6 +159,14 @@ export function loadInputs(ss: Spreadsheet, timeZone: string, today: Date): Load
     problems.push(...read.problems);
   }
 
+  let groups: GroupMember[] = [];
+  const groupValues = sheetValues(ss, SHEET_NAMES.groups);
+  if (groupValues) {
+    const read = readGroups(groupValues, SHEET_NAMES.groups, knownCodes);
+    groups = read.members;
+    problems.push(...read.problems);
+  }
+
   return {
     responsesSheet: sheet.getName(),
     schools: responses.schools,
@@ -166,5 +178,6 @@ export function loadInputs(ss: Spreadsheet, timeZone: string, today: Date): Load
     problems,
     rowsRead: responses.rowsRead,
     manualIndicators: readManualIndicators(sheetValues(ss, SHEET_NAMES.indicators)),
+    groups,
   };
 }

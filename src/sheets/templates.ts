@@ -6,7 +6,7 @@
 import { DEFAULT_RISK_FACTORS, SIGNIFICANCES } from '../core/factors';
 import { CANONICAL_PROCEDURES } from '../core/procedures';
 import type { RiskFactor } from '../core/types';
-import { TEMPLATE_WORDS } from './messages';
+import { GROUP_SHEET_WORDS, TEMPLATE_WORDS } from './messages';
 import { SHEET_NAMES } from './names';
 import { HEADER_BACKGROUND } from './writer';
 
@@ -86,6 +86,16 @@ export function risksTemplate(factors: readonly RiskFactor[] = DEFAULT_RISK_FACT
   };
 }
 
+/** «Группы» (docs/методика.md §9): Код ОО | Группа, a row per school and group. */
+export const GROUPS_TEMPLATE: TemplateSpec = {
+  sheetName: SHEET_NAMES.groups,
+  instruction: GROUP_SHEET_WORDS.instruction,
+  columns: [
+    { header: GROUP_SHEET_WORDS.codeHeader, width: 120, note: GROUP_SHEET_WORDS.codeNote, format: '@' },
+    { header: GROUP_SHEET_WORDS.groupHeader, width: 200, note: GROUP_SHEET_WORDS.groupNote },
+  ],
+};
+
 function buildValidation(v: TemplateValidation): GoogleAppsScript.Spreadsheet.DataValidation {
   const b = SpreadsheetApp.newDataValidation();
   if (v.kind === 'list') b.requireValueInList([...v.values], true);
@@ -130,7 +140,7 @@ export function createTemplates(
 ): { created: string[]; skipped: string[] } {
   const created: string[] = [];
   const skipped: string[] = [];
-  for (const spec of [RESULTS_TEMPLATE, risksTemplate(factors)]) {
+  for (const spec of [RESULTS_TEMPLATE, risksTemplate(factors), GROUPS_TEMPLATE]) {
     if (ss.getSheetByName(spec.sheetName)) {
       skipped.push(spec.sheetName);
       continue;
