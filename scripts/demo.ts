@@ -4,7 +4,7 @@
  * writes the whole spreadsheet as out/report.xlsx and out/report.html.
  *
  *   npm run demo
- *   npm run demo -- --responses ответы.csv --results результаты.xlsx [--risks риски.csv] [--year 2025] [--out папка]
+ *   npm run demo -- --responses ответы.csv --results результаты.xlsx [--risks риски.csv] [--groups группы.csv] [--year 2025] [--out папка]
  *
  * A problem the user can fix (a missing or unreadable file, a required column the add-in cannot
  * find) ends with a Russian message on stderr and exit code 1; data problems inside the files are
@@ -39,6 +39,7 @@ export interface DemoOptions {
   responses?: string;
   results?: string;
   risks?: string;
+  groups?: string;
   year?: number;
   /** Folder for report.xlsx and report.html. */
   out: string;
@@ -61,11 +62,12 @@ export interface DemoResult {
 
 const USAGE = `Использование:
   npm run demo                              пример региона из samples/
-  npm run demo -- --responses ФАЙЛ --results ФАЙЛ [--risks ФАЙЛ] [--year ГГГГ] [--out ПАПКА]
+  npm run demo -- --responses ФАЙЛ --results ФАЙЛ [--risks ФАЙЛ] [--groups ФАЙЛ] [--year ГГГГ] [--out ПАПКА]
 
   --responses  ответы формы «Социальный паспорт школы» (CSV из Google Таблиц или XLSX)
   --results    результаты оценочных процедур (лист «Результаты ОП»: CSV или XLSX)
   --risks      самодиагностика рисков (лист «Риски», необязательно)
+  --groups     группы школ (лист «Группы»: Код ОО | Группа, необязательно)
   --year       отчётный год (по умолчанию — последний год в данных)
   --out        папка для report.xlsx и report.html (по умолчанию out)`;
 
@@ -79,6 +81,7 @@ export function parseCli(argv: string[]): DemoOptions | 'help' {
         responses: { type: 'string' },
         results: { type: 'string' },
         risks: { type: 'string' },
+        groups: { type: 'string' },
         year: { type: 'string' },
         out: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -99,12 +102,15 @@ export function parseCli(argv: string[]): DemoOptions | 'help' {
   if (v.risks !== undefined && v.responses === undefined) {
     throw new DemoError(`--risks используется вместе с --responses и --results.\n\n${USAGE}`);
   }
+  if (v.groups !== undefined && v.responses === undefined) {
+    throw new DemoError(`--groups используется вместе с --responses и --results.\n\n${USAGE}`);
+  }
   let year: number | undefined;
   if (v.year !== undefined) {
     if (!/^\d{4}$/.test(v.year.trim())) throw new DemoError(`--year: нужен год из четырёх цифр, например 2025; получено «${v.year}».`);
     year = Number(v.year.trim());
   }
-  return { responses: v.responses, results: v.results, risks: v.risks, year, out: path.resolve(v.out ?? 'out') };
+  return { responses: v.responses, results: v.results, risks: v.risks, groups: v.groups, year, out: path.resolve(v.out ?? 'out') };
 }
 
 /** Russian plural: 1 проблема, 2 проблемы, 5 проблем. */
@@ -158,8 +164,8 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   }
   const twin = createTwin({ buildDir });
   if (options.responses && options.results) {
-    await seedFiles(twin, { responses: options.responses, results: options.results, risks: options.risks });
-    log(`Загружены файлы: ${[options.responses, options.results, options.risks].filter(Boolean).join(', ')}`);
+    await seedFiles(twin, { responses: options.responses, results: options.results, risks: options.risks, groups: options.groups });
+    log(`Загружены файлы: ${[options.responses, options.results, options.risks, options.groups].filter(Boolean).join(', ')}`);
   } else {
     seedSample(twin);
     log('Загружен пример региона (samples/): ответы формы, «Результаты ОП», «Риски».');

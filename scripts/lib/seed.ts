@@ -95,6 +95,8 @@ export interface UserFiles {
   responses: string;
   results: string;
   risks?: string;
+  /** «Группы»: Код ОО | Группа (docs/методика.md §9). */
+  groups?: string;
 }
 
 /**
@@ -109,7 +111,9 @@ export async function seedFiles(twin: SeedableTwin, files: UserFiles): Promise<v
   const responses = await load(files.responses, 'ответы формы «Социальный паспорт школы»');
   const results = await load(files.results, 'результаты оценочных процедур');
   const risks = files.risks ? await load(files.risks, 'риски') : null;
+  const groups = files.groups ? await load(files.groups, 'группы школ') : null;
   addResponsesSheet(twin, RESPONSES_SHEET_NAME, responses);
   twin.addSheet(RESULTS_SHEET_NAME, results);
   if (risks) twin.addSheet(RISKS_SHEET_NAME, risks);
+  if (groups) twin.addSheet(SHEET_NAMES.groups, groups);
 }
