@@ -22,7 +22,28 @@ export interface LoadOptions {
   freshContextPerCall?: boolean;
   /** Check calls against the oauthScopes of `${buildDir}/appsscript.json`; default true. */
   checkScopes?: boolean;
+  /**
+   * `Date.now()` and `new Date()` inside the add-in follow the twin's simulated clock (service calls, lock
+   * waits and sleeps advance it), so code that budgets its own run time sees the platform's time, as it
+   * would in Apps Script; default false (the host's real time).
+   */
+  dateFollowsClock?: boolean;
 }
+
+/** Replaces the context's Date with one whose "now" is `now()`; instances are still the context's Dates. */
+const SIMULATED_DATE_SOURCE = `(function (now) {
+  var RealDate = Date;
+  function SimDate() {
+    if (!(this instanceof SimDate)) return new RealDate(now()).toString();
+    var args = Array.prototype.slice.call(arguments);
+    return args.length ? new (Function.prototype.bind.apply(RealDate, [null].concat(args)))() : new RealDate(now());
+  }
+  SimDate.prototype = RealDate.prototype;
+  SimDate.now = function () { return now(); };
+  SimDate.UTC = RealDate.UTC;
+  SimDate.parse = RealDate.parse;
+  globalThis.Date = SimDate;
+})`;
 
 export interface LoadedAddon {
   /** The context Code.js was first evaluated in. */
@@ -62,6 +83,7 @@ export function loadAddon(twin: Twin, options: LoadOptions = {}): LoadedAddon {
 
   const evaluate = (): vm.Context => {
     const context = vm.createContext({ ...twin.globals() });
+    if (options.dateFollowsClock) (vm.runInContext(SIMULATED_DATE_SOURCE, context) as (now: () => number) => void)(() => twin.clock.now());
     twin.realm = vm.runInContext(REALM_SOURCE, context) as Realm;
     script.runInContext(context);
     return context;
@@ -78,6 +100,8 @@ export function loadAddon(twin: Twin, options: LoadOptions = {}): LoadedAddon {
     const hasEvent = !!event && typeof event === 'object';
     const authMode = hasEvent && event.authMode !== undefined ? toAuthMode(event.authMode) : defaultMode;
     const hasUi = !(hasEvent && event.triggerUid !== undefined);
+    // An overlapping execution (see Twin.overlap) starts inside another one: give the outer one its realm back.
+    const outerRealm = twin.realm;
     return twin.rt.runExecution({ authMode, hasUi }, () => {
       try {
         const ctx = fresh ? evaluate() : context;
@@ -86,10 +110,11 @@ export function loadAddon(twin: Twin, options: LoadOptions = {}): LoadedAddon {
         if (typeof fn !== 'function') throw new Error(`twin: ${name} is not a top-level function of ${file}`);
         return (fn as (...a: unknown[]) => unknown)(...args);
       } finally {
-        twin.realm = hostRealm;
+        twin.realm = outerRealm;
       }
     });
   };
+  let inFlight = 0;
 
   return {
     context,
@@ -98,7 +123,17 @@ export function loadAddon(twin: Twin, options: LoadOptions = {}): LoadedAddon {
     call,
     run(name: string, ...args: unknown[]): unknown {
       args.forEach((a, i) => assertTransferable(a, `argument ${i + 1} of ${name}`));
-      const result = call(name, ...args);
+      // "The google.script.run API allows 10 concurrent calls to server functions. If you make an 11th call
+      // while 10 are still running, the server function will be delayed" (guides/html/communication); the
+      // twin cannot delay a call inside another, so it refuses the 11th overlapping one.
+      if (inFlight >= 10) throw new Error(`twin: an 11th google.script.run call (${name}) while 10 are running would wait in Apps Script`);
+      inFlight++;
+      let result: unknown;
+      try {
+        result = call(name, ...args);
+      } finally {
+        inFlight--;
+      }
       assertTransferable(result, `result of ${name}`);
       return result === undefined ? undefined : JSON.parse(JSON.stringify(result));
     },

@@ -51,7 +51,7 @@ export class LockImpl implements Partial<GLock> {
   }
   waitLock(timeoutInMillis: number): void {
     if (!this._try(this._check(timeoutInMillis, 'waitLock'))) {
-      throw this.rt.error('Lock timeout: another process was holding the lock for too long.');
+      throw this.rt.platformError('lockTimeout');
     }
   }
   hasLock(): boolean {
@@ -76,7 +76,14 @@ export class LockServiceImpl implements Partial<GLockService> {
   private _lock(key: string): GLock {
     return this.rt.facade<GLock>(new LockImpl(this.rt, this.table, key, this.rt.execution.id), 'Lock');
   }
+  /**
+   * Null outside a containing document: "If this method is called outside of the context of a containing
+   * document (such as from a standalone script or webapp), null is returned."
+   * https://developers.google.com/apps-script/reference/lock/lock-service#getdocumentlock
+   */
   getDocumentLock(): GLock {
+    // @types/google-apps-script types the result as Lock; the reference says Lock|null.
+    if (!this.rt.containingDocument) return null as unknown as GLock;
     return this._lock(this.keys.document());
   }
   getScriptLock(): GLock {

@@ -68,7 +68,10 @@ export class PropertiesImpl implements Partial<GProperties> {
 
 /**
  * PropertiesService. As in Sheets add-ons: nothing is readable in AuthMode.NONE, document and
- * script properties need LIMITED or FULL, user properties need FULL.
+ * script properties need LIMITED or FULL, user properties need FULL. Custom functions
+ * (AuthMode.CUSTOM_FUNCTION) may read them: Properties is among the services a custom function can
+ * call, "getUserProperties() only gets the properties of the spreadsheet owner"
+ * (https://developers.google.com/apps-script/guides/sheets/functions#using_apps_script_services).
  */
 export class PropertiesServiceImpl implements Partial<GPropertiesService> {
   constructor(

@@ -2,9 +2,37 @@ import { CallCounter } from './counter';
 import { SimClock, type CostModel } from './clock';
 import { hostRealm, type Realm } from './realm';
 import type { AuthModeName } from './enums';
+import { CostMeter } from './costModel';
 
 /** Apps Script's limit on one execution (simple and installable triggers, menu functions). */
 export const MAX_EXECUTION_MS = 6 * 60 * 1000;
+
+/** The language of the platform's own error messages (Apps Script localises them to the user's language). */
+export type UserLanguage = 'en' | 'ru';
+
+/**
+ * The platform messages the add-in must recognise, in both languages. Apps Script words its errors in the
+ * user's language: the time-limit text is «Exceeded maximum execution time» in English and «Превышено
+ * максимально допустимое время выполнения» for a Russian user (quotas and limits:
+ * https://developers.google.com/apps-script/guides/services/quotas#current_limitations — "Script runtime 6 min /
+ * execution"). The Russian cell-limit and service-failure texts are the twin's renderings of the English ones
+ * (no Russian original was found in public sources), so the add-in must match them by their stable parts.
+ */
+export const PLATFORM_MESSAGES = {
+  timeLimit: { en: () => 'Exceeded maximum execution time', ru: () => 'Превышено максимально допустимое время выполнения' },
+  cellLimit: {
+    en: (limit: number) => `This action would increase the number of cells in the workbook above the limit of ${limit} cells.`,
+    ru: (limit: number) => `Это действие приведет к превышению максимально допустимого количества ячеек в книге (${limit}).`,
+  },
+  serviceFailed: {
+    en: (id: string) => `Service Spreadsheets failed while accessing document with id ${id}.`,
+    ru: (id: string) => `Сбой службы «Таблицы» при доступе к документу с идентификатором ${id}.`,
+  },
+  lockTimeout: {
+    en: () => 'Lock timeout: another process was holding the lock for too long.',
+    ru: () => 'Время ожидания блокировки истекло: другой процесс слишком долго удерживал блокировку.',
+  },
+} as const;
 
 /** One run of the add-in: a menu click, a trigger, a sidebar call. */
 export interface Execution {
@@ -15,6 +43,10 @@ export interface Execution {
   startElapsedMs: number;
   startCalls: number;
   startWrites: number;
+  /** Set when the platform killed the execution (the 6-minute limit): every later call fails with this error. */
+  killed?: Error;
+  startRoundTrips: number;
+  startEstimatedMs: number;
 }
 
 /** What one finished execution cost. */
@@ -24,6 +56,22 @@ export interface ExecutionReport {
   elapsedMs: number;
   calls: number;
   writes: number;
+  /** Flushing reads: server round trips that commit queued writes (costModel.ts). */
+  roundTrips: number;
+  /** What the execution would take on the real platform under the published costs (costModel.ts). */
+  estimatedMs: number;
+  /** True when the platform killed it at the time limit. */
+  killed?: boolean;
+}
+
+/** An execution to start while another one runs (google.script.run calls and triggers overlap). */
+interface Overlap {
+  /** Start when the running executions' call count reaches this total ... */
+  atTotal?: number;
+  /** ... or at the nth call of this method (e.g. 'Spreadsheet.insertSheet'). */
+  method?: string;
+  nth?: number;
+  run: () => void;
 }
 
 export interface FacadeOptions {
@@ -48,21 +96,33 @@ const PASS_THROUGH = new Set([
  */
 export class Runtime {
   readonly counter = new CallCounter();
+  /** The real platform's cost of the same calls: round trips told from queued calls (costModel.ts). */
+  readonly meter = new CostMeter();
   readonly clock: SimClock;
   realm: Realm = hostRealm;
   /** OAuth scopes of the loaded manifest; null = not restricted (no manifest loaded). */
   scopes: string[] | null = null;
   enforceTimeLimit: boolean;
+  /** The language platform errors are worded in. */
+  userLanguage: UserLanguage = 'en';
+  /**
+   * False for an execution outside a containing document (a standalone script, a web app):
+   * LockService.getDocumentLock() then returns null.
+   */
+  containingDocument = true;
   execution: Execution;
+  private readonly overlaps: Overlap[] = [];
+  private startingOverlap = false;
   lastExecution: ExecutionReport | null = null;
   readonly executionEndHooks: Array<(executionId: string) => void> = [];
   private readonly impls = new WeakMap<object, object>();
   private seq = 0;
   private executionSeq = 0;
 
-  constructor(options: { startMs: number; costs?: Partial<CostModel>; enforceTimeLimit?: boolean }) {
+  constructor(options: { startMs: number; costs?: Partial<CostModel>; enforceTimeLimit?: boolean; userLanguage?: UserLanguage }) {
     this.clock = new SimClock(options.startMs, options.costs);
     this.enforceTimeLimit = options.enforceTimeLimit ?? false;
+    this.userLanguage = options.userLanguage ?? 'en';
     this.execution = this.makeExecution('execution-1', 'FULL', true);
     this.executionSeq = 1;
   }
@@ -81,12 +141,28 @@ export class Runtime {
       startElapsedMs: this.clock.elapsedMs(),
       startCalls: this.counter.total,
       startWrites: this.counter.writeCount,
+      startRoundTrips: this.meter.roundTrips,
+      startEstimatedMs: this.meter.estimatedMs,
+    };
+  }
+
+  private reportOf(e: Execution): ExecutionReport {
+    return {
+      id: e.id,
+      authMode: e.authMode,
+      elapsedMs: this.clock.elapsedMs() - e.startElapsedMs,
+      calls: Math.max(0, this.counter.total - e.startCalls),
+      writes: Math.max(0, this.counter.writeCount - e.startWrites),
+      roundTrips: Math.max(0, this.meter.roundTrips - e.startRoundTrips),
+      estimatedMs: Math.max(0, this.meter.estimatedMs - e.startEstimatedMs),
+      killed: e.killed !== undefined,
     };
   }
 
   /** Starts a new execution; the current one ends first (its locks are released, as in Apps Script). */
   beginExecution(options: { authMode?: AuthModeName; hasUi?: boolean; id?: string } = {}): Execution {
     for (const hook of this.executionEndHooks) hook(this.execution.id);
+    this.meter.endExecution();
     const id = options.id ?? `execution-${++this.executionSeq}`;
     this.execution = this.makeExecution(id, options.authMode ?? 'FULL', options.hasUi ?? true);
     return this.execution;
@@ -98,14 +174,9 @@ export class Runtime {
    */
   endExecution(): ExecutionReport {
     const e = this.execution;
-    const report: ExecutionReport = {
-      id: e.id,
-      authMode: e.authMode,
-      elapsedMs: this.clock.elapsedMs() - e.startElapsedMs,
-      calls: Math.max(0, this.counter.total - e.startCalls),
-      writes: Math.max(0, this.counter.writeCount - e.startWrites),
-    };
+    const report = this.reportOf(e);
     for (const hook of this.executionEndHooks) hook(e.id);
+    this.meter.endExecution();
     this.lastExecution = report;
     this.execution = this.makeExecution(`execution-${++this.executionSeq}`, 'FULL', true);
     return report;
@@ -117,20 +188,62 @@ export class Runtime {
    */
   runExecution<T>(options: { authMode: AuthModeName; hasUi: boolean }, fn: () => T): T {
     const saved = this.execution;
+    this.meter.endExecution();
     this.execution = this.makeExecution(`execution-${++this.executionSeq}`, options.authMode, options.hasUi);
+    let result: T | undefined;
+    let failure: unknown;
+    let failed = false;
     try {
-      return fn();
-    } finally {
-      const e = this.execution;
-      this.lastExecution = {
-        id: e.id,
-        authMode: e.authMode,
-        elapsedMs: this.clock.elapsedMs() - e.startElapsedMs,
-        calls: Math.max(0, this.counter.total - e.startCalls),
-        writes: Math.max(0, this.counter.writeCount - e.startWrites),
-      };
-      for (const hook of this.executionEndHooks) hook(e.id);
-      this.execution = saved;
+      result = fn();
+    } catch (error) {
+      failed = true;
+      failure = error;
+    }
+    const e = this.execution;
+    this.lastExecution = this.reportOf(e);
+    this.meter.endExecution();
+    for (const hook of this.executionEndHooks) hook(e.id);
+    this.execution = saved;
+    // A killed execution ends with the platform's error whatever the add-in's catch blocks did: Apps Script
+    // stops the script at the limit, it does not hand the add-in an exception to recover from.
+    if (e.killed) throw e.killed;
+    if (failed) throw failure;
+    return result as T;
+  }
+
+  /**
+   * Starts `run` (another execution, e.g. a google.script.run call or a trigger) while the current one is
+   * running: at the current execution's `calls`-th service call from now, or at the nth call of `method`.
+   * This is how the twin models overlapping executions, which Apps Script runs in parallel
+   * (https://developers.google.com/apps-script/guides/html/communication: "The google.script.run API allows
+   * 10 concurrent calls to server functions").
+   */
+  overlap(when: { calls?: number; method?: string; nth?: number }, run: () => void): void {
+    this.overlaps.push({ atTotal: when.calls === undefined ? undefined : this.counter.total + when.calls, method: when.method, nth: when.nth ?? 1, run });
+  }
+
+  /** Overlaps not started yet. */
+  get pendingOverlaps(): number {
+    return this.overlaps.length;
+  }
+
+  private startOverlaps(method: string): void {
+    if (this.startingOverlap || !this.overlaps.length) return;
+    for (let i = 0; i < this.overlaps.length; i++) {
+      const o = this.overlaps[i];
+      let due = false;
+      if (o.method !== undefined) {
+        if (o.method === method && --o.nth! <= 0) due = true;
+      } else if (o.atTotal !== undefined && this.counter.total >= o.atTotal) due = true;
+      if (!due) continue;
+      this.overlaps.splice(i, 1);
+      this.startingOverlap = true;
+      try {
+        o.run();
+      } finally {
+        this.startingOverlap = false;
+      }
+      return;
     }
   }
 
@@ -149,11 +262,22 @@ export class Runtime {
 
   /** Every service call: counted, charged, and checked against the execution time limit. */
   enter(method: string): void {
+    if (this.execution.killed) throw this.execution.killed;
     this.counter.count(method);
+    this.meter.call(method);
     this.clock.chargeCall();
+    // The 6-minute limit per execution: https://developers.google.com/apps-script/guides/services/quotas#current_limitations
     if (this.enforceTimeLimit && this.clock.elapsedMs() - this.execution.startElapsedMs > MAX_EXECUTION_MS) {
-      throw this.error('Exceeded maximum execution time');
+      this.execution.killed = this.platformError('timeLimit');
+      throw this.execution.killed;
     }
+    this.startOverlaps(method);
+  }
+
+  /** A platform error in the user's language (see PLATFORM_MESSAGES). */
+  platformError<K extends keyof typeof PLATFORM_MESSAGES>(kind: K, ...args: Parameters<(typeof PLATFORM_MESSAGES)[K]['en']>): Error {
+    const make = PLATFORM_MESSAGES[kind][this.userLanguage] as (...a: unknown[]) => string;
+    return this.error(make(...args));
   }
 
   /**
@@ -166,13 +290,15 @@ export class Runtime {
     }
     const outcome = this.counter.recordWrite(cells);
     if (outcome.fail) {
-      throw this.error(outcome.failMessage ?? `Service Spreadsheets failed while accessing document with id ${documentId}.`);
+      throw outcome.failMessage ? this.error(outcome.failMessage) : this.platformError('serviceFailed', documentId);
     }
     this.clock.chargeCells(cells);
+    this.meter.written(cells);
   }
 
   read(cells: number): void {
     this.clock.chargeCells(cells);
+    this.meter.read(cells);
   }
 
   error(message: string): Error {

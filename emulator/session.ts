@@ -21,16 +21,16 @@ export function makeUser(rt: Runtime, email: string): GUser {
 export class SessionImpl implements Partial<GSession> {
   constructor(
     private readonly rt: Runtime,
-    private readonly user: { email: string; locale: string },
+    private readonly user: { email: () => string; locale: string },
     private readonly timeZone: () => string,
   ) {}
   getActiveUser(): GUser {
     this.rt.requireScope('Session.getActiveUser', [SCOPE.userEmail]);
-    return makeUser(this.rt, this.user.email);
+    return makeUser(this.rt, this.user.email());
   }
   getEffectiveUser(): GUser {
     this.rt.requireScope('Session.getEffectiveUser', [SCOPE.userEmail]);
-    return makeUser(this.rt, this.user.email);
+    return makeUser(this.rt, this.user.email());
   }
   getActiveUserLocale(): string {
     return this.user.locale;

@@ -1,5 +1,6 @@
-import { Runtime, type ExecutionReport } from './runtime';
+import { Runtime, type ExecutionReport, type UserLanguage } from './runtime';
 import type { CostModel, SimClock } from './clock';
+import type { CostRecord } from './costModel';
 import { AuthMode, Button, ButtonSet, type AuthModeName, AUTH_MODES } from './enums';
 import { isDate, type Realm } from './realm';
 import { resolveTimeZone } from './dates';
@@ -15,7 +16,7 @@ import { HtmlServiceImpl } from './html';
 import { PropertiesServiceImpl } from './properties';
 import { CacheServiceImpl, type CacheEntry } from './cache';
 import { LockServiceImpl, LockTable } from './lock';
-import { ScriptAppImpl, type TriggerRecord } from './script';
+import { ScriptAppImpl, type Deployment, type TriggerRecord } from './script';
 import { FormAppImpl, FormImpl, ItemImpl } from './form';
 import { UtilitiesImpl } from './utilities';
 import { SessionImpl, makeUser } from './session';
@@ -64,6 +65,10 @@ export interface TwinOptions {
   enforceTimeLimit?: boolean;
   /** The `console` the add-in sees; default Node's. */
   console?: Console;
+  /** The language of platform error messages: 'en' (default) or 'ru', as a Russian user sees them. */
+  userLanguage?: UserLanguage;
+  /** 'bound' (default), 'addon' or 'addonTest' (Deploy → Test deployments): what triggers may do. */
+  deployment?: Deployment;
 }
 
 /** The globals the add-in sees (what loadAddon puts into the vm context). */
@@ -107,7 +112,11 @@ export class Twin {
   readonly forms: FormImpl[] = [];
   readonly locks: LockTable;
   readonly registry: SpreadsheetRegistry;
+  /** The user the first execution runs as (see setActiveUser). */
   readonly userEmail: string;
+  /** The signed-in user of the executions that follow (installable triggers belong to the user who creates them). */
+  activeUser: string;
+  deployment: Deployment;
   buildDir: string;
   private readonly logger = new LoggerImpl();
   private readonly formApp: FormAppImpl;
@@ -115,9 +124,11 @@ export class Twin {
 
   constructor(options: TwinOptions = {}) {
     const start = options.startTime instanceof Date ? options.startTime.getTime() : (options.startTime ?? Date.now());
-    this.rt = new Runtime({ startMs: start, costs: options.costs, enforceTimeLimit: options.enforceTimeLimit });
+    this.rt = new Runtime({ startMs: start, costs: options.costs, enforceTimeLimit: options.enforceTimeLimit, userLanguage: options.userLanguage });
     this.buildDir = options.buildDir ?? 'build';
     this.userEmail = options.userEmail ?? 'methodologist@example.org';
+    this.activeUser = this.userEmail;
+    this.deployment = options.deployment ?? 'bound';
     const locale = options.locale ?? 'ru_RU';
     const russian = /^ru/i.test(locale);
     let spreadsheetSeq = 0;
@@ -147,14 +158,14 @@ export class Twin {
       PropertiesService: rt.facade<GPropertiesService>(new PropertiesServiceImpl(rt, this.properties), 'PropertiesService'),
       CacheService: rt.facade<GCacheService>(new CacheServiceImpl(rt, this.caches), 'CacheService'),
       LockService: rt.facade<GLockService>(
-        new LockServiceImpl(rt, this.locks, { document: () => `document:${this.registry.active.model.id}`, user: () => `user:${this.userEmail}` }),
+        new LockServiceImpl(rt, this.locks, { document: () => `document:${this.registry.active.model.id}`, user: () => `user:${this.activeUser}` }),
         'LockService',
       ),
-      ScriptApp: rt.facade<GScriptApp>(new ScriptAppImpl(rt, this.triggers), 'ScriptApp'),
+      ScriptApp: rt.facade<GScriptApp>(new ScriptAppImpl(rt, this.triggers, { user: () => this.activeUser, deployment: () => this.deployment }), 'ScriptApp'),
       FormApp: rt.facade<GFormApp>(this.formApp, 'FormApp'),
       Utilities: rt.facade<GUtilities>(new UtilitiesImpl(rt), 'Utilities'),
       Session: rt.facade<GSession>(
-        new SessionImpl(rt, { email: this.userEmail, locale: russian ? 'ru' : 'en' }, () => this.registry.active.model.timeZone),
+        new SessionImpl(rt, { email: () => this.activeUser, locale: russian ? 'ru' : 'en' }, () => this.registry.active.model.timeZone),
         'Session',
       ),
       Logger: rt.facade<GLogger>(this.logger, 'Logger'),
@@ -218,8 +229,19 @@ export class Twin {
   /** Zeroes calls, writes and cells written (the clock has its own reset). */
   resetCalls(): void {
     this.rt.counter.reset();
+    this.rt.meter.reset();
     this.rt.execution.startCalls = 0;
     this.rt.execution.startWrites = 0;
+    this.rt.execution.startRoundTrips = 0;
+    this.rt.execution.startEstimatedMs = 0;
+  }
+  /** Flushing reads so far (server round trips that commit queued writes; see costModel.ts). */
+  get roundTrips(): number {
+    return this.rt.meter.roundTrips;
+  }
+  /** Calls by kind and the real platform's estimated time of everything so far (costModel.ts). */
+  get costs(): CostRecord {
+    return this.rt.meter.record();
   }
   get cellsWritten(): number {
     return this.rt.counter.cellsWritten;
@@ -261,6 +283,26 @@ export class Twin {
   /** Runs fn as execution `executionId` (for lock contention between "two runs"). */
   runAs<T>(executionId: string, fn: () => T, authMode?: unknown): T {
     return this.rt.runAs(executionId, fn, authMode === undefined ? undefined : toAuthMode(authMode));
+  }
+  /** Executions from now on run as this user (another editor of the spreadsheet). */
+  setActiveUser(email: string): void {
+    this.activeUser = email;
+  }
+  /**
+   * Starts `fn` (typically `() => addon.run('sidebarCancelRun', id)` or a trigger call) as an execution that
+   * overlaps the one running: at its `calls`-th service call from now, or at the nth call of `method`
+   * ('Spreadsheet.insertSheet'). Apps Script runs google.script.run calls and triggers in parallel.
+   */
+  overlap(when: { calls?: number; method?: string; nth?: number }, fn: () => void): void {
+    this.rt.overlap(when, fn);
+  }
+  /** Overlapping executions scheduled but not started. */
+  get pendingOverlaps(): number {
+    return this.rt.pendingOverlaps;
+  }
+  /** False: executions run outside a containing document (getDocumentLock() returns null). */
+  setContainingDocument(inside: boolean): void {
+    this.rt.containingDocument = inside;
   }
   /** Takes the document lock for another execution; returns the function that releases it. */
   holdDocumentLock(): () => void {
@@ -376,6 +418,10 @@ export class Twin {
       layers,
     });
   }
+  /** A filter view as a person saves it in the Sheets UI (not reachable from SpreadsheetApp). */
+  addFilterView(sheetName: string, title: string, rect = { row: 1, col: 1, numRows: 1, numCols: 1 }): void {
+    this.model(sheetName).filterViews.push({ title, rect });
+  }
   /** Snapshots of every sheet in tab order. */
   snapshotSpreadsheet(): string {
     return JSON.stringify(this.sheetNames().map((n) => JSON.parse(this.snapshotSheet(n))));
@@ -383,7 +429,7 @@ export class Twin {
 
   /** The event Sheets passes to onOpen / onInstall: authMode, source spreadsheet and user. */
   openEvent(authMode: unknown = 'FULL'): { authMode: string; source: GSpreadsheet; user: GoogleAppsScript.Base.User } {
-    return { authMode: toAuthMode(authMode), source: this.spreadsheet, user: makeUser(this.rt, this.userEmail) };
+    return { authMode: toAuthMode(authMode), source: this.spreadsheet, user: makeUser(this.rt, this.activeUser) };
   }
 
   // ---- forms ------------------------------------------------------------------------------------------

@@ -1,31 +1,37 @@
 /**
- * `npm run bench`: how the add-in scales. Synthetic regions of 50, 2 000 and 40 000 schools
- * (two years × nine procedures, scripts/lib/syntheticRegion.ts) are put into the in-memory twin of
- * Apps Script and «Рассчитать всё» is run through the BUILT add-in (build/Code.js), counting Sheets
- * service calls, cells written and wall time. The core pipeline alone (the same readers the add-in
- * uses, then computeReport) is timed at every size, the custom functions ISBSH and SHNOR_STATUS over
- * 40 000 rows against Sheets' 30-second limit, and every sidebar step at 2 000 schools on the twin's
- * simulated clock against Apps Script's 6-minute limit.
+ * `npm run bench`: how the add-in scales. Synthetic regions of 50, 2 000 and 40 000 schools (two years × nine
+ * procedures, scripts/lib/syntheticRegion.ts) are put into the in-memory twin of Apps Script and «Рассчитать всё» runs
+ * through the BUILT add-in (build/Code.js), counting Sheets service calls, cells written, flushing round trips and the
+ * real platform's estimated time under the twin's cost model (emulator/costModel.ts, every figure with its source).
+ * The core (the same readers the add-in uses, then computeReport) is timed on an esbuild bundle of src at every size;
+ * the custom functions ISBSH and SHNOR_STATUS over 40 000 rows, in plain V8 and through the built bundle in a vm whose
+ * built-ins are bound (a vm's global lookups would inflate the figures), with numbers and with two thirds of the share
+ * cells as Russian text; the sidebar's steps at 2 000 and 40 000 schools. Timings are medians of at least 5 runs with
+ * their min–max.
  *
  * Prints readable tables (Russian, like everything the user sees) and, as the LAST line, one JSON object:
  * {"schools":[…],"sheetCalls":[…],"pipelineSeconds":[…],"cellsWritten":[…],"isbshRangeSeconds":…,
- *  "shnorRangeSeconds":…,"corePipelineSeconds":[…]}
+ *  "shnorRangeSeconds":…,"corePipelineSeconds":[…],"roundTrips":[…],"estimatedRealSeconds":[…],
+ *  "roadmapStepRoundTrips":…,"roadmapStepEstimatedSeconds":…,"sidebarComputeEstimatedSeconds":[…],
+ *  "readAndComputeSeconds40k":…,"isbshPlainSeconds":…,"shnorPlainSeconds":…}
  */
 import os from 'node:os';
-import { createTwin, loadAddon, DEFAULT_COSTS, MAX_EXECUTION_MS } from '../emulator/index';
+import path from 'node:path';
+import vm from 'node:vm';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { buildSync } from 'esbuild';
+import { MAX_EXECUTION_MS, PUBLISHED_COSTS } from '../emulator/index';
 import type { Twin } from '../emulator/twin';
-import { computeReport } from '../src/core/pipeline';
-import { defaultSettings } from '../src/core/settings';
-import { DEFAULT_RISK_FACTORS } from '../src/core/factors';
-import { mappingFor } from '../src/sheets/headerMapping';
-import { readResponses } from '../src/sheets/readResponses';
-import { readResults } from '../src/sheets/readResults';
-import { readRisks } from '../src/sheets/readRisks';
-import { SHEET_NAMES } from '../src/sheets/names';
+import { ISBSH as plainIsbsh, SHNOR_STATUS as plainShnorStatus } from '../src/functions/customFunctions';
+import type { readAndCompute as ReadAndCompute } from './lib/benchCore';
 import { generateRegion, PROCEDURES, RESPONSE_HEADERS, RESULT_HEADERS, type GeneratedRegion } from './lib/syntheticRegion';
-import { BUILD_DIR, QUIET_CONSOLE, RESPONSES_SHEET, seedTwin, sheetsServiceCalls, type Harness } from '../test/support/reliabilitySuites';
+import { BUILD_DIR, RESPONSES_SHEET, seedTwin, sheetsServiceCalls, type Harness } from '../test/support/reliabilitySuites';
 
-const SIZES = [50, 2000, 40000] as const;
+/** BENCH_SIZES=50,200,400 tries the bench quickly on small regions; the figures are for the default sizes. */
+const SIZES: readonly number[] = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(',').map(Number) : [50, 2000, 40000];
+const LARGEST = SIZES[SIZES.length - 1];
+const MIDDLE = SIZES[1];
 const SEED = 2025;
 const CUSTOM_FUNCTION_LIMIT_S = 30;
 const EXECUTION_LIMIT_S = MAX_EXECUTION_MS / 1000;
@@ -49,33 +55,57 @@ function say(text = ''): void {
   process.stdout.write(text + '\n');
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
+/** Median and range of repeated timings (ms). */
+interface Timing {
+  median: number;
+  min: number;
+  max: number;
+  runs: number;
 }
 
-// ------------------------------------------------------------------ the core pipeline alone
+function timeRuns(runs: number, fn: () => void): Timing {
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    fn();
+    ms.push(performance.now() - t);
+  }
+  ms.sort((a, b) => a - b);
+  return { median: ms[Math.floor(ms.length / 2)], min: ms[0], max: ms[ms.length - 1], runs };
+}
+
+const RUNS = 5;
+const sec = (t: Timing) => `${ru(t.median / 1000, 3)} (${ru(t.min / 1000, 3)}–${ru(t.max / 1000, 3)})`;
+
+// ------------------------------------------------------------------ the core on its esbuild bundle
+
+/** src/ bundled by esbuild as the add-in is (scripts/lib/benchCore.ts: readers + computeReport), loaded as a module. */
+function coreBundle(): typeof ReadAndCompute {
+  const outfile = path.join(os.tmpdir(), `shnor-bench-core-${process.pid}.cjs`);
+  buildSync({ entryPoints: [path.join(import.meta.dirname, 'lib', 'benchCore.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'es2020', outfile, logLevel: 'error' });
+  const req = createRequire(import.meta.url);
+  return (req(outfile) as { readAndCompute: typeof ReadAndCompute }).readAndCompute;
+}
 
 interface CoreTiming {
-  readSeconds: number;
-  computeSeconds: number;
+  read: Timing;
+  compute: Timing;
+  total: Timing;
 }
 
-/** The readers the add-in uses, on the arrays getValues would return, then computeReport (median of `repeat`). */
-function timeCore(region: GeneratedRegion, repeat: number): CoreTiming {
-  const t0 = performance.now();
-  const headers = region.responses[0].map((h) => String(h));
-  const responses = readResponses(region.responses, RESPONSES_SHEET, mappingFor(headers, null).mapping, { timeZone: 'Europe/Moscow' });
-  const results = readResults(region.results, SHEET_NAMES.results, new Set(responses.schools.map((s) => s.schoolCode)));
-  const risks = readRisks(region.risks, SHEET_NAMES.risks, DEFAULT_RISK_FACTORS);
-  const readMs = performance.now() - t0;
-  const runs: number[] = [];
-  for (let i = 0; i < repeat; i++) {
-    const t = performance.now();
-    computeReport({ schools: responses.schools, results: results.results, diagnoses: risks.diagnoses, factors: DEFAULT_RISK_FACTORS, settings: defaultSettings() });
-    runs.push(performance.now() - t);
-  }
-  return { readSeconds: seconds(readMs), computeSeconds: seconds(median(runs)) };
+function timeCore(readAndCompute: typeof ReadAndCompute, region: GeneratedRegion): CoreTiming {
+  const read: number[] = [];
+  const compute: number[] = [];
+  const total = timeRuns(RUNS, () => {
+    const r = readAndCompute(region, RESPONSES_SHEET);
+    read.push(r.readMs);
+    compute.push(r.computeMs);
+  });
+  const asTiming = (xs: number[]): Timing => {
+    const s = [...xs].sort((a, b) => a - b);
+    return { median: s[Math.floor(s.length / 2)], min: s[0], max: s[s.length - 1], runs: s.length };
+  };
+  return { read: asTiming(read), compute: asTiming(compute), total };
 }
 
 // ------------------------------------------------------------------ a full run in the twin
@@ -89,6 +119,8 @@ interface MenuRun {
   cellsWritten: number;
   wallSeconds: number;
   simulatedSeconds: number;
+  roundTrips: number;
+  estimatedSeconds: number;
   spreadsheetCells: number;
 }
 
@@ -119,6 +151,8 @@ function menuCompute(h: Harness): MenuRun {
     cellsWritten: twin.cellsWritten,
     wallSeconds: seconds(wall),
     simulatedSeconds: seconds(twin.lastExecution?.elapsedMs ?? 0),
+    roundTrips: twin.lastExecution?.roundTrips ?? 0,
+    estimatedSeconds: seconds(twin.lastExecution?.estimatedMs ?? 0),
     spreadsheetCells: totalCells(twin),
   };
 }
@@ -130,12 +164,14 @@ function defaultGridCells(region: GeneratedRegion): number {
 
 // ------------------------------------------------------------------ custom functions over 40 000 rows
 
-function columnOf(rows: unknown[][], index: number): unknown[][] {
-  return rows.slice(1).map((r) => [r[index]]);
+/** Two cells in three written as Russian percent text («12,3 %»), as people type them; the third stays a number. */
+function asRussianText(share: unknown, k: number): unknown {
+  if (typeof share !== 'number' || k % 3 === 2) return share;
+  return `${(share * 100).toFixed(1).replace('.', ',')} %`;
 }
 
 /** Failing shares per school (rows, in responses order) and procedure (the nine canonical columns) for one year; "" = no participants. */
-function shareMatrix(region: GeneratedRegion, year: number): unknown[][] {
+function shareMatrix(region: GeneratedRegion, year: number, text: boolean): unknown[][] {
   const codeCol = RESPONSE_HEADERS.indexOf('Код ОО');
   const order = new Map(region.responses.slice(1).map((r, i) => [String(r[codeCol]), i]));
   const procIndex = new Map(PROCEDURES.map((p, i) => [p.name, i]));
@@ -146,58 +182,103 @@ function shareMatrix(region: GeneratedRegion, year: number): unknown[][] {
     const row = order.get(String(r[c]));
     const col = procIndex.get(String(r[p]));
     if (row === undefined || col === undefined || !(Number(r[n]) > 0)) continue;
-    matrix[row][col] = Number(r[f]) / Number(r[n]);
+    const share = Number(r[f]) / Number(r[n]);
+    matrix[row][col] = text ? asRussianText(share, row + col) : share;
   }
   return matrix;
 }
 
+/** The five ISBSH inputs as shares of the school's students, one column each. */
+function isbshColumns(region: GeneratedRegion, text: boolean): unknown[][][] {
+  const R = (h: string) => RESPONSE_HEADERS.indexOf(h as never);
+  const total = R('Общее количество обучающихся');
+  const inputs = [
+    'Количество обучающихся, оба родителя которых имеют высшее образование',
+    'Количество обучающихся из семей, проживающих в благоустроенном жилье',
+    'Количество обучающихся из неполных семей',
+    'Количество обучающихся, состоящих на различных видах учёта',
+    'Количество обучающихся, для которых русский язык не является родным',
+  ].map(R);
+  return inputs.map((col, k) =>
+    region.responses.slice(1).map((r, i) => {
+      const share = Number(r[total]) > 0 ? Number(r[col]) / Number(r[total]) : '';
+      return [text ? asRussianText(share, i + k) : share];
+    }),
+  );
+}
+
+type CustomFunctions = { ISBSH: (...a: unknown[]) => unknown; SHNOR_STATUS: (...a: unknown[]) => unknown };
+
+/**
+ * build/Code.js in a vm context, wrapped in a function whose parameters bind the built-ins it uses: the code then finds
+ * Math, Number, Map … as local names instead of looking each one up on the vm's global object, which V8 does through
+ * the context's interceptor and which made earlier figures 3–4 times slower than the code itself.
+ */
+function bundledFunctions(): CustomFunctions {
+  const code = readFileSync(path.join(BUILD_DIR, 'Code.js'), 'utf8');
+  const builtins = ['Math', 'Number', 'String', 'Array', 'Object', 'Map', 'Set', 'JSON', 'RegExp', 'Date', 'Error', 'TypeError', 'RangeError', 'isFinite', 'isNaN', 'parseFloat', 'parseInt', 'Symbol', 'Boolean', 'WeakMap'];
+  const context = vm.createContext({});
+  const wrapped = `(function (${builtins.join(', ')}) {\n${code}\n;return { ISBSH: ISBSH, SHNOR_STATUS: SHNOR_STATUS };\n})(${builtins.join(', ')})`;
+  return vm.runInContext(wrapped, context) as CustomFunctions;
+}
+
 interface CustomFunctionRun {
-  seconds: number;
+  timing: Timing;
   rows: number;
   errors: number;
 }
 
-function timeCustomFunction(name: string, args: unknown[]): CustomFunctionRun {
-  const twin = createTwin({ buildDir: BUILD_DIR, console: QUIET_CONSOLE });
-  const addon = loadAddon(twin, { buildDir: BUILD_DIR, authMode: 'CUSTOM_FUNCTION' });
-  const t0 = performance.now();
-  const out = addon.call(name, ...args) as unknown[][];
-  const ms = performance.now() - t0;
-  if (twin.totalCalls() !== 0) throw new Error(`${name} made ${twin.totalCalls()} service calls`);
+function timeCustomFunction(fn: (...a: unknown[]) => unknown, args: unknown[]): CustomFunctionRun {
+  let out: unknown[][] = [];
+  const timing = timeRuns(RUNS, () => {
+    out = fn(...args) as unknown[][];
+  });
   const errors = out.filter((r) => typeof r[0] === 'string' && r[0].startsWith('#')).length;
-  return { seconds: seconds(ms), rows: out.length, errors };
+  return { timing, rows: out.length, errors };
 }
 
-// ------------------------------------------------------------------ sidebar steps at 2 000 schools
+// ------------------------------------------------------------------ sidebar steps
 
 interface SidebarStep {
   kind: string;
   label: string;
   simulatedSeconds: number;
   calls: number;
+  roundTrips: number;
+  estimatedSeconds: number;
+  wallSeconds: number;
 }
 
-function sidebarSteps(h: Harness, kind: string): { steps: SidebarStep[]; error: string | null } {
+function sidebarSteps(h: Harness, kind: string, maxSteps = Infinity): { steps: SidebarStep[]; error: string | null } {
   const steps: SidebarStep[] = [];
   const { addon, twin } = h;
+  const record = (label: string, wallMs: number) => {
+    const e = twin.lastExecution;
+    steps.push({ kind, label, simulatedSeconds: seconds(e?.elapsedMs ?? 0), calls: e?.calls ?? 0, roundTrips: e?.roundTrips ?? 0, estimatedSeconds: seconds(e?.estimatedMs ?? 0), wallSeconds: seconds(wallMs) });
+  };
   let ticket: { runId: string; steps: string[] };
+  let t = performance.now();
   try {
     ticket = addon.run('sidebarStartRun', kind, {});
   } catch (e) {
     return { steps, error: (e as Error).message };
   }
-  steps.push({ kind, label: 'Начало расчёта', simulatedSeconds: seconds(twin.lastExecution?.elapsedMs ?? 0), calls: twin.lastExecution?.calls ?? 0 });
-  for (let i = 0; i < ticket.steps.length; i++) {
+  record('Начало расчёта', performance.now() - t);
+  for (let i = 0; i < Math.min(ticket.steps.length, maxSteps); i++) {
+    t = performance.now();
     try {
       addon.run('sidebarRunStep', ticket.runId);
-      steps.push({ kind, label: ticket.steps[i], simulatedSeconds: seconds(twin.lastExecution?.elapsedMs ?? 0), calls: twin.lastExecution?.calls ?? 0 });
+      record(ticket.steps[i], performance.now() - t);
     } catch (e) {
-      steps.push({ kind, label: `${ticket.steps[i]} — ОШИБКА`, simulatedSeconds: seconds(twin.lastExecution?.elapsedMs ?? 0), calls: twin.lastExecution?.calls ?? 0 });
+      record(`${ticket.steps[i]} — ОШИБКА`, performance.now() - t);
       return { steps, error: (e as Error).message };
     }
   }
+  if (ticket.steps.length > maxSteps) addon.run('sidebarCancelRun', ticket.runId);
   return { steps, error: null };
 }
+
+const total = (steps: SidebarStep[], key: 'estimatedSeconds' | 'roundTrips') => steps.reduce((sum, s) => sum + s[key], 0);
 
 // ------------------------------------------------------------------ main
 
@@ -205,11 +286,17 @@ function main(): void {
   const started = performance.now();
   const cpu = os.cpus();
   say('ШНОР-монитор: замеры масштаба (npm run bench)');
-  say(`Машина: ${cpu[0]?.model ?? 'неизвестный процессор'}, ядер: ${cpu.length}, память: ${ru(os.totalmem() / 2 ** 30, 1)} ГБ, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
-  say(`Часы двойника Apps Script: ${ru(DEFAULT_COSTS.perCallMs)} мс на вызов службы, ${ru(DEFAULT_COSTS.perCellMs, 2)} мс на ячейку (чтение и запись).`);
-  say('Входные листы каждой таблицы подогнаны под данные (строк и столбцов ровно столько, сколько занято).');
+  say(`Машина: ${cpu[0]?.model ?? 'неизвестный процессор'}, ядер: ${cpu.length}, память: ${ru(os.totalmem() / 2 ** 30, 1)} ГБ, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; средняя загрузка за минуту: ${ru(os.loadavg()[0], 1)}.`);
+  const c = PUBLISHED_COSTS;
+  say(
+    `Оценка времени на настоящей платформе (emulator/costModel.ts, у каждой цифры — источник): проход к серверу с записью очереди ${ru(c.callMs.flushingRead)} мс, ` +
+      `изменение листов ${ru(c.callMs.structural)} мс, запись в очередь ${ru(c.callMs.queuedWrite, 1)} мс, чтение без очереди ${ru(c.callMs.cachedRead, 1)} мс, ` +
+      `${ru(c.cellWrittenMs, 2)} мс на записанную ячейку, ${ru(c.cellReadMs, 2)} мс на прочитанную.`,
+  );
+  say('Входные листы каждой таблицы подогнаны под данные (строк и столбцов ровно столько, сколько занято). Время — медиана и разброс (мин–макс) из 5 запусков.');
   say();
 
+  const readAndCompute = coreBundle();
   const runs: MenuRun[] = [];
   const cores: CoreTiming[] = [];
   let rerun40k: MenuRun | null = null;
@@ -217,108 +304,114 @@ function main(): void {
   let gridNote = '';
   for (const schools of SIZES) {
     const region = generateRegion({ schools, seed: SEED });
-    cores.push(timeCore(region, schools >= 40000 ? 3 : 5));
+    cores.push(timeCore(readAndCompute, region));
     const h = seedTwin(region, { fitToData: true });
     const run = menuCompute(h);
     runs.push(run);
-    if (schools === 40000) {
+    if (schools === LARGEST) {
       region40k = region;
       gridNote = `При стандартной сетке листов Sheets (не меньше 1000 × 26) одни входные листы на ${ru(schools)} школ заняли бы ${ru(defaultGridCells(region))} ячеек — больше предела в 10 000 000.`;
-      // Drafts must fit next to the current outputs until the swap: a second run needs room for both.
       if (run.outcome === 'готово') rerun40k = menuCompute(h);
     }
   }
 
   say('Полный расчёт «Рассчитать всё» в двойнике (собранная надстройка build/Code.js)');
-  const rows: Array<Array<string | number>> = runs.map((r, i) => [
-    ru(SIZES[i]),
+  const row = (label: string, r: MenuRun): Array<string | number> => [
+    label,
     r.outcome,
     r.sheetCalls,
-    r.totalCalls,
+    r.roundTrips,
     ru(r.cellsWritten),
     ru(r.wallSeconds, 2),
     ru(r.simulatedSeconds, 1),
+    ru(r.estimatedSeconds, 1),
     ru(r.spreadsheetCells),
-    ru(cores[i].readSeconds, 2),
-    ru(cores[i].computeSeconds, 3),
-  ]);
-  if (rerun40k) {
-    rows.push([
-      `${ru(40000)}, повторно`,
-      rerun40k.outcome,
-      rerun40k.sheetCalls,
-      rerun40k.totalCalls,
-      ru(rerun40k.cellsWritten),
-      ru(rerun40k.wallSeconds, 2),
-      ru(rerun40k.simulatedSeconds, 1),
-      ru(rerun40k.spreadsheetCells),
-      '',
-      '',
-    ]);
-  }
-  say(
-    table(
-      ['школ', 'итог', 'вызовов Sheets', 'всех вызовов', 'ячеек записано', 'время, с', 'по часам Apps Script, с', 'ячеек в таблице', 'ядро: чтение, с', 'ядро: расчёт, с'],
-      rows,
-    ),
-  );
+  ];
+  const rows = runs.map((r, i) => row(ru(SIZES[i]), r));
+  if (rerun40k) rows.push(row(`${ru(LARGEST)}, повторно (на месте)`, rerun40k));
+  say(table(['школ', 'итог', 'вызовов Sheets', 'проходов к серверу', 'ячеек записано', 'время в двойнике, с', 'по часам двойника, с', 'оценка на платформе, с', 'ячеек в таблице'], rows));
   for (const [i, r] of runs.entries()) if (r.outcome !== 'готово') say(`  ${ru(SIZES[i])} школ: ${r.message}`);
-  if (rerun40k) say(`  ${ru(40000)} школ, повторный расчёт (черновики должны поместиться рядом с прежними листами): ${rerun40k.message}`);
+  if (rerun40k && rerun40k.outcome !== 'готово') say(`  ${ru(LARGEST)} школ, повторный расчёт: ${rerun40k.message}`);
   if (gridNote) say(`  ${gridNote}`);
-  const per10k = cores[2].computeSeconds / 4;
-  say(`  Ядро (computeReport) на ${ru(40000)} школ: ${ru(cores[2].computeSeconds, 2)} с, то есть ${ru(per10k, 2)} с на 10 000 школ.`);
   say();
 
-  const year = (region40k!.results.slice(1).reduce((m: number, r) => Math.max(m, Number(r[1])), 0)) as number;
-  const R = (h: string) => RESPONSE_HEADERS.indexOf(h as never);
-  const isbsh = timeCustomFunction('ISBSH', [
-    columnOf(region40k!.responses, R('Количество обучающихся, оба родителя которых имеют высшее образование')),
-    columnOf(region40k!.responses, R('Количество обучающихся из семей, проживающих в благоустроенном жилье')),
-    columnOf(region40k!.responses, R('Количество обучающихся из неполных семей')),
-    columnOf(region40k!.responses, R('Количество обучающихся, состоящих на различных видах учёта')),
-    columnOf(region40k!.responses, R('Количество обучающихся, для которых русский язык не является родным')),
-    columnOf(region40k!.responses, R('Общее количество обучающихся')),
-  ]);
-  const shnor = timeCustomFunction('SHNOR_STATUS', [shareMatrix(region40k!, year), shareMatrix(region40k!, year - 1)]);
-  say(`Пользовательские функции: один вызов на ${ru(40000)} строк (предел Sheets — ${CUSTOM_FUNCTION_LIMIT_S} с)`);
+  say('Ядро: чтение входных листов и computeReport (сборка esbuild), с — медиана (мин–макс)');
+  say(table(['школ', 'чтение', 'расчёт', 'чтение + расчёт'], cores.map((t, i) => [ru(SIZES[i]), sec(t.read), sec(t.compute), sec(t.total)])));
+  say();
+
+  const year = region40k!.results.slice(1).reduce((m: number, r) => Math.max(m, Number(r[1])), 0);
+  const bundled = bundledFunctions();
+  const variants = [
+    { label: 'числа', text: false },
+    { label: '2/3 долей — русский текст', text: true },
+  ];
+  const cf: Array<{ name: string; where: string; inputs: string; run: CustomFunctionRun }> = [];
+  for (const v of variants) {
+    const isbshArgs = isbshColumns(region40k!, v.text);
+    const shnorArgs = [shareMatrix(region40k!, year, v.text), shareMatrix(region40k!, year - 1, v.text)];
+    cf.push({ name: 'ISBSH', where: 'V8', inputs: v.label, run: timeCustomFunction(plainIsbsh as (...a: unknown[]) => unknown, isbshArgs) });
+    cf.push({ name: 'ISBSH', where: 'сборка в vm', inputs: v.label, run: timeCustomFunction(bundled.ISBSH, isbshArgs) });
+    cf.push({ name: 'SHNOR_STATUS', where: 'V8', inputs: v.label, run: timeCustomFunction(plainShnorStatus as (...a: unknown[]) => unknown, shnorArgs) });
+    cf.push({ name: 'SHNOR_STATUS', where: 'сборка в vm', inputs: v.label, run: timeCustomFunction(bundled.SHNOR_STATUS, shnorArgs) });
+  }
+  say(`Пользовательские функции: один вызов на ${ru(LARGEST)} строк (предел Sheets — ${CUSTOM_FUNCTION_LIMIT_S} с), с — медиана (мин–макс)`);
   say(
     table(
-      ['функция', 'аргументы', 'строк', 'строк с ошибкой', 'время, с', 'доля предела'],
-      [
-        ['ISBSH', `6 диапазонов × ${ru(40000)}`, ru(isbsh.rows), isbsh.errors, ru(isbsh.seconds, 2), `${ru((100 * isbsh.seconds) / CUSTOM_FUNCTION_LIMIT_S, 1)} %`],
-        ['SHNOR_STATUS', `2 диапазона ${ru(40000)} × 9`, ru(shnor.rows), shnor.errors, ru(shnor.seconds, 2), `${ru((100 * shnor.seconds) / CUSTOM_FUNCTION_LIMIT_S, 1)} %`],
-      ],
+      ['функция', 'где', 'значения', 'строк', 'строк с ошибкой', 'время, с', 'доля предела'],
+      cf.map((x) => [x.name, x.where, x.inputs, ru(x.run.rows), x.run.errors, sec(x.run.timing), `${ru((100 * x.run.timing.median) / 1000 / CUSTOM_FUNCTION_LIMIT_S, 1)} %`]),
     ),
   );
   say();
 
-  const region2k = generateRegion({ schools: 2000, seed: SEED });
-  const h2k = seedTwin(region2k, { fitToData: true });
-  const compute = sidebarSteps(h2k, 'compute');
-  const roadmaps = sidebarSteps(h2k, 'roadmaps');
-  say(`Шаги боковой панели на ${ru(2000)} школ по часам двойника (предел одного выполнения Apps Script — ${EXECUTION_LIMIT_S} с)`);
-  say(
-    table(
-      ['шаг', 'вызовов', 'по часам, с', 'доля предела'],
-      [...compute.steps, ...roadmaps.steps].map((s) => [
-        `${s.kind === 'compute' ? 'Расчёт' : 'Дорожные карты'}: ${s.label}`,
-        s.calls,
-        ru(s.simulatedSeconds, 1),
-        `${ru((100 * s.simulatedSeconds) / EXECUTION_LIMIT_S, 1)} %`,
-      ]),
-    ),
-  );
-  for (const r of [compute, roadmaps]) if (r.error) say(`  Остановлено: ${r.error}`);
-  say();
+  const pick = (name: string, where: string, text: boolean) => cf.find((x) => x.name === name && x.where === where && x.inputs === (text ? variants[1].label : variants[0].label))!.run.timing.median / 1000;
+
+  const sidebar: Array<{ schools: number; compute: SidebarStep[]; roadmaps: SidebarStep[]; errors: string[] }> = [];
+  for (const schools of SIZES) {
+    const region = schools === LARGEST ? region40k! : generateRegion({ schools, seed: SEED });
+    const h = seedTwin(region, { fitToData: true });
+    const compute = sidebarSteps(h, 'compute');
+    // Roadmaps: the reference sheets and the first step of up to 20 schools (a region of 40 000 has thousands of ШНОР).
+    const roadmaps = sidebarSteps(h, 'roadmaps', 2);
+    sidebar.push({ schools, compute: compute.steps, roadmaps: roadmaps.steps, errors: [compute.error, roadmaps.error].filter((e): e is string => e !== null) });
+  }
+  for (const s of sidebar.filter((x) => x.schools >= MIDDLE)) {
+    say(`Шаги боковой панели на ${ru(s.schools)} школ (предел одного выполнения Apps Script — ${EXECUTION_LIMIT_S} с)`);
+    say(
+      table(
+        ['шаг', 'вызовов', 'проходов к серверу', 'по часам двойника, с', 'оценка на платформе, с', 'время в двойнике, с'],
+        [...s.compute, ...s.roadmaps].map((st) => [
+          `${st.kind === 'compute' ? 'Расчёт' : 'Дорожные карты'}: ${st.label}`,
+          st.calls,
+          st.roundTrips,
+          ru(st.simulatedSeconds, 1),
+          ru(st.estimatedSeconds, 1),
+          ru(st.wallSeconds, 2),
+        ]),
+      ),
+    );
+    say(`  Весь расчёт из боковой панели: оценка ${ru(total(s.compute, 'estimatedSeconds'), 1)} с против ${ru(runs[SIZES.indexOf(s.schools)].estimatedSeconds, 1)} с из меню.`);
+    for (const e of s.errors) say(`  Остановлено: ${e}`);
+    say();
+  }
   say(`Время замеров: ${ru(seconds(performance.now() - started), 1)} с.`);
 
+  const roadmapStep = sidebar.find((s) => s.schools === MIDDLE)!.roadmaps.find((st) => st.label.startsWith('Дорожные карты'));
   const figures = {
     schools: [...SIZES],
     sheetCalls: runs.map((r) => r.sheetCalls),
     pipelineSeconds: runs.map((r) => round(r.wallSeconds)),
     cellsWritten: runs.map((r) => (r.outcome === 'отказ' ? 0 : r.cellsWritten)),
-    isbshRangeSeconds: round(isbsh.seconds),
-    shnorRangeSeconds: round(shnor.seconds),
+    isbshRangeSeconds: round(pick('ISBSH', 'сборка в vm', false)),
+    shnorRangeSeconds: round(pick('SHNOR_STATUS', 'сборка в vm', false)),
+    corePipelineSeconds: cores.map((t) => round(t.total.median / 1000)),
+    roundTrips: runs.map((r) => r.roundTrips),
+    estimatedRealSeconds: runs.map((r) => round(r.estimatedSeconds, 1)),
+    roadmapStepRoundTrips: roadmapStep?.roundTrips ?? null,
+    roadmapStepEstimatedSeconds: roadmapStep ? round(roadmapStep.estimatedSeconds, 1) : null,
+    sidebarComputeEstimatedSeconds: sidebar.map((s) => round(total(s.compute, 'estimatedSeconds'), 1)),
+    readAndComputeSeconds40k: round(cores[cores.length - 1].total.median / 1000),
+    isbshPlainSeconds: round(pick('ISBSH', 'V8', true)),
+    shnorPlainSeconds: round(pick('SHNOR_STATUS', 'V8', true)),
   };
   say(JSON.stringify(figures));
 }

@@ -1,7 +1,9 @@
 // Builds what `clasp push` uploads: build/Code.js, build/appsscript.json, build/Sidebar.html.
-// esbuild bundles src/main.ts as an IIFE under the global App_; the hand-written entry files in
-// src/entry/ are appended verbatim, because Apps Script only sees top-level function declarations
-// and Sheets' autocomplete only reads the JSDoc directly above them (esbuild drops comments).
+// esbuild bundles src/main.ts as an IIFE under the global App_. Apps Script only sees top-level
+// function declarations and Sheets' autocomplete only reads the JSDoc directly above them (esbuild
+// drops comments), so the declarations are appended: the hand-written ones of src/entry/*.js (menu
+// targets, triggers, sidebar endpoints) verbatim, and the custom functions' generated from their
+// definitions in src/functions/signatures.ts (name, parameters and Russian help in one place).
 import { build } from 'esbuild';
 import { mkdir, readFile, writeFile, copyFile, readdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -26,6 +28,7 @@ const bundle = await build({
 const entryDir = path.join(root, 'src/entry');
 const entryFiles = (await readdir(entryDir)).filter((f) => f.endsWith('.js')).sort();
 const entries = await Promise.all(entryFiles.map((f) => readFile(path.join(entryDir, f), 'utf8')));
+entries.push(await customFunctionDeclarations());
 const header = '// ШНОР-монитор: built by scripts/build.mjs from src/. Do not edit; edit src/ and rebuild.\n';
 await writeFile(path.join(out, 'Code.js'), header + bundle.outputFiles[0].text + '\n' + entries.join('\n'));
 
@@ -50,3 +53,18 @@ if (existsSync(path.join(sidebarDir, 'index.html'))) {
   await writeFile(path.join(out, 'Sidebar.html'), html);
 }
 console.log('build/: ' + (await readdir(out)).join(', '));
+
+/** The custom functions' declarations with their JSDoc, rendered by src/functions/signatures.ts itself. */
+async function customFunctionDeclarations() {
+  const definitions = await build({
+    entryPoints: [path.join(root, 'src/functions/signatures.ts')],
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    charset: 'utf8',
+    write: false,
+    logLevel: 'warning',
+  });
+  const module = await import('data:text/javascript;base64,' + Buffer.from(definitions.outputFiles[0].text).toString('base64'));
+  return module.customFunctionDeclarations();
+}

@@ -12,12 +12,16 @@
  *   POST /rpc {name, args}       addon.call(name, ...args) → JSON result, or {error} with HTTP 500
  *   GET  /__twin/sheets          JSON list of the twin's sheet names (for tests)
  *   POST /__twin/fail-at-write {k}  twin.failAtWrite(k): the k-th write from now fails (for tests)
+ *   POST /__twin/overlap-next-step {method, nth}  the next sidebarRunStep waits (up to 10 s) for the next /rpc
+ *                                call and runs it as an overlapping execution at its nth call of `method`
+ *                                (google.script.run calls run in parallel in Apps Script; for tests); with
+ *                                `later: true` the call may start in a later step, when that one reaches `method`
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createTwin, loadAddon, type LoadedAddon, type Twin } from '../emulator';
+import { createTwin, loadAddon, type LoadedAddon, type LoadOptions, type Twin, type TwinOptions } from '../emulator';
 import { seedSample, type SeedSampleOptions } from './lib/seed';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -73,6 +77,15 @@ export interface HarnessBackend {
   call(name: string, args: unknown[]): unknown;
   sheetNames(): string[];
   failAtWrite(k: number): void;
+  /** Schedules `run` as an execution overlapping the next one, at its nth call of `method`. */
+  overlap?(when: { method: string; nth?: number; later?: boolean }, run: () => void): void;
+}
+
+/** An armed overlap: the step waiting for its partner call, and the partner once it arrives. */
+interface OverlapState {
+  /** `later`: the partner may start in a later step (it waits for its method), not only in the held one. */
+  when: { method: string; nth?: number; later?: boolean } | null;
+  partnerArrived: ((partner: { name: string; args: unknown[]; respond: (status: number, body: unknown) => void }) => void) | null;
 }
 
 /** google.script.run cannot carry a Date (the call fails in Apps Script); the harness is as strict, so such a bug shows here. */
@@ -117,7 +130,19 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, backend: HarnessBackend, htmlPath: string): Promise<void> {
+/** Runs one rpc call: [status, body] as the stand-in expects. */
+function runRpc(backend: HarnessBackend, name: string, args: unknown[]): [number, unknown] {
+  try {
+    const result = backend.call(name, args);
+    const date = findDate(result);
+    if (date) return [500, { error: `${name}: в ответе объект Date (${date}); google.script.run его не передаёт, нужна ISO-строка.` }];
+    return [200, result];
+  } catch (e) {
+    return [500, { error: errorMessage(e) }];
+  }
+}
+
+async function handle(req: IncomingMessage, res: ServerResponse, backend: HarnessBackend, htmlPath: string, overlap: OverlapState): Promise<void> {
   const url = new URL(req.url ?? '/', `http://${HOST}`);
   if (req.method === 'GET' && (url.pathname === '/' || url.pathname === '/index.html')) {
     // Read on every request, so a rebuild shows after a reload without restarting the harness.
@@ -142,17 +167,41 @@ async function handle(req: IncomingMessage, res: ServerResponse, backend: Harnes
       sendJson(res, 500, { error: `Функция «${name}» недоступна из боковой панели.` });
       return;
     }
-    try {
-      const result = backend.call(name, args);
-      const date = findDate(result);
-      if (date) {
-        sendJson(res, 500, { error: `${name}: в ответе объект Date (${date}); google.script.run его не передаёт, нужна ISO-строка.` });
-        return;
-      }
-      sendJson(res, 200, result);
-    } catch (e) {
-      sendJson(res, 500, { error: errorMessage(e) });
+    if (overlap.partnerArrived) {
+      // A step is waiting for this call: it runs inside the step, and answers when it has run.
+      const arrived = overlap.partnerArrived;
+      overlap.partnerArrived = null;
+      arrived({ name, args, respond: (status, body) => sendJson(res, status, body) });
+      return;
     }
+    if (overlap.when && name === 'sidebarRunStep' && backend.overlap) {
+      const when = overlap.when;
+      overlap.when = null;
+      const partner = await new Promise<Parameters<NonNullable<OverlapState['partnerArrived']>>[0] | null>((resolve) => {
+        const timer = setTimeout(() => {
+          overlap.partnerArrived = null;
+          resolve(null);
+        }, 10_000);
+        overlap.partnerArrived = (p) => {
+          clearTimeout(timer);
+          resolve(p);
+        };
+      });
+      let answered = false;
+      if (partner) {
+        backend.overlap(when, () => {
+          const [status, body] = runRpc(backend, partner.name, partner.args);
+          partner.respond(status, body);
+          answered = true;
+        });
+      }
+      const [status, body] = runRpc(backend, name, args);
+      if (partner && !answered && !when.later) partner.respond(...runRpc(backend, partner.name, partner.args));
+      sendJson(res, status, body);
+      return;
+    }
+    const [status, body] = runRpc(backend, name, args);
+    sendJson(res, status, body);
     return;
   }
   if (req.method === 'GET' && url.pathname === '/__twin/sheets') {
@@ -170,6 +219,16 @@ async function handle(req: IncomingMessage, res: ServerResponse, backend: Harnes
     sendJson(res, 200, { ok: true });
     return;
   }
+  if (req.method === 'POST' && url.pathname === '/__twin/overlap-next-step') {
+    const body = JSON.parse((await readBody(req)) || '{}') as { method?: unknown; nth?: unknown; later?: unknown };
+    if (typeof body.method !== 'string') {
+      sendJson(res, 400, { error: 'method: нужно имя метода, например «Spreadsheet.insertSheet».' });
+      return;
+    }
+    overlap.when = { method: body.method, nth: Number(body.nth ?? 1), later: body.later === true };
+    sendJson(res, 200, { ok: true });
+    return;
+  }
   res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
   res.end('Не найдено');
 }
@@ -180,8 +239,9 @@ export async function serveSidebar(
   backend: HarnessBackend,
   htmlPath: string = SIDEBAR_HTML,
 ): Promise<{ url: string; server: Server; close(): Promise<void> }> {
+  const overlap: OverlapState = { when: null, partnerArrived: null };
   const server = createServer((req, res) => {
-    handle(req, res, backend, htmlPath).catch((e: unknown) => {
+    handle(req, res, backend, htmlPath, overlap).catch((e: unknown) => {
       if (!res.headersSent) sendJson(res, 500, { error: errorMessage(e) });
       else res.end();
     });
@@ -210,6 +270,9 @@ export interface HarnessOptions {
   seed?: boolean | SeedSampleOptions;
   /** The `console` the add-in logs to (default Node's); tests pass a recorder to keep expected errors out of the output. */
   console?: Console;
+  /** Extra twin options (e.g. slow calls) and load options (e.g. dateFollowsClock), for tests. */
+  twin?: Omit<TwinOptions, 'buildDir' | 'console'>;
+  load?: Omit<LoadOptions, 'buildDir'>;
 }
 
 export interface Harness {
@@ -221,14 +284,15 @@ export interface Harness {
 
 /** Creates the twin, seeds it, loads build/Code.js into it and serves the sidebar (build first: `npm run build`). */
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const twin = createTwin({ buildDir: BUILD_DIR, console: options.console });
+  const twin = createTwin({ ...options.twin, buildDir: BUILD_DIR, console: options.console });
   if (options.seed !== false) seedSample(twin, options.seed === true || options.seed === undefined ? {} : options.seed);
-  const addon = loadAddon(twin, { buildDir: BUILD_DIR });
+  const addon = loadAddon(twin, { ...options.load, buildDir: BUILD_DIR });
   const backend: HarnessBackend = {
     // run() is google.script.run's semantics: FULL auth, no Date or function may cross, a JSON copy comes back.
     call: (name, args) => addon.run(name, ...args),
     sheetNames: () => twin.spreadsheet.getSheets().map((s) => s.getName()),
     failAtWrite: (k) => twin.failAtWrite(k),
+    overlap: (when, run) => twin.overlap(when, run),
   };
   const served = await serveSidebar(options.port ?? 0, backend);
   return { url: served.url, twin, addon, close: served.close };

@@ -2,3 +2,8 @@
 // function declaration in src/entry/*.js (see scripts/build.mjs for why).
 export * from './functions/customFunctions';
 export * from './ui/handlers';
+
+// Custom functions compute with the spreadsheet's saved settings (read from document properties by ui/).
+import { useSettingsSource } from './functions/savedSettings';
+import { loadSettings } from './ui/settingsStore';
+useSettingsSource(loadSettings);

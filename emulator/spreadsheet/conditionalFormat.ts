@@ -1,4 +1,5 @@
 import type { Runtime } from '../runtime';
+import { enUsFormulaProblem } from './formulaGrammar';
 import { makeEnum } from '../enums';
 import { isDate } from '../realm';
 import type {
@@ -280,6 +281,8 @@ export class ConditionalFormatRuleBuilderImpl implements Partial<GConditionalFor
   }
   whenFormulaSatisfied(formula: string): GConditionalFormatRuleBuilder {
     if (typeof formula !== 'string') throw this.rt.signatureError('SpreadsheetApp.ConditionalFormatRuleBuilder.whenFormulaSatisfied', [formula]);
+    const problem = enUsFormulaProblem(formula);
+    if (problem) throw this.rt.error(`twin: the rule formula «${formula}» is not in the form every locale accepts (en_US): ${problem}`);
     return this._when('CUSTOM_FORMULA', [formula]);
   }
   whenNumberBetween(start: number, end: number): GConditionalFormatRuleBuilder {

@@ -1,4 +1,5 @@
 import type { Runtime } from '../runtime';
+import { enUsFormulaProblem } from './formulaGrammar';
 import { makeEnum } from '../enums';
 import { isDate } from '../realm';
 import type { GDataValidation, GDataValidationBuilder, GDataValidationCriteria, GRange } from '../gas';
@@ -135,6 +136,10 @@ export class DataValidationBuilderImpl implements Partial<GDataValidationBuilder
     return this._set('DATE_ON_OR_BEFORE', [date]);
   }
   requireFormulaSatisfied(formula: string): GDataValidationBuilder {
+    if (typeof formula !== 'string') throw this.rt.signatureError('SpreadsheetApp.DataValidationBuilder.requireFormulaSatisfied', [formula]);
+    // The same en_US form as conditional-format formulas (see formulaGrammar.ts for the sources).
+    const problem = enUsFormulaProblem(formula);
+    if (problem) throw this.rt.error(`twin: the validation formula «${formula}» is not in the form every locale accepts (en_US): ${problem}`);
     return this._set('CUSTOM_FORMULA', [formula]);
   }
   requireNumberBetween(start: number, end: number): GDataValidationBuilder {

@@ -17,6 +17,8 @@ export class Layer<T> {
       if (value === undefined) return;
       row = this.rows[r] = [];
     }
+    // Clearing past the row's end changes nothing (and must not lengthen it).
+    if (value === undefined && c >= row.length) return;
     row[c] = value;
   }
 

@@ -107,8 +107,14 @@ export class RangeImpl implements Partial<GRange> {
     const v = layer.get(this.row - 1, this.col - 1);
     return v === undefined ? fallback : map ? map(v) : (v as unknown as R);
   }
+  /**
+   * One value for every cell of the range: what is sent is that one value (the Sheets API's RepeatCellRequest "Updates
+   * all cells in the range to the values in the given Cell object",
+   * https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/request#repeatcellrequest), so the
+   * write counts one cell, however large the range.
+   */
   private _fill<T>(method: string, layer: Layer<T>, value: T | undefined): GRange {
-    this._write(method);
+    this._write(method, 1);
     layer.fill(this.row - 1, this.col - 1, this.numRows, this.numCols, value);
     return this.api;
   }
@@ -503,27 +509,53 @@ export class RangeImpl implements Partial<GRange> {
     return this._clear(FORMAT_LAYERS, 'clearFormat');
   }
 
-  /** Copies contents and formats to the destination's top-left cell (formulas are not re-based). */
-  copyTo(destination: GRange, optionsOrType?: unknown): void {
+  /**
+   * Copies to the destination's top-left cell (formulas are not re-based), on the server: no cell is sent from the
+   * script, so the write counts no cells. Range.copyTo "Copies the data from a range of cells to another range of
+   * cells. Both the values and formatting are copied"
+   * (https://developers.google.com/apps-script/reference/spreadsheet/range#copyTo(Range,CopyPasteType,Boolean));
+   * what each paste type carries follows the Sheets API's PasteType
+   * (https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/request#pastetype): PASTE_NORMAL
+   * "values, formulas, formats, and merges", PASTE_VALUES the values only, PASTE_FORMAT "the format and data
+   * validation only", PASTE_DATA_VALIDATION, PASTE_COLUMN_WIDTHS the column widths
+   * (https://developers.google.com/apps-script/reference/spreadsheet/copy-paste-type). Notes are in none of these
+   * lists, so the destination keeps its notes.
+   */
+  copyTo(destination: GRange, optionsOrType?: unknown, transposed?: unknown): void {
     const dest = this.rt.unwrap(destination, RangeImpl, 'SpreadsheetApp.Range.copyTo');
-    let contents = true;
-    let formats = true;
+    if (transposed === true) throw this.rt.error('twin: Range.copyTo with transposed=true not implemented');
+    let layers: LayerName[] = ['values', 'formulas', ...FORMAT_LAYERS];
+    let widths = false;
     if (optionsOrType && typeof optionsOrType === 'object') {
       const o = optionsOrType as { contentsOnly?: boolean; formatOnly?: boolean };
-      if (o.contentsOnly) formats = false;
-      if (o.formatOnly) contents = false;
+      if (o.contentsOnly) layers = ['values', 'formulas'];
+      if (o.formatOnly) layers = [...FORMAT_LAYERS];
     } else if (optionsOrType !== undefined) {
       const type = String(optionsOrType);
-      if (type === 'PASTE_VALUES' || type === 'PASTE_FORMULA') formats = false;
-      if (type === 'PASTE_FORMAT') contents = false;
+      if (type === 'PASTE_VALUES') layers = ['values'];
+      else if (type === 'PASTE_FORMULA') layers = ['values', 'formulas'];
+      else if (type === 'PASTE_FORMAT') layers = [...FORMAT_LAYERS];
+      else if (type === 'PASTE_DATA_VALIDATION') layers = ['validations'];
+      else if (type === 'PASTE_COLUMN_WIDTHS') {
+        layers = [];
+        widths = true;
+      } else if (type === 'PASTE_NO_BORDERS' || type === 'PASTE_NORMAL') layers = ['values', 'formulas', ...FORMAT_LAYERS];
+      else throw this.rt.error(`twin: Range.copyTo with ${type} not implemented`);
     }
     const target = new RangeImpl(this.ctx, dest.sheet, dest.row, dest.col, this.numRows, this.numCols);
-    target._write('copyTo');
-    const layers: LayerName[] = [...(contents ? (['values', 'formulas', 'notes'] as LayerName[]) : []), ...(formats ? FORMAT_LAYERS : [])];
+    target._write('copyTo', 0);
     for (const name of layers) {
       const from = this.sheet.layer(name).read(this.row - 1, this.col - 1, this.numRows, this.numCols);
       const to = dest.sheet.layer(name);
       for (let i = 0; i < this.numRows; i++) for (let j = 0; j < this.numCols; j++) to.set(dest.row - 1 + i, dest.col - 1 + j, from[i][j]);
+    }
+    if (widths) {
+      const to = dest.sheet.columnWidths;
+      for (let j = 0; j < this.numCols; j++) {
+        const w = this.sheet.columnWidths[this.col - 1 + j];
+        if (w !== undefined || dest.col - 1 + j < to.length) to[dest.col - 1 + j] = w;
+      }
+      while (to.length && to[to.length - 1] === undefined) to.length--;
     }
   }
 

@@ -84,6 +84,12 @@ export class SheetModel {
   conditionalRules: ConditionalFormatRuleImpl[] = [];
   charts: EmbeddedChartImpl[] = [];
   filter: { rect: Rect; criteria: Map<number, unknown> } | null = null;
+  /**
+   * Filter views people saved on the sheet. SpreadsheetApp has no access to them (they exist in the Sheets API's
+   * Sheet resource, https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/sheets#FilterView); they
+   * belong to the sheet and are lost with it. Tests add them with Twin.addFilterView.
+   */
+  filterViews: Array<{ title: string; rect: Rect }> = [];
   /** URL of the Form whose responses land here (the Form's own sheet), or null. */
   formUrl: string | null = null;
 

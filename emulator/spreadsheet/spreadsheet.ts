@@ -182,6 +182,7 @@ export function createSpreadsheet(
 ): SpreadsheetHandle {
   const model = new SpreadsheetModel(settings);
   model.makeError = (message) => rt.error(message);
+  model.cellLimitError = (limit) => rt.platformError('cellLimit', limit);
   const ctx: SheetsContext = {
     rt,
     ss: model,

@@ -34,6 +34,14 @@ export interface SpreadsheetSettings {
   userEmail: string;
 }
 
+/** A regular expression for `Name!A1`, `'Name'!A1:B2` (quotes doubled inside) in a formula. */
+function sheetReference(name: string): RegExp {
+  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const quoted = `'${escape(name.replace(/'/g, "''"))}'`;
+  const names = /^[A-Za-zА-Яа-яЁё_][\wА-Яа-яЁё.]*$/.test(name) ? `(?:${quoted}|${escape(name)})` : quoted;
+  return new RegExp(`(?<![\\wА-Яа-яЁё'])${names}!\\$?[A-Za-z]{1,3}\\$?\\d+(?::\\$?[A-Za-z]{1,3}\\$?\\d+)?`, 'g');
+}
+
 /** A spreadsheet's data: its sheets in tab order and document-wide structures. */
 export class SpreadsheetModel {
   readonly id: string;
@@ -55,6 +63,8 @@ export class SpreadsheetModel {
   bridge!: RangeBridge;
   /** Creates errors in the add-in's realm (set by the twin). */
   makeError: (message: string) => Error = (message) => new Error(message);
+  /** The cell-limit error, in the user's language (set by the twin's runtime). */
+  cellLimitError: (limit: number) => Error = (limit) => new Error(`This action would increase the number of cells in the workbook above the limit of ${limit} cells.`);
   private sheetSeq = 0;
   display!: DisplayLocale;
   input!: InputLocale;
@@ -92,7 +102,7 @@ export class SpreadsheetModel {
 
   reserveCells(extra: number): void {
     if (this.totalCells() + extra > MAX_CELLS) {
-      throw this.makeError(`This action would increase the number of cells in the workbook above the limit of ${MAX_CELLS} cells.`);
+      throw this.cellLimitError(MAX_CELLS);
     }
   }
 
@@ -122,10 +132,24 @@ export class SpreadsheetModel {
     return sheet;
   }
 
+  /**
+   * Deletes a sheet (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#deleteSheet(Sheet)).
+   * Its id dies with it, and so do references to it: a formula in another sheet that pointed into it (`=ИСБШ!F2`)
+   * becomes `=#REF!`, as any reference to cells that no longer exist, and stays broken even if a sheet of the same name
+   * appears later. The reference pages do not spell this out; it is what Sheets does to a reference whose cells are
+   * deleted, and what users of rebuilt sheets report.
+   */
   removeSheet(sheet: SheetModel): void {
     const index = this.sheets.indexOf(sheet);
     this.sheets.splice(index, 1);
     sheet.deleted = true;
+    const reference = sheetReference(sheet.name);
+    for (const other of this.sheets) {
+      for (const row of other.formulas.rows) {
+        if (!row) continue;
+        for (let c = 0; c < row.length; c++) if (row[c] !== undefined) row[c] = row[c]!.replace(reference, '#REF!');
+      }
+    }
     this.protections = this.protections.filter((p) => p.sheetId !== sheet.id);
     if (this.active === sheet) {
       this.active = this.sheets[Math.max(0, index - 1)];

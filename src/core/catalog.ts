@@ -1,4 +1,4 @@
-import { matchHeaderColumns, normalizeText, tidyText } from './text';
+import { normalizeText, tidyText } from './text';
 import type { CatalogMeasure, ClusterLabel, RiskFactor } from './types';
 
 /** The factor cell of a catalog row that is not tied to a risk factor (docs/методика.md §6). */
@@ -186,20 +186,8 @@ const CLUSTER_PATTERNS: ReadonlyArray<{ cluster: CatalogMeasure['cluster']; patt
   { cluster: 'базово неуспевающие', pattern: /^базов/ },
 ];
 
-type CatalogField = keyof CatalogMeasure;
-
-/** Which header cell holds which field (docs/методика.md §6), tested on the normalised header text in this order. */
-const CATALOG_COLUMNS: ReadonlyArray<{ key: CatalogField; matches: (h: string) => boolean }> = [
-  { key: 'id', matches: (h) => h === 'id' || h === 'ид' || h.startsWith('код') },
-  { key: 'cluster', matches: (h) => h.startsWith('кластер') },
-  { key: 'factor', matches: (h) => h.includes('фактор') },
-  { key: 'task', matches: (h) => h.startsWith('задач') },
-  { key: 'measure', matches: (h) => h.startsWith('мероприят') || h.startsWith('мера') },
-  { key: 'deadlineMonth', matches: (h) => h.startsWith('срок') || h.startsWith('месяц') },
-  { key: 'ownerRole', matches: (h) => h.startsWith('ответствен') || h.startsWith('исполнител') },
-  { key: 'indicator', matches: (h) => h.startsWith('показател') || h.includes('результат') },
-  { key: 'document', matches: (h) => h.includes('документ') },
-];
+/** The columns of «Каталог мер» (found by the sheets layer's header matcher, src/sheets/readReferences.ts). */
+export type CatalogColumn = keyof CatalogMeasure;
 
 /**
  * A deadline month as a person may type it (docs/методика.md §6): a number 1–12, a date (its month),
@@ -237,8 +225,8 @@ export function catalogToRows(catalog: readonly CatalogMeasure[]): Array<Array<s
 }
 
 /**
- * Reads the edited sheet «Каталог мер» (docs/методика.md §6), rows[0] being its header, columns found
- * by their titles. Tolerant: the month may be a number, a date or a Russian month name; an
+ * Reads the edited sheet «Каталог мер» (docs/методика.md §6), rows[0] being its header and `col` the
+ * column of each field (as the header matcher found them). Tolerant: the month may be a number, a date or a Russian month name; an
  * empty cluster means «все» and an empty factor «общие»; a factor may be given by its id or,
  * when `factors` is passed, by its name. Rows without an id, with a repeated id, an unknown
  * cluster, a missing measure or an unreadable month are skipped with a problem naming the row.
@@ -246,10 +234,10 @@ export function catalogToRows(catalog: readonly CatalogMeasure[]): Array<Array<s
  */
 export function catalogFromSheet(
   rows: unknown[][],
+  col: Partial<Record<CatalogColumn, number>>,
   factors?: readonly RiskFactor[],
 ): { measures: CatalogMeasure[]; problems: string[] } {
   const problems: string[] = [];
-  const col = matchHeaderColumns(rows[0] ?? [], CATALOG_COLUMNS);
   if (col.id === undefined || col.measure === undefined) {
     problems.push(
       `Лист «${CATALOG_SHEET_NAME}»: в первой строке не найдены столбцы «ID» и «Мероприятие»; используется каталог мер по умолчанию.`,
@@ -258,7 +246,7 @@ export function catalogFromSheet(
   }
   const factorIdByName = new Map((factors ?? []).map((f) => [normalizeText(f.name), f.id]));
   const knownFactorIds = factors ? new Set(factors.map((f) => f.id)) : null;
-  const cell = (row: unknown[], key: CatalogField): unknown => (col[key] === undefined ? '' : row[col[key] as number]);
+  const cell = (row: unknown[], key: CatalogColumn): unknown => (col[key] === undefined ? '' : row[col[key] as number]);
 
   const measures: CatalogMeasure[] = [];
   const seen = new Set<string>();

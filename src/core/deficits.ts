@@ -34,7 +34,18 @@ const SPECIALIST_SPELLINGS: ReadonlyMap<string, string> = new Map([
   ['социальный педагог', 'социальный педагог'],
   ['соц. педагог', 'социальный педагог'],
   ['социальный-педагог', 'социальный педагог'],
+  ['соц-педагог', 'социальный педагог'],
+  ['соцпедагог', 'социальный педагог'],
+  ['педагог-психолог', 'педагог-психолог'],
+  ['учитель-дефектолог', 'учитель-дефектолог'],
+  ['учитель-логопед', 'учитель-логопед'],
 ]);
+
+/** Answers that name no specialist: the form's last choice and its short forms. */
+const NO_SPECIALIST_ANSWERS: ReadonlySet<string> = new Set(['нет', 'нет ни одного из перечисленных', 'нет ни одного', 'отсутствуют', 'нет специалистов', 'никого']);
+
+/** Two-word spellings written without a hyphen («Педагог психолог», «учитель логопед»). */
+const UNHYPHENATED = /^(педагог|учитель)\s+(психолог|дефектолог|логопед)$/;
 
 /** «−2,3» → «на 2,3 стандартного отклонения ниже среднего»: σ means nothing to most readers of the sheet. */
 const belowMean = (z: string) => `на ${z.replace(/^[−-]/, '')} стандартного отклонения ниже среднего`;
@@ -49,24 +60,35 @@ const messages = {
 };
 
 function normalizeSpecialist(item: string): string {
-  return normalizeAnswer(item).replace(/\s*[-‐‑–—]\s*/g, '-');
+  const plain = normalizeAnswer(item)
+    .replace(/^соц\.\s*/, 'соц-')
+    .replace(/\s*[-‐‑–—]\s*/g, '-');
+  return plain.replace(UNHYPHENATED, '$1-$2');
 }
 
 /**
  * The specialists of a checkbox answer joined by «, » (docs/методика.md §1.1), as canonical names:
- * tolerant of case, ё, extra spaces and short forms («Психолог»). Unknown items (an «Другое»
+ * tolerant of case, ё, extra spaces, missing hyphens («Педагог психолог»), notes in parentheses
+ * («социальный педагог (0,5 ставки)»), «и» between items and short forms («Психолог», «соц.
+ * педагог»); «нет ни одного из перечисленных» names none. Unknown items (an «Другое»
  * answer) are kept as written, normalised, so nothing the school said is lost, but they do not
  * count for the staffing deficit. Duplicates are dropped. Empty text → [].
  */
 export function normalizeSpecialists(list: string): string[] {
   const result: string[] = [];
-  for (const raw of list.split(/[,;\n]/)) {
+  // Notes in parentheses («(0,5 ставки)») go first: their commas do not separate specialists.
+  for (const raw of list.replace(/\([^)]*\)/g, ' ').split(/[,;\n/]|\s+и\s+/)) {
     const item = normalizeSpecialist(raw);
-    if (!item) continue;
+    if (!item || NO_SPECIALIST_ANSWERS.has(item)) continue;
     const canonical = SPECIALIST_SPELLINGS.get(item) ?? item;
     if (!result.includes(canonical)) result.push(canonical);
   }
   return result;
+}
+
+/** The items of a normalised list that are none of the four specialists (docs/методика.md §1.1): listed in the data check. */
+export function unknownSpecialists(specialists: readonly string[]): string[] {
+  return specialists.filter((s) => !SPECIALISTS.includes(s));
 }
 
 /** true if any known condition holds; false if every condition is known and none holds; null otherwise. */

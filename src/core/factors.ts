@@ -1,5 +1,6 @@
 import { ValueError } from './errors';
-import { matchHeaderColumns, normalizeText, tidyText } from './text';
+import { parseYesNo } from './numbers';
+import { normalizeText, tidyText } from './text';
 import type { RiskFactor, Significance } from './types';
 
 /** What each significance asks the curator to do (docs/методика.md §5). */
@@ -72,29 +73,35 @@ export function parseSignificance(value: unknown): Significance | null {
   throw new ValueError(`значимость не распознана: «${String(value).trim()}» (ожидается «высокая», «средняя» или «низкая»)`);
 }
 
-const YES = new Set(['да', 'д', 'yes', 'y', 'true', 'истина', '1', '+', 'используется']);
-const NO = new Set(['нет', 'н', 'no', 'n', 'false', 'ложь', '0', '-', '—', 'не используется']);
+/** The words of «Используется» beyond core's yes/no answers (docs/методика.md §5): a letter, 1/0, the column's own word. */
+const ACTIVE_WORDS: ReadonlyMap<string, boolean> = new Map([
+  ['д', true],
+  ['y', true],
+  ['1', true],
+  ['используется', true],
+  ['н', false],
+  ['n', false],
+  ['0', false],
+  ['—', false],
+  ['–', false],
+  ['не используется', false],
+]);
 
-/** «да»/«нет» (and checkboxes) → boolean; empty → null; unknown → undefined. */
-function parseYesNo(value: unknown): boolean | null | undefined {
-  if (typeof value === 'boolean') return value;
-  const text = normalizeText(value).replace(/\.+$/, '');
-  if (text === '') return null;
-  if (YES.has(text)) return true;
-  if (NO.has(text)) return false;
-  return undefined;
+/** «Используется»: core's yes/no (parseYesNo) and ACTIVE_WORDS; empty → null; unknown → undefined. */
+function parseActive(value: unknown): boolean | null | undefined {
+  if (typeof value !== 'boolean') {
+    const known = ACTIVE_WORDS.get(normalizeText(value).replace(/\.+$/, ''));
+    if (known !== undefined) return known;
+  }
+  try {
+    return parseYesNo(value);
+  } catch {
+    return undefined;
+  }
 }
 
-/** Which header cell holds which field: the first cell whose normalised text passes the test. */
-type FactorColumn = 'id' | 'name' | 'active' | Significance;
-const FACTOR_COLUMNS: ReadonlyArray<{ key: FactorColumn; matches: (h: string) => boolean }> = [
-  { key: 'id', matches: (h) => h === 'id' || h === 'ид' || h.startsWith('код') || h === '№' },
-  { key: 'active', matches: (h) => h.startsWith('использ') || h.startsWith('активн') },
-  { key: 'высокая', matches: (h) => h.startsWith('действ') && h.includes('высок') },
-  { key: 'средняя', matches: (h) => h.startsWith('действ') && h.includes('средн') },
-  { key: 'низкая', matches: (h) => h.startsWith('действ') && h.includes('низк') },
-  { key: 'name', matches: (h) => h.includes('фактор') || h.startsWith('наимен') || h.startsWith('назван') },
-];
+/** The columns of «Факторы риска» (found by the sheets layer's header matcher, src/sheets/readReferences.ts). */
+export type FactorColumn = 'id' | 'name' | 'active' | Significance;
 
 /** A factor id as a person may type it: trimmed, upper-case Latin (so «f3» is «F3»). */
 function normalizeFactorId(value: unknown): string {
@@ -119,15 +126,14 @@ export function actionFor(factor: RiskFactor, significance: Significance): strin
 }
 
 /**
- * Reads the edited sheet «Факторы риска» (docs/методика.md §5), rows[0] being its header, columns
- * found by their titles. A region may rename factors, add rows with new ids and retire
+ * Reads the edited sheet «Факторы риска» (docs/методика.md §5), rows[0] being its header and `col` the
+ * column of each field (as the header matcher found them). A region may rename factors, add rows with new ids and retire
  * factors with «нет»; an empty «Используется» means yes. A row without an id or a name, or
  * with a repeated id, is skipped with a problem naming its row. When no ID or name column is
  * found, the defaults are returned with a problem, so the rest of the work can go on.
  */
-export function factorsFromSheet(rows: unknown[][]): { factors: RiskFactor[]; problems: string[] } {
+export function factorsFromSheet(rows: unknown[][], col: Partial<Record<FactorColumn, number>>): { factors: RiskFactor[]; problems: string[] } {
   const problems: string[] = [];
-  const col = matchHeaderColumns(rows[0] ?? [], FACTOR_COLUMNS);
   if (col.id === undefined || col.name === undefined) {
     problems.push(
       `Лист «${FACTOR_SHEET_NAME}»: в первой строке не найдены столбцы «${FACTOR_SHEET_HEADER[0]}» и «${FACTOR_SHEET_HEADER[1]}»; ` +
@@ -157,7 +163,7 @@ export function factorsFromSheet(rows: unknown[][]): { factors: RiskFactor[]; pr
       continue;
     }
     seen.add(id);
-    let active = parseYesNo(activeCell);
+    let active = parseActive(activeCell);
     if (active === undefined) {
       problems.push(
         `Лист «${FACTOR_SHEET_NAME}», строка ${sheetRow}: в столбце «Используется» значение «${String(activeCell).trim()}» ` +

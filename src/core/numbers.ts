@@ -29,6 +29,7 @@ const messages = {
   countAboveTotal: (total: string, count: string) => `больше, чем всего обучающихся (${total}): ${count}`,
   notYesNo: (q: string) => `ожидалось «да» или «нет»: «${q}»`,
   notTerritory: (q: string) => `ожидалось «город» или «село»: «${q}»`,
+  partly: (q: string) => `ответ «${q}»: это «да» или «нет»? Уточните у школы`,
 };
 
 function pad2(n: number): string {
@@ -57,6 +58,20 @@ function isNoValue(value: unknown): boolean {
 
 /** The number written in `text` (already trimmed, not empty), or undefined when it is not a number. */
 function numberFromText(text: string): number | undefined {
+  // Numbers typed as text repeat over a column («12,5 %» in many schools): each text is parsed once.
+  let x = PARSED.get(text);
+  if (x === undefined && !PARSED.has(text)) {
+    x = parseNumberText(text);
+    if (PARSED.size >= PARSED_CACHE_SIZE) PARSED.clear();
+    PARSED.set(text, x);
+  }
+  return x;
+}
+
+const PARSED = new Map<string, number | undefined>();
+const PARSED_CACHE_SIZE = 50_000;
+
+function parseNumberText(text: string): number | undefined {
   const match = NUMBER_PATTERN.exec(text);
   if (!match) return undefined;
   const [, sign, integerPart, fractionPart] = match;
@@ -109,14 +124,15 @@ export function parsePercentText(value: unknown): number | null {
   return x;
 }
 
-function shareFromPercent(percent: number, quoted: string): number {
-  if (percent < 0) throw new ValueError(messages.negative(quoted));
-  if (percent > 100) throw new ValueError(messages.shareAbove100(quoted));
+// The cell as the message quotes it is only worked out when there is a message to write.
+function shareFromPercent(percent: number, quoted: () => string): number {
+  if (percent < 0) throw new ValueError(messages.negative(quoted()));
+  if (percent > 100) throw new ValueError(messages.shareAbove100(quoted()));
   return decimalShift(percent, -2);
 }
 
-function shareFromPlainNumber(x: number, quoted: string): number {
-  if (x < 0) throw new ValueError(messages.negative(quoted));
+function shareFromPlainNumber(x: number, quoted: () => string): number {
+  if (x < 0) throw new ValueError(messages.negative(quoted()));
   return x <= 1 ? x : shareFromPercent(x, quoted);
 }
 
@@ -134,13 +150,14 @@ export function parseShare(value: unknown, options?: { percentColumn?: boolean }
   if (isNoValue(value)) return null;
   if (typeof value === 'string') {
     const text = value.trim();
+    const quoted = () => text;
     const percent = parsePercentText(text);
-    if (percent !== null) return shareFromPercent(percent, text);
+    if (percent !== null) return shareFromPercent(percent, quoted);
     const x = parseRussianNumber(text) as number;
-    return options?.percentColumn ? shareFromPercent(x, text) : shareFromPlainNumber(x, text);
+    return options?.percentColumn ? shareFromPercent(x, quoted) : shareFromPlainNumber(x, quoted);
   }
   const x = parseRussianNumber(value) as number;
-  return shareFromPlainNumber(x, quoteValue(value));
+  return shareFromPlainNumber(x, () => quoteValue(value));
 }
 
 /**
@@ -201,11 +218,14 @@ const YES_NO_ANSWERS: ReadonlyMap<string, boolean> = new Map([
   ['-', false],
 ]);
 
+/** Answers that are neither yes nor no: asked about, never read as one of them. */
+const PARTIAL_ANSWERS: ReadonlySet<string> = new Set(['частично', 'не полностью', 'не всегда', 'иногда', 'частично имеется']);
+
 /**
  * A yes/no answer (docs/методика.md §1.1: Труднодоступная территория, Интернет, компьютеры):
  * «да», «есть», «имеется», «достаточно», «yes», «+», true → true; «нет», «отсутствует»,
  * «не имеется», «недостаточно», «no», «-», false → false (any case, ё = е). Empty, «—», «–» →
- * null; anything else throws ValueError.
+ * null; «частично» (and the like) throws a ValueError asking which it is; anything else throws ValueError.
  */
 export function parseYesNo(value: unknown): boolean | null {
   if (typeof value === 'boolean') return value;
@@ -215,6 +235,7 @@ export function parseYesNo(value: unknown): boolean | null {
   const known = YES_NO_ANSWERS.get(answer);
   if (known !== undefined) return known;
   if (NO_VALUE_TEXTS.has(answer)) return null;
+  if (PARTIAL_ANSWERS.has(answer)) throw new ValueError(messages.partly(value.trim()));
   throw new ValueError(messages.notYesNo(value.trim()));
 }
 
@@ -252,14 +273,37 @@ const TERRITORY_ANSWERS: ReadonlyMap<string, Territory> = new Map<string, Territ
 ]);
 
 /**
- * The territory type (docs/методика.md §1.1): «город», «г.», «городская (местность)», «пгт» → 'город';
- * «село», «с.», «сельская (местность)», «посёлок», «деревня» → 'село' (any case, ё = е).
+ * The territory type (docs/методика.md §1.1): «город», «г.», «городская (местность)», «пгт», «городской
+ * округ», «р.п.», and a place name after such a prefix («г. Заречный») → 'город'; «село», «с.»,
+ * «сельская (местность)», «посёлок», «деревня», «с. Луговое» → 'село' (any case, ё = е).
  * Empty or a dash → null; anything else throws ValueError.
  */
 export function parseTerritory(value: unknown): Territory | null {
   if (isNoValue(value)) return null;
   if (typeof value !== 'string') throw new ValueError(messages.notTerritory(quoteValue(value)));
-  const known = TERRITORY_ANSWERS.get(normalizeAnswer(value));
+  const answer = normalizeAnswer(value);
+  const known = TERRITORY_ANSWERS.get(answer) ?? territoryOfPlaceName(answer);
   if (known === undefined) throw new ValueError(messages.notTerritory(value.trim()));
   return known;
+}
+
+/**
+ * The kind of settlement written before a place name, as addresses write it: «г. Заречный»,
+ * «городской округ …», «р.п. …», «пгт …» → город; «с. Луговое», «д. …», «п. …», «ст-ца …» → село.
+ * Longer prefixes first, so «р.п.» is not read as «п.».
+ */
+const PLACE_PREFIXES: ReadonlyArray<{ pattern: RegExp; territory: Territory }> = [
+  { pattern: /^(?:(?:городской округ|муниципальный округ город|го|рп|пгт|рабочий поселок|поселок городского типа)\s+|(?:г\.\s*о|р\.\s*п|пгт|п\.\s*г\.\s*т)\.\s*)/, territory: 'город' },
+  { pattern: /^(?:город\s+|г\.\s*)/, territory: 'город' },
+  { pattern: /^(?:(?:село|деревня|поселок|станица|ст-ца|хутор|аул)\s+|(?:с|д|п|пос|ст|ст-ца|х)\.\s*)/, territory: 'село' },
+];
+
+/** «г. Заречный» → город, «с. Луговое» → село: the prefix of a place name (the name itself must follow). */
+function territoryOfPlaceName(answer: string): Territory | undefined {
+  if (answer === 'городской округ' || answer === 'р.п' || answer === 'р. п' || answer === 'рп') return 'город';
+  for (const { pattern, territory } of PLACE_PREFIXES) {
+    const m = pattern.exec(answer);
+    if (m && answer.length > m[0].length && /^[а-яa-z0-9«"]/.test(answer.slice(m[0].length).trim())) return territory;
+  }
+  return undefined;
 }

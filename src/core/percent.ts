@@ -17,9 +17,27 @@ const GROUP_SEPARATOR = ' ';
  */
 export function decimalShift(x: number, k: number): number {
   if (!Number.isFinite(x) || x === 0) return x;
-  const [mantissa, exponent] = x.toExponential().split('e');
-  return Number(`${mantissa}e${Number(exponent) + k}`);
+  // Shares and percents repeat (they are small quotients): the digits are worked out once per value.
+  let cache = SHIFTS.get(k);
+  if (cache === undefined) SHIFTS.set(k, (cache = new Map()));
+  let shifted = cache.get(x);
+  if (shifted === undefined) {
+    const [mantissa, exponent] = x.toExponential().split('e');
+    shifted = Number(`${mantissa}e${Number(exponent) + k}`);
+    if (cache.size >= SHIFT_CACHE_SIZE) cache.clear();
+    cache.set(x, shifted);
+  }
+  return shifted;
 }
+
+const SHIFTS = new Map<number, Map<number, number>>();
+const SHIFT_CACHE_SIZE = 50_000;
+
+/** Exact powers of ten (every one up to 10^22 is a double). */
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10];
+
+/** How far from a half the scaled value (below 10^8, where reading to 15 digits moves it by under 10^-6) must be for plain floating point to round it as the digits do. */
+const HALF_MARGIN = 1e-6;
 
 /**
  * Significant digits a computed value is read with before rounding: the precision Sheets shows.
@@ -38,6 +56,16 @@ const SIGNIFICANT_DIGITS = 15;
 export function roundHalfUp(x: number, digits: number): number {
   if (!Number.isFinite(x) || x === 0) return x === 0 ? 0 : x;
   const sign = x < 0 ? -1 : 1;
+  // Away from a half, binary noise cannot change the result: round the scaled value directly. The integer it rounds
+  // to, divided by an exact power of ten, is the double nearest that decimal — what the digit path returns.
+  if (digits >= 0 && digits < POW10.length) {
+    const scaled = Math.abs(x) * POW10[digits];
+    const fraction = scaled - Math.floor(scaled);
+    if (scaled < 1e8 && Math.abs(fraction - 0.5) > HALF_MARGIN) {
+      const rounded = Math.round(scaled) / POW10[digits];
+      return rounded === 0 ? 0 : sign * rounded;
+    }
+  }
   const shifted = decimalShift(Number(Math.abs(x).toPrecision(SIGNIFICANT_DIGITS)), digits);
   const rounded = decimalShift(Math.round(shifted), -digits);
   return rounded === 0 ? 0 : sign * rounded;

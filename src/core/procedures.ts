@@ -81,20 +81,96 @@ function canonicalEgeMathLevel(tokens: string[]): string[] {
   return level ? ['егэ', 'математика', level.label] : tokens;
 }
 
+/** Words that only join the parts of a procedure name («ОГЭ по математике», «5 кл.», «профильный уровень»). */
+const FILLER_WORDS = new Set(['по', 'кл', 'кл.', 'класс', 'класса', 'классы', 'уровень', 'уровня', 'уровне', '-', '–', '—', ',']);
+
+/** Inflected and short forms of the two subjects of the status (docs/методика.md §3), by the beginning of the word. */
+const SUBJECT_STEMS: ReadonlyArray<{ prefix: string; words: readonly string[] }> = [
+  { prefix: 'математ', words: ['математика'] },
+  { prefix: 'русск', words: ['русский', 'язык'] },
+];
+const LANGUAGE_STEM = 'язык';
+
+/** ЕГЭ mathematics level marks as tables print them: «баз…», «проф…», «Б», «П», and «П/Б» (both levels together). */
+const LEVEL_MARKS: ReadonlyArray<{ test: (word: string) => boolean; level: 'базовая' | 'профильная' | 'both' }> = [
+  { test: (w) => /^(п\/б|б\/п|п\+б|б\+п)$/.test(w), level: 'both' },
+  { test: (w) => w.startsWith('баз') || w === 'б', level: 'базовая' },
+  { test: (w) => w.startsWith('проф') || w === 'п', level: 'профильная' },
+];
+/** How the level is written in the name; «П/Б» is not one of the nine (the two levels are not told apart). */
+const LEVEL_LABEL = { базовая: '(базовая)', профильная: '(профильная)', both: '(базовая и профильная)' } as const;
+
+/** The grade a procedure is written without: ОГЭ is the 9th grade's, ЕГЭ the 11th's. */
+const IMPLIED_GRADE: Readonly<Record<string, number>> = { огэ: 9, егэ: 11 };
+
+/**
+ * A name of the exams of the nine (ВПР/ОГЭ/ЕГЭ × математика/русский язык) in any word order, with
+ * extras: the exam anywhere («Математика ОГЭ»), the subject inflected or in parentheses («ОГЭ по
+ * математике», «ОГЭ (математика)»), the grade before or after («ВПР-5 Математика», «ВПР 5 кл.
+ * русский язык»), the ЕГЭ level as a word or a letter («ЕГЭ профильная математика», «ЕГЭ математика
+ * П»). Null when the words are anything else: the name is then kept in its own word order.
+ */
+function structuredName(tokens: readonly string[]): string | null {
+  let exam: string | null = null;
+  let grade: number | null = null;
+  let level: keyof typeof LEVEL_LABEL | null = null;
+  const subject: string[] = [];
+  for (const raw of tokens) {
+    const word = raw.replace(/^[(«"]+|[)»",.;:]+$/g, '');
+    if (word === '' || FILLER_WORDS.has(word)) continue;
+    if (EXAMS.has(word)) {
+      if (exam !== null && exam !== word) return null;
+      exam = word;
+      continue;
+    }
+    if (/^\d{1,2}$/.test(word)) {
+      if (grade !== null) return null;
+      grade = Number(word);
+      continue;
+    }
+    const mark = LEVEL_MARKS.find((m) => m.test(word));
+    if (mark) {
+      if (level !== null) return null;
+      level = mark.level;
+      continue;
+    }
+    const stem = SUBJECT_STEMS.find((s) => word.startsWith(s.prefix));
+    if (stem) {
+      if (subject.length > 0) return null;
+      subject.push(...stem.words);
+      continue;
+    }
+    if (word.startsWith(LANGUAGE_STEM) && subject.includes('язык')) continue;
+    return null;
+  }
+  if (exam === null || subject.length === 0) return null;
+  const words = [exam.toUpperCase(), ...subject];
+  if (level !== null) {
+    if (exam !== 'егэ' || subject[0] !== 'математика') return null;
+    words.push(LEVEL_LABEL[level]);
+  }
+  if (grade !== null && grade !== IMPLIED_GRADE[exam]) words.push(String(grade));
+  return words.join(' ');
+}
+
 /**
  * One spelling per procedure (docs/методика.md §1.2): case and spacing collapsed, «ё» read as «е», common
  * abbreviations expanded («рус. яз.», «русский» → «русский язык»; «мат.», «матем.» → «математика»),
  * «5 класс»/«5 кл.» → «5», ЕГЭ математика levels written «(базовая)»/«(профильная)», and the exam
- * (ВПР/ОГЭ/ЕГЭ) upper-case. Everything else is lower-case; unknown procedures are kept in that form.
- * Word order is not changed («ВПР 5 математика» stays a different procedure).
+ * (ВПР/ОГЭ/ЕГЭ) upper-case. The exams of the nine are recognised whatever the word order and extras
+ * («Математика ОГЭ», «ОГЭ по математике», «ВПР-5 Математика», «ЕГЭ профильная математика» — see
+ * structuredName); «ЕГЭ математика П/Б» (both levels in one figure) becomes «ЕГЭ математика (базовая
+ * и профильная)», which is not one of the nine. Other procedures keep their word order in that form.
  */
 export function normalizeProcedureName(raw: string): string {
   // A region's sheet spells a few dozen names hundreds of thousands of times: remember them.
   const known = normalizedNames.get(raw);
   if (known !== undefined) return known;
-  const tokens = canonicalEgeMathLevel(expandAliases(lowerTokens(raw)));
+  const expanded = expandAliases(lowerTokens(String(raw).replace(/(впр|огэ|егэ)\s*[-–—]\s*(?=\d)/gi, '$1 ')));
+  const structured = structuredName(expanded);
+  const tokens = canonicalEgeMathLevel(expanded);
   if (tokens.length > 0 && EXAMS.has(tokens[0])) tokens[0] = tokens[0].toUpperCase();
-  const name = tokens.join(' ');
+  const name = structured ?? tokens.join(' ');
   if (normalizedNames.size < MAX_REMEMBERED_NAMES) normalizedNames.set(raw, name);
   return name;
 }

@@ -177,12 +177,38 @@ export function deferPastDeadlines(rows: readonly RoadmapRow[], today: Date, tim
   return rows.map((r) => (r.deadline && calendarDay(r.deadline, timeZone) < day ? { ...r, deadline: next } : { ...r }));
 }
 
+/** One condition of the overdue rule; every condition must hold. */
+export type OverdueCondition =
+  | { kind: 'hasDeadline' }
+  | { kind: 'deadlineBeforeToday' }
+  | { kind: 'statusIsNot'; status: RoadmapStatus };
+
 /**
- * A row is overdue when its deadline's calendar day is before today's and it is neither
- * выполнено nor отменено (docs/методика.md §6); on the deadline day itself it is not overdue yet.
- * A row without a deadline is never overdue.
+ * The overdue rule of docs/методика.md §6 as data, the one definition both isOverdue and the
+ * roadmap sheet's highlighting formula (src/sheets/roadmapSheets.ts) are made from: a row is
+ * overdue when it has a deadline, the deadline's calendar day is before today's (on the deadline
+ * day itself it is not overdue yet), and its status is none of the closing ones.
+ */
+export const OVERDUE_CONDITIONS: readonly OverdueCondition[] = Object.freeze([
+  { kind: 'hasDeadline' },
+  { kind: 'deadlineBeforeToday' },
+  ...CLOSED_STATUSES.map((status) => ({ kind: 'statusIsNot' as const, status })),
+]);
+
+/**
+ * Whether a row is overdue today (docs/методика.md §6): every condition of OVERDUE_CONDITIONS holds,
+ * days counted in `timeZone` (the spreadsheet's). A row without a deadline is never overdue.
  */
 export function isOverdue(row: RoadmapRow, today: Date, timeZone?: string): boolean {
-  if (!row.deadline || Number.isNaN(row.deadline.getTime())) return false;
-  return calendarDay(row.deadline, timeZone) < calendarDay(today, timeZone) && !isClosedStatus(row.status);
+  const deadline = row.deadline && !Number.isNaN(row.deadline.getTime()) ? row.deadline : null;
+  return OVERDUE_CONDITIONS.every((c) => {
+    switch (c.kind) {
+      case 'hasDeadline':
+        return deadline !== null;
+      case 'deadlineBeforeToday':
+        return deadline !== null && calendarDay(deadline, timeZone) < calendarDay(today, timeZone);
+      case 'statusIsNot':
+        return normalizeText(row.status) !== c.status;
+    }
+  });
 }

@@ -46,74 +46,87 @@ export interface Settings {
   reportingYear: number | null;
 }
 
-export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
-  isbshLevelBounds: [79.5, 81.6, 83.9, 86.4] as [number, number, number, number],
-  riskZoneShare: 0.25,
-  riskZoneGrouping: 'municipality' as const,
-  riskZoneMinGroup: 4,
-  smallSchoolStudents: 100,
-  multiculturalShare: 0.15,
-  devianceShare: 0.05,
-  deficitSdK: 2,
-  shnorThreshold: 0.3,
-  shnorSubjects: ['математика', 'русский язык'],
-  smallSampleMin: 10,
-  clusterModerateFrom: 0.4,
-  clusterStrongAbove: 0.5,
-  resilienceSdK: 1,
-  mentorHighResultShare: 0.25,
-  ovzHighShare: 0.15,
-  ovzMediumShare: 0.08,
-  nonNativeHighShare: 0.15,
-  nonNativeMediumShare: 0.05,
-  stableLowYears: 3,
-  reportingYear: null,
+/**
+ * How a setting is entered and checked: «percent» a share in [0, 1] typed as a percent; «number» a
+ * non-negative number; «bounds» the four ИСБШ level cuts in [0, 100]; «subjects» a non-empty list of
+ * words; «grouping» municipality or sheet; «year» a year in [2000, 2100] or empty.
+ */
+export type SettingKind = 'percent' | 'number' | 'bounds' | 'subjects' | 'grouping' | 'year';
+
+export interface SettingSpec<T> {
+  /** The value of the methodology (docs/методика.md). */
+  default: T;
+  /** The Russian label the sidebar form and the validation messages show. */
+  label: string;
+  kind: SettingKind;
+}
+
+/** The inclusive range a kind allows, where it has one. */
+export const SETTING_KIND_RANGES: Readonly<Partial<Record<SettingKind, readonly [number, number]>>> = Object.freeze({
+  percent: [0, 1] as const,
+  number: [0, Infinity] as const,
+  bounds: [0, 100] as const,
+  year: [2000, 2100] as const,
 });
 
-/** Russian labels of the settings, used by validation messages and the sidebar form. */
-export const SETTING_LABELS: Record<keyof Settings, string> = {
-  isbshLevelBounds: 'Границы уровней ИСБШ',
-  riskZoneShare: 'Доля зоны риска',
-  riskZoneGrouping: 'Зона риска считается',
-  riskZoneMinGroup: 'Минимум школ в группе для зоны риска',
-  smallSchoolStudents: 'Малокомплектная: обучающихся меньше',
-  multiculturalShare: 'Поликультурный контекст: доля неродного русского больше',
-  devianceShare: 'Девиантность: доля на учёте в КДН и ЗП больше',
-  deficitSdK: 'Дефицит: число стандартных отклонений ниже среднего',
-  shnorThreshold: 'Порог ШНОР (доля не преодолевших)',
-  shnorSubjects: 'Предметы, учитываемые для статуса ШНОР',
-  smallSampleMin: 'Малая выборка: участников меньше',
-  clusterModerateFrom: 'Кластер «умеренно неуспевающие» от',
-  clusterStrongAbove: 'Кластер «сильно неуспевающие» выше',
-  resilienceSdK: 'Резильентные школы: насколько доля не преодолевших ниже прогноза по ИСБШ (в стандартных отклонениях остатков)',
-  mentorHighResultShare: 'Наставники «высокие результаты»: лучшая доля школ муниципалитета',
-  ovzHighShare: 'Фактор 7 «высокая»: доля ОВЗ больше',
-  ovzMediumShare: 'Фактор 7 «средняя»: доля ОВЗ больше',
-  nonNativeHighShare: 'Фактор 8 «высокая»: доля неродного русского больше',
-  nonNativeMediumShare: 'Фактор 8 «средняя»: доля неродного русского больше',
-  stableLowYears: 'Устойчиво низкие результаты: ШНОР лет подряд (из лет с данными)',
-  reportingYear: 'Отчётный год',
-};
+/**
+ * Every setting in one table: its default, its Russian label and its kind (which gives its range).
+ * Typed over every key of Settings, so a new setting fails to compile until it has a row here.
+ */
+export const SETTINGS_TABLE: { readonly [K in keyof Settings]: SettingSpec<Settings[K]> } = Object.freeze({
+  isbshLevelBounds: { default: [79.5, 81.6, 83.9, 86.4], label: 'Границы уровней ИСБШ', kind: 'bounds' },
+  riskZoneShare: { default: 0.25, label: 'Доля зоны риска', kind: 'percent' },
+  riskZoneGrouping: { default: 'municipality', label: 'Зона риска считается', kind: 'grouping' },
+  riskZoneMinGroup: { default: 4, label: 'Минимум школ в группе для зоны риска', kind: 'number' },
+  smallSchoolStudents: { default: 100, label: 'Малокомплектная: обучающихся меньше', kind: 'number' },
+  multiculturalShare: { default: 0.15, label: 'Поликультурный контекст: доля неродного русского больше', kind: 'percent' },
+  devianceShare: { default: 0.05, label: 'Девиантность: доля на учёте в КДН и ЗП больше', kind: 'percent' },
+  deficitSdK: { default: 2, label: 'Дефицит: число стандартных отклонений ниже среднего', kind: 'number' },
+  shnorThreshold: { default: 0.3, label: 'Порог ШНОР (доля не преодолевших)', kind: 'percent' },
+  shnorSubjects: { default: ['математика', 'русский язык'], label: 'Предметы, учитываемые для статуса ШНОР', kind: 'subjects' },
+  smallSampleMin: { default: 10, label: 'Малая выборка: участников меньше', kind: 'number' },
+  clusterModerateFrom: { default: 0.4, label: 'Кластер «умеренно неуспевающие» от', kind: 'percent' },
+  clusterStrongAbove: { default: 0.5, label: 'Кластер «сильно неуспевающие» выше', kind: 'percent' },
+  resilienceSdK: {
+    default: 1,
+    label: 'Резильентные школы: насколько доля не преодолевших ниже прогноза по ИСБШ (в стандартных отклонениях остатков)',
+    kind: 'number',
+  },
+  mentorHighResultShare: { default: 0.25, label: 'Наставники «высокие результаты»: лучшая доля школ муниципалитета', kind: 'percent' },
+  ovzHighShare: { default: 0.15, label: 'Фактор 7 «высокая»: доля ОВЗ больше', kind: 'percent' },
+  ovzMediumShare: { default: 0.08, label: 'Фактор 7 «средняя»: доля ОВЗ больше', kind: 'percent' },
+  nonNativeHighShare: { default: 0.15, label: 'Фактор 8 «высокая»: доля неродного русского больше', kind: 'percent' },
+  nonNativeMediumShare: { default: 0.05, label: 'Фактор 8 «средняя»: доля неродного русского больше', kind: 'percent' },
+  stableLowYears: { default: 3, label: 'Устойчиво низкие результаты: ШНОР лет подряд (из лет с данными)', kind: 'number' },
+  reportingYear: { default: null, label: 'Отчётный год', kind: 'year' },
+});
 
-const SHARE_KEYS = [
-  'riskZoneShare',
-  'multiculturalShare',
-  'devianceShare',
-  'shnorThreshold',
-  'clusterModerateFrom',
-  'clusterStrongAbove',
-  'mentorHighResultShare',
-  'ovzHighShare',
-  'ovzMediumShare',
-  'nonNativeHighShare',
-  'nonNativeMediumShare',
-] as const;
+export const SETTING_KEYS = Object.keys(SETTINGS_TABLE) as ReadonlyArray<keyof Settings>;
 
-const POSITIVE_KEYS = ['riskZoneMinGroup', 'smallSchoolStudents', 'deficitSdK', 'smallSampleMin', 'resilienceSdK'] as const;
+function column<T>(pick: (spec: SettingSpec<unknown>) => T): Record<keyof Settings, T> {
+  const out = {} as Record<keyof Settings, T>;
+  for (const key of SETTING_KEYS) out[key] = pick(SETTINGS_TABLE[key] as SettingSpec<unknown>);
+  return out;
+}
+
+/** The defaults of docs/методика.md (a column of SETTINGS_TABLE). */
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze(column((s) => s.default) as unknown as Settings);
+
+/** Russian labels of the settings, used by validation messages and the sidebar form (a column of SETTINGS_TABLE). */
+export const SETTING_LABELS: Record<keyof Settings, string> = column((s) => s.label);
+
+/** How each setting is entered and checked (a column of SETTINGS_TABLE). */
+export const SETTING_KINDS: Record<keyof Settings, SettingKind> = column((s) => s.kind);
+
+const keysOfKind = (kind: SettingKind) => SETTING_KEYS.filter((k) => SETTING_KINDS[k] === kind);
+const SHARE_KEYS = keysOfKind('percent') as ReadonlyArray<{ [K in keyof Settings]: Settings[K] extends number ? K : never }[keyof Settings]>;
+const POSITIVE_KEYS = keysOfKind('number') as ReadonlyArray<{ [K in keyof Settings]: Settings[K] extends number ? K : never }[keyof Settings]>;
 
 /** A fresh copy of the defaults of docs/методика.md (its preamble: every threshold is a default the user can change). */
 export function defaultSettings(): Settings {
-  return { ...DEFAULT_SETTINGS, isbshLevelBounds: [...DEFAULT_SETTINGS.isbshLevelBounds], shnorSubjects: [...DEFAULT_SETTINGS.shnorSubjects] };
+  const copy = { ...DEFAULT_SETTINGS } as Record<string, unknown>;
+  for (const key of SETTING_KEYS) if (Array.isArray(copy[key])) copy[key] = [...(copy[key] as unknown[])];
+  return copy as unknown as Settings;
 }
 
 /** Russian messages for every invalid value (a boundary out of order, a share above 1 …); empty when valid. docs/методика.md §2–§5 thresholds. */
@@ -126,17 +139,19 @@ export function settingsProblems(s: Settings): string[] {
     for (let i = 1; i < 4; i++) {
       if (!(b[i] > b[i - 1])) problems.push(`${SETTING_LABELS.isbshLevelBounds}: граница ${numberRu(b[i])} должна быть больше предыдущей (${numberRu(b[i - 1])}).`);
     }
-    if (b[0] < 0 || b[3] > 100) problems.push(`${SETTING_LABELS.isbshLevelBounds}: границы должны лежать от 0 до 100.`);
+    const [low, high] = SETTING_KIND_RANGES.bounds!;
+    if (b[0] < low || b[3] > high) problems.push(`${SETTING_LABELS.isbshLevelBounds}: границы должны лежать от ${numberRu(low)} до ${numberRu(high)}.`);
   }
+  const [shareLow, shareHigh] = SETTING_KIND_RANGES.percent!;
   for (const key of SHARE_KEYS) {
     const v = s[key];
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 1) {
-      problems.push(`${SETTING_LABELS[key]}: доля должна быть от 0\u00a0% до 100\u00a0%, получено «${typeof v === 'number' && Number.isFinite(v) ? numberRu(v * 100) + '\u00a0%' : String(v)}».`);
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < shareLow || v > shareHigh) {
+      problems.push(`${SETTING_LABELS[key]}: доля должна быть от ${numberRu(shareLow * 100)}\u00a0% до ${numberRu(shareHigh * 100)}\u00a0%, получено «${typeof v === 'number' && Number.isFinite(v) ? numberRu(v * 100) + '\u00a0%' : String(v)}».`);
     }
   }
   for (const key of POSITIVE_KEYS) {
     const v = s[key];
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < SETTING_KIND_RANGES.number![0]) {
       problems.push(`${SETTING_LABELS[key]}: нужно неотрицательное число, получено «${typeof v === 'number' && Number.isFinite(v) ? numberRu(v) : String(v)}».`);
     }
   }
@@ -154,11 +169,9 @@ export function settingsProblems(s: Settings): string[] {
   if (!Array.isArray(s.shnorSubjects) || s.shnorSubjects.length === 0 || s.shnorSubjects.some((x) => typeof x !== 'string' || !x.trim())) {
     problems.push(`${SETTING_LABELS.shnorSubjects}: нужен хотя бы один предмет.`);
   }
-  if (!Number.isInteger(s.stableLowYears) || s.stableLowYears < 1) {
-    problems.push(`${SETTING_LABELS.stableLowYears}: нужно целое число от 1, получено «${String(s.stableLowYears)}».`);
-  }
-  if (s.reportingYear !== null && (!Number.isInteger(s.reportingYear) || s.reportingYear < 2000 || s.reportingYear > 2100)) {
-    problems.push(`${SETTING_LABELS.reportingYear}: нужен год от 2000 до 2100 или пусто (последний год в данных), получено «${String(s.reportingYear)}».`);
+  const [firstYear, lastYear] = SETTING_KIND_RANGES.year!;
+  if (s.reportingYear !== null && (!Number.isInteger(s.reportingYear) || s.reportingYear < firstYear || s.reportingYear > lastYear)) {
+    problems.push(`${SETTING_LABELS.reportingYear}: нужен год от ${firstYear} до ${lastYear} или пусто (последний год в данных), получено «${String(s.reportingYear)}».`);
   }
   return problems;
 }

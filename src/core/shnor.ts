@@ -200,16 +200,21 @@ export function assessShnor(
   previous: ReadonlyArray<ShareCell>,
   year: number | null,
   settings: Settings,
+  options: { words?: boolean } = {},
 ): ShnorAssessment {
-  return assessYearShares(groupCells(current), groupCells(previous), year, settings, formatPercent);
+  // Without words (a caller that shows only the status or cluster) the reason and note stay empty: building them is
+  // most of the work over a long column.
+  return assessYearShares(groupCells(current), groupCells(previous), year, settings, options.words === false ? null : memoisedPercent());
 }
 
 /**
  * Failing share of one row of «Результаты ОП» (docs/методика.md §1.2): failed ÷ participants. Null when
  * participants is empty or 0 («нет участников», unlike 0 failures = 0 %), when failed is empty, or
- * when the numbers cannot be a share (negative, failed > participants): no value, never a guess.
+ * when the numbers cannot be a share (negative, failed > participants): no value, never a guess. A
+ * share the sheet gave without participants («% двоек» alone) is that share.
  */
 export function failingShare(r: ProcedureResult): number | null {
+  if (r.participants === null && r.share !== undefined) return usable(r.share);
   const n = usable(r.participants);
   const f = usable(r.failed);
   if (n === null || n <= 0 || f === null || f < 0 || f > n) return null;

@@ -16,6 +16,14 @@ export function mean(xs: readonly number[]): number {
   return sum / xs.length;
 }
 
+/** Median of a non-empty list (the middle value, or the mean of the two middle ones); used to judge a value against its column (docs/методика.md §1.1). */
+export function median(xs: readonly number[]): number {
+  requireValues(xs, 'median');
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
 /**
  * Population standard deviation √(Σ(x − mean)² / n) of a non-empty list (docs/методика.md §2 uses the
  * population SD). One value → 0. Throws on an empty list.

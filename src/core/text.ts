@@ -1,7 +1,7 @@
 /**
  * How text typed by people into cells is compared and tidied: the one normalisation the readers of
- * the editable sheets («Факторы риска», «Каталог мер», roadmaps, «Показатели») share, and the
- * header matching of the reference sheets.
+ * the editable sheets («Факторы риска», «Каталог мер», roadmaps, «Показатели») share (their headers are matched
+ * by src/sheets/input/matcher.ts).
  */
 
 /** The cell as text: '' for an empty cell, runs of spaces (any kind) made one space, no blanks at the ends. */
@@ -13,27 +13,6 @@ export function tidyText(value: unknown): string {
 /** Lower case, ё → е, single spaces, no surrounding blanks: how people's cell text is compared with known words. */
 export function normalizeText(value: unknown): string {
   return tidyText(value === null || value === undefined ? value : String(value).toLowerCase().replace(/ё/g, 'е'));
-}
-
-/**
- * Which column of a header row holds each key: for each entry in order, the first header cell (normalised by
- * normalizeText) it matches that no earlier entry took. Keys without a matching cell are absent.
- */
-export function matchHeaderColumns<K extends string>(
-  headerRow: readonly unknown[],
-  columns: ReadonlyArray<{ key: K; matches: (header: string) => boolean }>,
-): Partial<Record<K, number>> {
-  const header = headerRow.map(normalizeText);
-  const col: Partial<Record<K, number>> = {};
-  const taken = new Set<number>();
-  for (const { key, matches } of columns) {
-    const index = header.findIndex((h, i) => matches(h) && !taken.has(i));
-    if (index >= 0) {
-      col[key] = index;
-      taken.add(index);
-    }
-  }
-  return col;
 }
 
 /**

@@ -47,6 +47,8 @@ export interface ProcedureResult {
   participants: number | null;
   failed: number | null;
   highScorers: number | null;
+  /** The failing share as the sheet gave it when it gave no participants (a wide table of «% двоек»); absent otherwise. */
+  share?: number;
 }
 
 export type Significance = 'высокая' | 'средняя' | 'низкая';

@@ -7,8 +7,11 @@ function onOpen(e) { return App_.onOpen(e); }
 /** Editor add-on install: shows the menu at once. */
 function onInstall(e) { return App_.onInstall(e); }
 
-/** Installable form-submit trigger: recomputes after each new response. */
+/** Installable form-submit trigger: marks the new response and recomputes (at most once per 10 minutes). */
 function onFormSubmitRecompute(e) { return App_.onFormSubmitRecompute(e); }
+
+/** Hourly time-driven trigger: recomputes when responses are still waiting. */
+function catchUpRecompute(e) { return App_.catchUpRecompute(e); }
 
 /** Menu: opens the sidebar. */
 function showSidebar() { return App_.showSidebar(); }
@@ -50,7 +53,7 @@ function sidebarResetSettings() { return App_.sidebarResetSettings(); }
 function sidebarStartRun(kind, options) { return App_.sidebarStartRun(kind, options); }
 
 /** Sidebar: does the next step of a run. */
-function sidebarRunStep(runId) { return App_.sidebarRunStep(runId); }
+function sidebarRunStep(runId, options) { return App_.sidebarRunStep(runId, options); }
 
 /** Sidebar: cancels a run. */
 function sidebarCancelRun(runId) { return App_.sidebarCancelRun(runId); }

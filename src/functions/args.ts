@@ -91,7 +91,9 @@ export function inArgument<T>(name: string, value: unknown, parse: (value: unkno
 
 /** Sheets passes a date cell as a Date and a checkbox as a boolean: neither is a number or a share. */
 export function rejectDateOrBoolean(value: unknown): void {
-  if (value instanceof Date || Object.prototype.toString.call(value) === '[object Date]') throw new ValueError(MSG.dateNotAllowed);
+  if (typeof value === 'object' && value !== null && (value instanceof Date || Object.prototype.toString.call(value) === '[object Date]')) {
+    throw new ValueError(MSG.dateNotAllowed);
+  }
   if (typeof value === 'boolean') throw new ValueError(MSG.booleanNotAllowed(value));
 }
 

@@ -1,7 +1,7 @@
 /**
  * The custom functions analysts type in Sheets. This layer only shapes arguments (single values
  * and ranges, Russian text numbers) and words the results; every rule comes from src/core.
- * The Russian documentation Sheets shows is in src/entry/customFunctions.js (one source of truth).
+ * Their names, parameters and the Russian help Sheets shows are defined once in signatures.ts.
  *
  * Common behaviour: any argument may be one cell or a range; ranges of one height are processed
  * row by row and the result spills down as a column; entirely empty rows give ""; a row that cannot
@@ -9,8 +9,8 @@
  * the reason instead (the cell shows it); a single value among ranges applies to every row.
  */
 import { UserError, ValueError } from '../core/errors';
-import { defaultSettings } from '../core/settings';
 import type { Settings } from '../core/settings';
+import { savedSettings } from './savedSettings';
 import type { ClusterOrStatus, IsbshShareKey, IsbshShares } from '../core/types';
 import { normalizeAnswer, parseCount, parseRussianNumber, parseShare, shareFromCount } from '../core/numbers';
 import { computeIsbsh, isbshLevel, missingIsbshInputs, roundIsbsh, ISBSH_INPUT_LABELS } from '../core/isbsh';
@@ -113,7 +113,7 @@ function readIsbsh(name: string, cell: unknown): number | null {
 export function ISBSH_LEVEL(isbsh: unknown, boundaries?: unknown): SheetResult {
   return sheetCall(() => {
     const bounds = boundaries === undefined || (isSingleValue(boundaries) && isEmptyCell(toRows(boundaries)[0][0]))
-      ? defaultSettings().isbshLevelBounds
+      ? savedSettings().isbshLevelBounds
       : readBounds(boundaries);
     return mapRows([{ name: 'isbsh', value: isbsh, shape: 'cell', data: true }], (cells) => {
       const x = readIsbsh('isbsh', cells[0][0]);
@@ -144,7 +144,7 @@ function readBounds(value: unknown): number[] {
  */
 export function ISBSH_ZONE(isbsh_values: unknown, groups?: unknown, share?: unknown): SheetResult {
   return sheetCall(() => {
-    const settings = defaultSettings();
+    const settings = savedSettings();
     const zoneShare = readZoneShare(share, settings);
     // «=ISBSH_ZONE(H2:H9; ; 20%)» passes an empty value for the skipped groups: the whole column is one group.
     const withGroups = groups !== undefined && !(isSingleValue(groups) && isEmptyCell(toRows(groups)[0][0]));
@@ -231,19 +231,25 @@ function assessEachRow(
     { name: 'previous_shares', value: previous_shares, shape: 'row' as const, data: true },
     { name: 'threshold', value: threshold, shape: 'cell' as const, data: false },
   ];
+  // Settings once per call, and one copy per threshold (usually one value for every row).
+  const base = savedSettings();
+  const byThreshold = new Map<number, Settings>();
+  const words = procedureNames !== null;
   return mapRows(args, (cells) => {
-    const settings: Settings = { ...defaultSettings(), shnorThreshold: readThreshold(cells[2][0]) };
+    const threshold = readThreshold(cells[2][0], base);
+    let settings = byThreshold.get(threshold);
+    if (settings === undefined) byThreshold.set(threshold, (settings = { ...base, shnorThreshold: threshold }));
     const toShareCells = (name: string, row: unknown[]): ShareCell[] =>
       row.slice(0, width).map((cell, k) => ({ procedure: names[k], share: inArgument(name, cell, parseShare) }));
     const current = toShareCells('current_shares', cells[0]);
     const previous = noPrevious ? [] : toShareCells('previous_shares', cells[1]);
-    return show(assessShnor(current, previous, null, settings));
+    return show(assessShnor(current, previous, null, settings, { words }));
   });
 }
 
-function readThreshold(cell: unknown): number {
+function readThreshold(cell: unknown, settings: Settings): number {
   const t = inArgument('threshold', cell, parseShare);
-  if (t === null) return defaultSettings().shnorThreshold;
+  if (t === null) return settings.shnorThreshold;
   if (t === 0) throw new ValueError(MSG.argument('threshold', MSG.zeroShare));
   return t;
 }

@@ -37,7 +37,7 @@ function helpFor(spec: FieldSpec, type: QuestionType): string {
  */
 export const PASSPORT_QUESTIONS: readonly FormQuestion[] = FIELDS.flatMap((spec) => {
   const type = TYPE_OF_KIND[spec.kind];
-  if (!type) return [];
+  if (!type || spec.notInForm) return [];
   return [{ field: spec.id, title: spec.label, help: helpFor(spec, type), type, required: spec.required !== 'no' }];
 });
 

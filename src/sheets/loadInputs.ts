@@ -1,12 +1,17 @@
 import { UserError } from '../core/errors';
 import type { YearlyAnswer } from '../core/history';
 import type { CatalogMeasure, ProcedureResult, RiskDiagnosis, RiskFactor, SchoolRecord } from '../core/types';
-import { DEFAULT_RISK_FACTORS, FACTOR_SHEET_NAME, factorsFromSheet } from '../core/factors';
-import { CATALOG_SHEET_NAME, DEFAULT_CATALOG, catalogFromSheet } from '../core/catalog';
+import { DEFAULT_RISK_FACTORS, FACTOR_SHEET_NAME } from '../core/factors';
+import { CATALOG_SHEET_NAME, DEFAULT_CATALOG } from '../core/catalog';
+import { readCatalogSheet, readFactorSheet } from './readReferences';
 import { INDICATORS } from '../core/indicators';
-import { parseShare } from '../core/numbers';
 import { normalizeText } from '../core/text';
-import { mappingFor, parseStoredMapping, type AutoMapping } from './headerMapping';
+import { mappingFor, parseStoredMapping, type AutoMapping, type SampleRows } from './headerMapping';
+import { headerTexts, shareCell } from './input/cells';
+import { INDICATOR_VARIANTS } from './input/corpus/references';
+import { SAMPLE_ROWS, findHeaderRow, matchHeaders } from './input/matcher';
+import type { InputSchema } from './input/schema';
+import { INDICATOR_TITLES } from './outputs/summarySheets';
 import { readResponses } from './readResponses';
 import { readResults } from './readResults';
 import { readRisks } from './readRisks';
@@ -64,23 +69,22 @@ export function findResponsesSheet(ss: Spreadsheet, chosen: string | null): Shee
   );
 }
 
-function headerTexts(row: readonly unknown[] | undefined): string[] {
-  return (row ?? []).map((h) => String(h ?? ''));
-}
-
-/** The mapping in force for these headers: the stored choices first, the rest auto-mapped. */
-function mappingIn(headers: readonly string[], storedJson: string | null): AutoMapping {
-  return mappingFor(headers, parseStoredMapping(storedJson));
+/** The mapping in force for these headers: the stored choices first, the rest matched (with the evidence of the first rows' values). */
+function mappingIn(headers: readonly string[], storedJson: string | null, samples: SampleRows): AutoMapping {
+  return mappingFor(headers, parseStoredMapping(storedJson), samples.slice(0, SAMPLE_ROWS));
 }
 
 /**
- * The responses sheet's header texts and the mapping in force, for the sidebar: only the header row is read (the
- * responses of a whole region are not needed to show which column is which).
+ * The responses sheet's header texts and the mapping in force, for the sidebar: only the header row and the first
+ * SAMPLE_ROWS rows are read, in one call (the matcher looks at no more), so the sidebar shows the mapping the run uses.
  */
-export function responsesMapping(sheet: Sheet, storedJson: string | null): { headers: string[]; auto: AutoMapping } {
+export function responsesMapping(sheet: Sheet, storedJson: string | null): { headers: string[]; auto: AutoMapping; samples: unknown[][] } {
   const width = sheet.getLastColumn();
-  const headers = width < 1 ? [] : headerTexts(sheet.getRange(1, 1, 1, width).getValues()[0]);
-  return { headers, auto: mappingIn(headers, storedJson) };
+  const height = Math.min(sheet.getLastRow(), SAMPLE_ROWS + 1);
+  const values = width < 1 || height < 1 ? [] : sheet.getRange(1, 1, height, width).getValues();
+  const headers = headerTexts(values);
+  const samples = values.slice(1);
+  return { headers, auto: mappingIn(headers, storedJson, samples), samples };
 }
 
 function sheetValues(ss: Spreadsheet, name: string): unknown[][] | null {
@@ -88,18 +92,29 @@ function sheetValues(ss: Spreadsheet, name: string): unknown[][] | null {
   return sheet ? sheet.getDataRange().getValues() : null;
 }
 
-/** Hand-entered values of «Показатели» kept across rebuilds, by indicator id. */
+/** «Показатели» as an input schema (src/sheets/input): the indicator's name and the hand-entered actual value. */
+const INDICATORS_SCHEMA: InputSchema<keyof typeof INDICATOR_VARIANTS> = {
+  id: 'indicators',
+  fields: [
+    { key: 'indicator', title: INDICATOR_TITLES.indicator, required: 'yes', variants: INDICATOR_VARIANTS.indicator },
+    { key: 'actual', title: INDICATOR_TITLES.actual, required: 'yes', variants: INDICATOR_VARIANTS.actual },
+  ],
+};
+
+/** Hand-entered values of «Показатели» kept across rebuilds (docs/методика.md §7), by indicator id; the header row below the caption is found by its titles. */
 export function readManualIndicators(values: unknown[][] | null): Record<string, number | null> {
   const manual: Record<string, number | null> = {};
   if (!values) return manual;
-  const headerIndex = values.findIndex((r) => normalizeText(r[0]) === 'показатель');
+  const headerIndex = findHeaderRow(values, INDICATORS_SCHEMA, 1);
   if (headerIndex < 0) return manual;
+  const { columns } = matchHeaders(INDICATORS_SCHEMA, headerTexts(values, headerIndex));
+  if (columns.indicator === null || columns.actual === null) return manual;
   const idByName = new Map(INDICATORS.filter((d) => !d.computed).map((d) => [normalizeText(d.name), d.id]));
   for (const row of values.slice(headerIndex + 1)) {
-    const id = idByName.get(normalizeText(row[0]));
+    const id = idByName.get(normalizeText(row[columns.indicator]));
     if (!id) continue;
     try {
-      manual[id] = parseShare(row[2]);
+      manual[id] = shareCell(row[columns.actual]);
     } catch {
       manual[id] = null;
     }
@@ -120,16 +135,18 @@ export function loadInputs(ss: Spreadsheet, timeZone: string, today: Date): Load
   const sheet = findResponsesSheet(ss, props.getProperty(RESPONSES_SHEET_KEY));
   if (!sheet) throw new UserError(LOAD.noResponsesSheet);
   const values = sheet.getDataRange().getValues();
-  const auto = mappingIn(headerTexts(values[0]), props.getProperty(MAPPING_KEY));
+  const auto = mappingIn(headerTexts(values), props.getProperty(MAPPING_KEY), values.slice(1));
   // Throws the UserError naming the missing columns when a required one is not mapped.
-  const responses = readResponses(values, sheet.getName(), auto.mapping, { timeZone });
+  const responses = readResponses(values, sheet.getName(), auto.mapping, { timeZone, match: auto });
   const problems: Problem[] = [...responses.problems];
   const knownCodes = new Set(responses.schools.map((s) => s.schoolCode));
 
-  const resultValues = sheetValues(ss, SHEET_NAMES.results);
+  const resultsSheet = ss.getSheetByName(SHEET_NAMES.results);
   let results: ProcedureResult[] = [];
-  if (resultValues) {
-    const read = readResults(resultValues, SHEET_NAMES.results, knownCodes, { latestYear: today.getFullYear() });
+  if (resultsSheet) {
+    // Number formats too: a cell shown as «25 %» holds 0.25, a share and not a count (docs/методика.md §1.2).
+    const range = resultsSheet.getDataRange();
+    const read = readResults(range.getValues(), SHEET_NAMES.results, knownCodes, { latestYear: today.getFullYear(), formats: range.getNumberFormats() });
     results = read.results;
     problems.push(...read.problems);
   } else {
@@ -139,14 +156,14 @@ export function loadInputs(ss: Spreadsheet, timeZone: string, today: Date): Load
   let factors: RiskFactor[] = DEFAULT_RISK_FACTORS.map((f) => ({ ...f }));
   const factorValues = sheetValues(ss, FACTOR_SHEET_NAME);
   if (factorValues) {
-    const read = factorsFromSheet(factorValues);
+    const read = readFactorSheet(factorValues);
     factors = read.factors;
     problems.push(...referenceProblems(FACTOR_SHEET_NAME, read.problems));
   }
   let catalog: CatalogMeasure[] = DEFAULT_CATALOG.map((m) => ({ ...m }));
   const catalogValues = sheetValues(ss, CATALOG_SHEET_NAME);
   if (catalogValues) {
-    const read = catalogFromSheet(catalogValues, factors);
+    const read = readCatalogSheet(catalogValues, factors);
     catalog = read.measures;
     problems.push(...referenceProblems(CATALOG_SHEET_NAME, read.problems));
   }

@@ -4,16 +4,23 @@
  * Nothing is lost silently: every row, column or value not used becomes a Problem.
  */
 import { ValueError } from '../core/errors';
-import { normalizeSpecialists } from '../core/deficits';
+import { normalizeSpecialists, unknownSpecialists } from '../core/deficits';
+import { mergeMunicipalityNames } from '../core/municipalityNames';
+import { fundingInThousands, implausibleTotal, isTotalsRow } from '../core/plausibility';
+import { mostlyShares, shareColumn, shareInColumn, type ShareColumn } from '../core/shareColumn';
 import { parseCount, parseRussianNumber, parseShare, parseTerritory, parseYesNo, quoteValue, shareFromCount } from '../core/numbers';
-import type { SchoolRecord } from '../core/types';
+import type { SchoolRecord, Territory } from '../core/types';
 import { columnLetter } from './a1';
-import { FIELDS, LONG_TEXT_WARNING, type FieldId, type FieldSpec } from './fields';
-import { bestFieldFor, isPercentHeader, isShareHeader, missingColumnsError, missingRequired, type ColumnMapping } from './headerMapping';
+import { FIELDS, LONG_TEXT_WARNING, fieldSpec, type FieldId, type FieldSpec } from './fields';
+import { autoMapColumns, isPercentHeader, isShareHeader, missingColumnsError, missingForIsbsh, missingRequired, type AutoMapping, type ColumnMapping } from './headerMapping';
+import { cellText, columnHasData, headerTexts, isBlankCell, isFormulaError, normalizeSchoolCode, schoolCodeKey, type NormalizedCode } from './input/cells';
+import { cellProblem, columnProblem, sheetProblem } from './input/problems';
 import { ACTION, PROBLEM } from './messages';
 import { sortProblems, type Problem } from './problems';
-import { calendarMonth, formatTimestamp, parseTimestamp } from './timestamps';
+import { calendarMonth, formatTimestamp, parseTimestamp, slashDateOrder, type SlashOrder } from './timestamps';
 import { schoolYearOf, type YearlyAnswer } from '../core/history';
+
+export { cellText, isBlankCell, isFormulaError, normalizeSchoolCode, schoolCodeKey, type NormalizedCode };
 
 export interface ResponsesReading {
   /** One record per Код ОО (its latest submission), in the order of those submissions' rows. */
@@ -32,65 +39,6 @@ export interface ResponsesReading {
   yearly: YearlyAnswer[];
 }
 
-// ---------------------------------------------------------------- cells
-
-/** Whether a cell holds nothing: empty, or only spaces (docs/методика.md §1: such a cell is «no value», never 0). */
-export function isBlankCell(v: unknown): boolean {
-  return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
-}
-
-/** Error values a formula leaves in a cell, in English and Russian Sheets («#DIV/0!», «#ЗНАЧ!», «#Н/Д» …). */
-const FORMULA_ERROR = /^#(?:N\/A|Н\/Д|[A-ZА-ЯЁ0-9\/]+[!?])$/i;
-
-/** Whether a cell shows a formula error rather than a value (getValues returns the error text); such a value is rejected (docs/методика.md §1.1). */
-export function isFormulaError(v: unknown): boolean {
-  return typeof v === 'string' && FORMULA_ERROR.test(v.trim());
-}
-
-/** A cell as text (docs/методика.md §1.1 text fields): strings as typed, numbers without formatting (a code typed as 760152 stays «760152»). */
-export function cellText(v: unknown): string {
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number') return String(v);
-  return quoteValue(v);
-}
-
-/** Letters that look the same in Cyrillic and Latin (the lower-case ones by their upper case). */
-const CYRILLIC_TO_LATIN: ReadonlyMap<string, string> = new Map(
-  [...'аеорсхукмтнвАЕОРСХУКМТНВ'].map((c, i) => [c, 'aeopcxykmthbAEOPCXYKMTHB'[i]]),
-);
-const LATIN_TO_CYRILLIC: ReadonlyMap<string, string> = new Map([...CYRILLIC_TO_LATIN].map(([cyr, lat]) => [lat, cyr]));
-
-export interface NormalizedCode {
-  code: string;
-  /** 'latin' — Cyrillic lookalikes replaced by Latin; 'cyrillic' — the other way round; null — unchanged. */
-  fixed: 'latin' | 'cyrillic' | null;
-}
-
-/**
- * Код ОО as the key of a school (docs/методика.md, Словарь: a text code, e.g. `edu760152`): trimmed; a code that mixes
- * alphabets is made one alphabet — Latin when every Cyrillic letter in it has a Latin twin (codes are
- * Latin, like ФИС ОКО logins), else Cyrillic when every Latin letter has a Cyrillic twin; otherwise kept.
- * Case is kept as written; codes are compared case-insensitively (schoolCodeKey).
- */
-export function normalizeSchoolCode(raw: unknown): NormalizedCode {
-  const code = cellText(raw).replace(/^[\s\u00A0\u2009\u202F]+|[\s\u00A0\u2009\u202F]+$/g, '');
-  const cyrillic = code.match(/[а-яё]/gi) ?? [];
-  const latin = code.match(/[a-z]/gi) ?? [];
-  if (!cyrillic.length || !latin.length) return { code, fixed: null };
-  if (cyrillic.every((c) => CYRILLIC_TO_LATIN.has(c))) {
-    return { code: [...code].map((c) => CYRILLIC_TO_LATIN.get(c) ?? c).join(''), fixed: 'latin' };
-  }
-  if (latin.every((c) => LATIN_TO_CYRILLIC.has(c))) {
-    return { code: [...code].map((c) => LATIN_TO_CYRILLIC.get(c) ?? c).join(''), fixed: 'cyrillic' };
-  }
-  return { code, fixed: null };
-}
-
-/** The comparison key of a Код ОО (docs/методика.md, Словарь: unique within a spreadsheet): codes that differ only in case are the same school. */
-export function schoolCodeKey(code: string): string {
-  return code.toLowerCase();
-}
-
 // ---------------------------------------------------------------- columns
 
 /** How each mapped column is read. */
@@ -99,19 +47,14 @@ interface Column {
   index: number;
   header: string;
   share: boolean;
-  percent: boolean;
+  /** For a share column: how its plain numbers are read, decided from all its values (core's shareColumn). */
+  scale: ShareColumn;
 }
 
-/** A column holds shares when its header says so, or when every value in it is written with «%» (docs/методика.md §1.1). */
-function allPercentText(values: unknown[][], index: number): boolean {
-  let seen = 0;
-  for (let r = 1; r < values.length; r++) {
-    const v = values[r]?.[index];
-    if (isBlankCell(v)) continue;
-    if (typeof v !== 'string' || !/%\s*$/.test(v.trim())) return false;
-    seen++;
-  }
-  return seen > 0;
+function columnValues(values: unknown[][], index: number): unknown[] {
+  const out: unknown[] = [];
+  for (let r = 1; r < values.length; r++) out.push(values[r]?.[index]);
+  return out;
 }
 
 function effectiveMapping(mapping: ColumnMapping, width: number): ColumnMapping {
@@ -123,39 +66,54 @@ function effectiveMapping(mapping: ColumnMapping, width: number): ColumnMapping 
   return out;
 }
 
-function columnProblems(values: unknown[][], sheet: string, headers: string[], mapping: ColumnMapping): Problem[] {
+const labelOf = (id: FieldId) => fieldSpec(id).label;
+const quotedLabels = (ids: readonly FieldId[]) => ids.map((id) => `«${labelOf(id)}»`).join(', ');
+
+/**
+ * Problems of the header row: ИСБШ inputs and «Отметка времени» without a column, columns without a header that hold
+ * data, and every column not used — ambiguous ones naming the fields or columns they compete for, unknown ones naming
+ * the fields they are closest to (docs/методика.md §1.1 «let the user fix the mapping»).
+ */
+function columnProblems(values: unknown[][], sheet: string, headers: string[], mapping: ColumnMapping, match: AutoMapping): Problem[] {
   const problems: Problem[] = [];
   const mapped = new Set(Object.values(mapping).filter((c): c is number => c !== null));
-  for (const spec of FIELDS) {
-    if (mapping[spec.id] !== null) continue;
-    if (spec.required === 'isbsh') {
-      problems.push(sheetProblem(sheet, PROBLEM.missingIsbshColumn(spec.label), ACTION.isbshNotComputed));
-    } else if (spec.id === 'timestamp') {
-      problems.push(sheetProblem(sheet, PROBLEM.noTimestampColumn, ACTION.rowOrderUsed));
-    }
-  }
+  for (const id of missingForIsbsh(mapping)) problems.push(sheetProblem(sheet, PROBLEM.missingIsbshColumn(labelOf(id)), ACTION.isbshNotComputed));
+  if (mapping.timestamp === null) problems.push(sheetProblem(sheet, PROBLEM.noTimestampColumn, ACTION.rowOrderUsed));
   headers.forEach((header, index) => {
     if (mapped.has(index)) return;
     if (header === '') {
-      const hasData = values.slice(1).some((row) => !isBlankCell(row?.[index]));
-      if (hasData) {
-        problems.push({ sheet, row: 1, schoolCode: '', field: PROBLEM.columnRef(columnLetter(index)), value: '', problem: PROBLEM.blankHeader, action: ACTION.columnIgnored });
-      }
+      if (columnHasData(values, index)) problems.push(columnProblem(sheet, PROBLEM.columnRef(columnLetter(index)), PROBLEM.blankHeader, ACTION.columnIgnored));
       return;
     }
-    const lookalike = bestFieldFor(header);
-    const taken = lookalike === null ? null : mapping[lookalike];
-    const problem = taken === null ? PROBLEM.unknownColumn : PROBLEM.sameFieldAs(headers[taken]);
-    problems.push({ sheet, row: 1, schoolCode: '', field: header, value: '', problem, action: ACTION.columnIgnored });
+    const twoFields = match.ambiguousColumns.find((a) => a.column === index);
+    const unmappedOf = (ids: readonly FieldId[]) => ids.filter((id) => mapping[id] === null);
+    if (twoFields && unmappedOf(twoFields.fields).length) {
+      problems.push(columnProblem(sheet, header, PROBLEM.ambiguousColumn(quotedLabels(twoFields.fields)), ACTION.columnIgnoredChoose));
+      return;
+    }
+    const twoColumns = match.ambiguous.find((a) => a.columns.includes(index) && mapping[a.field] === null);
+    if (twoColumns) {
+      const others = twoColumns.columns.filter((c) => c !== index).map((c) => `«${headers[c]}»`).join(', ');
+      problems.push(columnProblem(sheet, header, PROBLEM.ambiguousField(labelOf(twoColumns.field), others), ACTION.columnIgnoredChoose));
+      return;
+    }
+    const candidates = (match.candidates[index] ?? []).map((c) => c.field);
+    const taken = candidates.length ? mapping[candidates[0]] : null;
+    if (taken !== null && taken !== undefined && taken !== index) {
+      problems.push(columnProblem(sheet, header, PROBLEM.sameFieldAs(headers[taken]), ACTION.columnIgnored));
+    } else if (candidates.length) {
+      problems.push(columnProblem(sheet, header, PROBLEM.unknownColumnLike(quotedLabels(candidates)), ACTION.columnIgnored));
+    } else {
+      problems.push(columnProblem(sheet, header, PROBLEM.unknownColumn, ACTION.columnIgnored));
+    }
   });
   return problems;
 }
 
-function sheetProblem(sheet: string, problem: string, action: string): Problem {
-  return { sheet, row: null, schoolCode: '', field: '', value: '', problem, action };
-}
-
 // ---------------------------------------------------------------- rows
+
+/** The student counts a total is compared with (docs/методика.md §1.1). */
+const STUDENT_COUNT_FIELDS: readonly FieldId[] = FIELDS.filter((f) => f.studentShare !== undefined).map((f) => f.id);
 
 interface Submission {
   row: unknown[];
@@ -163,11 +121,14 @@ interface Submission {
   code: string;
   fixed: NormalizedCode['fixed'];
   time: number | null;
-  timeText: string;
+  /** The timestamp cell as read (worked out only for a superseded answer, the one place it is quoted). */
+  rawTime: unknown;
 }
 
-function timeText(raw: unknown, timeZone: string): string {
+/** The timestamp as the data check quotes it: a date or a serial number as the time it was read as, text as typed. */
+function timeText(raw: unknown, time: number | null, timeZone: string): string {
   if (raw instanceof Date && !Number.isNaN(raw.getTime())) return formatTimestamp(raw, timeZone);
+  if (typeof raw === 'number' && time !== null) return formatTimestamp(new Date(time), timeZone);
   return quoteValue(raw);
 }
 
@@ -181,15 +142,7 @@ class SchoolReader {
   ) {}
 
   private report(column: Column, raw: unknown, problem: string, action: string): void {
-    this.problems.push({
-      sheet: this.sheet,
-      row: this.sub.sheetRow,
-      schoolCode: this.sub.code,
-      field: column.header,
-      value: quoteValue(raw),
-      problem,
-      action,
-    });
+    this.problems.push(cellProblem(this.sheet, { row: this.sub.sheetRow, column: column.header, value: raw, schoolCode: this.sub.code }, problem, action));
   }
 
   /** The raw cell of a field, or undefined when the field has no column or the cell shows a formula error. */
@@ -217,8 +170,9 @@ class SchoolReader {
 
   /** A required field with no value (empty or a dash) is mentioned: without it a result cannot be computed. */
   private emptyRequired(column: Column, value: unknown): void {
-    if (column.spec.required === 'yes') this.report(column, value, PROBLEM.requiredEmpty, ACTION.keptWithoutValue);
-    else if (column.spec.required === 'isbsh') this.report(column, value, PROBLEM.isbshInputEmpty, ACTION.isbshNotComputed);
+    const required = column.spec.standsFor ? fieldSpec(column.spec.standsFor).required : column.spec.required;
+    if (required === 'yes') this.report(column, value, PROBLEM.requiredEmpty, ACTION.keptWithoutValue);
+    else if (required === 'isbsh') this.report(column, value, PROBLEM.isbshInputEmpty, ACTION.isbshNotComputed);
   }
 
   text(id: FieldId): string {
@@ -244,13 +198,13 @@ class SchoolReader {
     if (!cell) return null;
     const { column, value } = cell;
     const parsed = column.share
-      ? this.attempt(column, value, () => parseShare(value, { percentColumn: column.percent }))
+      ? this.attempt(column, value, () => shareInColumn(value, column.scale))
       : this.attempt(column, value, () => parseCount(value));
     if (parsed === null) this.emptyRequired(column, value);
     if (parsed === null || parsed === undefined) return null;
     if (column.share) return parsed;
     if (total === null || total === 0) {
-      this.report(column, value, PROBLEM.noTotalForShare, ACTION.shareNotComputed);
+      if (!this.implausible) this.report(column, value, PROBLEM.noTotalForShare, ACTION.shareNotComputed);
       return null;
     }
     return this.attempt(column, value, () => shareFromCount(parsed, total)) ?? null;
@@ -262,7 +216,7 @@ class SchoolReader {
     if (!cell) return null;
     const { column, value } = cell;
     if (column.share) {
-      const share = this.attempt(column, value, () => parseShare(value, { percentColumn: column.percent }));
+      const share = this.attempt(column, value, () => shareInColumn(value, column.scale));
       if (share === null || share === undefined) return null;
       if (teachersTotal === null) {
         this.report(column, value, PROBLEM.noTeachersTotalForShare, ACTION.valueDropped);
@@ -278,12 +232,58 @@ class SchoolReader {
     return count ?? null;
   }
 
+  /** «Тип территории», or when the form asks «Сельская школа (да/нет)» instead: «да» → село, «нет» → город. */
+  territory(): Territory | null {
+    if (this.columns.has('territory')) return this.value('territory', parseTerritory);
+    if (!this.columns.has('ruralFlag')) return null;
+    const rural = this.value('ruralFlag', parseYesNo);
+    return rural === null ? null : rural ? 'село' : 'город';
+  }
+
+  /**
+   * «Специалисты в штате» from the checkbox question, or combined from one yes/no question per specialist: the ones
+   * answered «да»; none when every answer is «нет»; unknown (null) when none is «да» and some answer is missing.
+   */
   specialists(): string[] | null {
     const cell = this.raw('specialists');
-    if (!cell) return null;
-    const text = cellText(cell.value).trim();
-    return text === '' ? null : normalizeSpecialists(text);
+    if (cell) {
+      const text = cellText(cell.value).trim();
+      if (text === '') return null;
+      const list = normalizeSpecialists(text);
+      // Unknown items are kept but listed: they do not count against a staffing deficit (docs/методика.md §2).
+      for (const item of unknownSpecialists(list)) this.report(cell.column, cell.value, PROBLEM.unknownSpecialist(item), ACTION.notCountedForStaffing);
+      return list;
+    }
+    const parts = FIELDS.filter((f) => f.specialist && this.columns.has(f.id));
+    if (!parts.length) return null;
+    const answers = parts.map((f) => ({ name: f.specialist!, has: this.value(f.id, parseYesNo) }));
+    const present = answers.filter((a) => a.has === true).map((a) => a.name);
+    if (present.length) return present;
+    return answers.every((a) => a.has === false) ? [] : null;
   }
+
+  /** «Всего обучающихся», unless it cannot be the school's beside its other counts (100 000 pupils and counts of 200). */
+  totalStudents(): number | null {
+    const total = this.value('totalStudents', parseCount);
+    const cell = this.raw('totalStudents');
+    if (total === null || !cell) return total;
+    const counts = STUDENT_COUNT_FIELDS.map((id) => {
+      const c = this.columns.get(id);
+      if (!c || c.share) return null;
+      try {
+        return parseCount(this.sub.row[c.index]);
+      } catch {
+        return null;
+      }
+    });
+    if (!implausibleTotal(total, counts)) return total;
+    this.report(cell.column, cell.value, PROBLEM.implausibleTotal(quoteValue(total)), ACTION.valueDropped);
+    this.implausible = true;
+    return null;
+  }
+
+  /** Set when «Всего обучающихся» was not believed: the shares are then not computed, and said so once. */
+  implausible = false;
 
   money(id: FieldId): number | null {
     return this.value(id, (v) => {
@@ -298,20 +298,19 @@ function readSchool(sheet: string, sub: Submission, columns: Map<FieldId, Column
   const r = new SchoolReader(sheet, sub, columns);
   const codeColumn = columns.get('schoolCode')!;
   if (sub.fixed) {
-    r.problems.push({
-      sheet,
-      row: sub.sheetRow,
-      schoolCode: sub.code,
-      field: codeColumn.header,
-      value: cellText(sub.row[codeColumn.index]).trim(),
-      problem: sub.fixed === 'latin' ? PROBLEM.lookalikeLetters : PROBLEM.lookalikeLatinLetters,
-      action: ACTION.codeFixed(sub.code),
-    });
+    r.problems.push(
+      cellProblem(
+        sheet,
+        { row: sub.sheetRow, column: codeColumn.header, value: cellText(sub.row[codeColumn.index]).trim(), schoolCode: sub.code },
+        sub.fixed === 'latin' ? PROBLEM.lookalikeLetters : PROBLEM.lookalikeLatinLetters,
+        ACTION.codeFixed(sub.code),
+      ),
+    );
   }
   const name = r.text('name');
   const municipality = r.text('municipality');
-  const territory = r.value('territory', parseTerritory);
-  const totalStudents = r.value('totalStudents', parseCount);
+  const territory = r.territory();
+  const totalStudents = r.totalStudents();
   const share = (id: FieldId) => r.studentShare(id, totalStudents);
   const shares = {
     bothParentsHigherEd: share('bothParentsHigherEd'),
@@ -349,6 +348,37 @@ function readSchool(sheet: string, sub: Submission, columns: Map<FieldId, Column
   return { record, problems: r.problems };
 }
 
+/** Funding that looks written in thousands among roubles (×1000) is read in roubles, with a note (docs/методика.md §1.1). */
+function fundingInThousandsFixed(schools: SchoolRecord[], rowOf: ReadonlyMap<SchoolRecord, number>, sheet: string, column: Column | undefined): Problem[] {
+  if (!column) return [];
+  const all = schools.map((s) => s.fundingPerStudent);
+  const problems: Problem[] = [];
+  for (const s of schools) {
+    if (!fundingInThousands(s.fundingPerStudent, all)) continue;
+    const rubles = s.fundingPerStudent! * 1000;
+    problems.push({ sheet, row: rowOf.get(s) ?? null, schoolCode: s.schoolCode, field: column.header, value: quoteValue(s.fundingPerStudent), problem: PROBLEM.fundingInThousands, action: ACTION.readAsRubles(quoteValue(rubles)) });
+    s.fundingPerStudent = rubles;
+  }
+  return problems;
+}
+
+/** Spellings of one municipality made one (docs/методика.md §1.1), noted once per spelling; near-duplicates named, not merged. */
+function mergedMunicipalities(schools: SchoolRecord[], rowOf: ReadonlyMap<SchoolRecord, number>, sheet: string, column: Column): Problem[] {
+  const names = mergeMunicipalityNames(schools.map((s) => s.municipality));
+  const problems: Problem[] = [];
+  for (const { name, variants } of names.merged) {
+    for (const variant of variants) {
+      const first = schools.find((s) => s.municipality === variant);
+      problems.push({ sheet, row: (first && rowOf.get(first)) ?? null, schoolCode: '', field: column.header, value: variant, problem: PROBLEM.municipalityVariant(name), action: ACTION.municipalityMerged(name) });
+    }
+  }
+  for (const [a, b] of names.nearDuplicates) {
+    problems.push({ sheet, row: null, schoolCode: '', field: column.header, value: `${a}; ${b}`, problem: PROBLEM.municipalityNearDuplicate(a, b), action: ACTION.notMerged });
+  }
+  for (const s of schools) s.municipality = names.nameOf.get(s.municipality) ?? s.municipality;
+  return problems;
+}
+
 /**
  * Reads the Form's responses (docs/методика.md §1.1). `values[0]` is the header row; `mapping` gives the column
  * of each field (see mappingFor). Each school's latest submission by «Отметка времени» wins; equal times,
@@ -363,10 +393,10 @@ export function readResponses(
   values: unknown[][],
   sheetName: string,
   mapping: ColumnMapping,
-  options: { timeZone: string },
+  options: { timeZone: string; match?: AutoMapping },
 ): ResponsesReading {
-  const width = values.reduce((w, row) => Math.max(w, row?.length ?? 0), 0);
-  const headers = Array.from({ length: width }, (_, i) => cellText(values[0]?.[i] ?? '').trim());
+  const headers = headerTexts(values);
+  const width = headers.length;
   const effective = effectiveMapping(mapping, width);
   const missing = missingRequired(effective);
   if (missing.length) throw missingColumnsError(sheetName, missing, headers);
@@ -377,13 +407,23 @@ export function readResponses(
     if (index === null) continue;
     const header = headers[index];
     const canBeShare = spec.kind === 'count' && (spec.studentShare !== undefined || spec.id === 'teachersHighestCategory');
-    const share = canBeShare && (isShareHeader(header) || allPercentText(values, index));
-    columns.set(spec.id, { spec, index, header, share, percent: share && isPercentHeader(header) });
+    // A column holds shares when its header says so, or when most of its values are shares (docs/методика.md §1.1).
+    const cells = canBeShare ? columnValues(values, index) : [];
+    const share = canBeShare && (isShareHeader(header) || mostlyShares(cells));
+    const scale = shareColumn(share ? cells : [], { percentHeader: share && isPercentHeader(header) });
+    columns.set(spec.id, { spec, index, header, share, scale });
   }
-  const problems = columnProblems(values, sheetName, headers, effective);
+  const match = options.match ?? autoMapColumns(headers, values.slice(1));
+  const problems = columnProblems(values, sheetName, headers, effective, match);
 
   const codeColumn = columns.get('schoolCode')!;
   const timeColumn = columns.get('timestamp');
+  // «9/1/2025» is month first in English Sheets, day first in British: the column's other values decide.
+  const slash = timeColumn ? slashDateOrder(columnValues(values, timeColumn.index)) : null;
+  const slashOrder: SlashOrder = slash?.order ?? 'month-first';
+  if (timeColumn && slash === null) problems.push(sheetProblem(sheetName, PROBLEM.slashDatesBothWays, ACTION.slashMonthFirst));
+  else if (timeColumn && slash && slash.any && !slash.decided) problems.push(sheetProblem(sheetName, PROBLEM.slashDatesUndecided, ACTION.slashMonthFirst));
+  const totalsRows: number[] = [];
   const submissions: Submission[] = [];
   let rowsRead = 0;
   for (let r = 1; r < values.length; r++) {
@@ -393,7 +433,7 @@ export function readResponses(
     rowsRead++;
     const rawCode = row[codeColumn.index];
     const rowProblem = (problem: string, value = '') =>
-      problems.push({ sheet: sheetName, row: sheetRow, schoolCode: '', field: codeColumn.header, value, problem, action: ACTION.rowDropped });
+      problems.push(cellProblem(sheetName, { row: sheetRow, column: codeColumn.header, value }, problem, ACTION.rowDropped));
     if (isFormulaError(rawCode)) {
       rowProblem(PROBLEM.formulaError, cellText(rawCode).trim());
       continue;
@@ -403,18 +443,22 @@ export function readResponses(
       rowProblem(onlyTime ? PROBLEM.onlyTimestamp : PROBLEM.noSchoolCode);
       continue;
     }
+    if (isTotalsRow(cellText(rawCode))) {
+      totalsRows.push(sheetRow);
+      continue;
+    }
     const { code, fixed } = normalizeSchoolCode(rawCode);
     let time: number | null = null;
     const rawTime = timeColumn ? row[timeColumn.index] : undefined;
     if (timeColumn) {
       try {
-        time = parseTimestamp(rawTime, options.timeZone)?.getTime() ?? null;
+        time = parseTimestamp(rawTime, options.timeZone, { slashOrder })?.getTime() ?? null;
       } catch (e) {
         if (!(e instanceof ValueError)) throw e;
-        problems.push({ sheet: sheetName, row: sheetRow, schoolCode: code, field: timeColumn.header, value: quoteValue(rawTime), problem: e.message, action: ACTION.takenAsEarliest });
+        problems.push(cellProblem(sheetName, { row: sheetRow, column: timeColumn.header, value: rawTime, schoolCode: code }, e.message, ACTION.takenAsEarliest));
       }
     }
-    submissions.push({ row, sheetRow, code, fixed, time, timeText: timeColumn ? timeText(rawTime, options.timeZone) : '' });
+    submissions.push({ row, sheetRow, code, fixed, time, rawTime });
   }
 
   const latest = new Map<string, Submission>();
@@ -424,29 +468,61 @@ export function readResponses(
     if (!current || (sub.time ?? -Infinity) >= (current.time ?? -Infinity)) latest.set(key, sub);
   }
   let superseded = 0;
+  const rowsOf = new Map<string, Submission[]>();
+  for (const sub of submissions) {
+    const key = schoolCodeKey(sub.code);
+    const list = rowsOf.get(key) ?? [];
+    list.push(sub);
+    rowsOf.set(key, list);
+  }
   for (const sub of submissions) {
     const winner = latest.get(schoolCodeKey(sub.code))!;
     if (winner === sub) continue;
     superseded++;
+    // Only an answer whose time is known to be earlier is called «более ранний».
+    const earlier = sub.time !== null && winner.time !== null && sub.time < winner.time;
+    const same = sub.time !== null && sub.time === winner.time;
+    problems.push(
+      cellProblem(
+        sheetName,
+        { row: sub.sheetRow, column: timeColumn?.header ?? '', value: timeColumn ? timeText(sub.rawTime, sub.time, options.timeZone) : '', schoolCode: sub.code },
+        earlier ? PROBLEM.earlierSubmission : same ? PROBLEM.sameTimeSubmission : PROBLEM.unorderedSubmission,
+        earlier ? ACTION.supersededBy(winner.sheetRow) : ACTION.replacedByRow(winner.sheetRow),
+      ),
+    );
+  }
+  // Schools whose choice of answer rests on the order of rows, not on times: named once each.
+  for (const list of rowsOf.values()) {
+    if (list.length < 2) continue;
+    const winner = latest.get(schoolCodeKey(list[0].code))!;
+    const byRowOrder = !timeColumn || list.some((s) => s !== winner && (s.time === null || winner.time === null || s.time === winner.time));
+    if (!byRowOrder) continue;
     problems.push({
       sheet: sheetName,
-      row: sub.sheetRow,
-      schoolCode: sub.code,
+      row: winner.sheetRow,
+      schoolCode: winner.code,
       field: timeColumn?.header ?? '',
-      value: sub.timeText,
-      problem: PROBLEM.earlierSubmission,
-      action: ACTION.supersededBy(winner.sheetRow),
+      value: '',
+      problem: PROBLEM.choiceByRowOrder(list.map((s) => s.sheetRow).join(', ')),
+      action: ACTION.answerTaken(winner.sheetRow),
     });
+  }
+  if (totalsRows.length) {
+    problems.push({ ...sheetProblem(sheetName, PROBLEM.totalsRowsInResponses(PROBLEM.rows(totalsRows.slice(0, 5), totalsRows.length - 5)), totalsRows.length === 1 ? ACTION.rowDropped : ACTION.rowsDropped), field: codeColumn.header });
   }
 
   const schools: SchoolRecord[] = [];
   const recordOf = new Map<Submission, SchoolRecord>();
+  const sheetRowOf = new Map<SchoolRecord, number>();
   for (const sub of [...latest.values()].sort((a, b) => a.sheetRow - b.sheetRow)) {
     const read = readSchool(sheetName, sub, columns);
     schools.push(read.record);
     recordOf.set(sub, read.record);
+    sheetRowOf.set(read.record, sub.sheetRow);
     problems.push(...read.problems);
   }
+  problems.push(...fundingInThousandsFixed(schools, sheetRowOf, sheetName, columns.get('fundingPerStudent')));
+  problems.push(...mergedMunicipalities(schools, sheetRowOf, sheetName, columns.get('municipality')!));
   return { schools, problems: sortProblems(problems), superseded, rowsRead, yearly: yearlyAnswers(sheetName, submissions, columns, recordOf, latest, options.timeZone) };
 }
 

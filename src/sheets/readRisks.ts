@@ -8,10 +8,18 @@ import { quoteValue } from '../core/numbers';
 import { normalizeText } from '../core/text';
 import type { RiskDiagnosis, RiskFactor, Significance } from '../core/types';
 import { columnLetter } from './a1';
-import { normalizeHeader } from './headerMapping';
+import { RESULTS_SCHEMA } from './readResults';
+import { matchHeaders } from './input/matcher';
+import type { InputSchema } from './input/schema';
 import { ACTION, PROBLEM, TEMPLATE_WORDS, missingTemplateColumnsMessage } from './messages';
 import { sortProblems, type Problem } from './problems';
-import { cellText, isBlankCell, isFormulaError, normalizeSchoolCode, schoolCodeKey } from './readResponses';
+import { headerTexts, isBlankCell, isFormulaError, normalizeSchoolCode, schoolCodeKey } from './input/cells';
+
+/** The «Код ОО» column of «Риски», recognised like that of «Результаты ОП» (the same field, the same corpus). */
+const RISKS_CODE_SCHEMA: InputSchema<'schoolCode'> = {
+  id: 'risks',
+  fields: [{ ...RESULTS_SCHEMA.fields.find((f) => f.key === 'schoolCode')!, key: 'schoolCode', title: TEMPLATE_WORDS.risks.codeHeader }],
+};
 
 export interface RisksReading {
   diagnoses: RiskDiagnosis[];
@@ -53,10 +61,9 @@ export function factorForHeader(header: string, factors: readonly RiskFactor[]):
  * since the input is optional.
  */
 export function readRisks(values: unknown[][], sheetName: string, factors: readonly RiskFactor[], knownCodes?: Set<string>): RisksReading {
-  const width = values.reduce((w, row) => Math.max(w, row?.length ?? 0), 0);
-  const headers = Array.from({ length: width }, (_, i) => cellText(values[0]?.[i] ?? '').trim());
+  const headers = headerTexts(values);
   const problems: Problem[] = [];
-  const codeIndex = Math.max(0, headers.findIndex((h) => normalizeHeader(h).some((s) => /^(код|логин|ид$)/.test(s))));
+  const codeIndex = matchHeaders(RISKS_CODE_SCHEMA, headers, { samples: values.slice(1) }).columns.schoolCode ?? 0;
   const factorColumns: Array<{ index: number; factor: RiskFactor }> = [];
   headers.forEach((header, index) => {
     if (index === codeIndex) return;

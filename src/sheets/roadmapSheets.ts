@@ -1,7 +1,7 @@
 import type { Report, SchoolReport } from '../core/pipeline';
 import { DEFAULT_RISK_FACTORS, FACTOR_SHEET_NAME, factorsToRows } from '../core/factors';
 import { CATALOG_SHEET_NAME, DEFAULT_CATALOG, catalogToRows } from '../core/catalog';
-import { CLOSED_STATUSES, ROADMAP_HEADER, calendarDay, ROADMAP_STATUSES, ROADMAP_VISIBLE_COLUMNS, deferPastDeadlines, mergeRoadmap, roadmapRows, type RoadmapRow } from '../core/roadmap';
+import { OVERDUE_CONDITIONS, ROADMAP_HEADER, calendarDay, ROADMAP_STATUSES, ROADMAP_VISIBLE_COLUMNS, deferPastDeadlines, mergeRoadmap, roadmapRows, type RoadmapRow } from '../core/roadmap';
 import { monitoringTable } from '../core/roadmapMonitoring';
 import { formatNumberRu, wholePercentShare } from '../core/percent';
 import type { LoadedInputs } from './loadInputs';
@@ -10,6 +10,11 @@ import type { CellValue, ColumnSpec, SheetSpec } from './sheetSpec';
 import { headerRowOf } from './sheetSpec';
 import { DRAFT_SUFFIX, HEADER_BACKGROUND, OLD_SUFFIX, stageSheet, swapIn } from './writer';
 import { columnLetter } from './a1';
+import { dateCell, headerTexts } from './input/cells';
+import { ROADMAP_VARIANTS } from './input/corpus/references';
+import { findHeaderRow, matchHeaders } from './input/matcher';
+import type { InputSchema } from './input/schema';
+import { workbookOf } from './workbook';
 import { COLORS, FORMAT } from './outputs/format';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -44,9 +49,10 @@ export function ensureReferenceSheets(ss: Spreadsheet): string[] {
     [FACTOR_SHEET_NAME, factorsToRows(DEFAULT_RISK_FACTORS), [60, 480, 110, 260, 300, 300]],
     [CATALOG_SHEET_NAME, catalogToRows(DEFAULT_CATALOG), [80, 170, 160, 260, 360, 90, 200, 240, 220]],
   ];
+  const book = workbookOf(ss);
   for (const [name, rows, widths] of references) {
-    if (ss.getSheetByName(name)) continue;
-    const sheet = ss.insertSheet(name, ss.getSheets().length);
+    if (book.find(name)) continue;
+    const sheet = book.insert(name, book.all().length).sheet;
     sheet.getRange(1, 1, rows.length, rows[0].length).setNumberFormat('@').setValues(rows);
     sheet.getRange(1, 1, 1, rows[0].length).setFontWeight('bold').setBackground(HEADER_BACKGROUND);
     sheet.setFrozenRows(1);
@@ -81,20 +87,42 @@ export function generateRoadmaps(ss: Spreadsheet, report: Report, inputs: Loaded
   const byCode = new Map(report.schools.map((s) => [s.school.schoolCode, s]));
   const factorNames = Object.fromEntries(inputs.factors.map((f) => [f.id, f.name]));
   const yearStart = schoolYearStartOf(today, timeZone);
-  const written: string[] = [];
-  for (const code of codes) {
+  const book = workbookOf(ss);
+  // Every existing roadmap is read before the first write: a read after a write costs a round trip each.
+  const targets = codes.flatMap((code) => {
     const school = byCode.get(code);
-    if (!school) continue;
+    if (!school) return [];
     const name = roadmapSheetName(code);
-    const existingSheet = ss.getSheetByName(name);
-    const existing = existingSheet ? readRoadmapRows(existingSheet.getDataRange().getValues()) : [];
+    const existingSheet = book.find(name)?.sheet;
+    return [{ school, name, existing: existingSheet ? readRoadmapRows(existingSheet.getDataRange().getValues()) : [] }];
+  });
+  const staged = targets.map(({ school, name, existing }) => {
     const fresh = deferPastDeadlines(roadmapRows(school.shnor.cluster, school.profile.highFactorIds, factorNames, inputs.catalog, yearStart), today, timeZone);
     const rows = existing.length ? mergeRoadmap(existing, fresh) : fresh;
-    const spec = roadmapSheet(school, rows, report.year, yearStart);
-    swapIn(ss, [{ name, sheet: stageSheet(ss, spec) }]);
-    written.push(name);
-  }
-  return written;
+    return { name, sheet: stageSheet(ss, roadmapSheet(school, rows, report.year, yearStart)) };
+  });
+  if (staged.length) swapIn(ss, staged);
+  return staged.map((s) => s.name);
+}
+
+/**
+ * The overdue rule (OVERDUE_CONDITIONS of core/roadmap, docs/методика.md §6) as the custom formula
+ * of a conditional-format rule, for the row of the given deadline and status cells, e.g.
+ * =AND($E9<>"",$E9<TODAY(),$I9<>"выполнено",$I9<>"отменено") (en_US form, as rule formulas are stored). Sheets compares text without regard
+ * to case and TODAY() is the spreadsheet's day, as isOverdue counts days in its time zone.
+ */
+export function overdueFormula(deadline: string, status: string): string {
+  const conditions = OVERDUE_CONDITIONS.map((c) => {
+    switch (c.kind) {
+      case 'hasDeadline':
+        return `${deadline}<>""`;
+      case 'deadlineBeforeToday':
+        return `${deadline}<TODAY()`;
+      case 'statusIsNot':
+        return `${status}<>"${c.status}"`;
+    }
+  });
+  return `=AND(${conditions.join(',')})`;
 }
 
 /** The layout of one roadmap sheet: a title block, then the rows with drop-downs, date validation and overdue highlighting. */
@@ -139,7 +167,7 @@ export function roadmapSheet(school: SchoolReport, rows: readonly RoadmapRow[], 
     rules: [
       {
         kind: 'rowWhenFormula',
-        formula: `=AND(${deadline}<>"";${deadline}<TODAY();${CLOSED_STATUSES.map((c) => `${status}<>"${c}"`).join(';')})`,
+        formula: overdueFormula(deadline, status),
         background: COLORS.bad,
       },
       { kind: 'textEqual', column: STATUS_COLUMN, text: 'выполнено', background: COLORS.good },
@@ -155,43 +183,44 @@ function text(v: unknown): string {
   return v === null || v === undefined ? '' : String(v).trim();
 }
 
-function dateOf(v: unknown): Date | null {
-  if (Object.prototype.toString.call(v) === '[object Date]') return v as Date;
-  const m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text(v));
-  // Built like catalog deadlines (06:00 UTC), so the typed day stays that day in every Russian time zone.
-  return m ? new Date(Date.UTC(Number(m[3]), Number(m[2]) - 1, Number(m[1]), 6)) : null;
-}
-
 /** yyyymmdd → «dd.MM.yyyy». */
 function ddmmyyyy(day: number): string {
   return `${String(day % 100).padStart(2, '0')}.${String(Math.floor(day / 100) % 100).padStart(2, '0')}.${Math.floor(day / 10000)}`;
 }
 
-/** Reads people's rows back from a roadmap sheet's values, finding the header by its titles. */
+type RoadmapColumn = keyof typeof ROADMAP_VARIANTS;
+const ROADMAP_KEYS: readonly RoadmapColumn[] = ['number', 'factor', 'task', 'measure', 'deadline', 'owner', 'indicator', 'document', 'status', 'comment', 'note', 'measureId'];
+
+/** A roadmap sheet as an input schema (src/sheets/input): the titles COLUMNS writes, in their order, and the corpus of other wordings. */
+export const ROADMAP_SCHEMA: InputSchema<RoadmapColumn> = {
+  id: 'roadmap',
+  fields: ROADMAP_KEYS.map((key, i) => ({ key, title: COLUMNS[i].header, required: 'no', variants: ROADMAP_VARIANTS[key] })),
+};
+
+/** Reads people's rows back from a roadmap sheet's values: the header row below the caption and its columns are found by the header matcher. */
 export function readRoadmapRows(values: unknown[][]): RoadmapRow[] {
-  const headerIndex = values.findIndex((row) => text(row[0]) === ROADMAP_HEADER[0] && text(row[1]) === ROADMAP_HEADER[1]);
+  const headerIndex = findHeaderRow(values, ROADMAP_SCHEMA, 2);
   if (headerIndex < 0) return [];
-  const header = values[headerIndex].map(text);
-  const col = (title: string) => header.indexOf(title);
-  const at = (row: unknown[], title: string) => (col(title) >= 0 ? row[col(title)] : '');
+  const { columns } = matchHeaders(ROADMAP_SCHEMA, headerTexts(values, headerIndex));
+  const at = (row: unknown[], key: RoadmapColumn) => (columns[key] === null ? '' : row[columns[key]!]);
   const rows: RoadmapRow[] = [];
   for (const row of values.slice(headerIndex + 1)) {
-    const measure = text(at(row, ROADMAP_HEADER[3]));
-    const task = text(at(row, ROADMAP_HEADER[2]));
-    const id = text(at(row, ID_HEADER));
-    if (!measure && !task && !id && !text(at(row, ROADMAP_HEADER[9]))) continue;
-    const note = text(at(row, NOTE_HEADER));
+    const measure = text(at(row, 'measure'));
+    const task = text(at(row, 'task'));
+    const id = text(at(row, 'measureId'));
+    if (!measure && !task && !id && !text(at(row, 'comment'))) continue;
+    const note = text(at(row, 'note'));
     rows.push({
       measureId: id || null,
-      factor: text(at(row, ROADMAP_HEADER[1])),
+      factor: text(at(row, 'factor')),
       task,
       measure,
-      deadline: dateOf(at(row, ROADMAP_HEADER[4])),
-      owner: text(at(row, ROADMAP_HEADER[5])),
-      indicator: text(at(row, ROADMAP_HEADER[6])),
-      document: text(at(row, ROADMAP_HEADER[7])),
-      status: text(at(row, ROADMAP_HEADER[8])),
-      comment: text(at(row, ROADMAP_HEADER[9])),
+      deadline: dateCell(at(row, 'deadline')),
+      owner: text(at(row, 'owner')),
+      indicator: text(at(row, 'indicator')),
+      document: text(at(row, 'document')),
+      status: text(at(row, 'status')),
+      comment: text(at(row, 'comment')),
       ...(note ? { note } : {}),
     });
   }
@@ -203,9 +232,9 @@ export function readRoadmapRows(values: unknown[][]): RoadmapRow[] {
  * that depend on roadmaps: the share of ШНОР with a roadmap, of measures done and of measures overdue. Returns the number of roadmaps.
  */
 export function writeMonitoring(ss: Spreadsheet, today: Date, shnorCodes: readonly string[]): number {
-  const entries = ss
-    .getSheets()
-    .map((sheet) => ({ sheet, sheetName: sheet.getName() }))
+  const entries = workbookOf(ss)
+    .all()
+    .map((e) => ({ sheet: e.sheet, sheetName: e.name }))
     .filter(({ sheetName }) => sheetName.startsWith(ROADMAP_PREFIX) && !sheetName.endsWith(DRAFT_SUFFIX) && !sheetName.endsWith(OLD_SUFFIX))
     .map(({ sheet, sheetName }) => ({ sheetName, schoolCode: sheetName.slice(ROADMAP_PREFIX.length), rows: readRoadmapRows(sheet.getDataRange().getValues()) }));
   const timeZone = ss.getSpreadsheetTimeZone();

@@ -1,6 +1,9 @@
 import type { CellValue, ChartSpec, RuleSpec, SheetSpec, ValidationSpec } from './sheetSpec';
 import { headerRowOf } from './sheetSpec';
 import { columnLetter } from './a1';
+import { workbookOf, type SheetEntry, type Workbook } from './workbook';
+
+export { removeLeftovers, swapIn } from './swap';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -26,17 +29,19 @@ export function asText(value: CellValue): CellValue {
 
 /** Writes a sheet described by `spec` into a new draft sheet, placed where the current one is. */
 export function stageSheet(ss: Spreadsheet, spec: SheetSpec): Sheet {
+  const book = workbookOf(ss);
   const draftName = spec.name + DRAFT_SUFFIX;
-  const leftover = ss.getSheetByName(draftName);
-  if (leftover) ss.deleteSheet(leftover);
-  const current = ss.getSheetByName(spec.name);
-  const sheet = ss.insertSheet(draftName, current ? current.getIndex() - 1 : ss.getSheets().length);
-  writeSpec(sheet, spec);
-  return sheet;
+  const leftover = book.find(draftName);
+  if (leftover) book.remove(leftover);
+  const current = book.find(spec.name);
+  const draft = book.insert(draftName, current ? book.indexOf(current) : book.all().length);
+  writeSpec(book, draft, spec);
+  return draft.sheet;
 }
 
-/** Writes the spec into an empty sheet with a number of calls that does not depend on the number of rows. */
-export function writeSpec(sheet: Sheet, spec: SheetSpec): void {
+/** Writes the spec into a new sheet with a number of calls that does not depend on the number of rows. */
+function writeSpec(book: Workbook, entry: SheetEntry, spec: SheetSpec): void {
+  const sheet = entry.sheet;
   const width = spec.columns.length;
   const headerRow = headerRowOf(spec);
   const grid: CellValue[][] = [];
@@ -46,13 +51,11 @@ export function writeSpec(sheet: Sheet, spec: SheetSpec): void {
   for (const row of spec.rows) grid.push(padRow(row.map(asText), width));
   const lastRow = grid.length;
   const dataRows = spec.rows.length;
-  fitGrid(sheet, spec, lastRow + (spec.spareRows ?? 0), width);
+  fitGrid(book, entry, spec, lastRow + (spec.spareRows ?? 0), width);
 
-  // Text formats go on before the values so codes like «0123» stay text.
-  if (dataRows > 0) {
-    const formats = spec.columns.map((c) => c.format ?? 'General');
-    sheet.getRange(headerRow + 1, 1, dataRows, width).setNumberFormats(spec.rows.map(() => formats));
-  }
+  // Text formats go on before the values so codes like «0123» stay text. One format per run of equal columns: a
+  // grid of per-cell format strings would send as many cells again as the values.
+  if (dataRows > 0) setColumnFormats(sheet, headerRow + 1, 1, dataRows, spec.columns.map((c) => c.format ?? 'General'));
   sheet.getRange(1, 1, lastRow, width).setValues(grid as unknown[][]);
 
   const header = sheet.getRange(headerRow, 1, 1, width);
@@ -76,8 +79,8 @@ export function writeSpec(sheet: Sheet, spec: SheetSpec): void {
     const w = Math.max(...block.values.map((r) => r.length));
     sheet.getRange(block.row, block.column, block.values.length, w).setValues(block.values.map((r) => padRow(r.map(asText), w)) as unknown[][]);
     if (block.formats && block.values.length > 1) {
-      const f = block.formats.map((x) => x ?? 'General');
-      sheet.getRange(block.row + 1, block.column, block.values.length - 1, w).setNumberFormats(block.values.slice(1).map(() => f));
+      const f = padRow(block.formats.map((x) => x ?? 'General'), w).map((x) => (x === '' ? 'General' : String(x)));
+      setColumnFormats(sheet, block.row + 1, block.column, block.values.length - 1, f);
     }
     if (block.boldFirstRow) sheet.getRange(block.row, block.column, 1, w).setFontWeight('bold');
   }
@@ -91,6 +94,16 @@ export function writeSpec(sheet: Sheet, spec: SheetSpec): void {
   for (const chart of spec.charts ?? []) sheet.insertChart(buildChart(sheet, chart));
 }
 
+/** One setNumberFormat per run of neighbouring columns that share a format (a handful of calls whatever the rows). */
+function setColumnFormats(sheet: Sheet, row: number, column: number, rows: number, formats: readonly string[]): void {
+  for (let start = 0; start < formats.length; ) {
+    let end = start + 1;
+    while (end < formats.length && formats[end] === formats[start]) end++;
+    sheet.getRange(row, column + start, rows, end - start).setNumberFormat(formats[start]);
+    start = end;
+  }
+}
+
 /** Room kept for an embedded chart below and right of its anchor cell (Sheets draws it over about this many cells). */
 const CHART_ROWS = 20;
 const CHART_COLUMNS = 6;
@@ -99,9 +112,9 @@ const CHART_COLUMNS = 6;
  * Sizes a new sheet's default 1000 × 26 grid to exactly what the spec writes: Sheets refuses a range past the grid
  * («The coordinates of the range are outside the dimensions of the sheet.»), so «ШНОР» with nine procedures or
  * 2 000 schools needs room first, and unused cells count against the 10-million-cell limit. One call per dimension
- * (grow or cut), so the number of calls does not depend on the number of rows.
+ * (grow or cut), so the number of calls does not depend on the number of rows; the current size is known locally.
  */
-function fitGrid(sheet: Sheet, spec: SheetSpec, rows: number, columns: number): void {
+function fitGrid(book: Workbook, entry: SheetEntry, spec: SheetSpec, rows: number, columns: number): void {
   // At least one row below the header: Sheets will not freeze or keep a sheet with no unfrozen row.
   let needRows = Math.max(rows, headerRowOf(spec) + 1);
   let needColumns = columns;
@@ -117,12 +130,7 @@ function fitGrid(sheet: Sheet, spec: SheetSpec, rows: number, columns: number): 
     needRows = Math.max(needRows, chart.anchor.row + CHART_ROWS);
     needColumns = Math.max(needColumns, chart.anchor.column + CHART_COLUMNS);
   }
-  const maxRows = sheet.getMaxRows();
-  if (needRows > maxRows) sheet.insertRowsAfter(maxRows, needRows - maxRows);
-  else if (needRows < maxRows) sheet.deleteRows(needRows + 1, maxRows - needRows);
-  const maxColumns = sheet.getMaxColumns();
-  if (needColumns > maxColumns) sheet.insertColumnsAfter(maxColumns, needColumns - maxColumns);
-  else if (needColumns < maxColumns) sheet.deleteColumns(needColumns + 1, maxColumns - needColumns);
+  book.resize(entry, needRows, needColumns);
 }
 
 function padRow(row: CellValue[], width: number): CellValue[] {
@@ -165,53 +173,3 @@ function buildChart(sheet: Sheet, spec: ChartSpec): GoogleAppsScript.Spreadsheet
   return b.build();
 }
 
-/**
- * Puts staged drafts in place of the current output sheets. Until every draft has its final name a failure rolls
- * everything back, so the previous outputs stay as they were; after that point the old sheets are only removed,
- * and one that cannot be removed is left for `removeLeftovers` rather than failing a finished run.
- */
-export function swapIn(ss: Spreadsheet, staged: ReadonlyArray<{ name: string; sheet: Sheet }>): void {
-  const done: Array<{ name: string; sheet: Sheet; old: Sheet | null }> = [];
-  try {
-    for (const s of staged) {
-      const old = ss.getSheetByName(s.name);
-      if (old) old.setName(s.name + OLD_SUFFIX);
-      done.push({ name: s.name, sheet: s.sheet, old });
-      s.sheet.setName(s.name);
-    }
-  } catch (error) {
-    for (const d of done.reverse()) {
-      if (d.sheet.getName() === d.name) d.sheet.setName(d.name + DRAFT_SUFFIX);
-      if (d.old) d.old.setName(d.name);
-    }
-    throw error;
-  }
-  for (const d of done) {
-    if (d.old) deleteWithRetry(ss, d.old);
-  }
-}
-
-/** The new outputs are already in place: a failed delete is tried once more, then left for `removeLeftovers`. */
-function deleteWithRetry(ss: Spreadsheet, sheet: Sheet): void {
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      ss.deleteSheet(sheet);
-      return;
-    } catch {
-      // A transient service failure; try again once.
-    }
-  }
-}
-
-/** Removes temporary sheets left behind by an interrupted run. */
-export function removeLeftovers(ss: Spreadsheet): number {
-  let removed = 0;
-  for (const sheet of ss.getSheets()) {
-    const name = sheet.getName();
-    if (name.endsWith(DRAFT_SUFFIX) || name.endsWith(OLD_SUFFIX)) {
-      ss.deleteSheet(sheet);
-      removed++;
-    }
-  }
-  return removed;
-}

@@ -41,6 +41,8 @@ export interface SidebarState {
   activeRun: RunTicket | null;
   /** Summary of the last finished run, if any. */
   lastSummary: RunSummary | null;
+  /** The form-submit recompute: who set it (installable triggers belong to one user) and whether answers wait. */
+  trigger: { on: boolean; owner: string | null; mine: boolean; pending: boolean; text: string };
 }
 
 export interface SaveResult {
@@ -68,8 +70,28 @@ export interface StepResult {
   /** Russian label of the next step, or '' when finished. */
   nextLabel: string;
   finished: boolean;
+  /** True when the run stopped because the user cancelled it (its drafts are removed, the outputs unchanged). */
+  cancelled: boolean;
+  /** True when the inputs changed since the run's first step, so the run started over with the new data. */
+  restarted: boolean;
   /** Present when finished. */
   summary: RunSummary | null;
+}
+
+export interface StepOptions {
+  /**
+   * Go on to the run's next parts while the call has time left (the sidebar asks for it; without it a call does
+   * one part): a small region then finishes in one call instead of re-reading its data for every part.
+   */
+  useTimeLeft?: boolean;
+}
+
+export interface CancelResult {
+  /** True when the run is stopped now (no step was running). */
+  cancelled: boolean;
+  /** True when a step is running: it stops at its next part and its own result says «cancelled». */
+  stopping: boolean;
+  message: string;
 }
 
 export interface RunSummary {
@@ -107,21 +129,8 @@ export interface Endpoints {
   sidebarSaveSettings(settings: Settings): SaveResult;
   sidebarResetSettings(): Settings;
   sidebarStartRun(kind: RunKind, options: RunOptions): RunTicket;
-  sidebarRunStep(runId: string): StepResult;
-  sidebarCancelRun(runId: string): { cancelled: boolean; message: string };
+  sidebarRunStep(runId: string, options?: StepOptions): StepResult;
+  sidebarCancelRun(runId: string): CancelResult;
   sidebarSchools(query: string): SchoolListItem[];
   sidebarOpenSheet(name: string): boolean;
 }
-
-/** The endpoint names at run time (the build test checks each is a top-level function of build/Code.js). */
-export const ENDPOINT_NAMES: ReadonlyArray<keyof Endpoints> = [
-  'sidebarState',
-  'sidebarSaveMapping',
-  'sidebarSaveSettings',
-  'sidebarResetSettings',
-  'sidebarStartRun',
-  'sidebarRunStep',
-  'sidebarCancelRun',
-  'sidebarSchools',
-  'sidebarOpenSheet',
-];

@@ -5,11 +5,12 @@ import { serializeMapping } from '../sheets/headerMapping';
 import { resultYearColumn, resultYears } from '../sheets/readResults';
 import { findResponsesSheet, loadInputs, MAPPING_KEY, responsesMapping, RESPONSES_SHEET_KEY } from '../sheets/loadInputs';
 import { SHEET_NAMES, ROADMAP_PREFIX } from '../sheets/names';
-import type { RunKind, RunOptions, SaveResult, SchoolListItem, SidebarState, RunTicket, StepResult, MappingField } from './contract';
+import type { CancelResult, Endpoints, StepOptions, RunKind, RunOptions, SaveResult, SchoolListItem, SidebarState, RunTicket, StepResult, MappingField } from './contract';
 import { forSidebar } from './errors';
 import { UI } from './messages';
-import { activeRun, cancelRun, lastSummary, runStep, startRun, withDocumentLock } from './runner';
+import { activeRun, cancelRun, lastSummary, runStep, startRun } from './runner';
 import { loadSettings, resetSettings, saveSettings } from './settingsStore';
+import { triggerStatus, triggerStatusText } from './trigger';
 
 /** Sheets the add-in writes (the inputs «Результаты ОП» and «Риски» are the user's). */
 const OUTPUT_NAMES: readonly string[] = Object.values(SHEET_NAMES).filter((n) => n !== SHEET_NAMES.results && n !== SHEET_NAMES.risks);
@@ -33,7 +34,7 @@ export function sidebarState(): SidebarState {
     if (responses) {
       const m = responsesMapping(responses, props.getProperty(MAPPING_KEY));
       headers = m.headers;
-      const ambiguous = new Set(m.auto.ambiguous.map((a) => a.field));
+      const ambiguous = new Set([...m.auto.ambiguous.map((a) => a.field), ...m.auto.ambiguousColumns.flatMap((a) => a.fields.filter((f) => m.auto.mapping[f] === null))]);
       fields = fields.map((f) => ({ ...f, column: isFieldId(f.id) ? m.auto.mapping[f.id] : null, ambiguous: ambiguous.has(f.id as never) }));
     }
     const years = resultsSheetYears(ss.getSheetByName(SHEET_NAMES.results));
@@ -51,8 +52,14 @@ export function sidebarState(): SidebarState {
         .map(({ sheet, name }) => ({ name, sheetId: sheet.getSheetId() })),
       activeRun: activeRun(),
       lastSummary: lastSummary(),
+      trigger: triggerForSidebar(),
     };
   });
+}
+
+function triggerForSidebar(): SidebarState['trigger'] {
+  const status = triggerStatus();
+  return { ...status, text: triggerStatusText(status) };
 }
 
 /**
@@ -85,7 +92,7 @@ export function sidebarSaveMapping(sheetName: string, columns: Record<string, nu
       return { ok: true, problems: [] };
     }
     const sameSheet = props.getProperty(RESPONSES_SHEET_KEY) === sheetName || findResponsesSheet(ss, null)?.getName() === sheetName;
-    const { headers, auto } = responsesMapping(sheet, sameSheet ? props.getProperty(MAPPING_KEY) : null);
+    const { headers, auto, samples } = responsesMapping(sheet, sameSheet ? props.getProperty(MAPPING_KEY) : null);
     const labelOf = (field: FieldId) => fieldSpec(field).label;
     const mapping: Record<string, number | null> = { ...auto.mapping };
     const problems: string[] = [];
@@ -108,7 +115,7 @@ export function sidebarSaveMapping(sheetName: string, columns: Record<string, nu
     }
     if (problems.length) return { ok: false, problems };
     props.setProperty(RESPONSES_SHEET_KEY, sheetName);
-    props.setProperty(MAPPING_KEY, serializeMapping(mapping as never, headers));
+    props.setProperty(MAPPING_KEY, serializeMapping(mapping as never, headers, samples));
     return { ok: true, problems: [] };
   });
 }
@@ -131,36 +138,38 @@ export function sidebarStartRun(kind: RunKind, options: RunOptions): RunTicket {
   return forSidebar(() => startRun(kind, options ?? {}));
 }
 
-export function sidebarRunStep(runId: string): StepResult {
-  return forSidebar(() => runStep(runId));
+export function sidebarRunStep(runId: string, options?: StepOptions): StepResult {
+  return forSidebar(() => runStep(runId, options ?? {}));
 }
 
-export function sidebarCancelRun(runId: string): { cancelled: boolean; message: string } {
+export function sidebarCancelRun(runId: string): CancelResult {
   return forSidebar(() => cancelRun(runId));
 }
 
-/** Schools whose name, code or municipality contains the query (all when empty), ШНОР first. */
+/**
+ * Schools whose name, code or municipality contains the query (all when empty), ШНОР first. Reads only the
+ * inputs, which no run changes, so it does not wait for the document lock: a search works while a long
+ * step runs (google.script.run calls overlap).
+ */
 export function sidebarSchools(query: string): SchoolListItem[] {
-  return forSidebar(() =>
-    withDocumentLock(() => {
-      const ss = SpreadsheetApp.getActiveSpreadsheet();
-      const settings = loadSettings();
-      const inputs = loadInputs(ss, ss.getSpreadsheetTimeZone(), new Date());
-      const report = computeReport({ ...inputs, settings });
-      const q = String(query ?? '').toLowerCase().replace(/ё/g, 'е').trim();
-      const items = report.schools
-        .map((r) => ({
-          schoolCode: r.school.schoolCode,
-          name: r.school.name,
-          municipality: r.school.municipality,
-          status: r.shnor.status,
-          cluster: r.shnor.cluster ?? '',
-        }))
-        .filter((i) => !q || `${i.name} ${i.schoolCode} ${i.municipality}`.toLowerCase().replace(/ё/g, 'е').includes(q));
-      items.sort((a, b) => Number(b.status === 'ШНОР') - Number(a.status === 'ШНОР') || a.name.localeCompare(b.name, 'ru'));
-      return items.slice(0, 200);
-    }),
-  );
+  return forSidebar(() => {
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const settings = loadSettings();
+    const inputs = loadInputs(ss, ss.getSpreadsheetTimeZone(), new Date());
+    const report = computeReport({ ...inputs, settings });
+    const q = String(query ?? '').toLowerCase().replace(/ё/g, 'е').trim();
+    const items = report.schools
+      .map((r) => ({
+        schoolCode: r.school.schoolCode,
+        name: r.school.name,
+        municipality: r.school.municipality,
+        status: r.shnor.status,
+        cluster: r.shnor.cluster ?? '',
+      }))
+      .filter((i) => !q || `${i.name} ${i.schoolCode} ${i.municipality}`.toLowerCase().replace(/ё/g, 'е').includes(q));
+    items.sort((a, b) => Number(b.status === 'ШНОР') - Number(a.status === 'ШНОР') || a.name.localeCompare(b.name, 'ru'));
+    return items.slice(0, 200);
+  });
 }
 
 export function sidebarOpenSheet(name: string): boolean {
@@ -171,3 +180,22 @@ export function sidebarOpenSheet(name: string): boolean {
     return true;
   });
 }
+
+/**
+ * The server side of the sidebar's contract (src/ui/contract.ts): `satisfies` makes the compiler
+ * check that every endpoint exists here with the contract's parameters and result, and no other.
+ */
+const ENDPOINTS = {
+  sidebarState,
+  sidebarSaveMapping,
+  sidebarSaveSettings,
+  sidebarResetSettings,
+  sidebarStartRun,
+  sidebarRunStep,
+  sidebarCancelRun,
+  sidebarSchools,
+  sidebarOpenSheet,
+} satisfies Endpoints;
+
+/** The endpoint names at run time (the build test checks each is a top-level function of build/Code.js). */
+export const ENDPOINT_NAMES = Object.keys(ENDPOINTS) as ReadonlyArray<keyof Endpoints>;

@@ -3,7 +3,7 @@ import { createPassportForm } from '../sheets/formDefinition';
 import { UI } from './messages';
 import { reportToUser } from './errors';
 import { runAll, withDocumentLock } from './runner';
-import { toggleFormSubmitTrigger } from './trigger';
+import { onCatchUp, onFormSubmit, toggleFormSubmitTrigger } from './trigger';
 
 export * from './endpoints';
 
@@ -76,14 +76,15 @@ export function menuCreateForm(): void {
 
 export function menuToggleTrigger(): void {
   // Under the lock, so a double click cannot create two triggers (add-ons may have one per document).
-  reportToUser(() => (withDocumentLock(toggleFormSubmitTrigger) ? UI.triggerOn : UI.triggerOff));
+  reportToUser(() => withDocumentLock(toggleFormSubmitTrigger));
 }
 
-/** Installable trigger: recompute after each new Form response. A busy document is left for the next response. */
+/** Installable trigger: recompute after a new Form response (debounced; a busy document is caught up later). */
 export function onFormSubmitRecompute(_e?: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
-  try {
-    runAll('compute');
-  } catch (error) {
-    console.error('onFormSubmitRecompute', error instanceof Error ? error.message : String(error));
-  }
+  onFormSubmit();
+}
+
+/** Hourly time-driven trigger: recompute when responses are still waiting. */
+export function catchUpRecompute(_e?: GoogleAppsScript.Events.TimeDriven): void {
+  onCatchUp();
 }

@@ -17,13 +17,16 @@ import { historySheet, shnorByYearSheet } from '../sheets/outputs/historySheets'
 import { groupClustersSheet, groupDynamicsSheet } from '../sheets/outputs/groupSheets';
 import { ensureReferenceSheets, generateRoadmaps, roadmapTargets, writeMonitoring } from '../sheets/roadmapSheets';
 import type { RunKind, RunOptions } from './contract';
+import { fingerprint } from './fingerprint';
 import { UI } from './messages';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** What one execution knows; inputs are read once per execution and only when a step needs them. */
 export class JobContext {
+  private read: LoadedInputs | null = null;
   private loaded: { inputs: LoadedInputs; report: Report } | null = null;
+  private print: string | null = null;
   constructor(
     readonly ss: Spreadsheet,
     readonly settings: Settings,
@@ -34,9 +37,38 @@ export class JobContext {
     readonly oneExecution = false,
   ) {}
 
+  /**
+   * Called between the parts of a step: a step-by-step run sets it to stop when the user has cancelled
+   * (the cancel request is a flag the running step reads, since google.script.run calls overlap).
+   */
+  checkpoint: () => void = () => undefined;
+
+  /** The inputs as read (no computation): what a step that only checks the data needs. */
+  inputs(): LoadedInputs {
+    if (!this.read) this.read = loadInputs(this.ss, this.timeZone, this.today);
+    return this.read;
+  }
+
+  /** True once this execution has read the inputs. */
+  get hasRead(): boolean {
+    return this.read !== null;
+  }
+
+  /**
+   * A fingerprint of the values read and the settings used: a step-by-step run keeps the first step's in its
+   * record, and a later step whose fingerprint differs starts the run over instead of mixing two states.
+   */
+  fingerprint(): string {
+    if (this.print === null) {
+      const i = this.inputs();
+      this.print = fingerprint([i.responsesSheet, i.schools, i.results, i.diagnoses, i.factors, i.catalog, i.manualIndicators, this.settings]);
+    }
+    return this.print;
+  }
+
   data(): { inputs: LoadedInputs; report: Report } {
     if (!this.loaded) {
-      const inputs = loadInputs(this.ss, this.timeZone, this.today);
+      const inputs = this.inputs();
       const report = computeReport({
         schools: inputs.schools,
         results: inputs.results,
@@ -62,6 +94,8 @@ export interface StepOutcome {
 
 export interface Step {
   label: string;
+  /** True when the step reads the inputs: a step-by-step run then checks they are still what its first step read. */
+  readsInputs?: boolean;
   run(ctx: JobContext): StepOutcome;
 }
 
@@ -133,15 +167,18 @@ function checkRoadmapBudget(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, roadma
 function stageStep(label: string, builders: SpecBuilder[], first: boolean): Step {
   return {
     label,
+    readsInputs: true,
     run(ctx) {
       if (first) checkCellBudget(ctx);
       const { inputs, report } = ctx.data();
       for (const b of builders) {
+        ctx.checkpoint();
         const spec = b.build(report, inputs);
         if (spec.name !== b.name) throw new Error(`compute step: ${b.name} built a sheet named ${spec.name}`);
         stageSheet(ctx.ss, spec);
       }
-      return {};
+      // The first step keeps the run's counts, so the later steps never compute them again.
+      return first ? { summary: summaryOf(inputs, report) } : {};
     },
   };
 }
@@ -150,14 +187,15 @@ function stageStep(label: string, builders: SpecBuilder[], first: boolean): Step
 function swapStep(label: string, names: readonly string[]): Step {
   return {
     label,
+    // Reads the inputs only to compare their fingerprint with the first step's (the runner does it before the swap).
+    readsInputs: true,
     run(ctx) {
       const staged = names
         .map((name) => ({ name, sheet: ctx.ss.getSheetByName(name + DRAFT_SUFFIX) }))
         .filter((s): s is { name: string; sheet: GoogleAppsScript.Spreadsheet.Sheet } => s.sheet !== null);
       if (staged.length !== names.length) throw new UserError(UI.draftsMissing);
       swapIn(ctx.ss, staged);
-      const { inputs, report } = ctx.data();
-      return { sheets: [...names], summary: summaryOf(inputs, report) };
+      return { sheets: [...names] };
     },
   };
 }
@@ -185,6 +223,7 @@ export function stepsFor(kind: RunKind, ctx: JobContext): Step[] {
       return [
         {
           label: UI.steps.check,
+          readsInputs: true,
           run(c) {
             const { inputs, report } = c.data();
             swapIn(c.ss, [{ name: SHEET_NAMES.dataCheck, sheet: stageSheet(c.ss, dataCheckSheet(inputs.problems)) }]);
@@ -212,6 +251,7 @@ export function stepsFor(kind: RunKind, ctx: JobContext): Step[] {
         const chunk = codes.slice(from, from + ROADMAPS_PER_STEP);
         steps.push({
           label: UI.steps.roadmaps(from + 1, from + chunk.length, codes.length),
+          readsInputs: true,
           run(c) {
             const { inputs, report } = c.data();
             // Roadmap sheets are not listed in the run's summary (it lives in a 9 KB property); «Мониторинг ДК» lists them.
@@ -231,6 +271,7 @@ export function stepsFor(kind: RunKind, ctx: JobContext): Step[] {
 function monitoringStep(): Step {
   return {
     label: UI.steps.monitoring,
+    readsInputs: true,
     run(c) {
       const shnor = c.data().report.schools.filter((s) => s.shnor.status === 'ШНОР').map((s) => s.school.schoolCode);
       const count = writeMonitoring(c.ss, c.today, shnor);

@@ -1,32 +1,69 @@
 import { UserError } from '../core/errors';
 import { removeLeftovers } from '../sheets/writer';
-import type { RunKind, RunOptions, RunSummary, RunTicket, StepResult } from './contract';
-import { JobContext, stepsFor, type StepOutcome } from './jobs';
+import type { CancelResult, RunKind, RunOptions, RunSummary, RunTicket, StepOptions, StepResult } from './contract';
+import { JobContext, stepsFor, type Step, type StepOutcome } from './jobs';
+import { clearDirtyIf, clearingDirty, dirtyMark } from './dirty';
 import { UI } from './messages';
 import { loadSettings } from './settingsStore';
 
 const RUN_KEY = 'shnor.run';
 const SUMMARY_KEY = 'shnor.lastSummary';
+/** The id of a run the user asked to cancel; the running step reads it between its parts. */
+const CANCEL_KEY = 'shnor.cancel';
 /** A run untouched for this long is taken as abandoned (the sidebar was closed) and may be replaced. */
 const STALE_MS = 30 * 60 * 1000;
 const LOCK_WAIT_MS = 1000;
+/**
+ * A sidebar step asked to use its time goes on to the run's next part while the time spent so far plus the
+ * longest part done so far stays under this: under half of the 6 minutes Apps Script allows one execution,
+ * so small regions finish in one call instead of re-reading their data for every part.
+ */
+const STEP_BUDGET_MS = 150 * 1000;
+/** A run whose inputs keep changing is started over at most this many times, then stopped with a message. */
+const MAX_RESTARTS = 2;
 
 interface StoredRun extends RunTicket {
   options: RunOptions;
   touchedAt: string;
   partial: Omit<RunSummary, 'finishedAt' | 'kind'>;
+  /** Fingerprint of the inputs the run's first reading step read (null before it). */
+  inputs: string | null;
+  restarts: number;
+  /** The «data changed» mark when the run (re)started reading: a finished compute run clears it. */
+  dirty: string | null;
 }
+
+/** Thrown at a checkpoint when the user has cancelled the run. */
+class Cancelled extends Error {}
 
 function props(): GoogleAppsScript.Properties.Properties {
   return PropertiesService.getDocumentProperties();
 }
 
+/** The document lock; null outside a containing document (LockService documents it), said in Russian. */
+function documentLock(): GoogleAppsScript.Lock.Lock {
+  const lock = LockService.getDocumentLock() as GoogleAppsScript.Lock.Lock | null;
+  if (!lock) throw new UserError(UI.noDocument);
+  return lock;
+}
+
 /** Runs `fn` holding the document lock; a second run at the same time is refused in Russian and changes nothing. */
 export function withDocumentLock<T>(fn: () => T): T {
-  const lock = LockService.getDocumentLock();
+  const lock = documentLock();
   if (!lock.tryLock(LOCK_WAIT_MS)) throw new UserError(UI.busy);
   try {
     return fn();
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+/** Runs `fn` under the document lock if it is free right now; null when another execution holds it. */
+export function ifDocumentLockFree<T>(fn: () => T): { value: T } | null {
+  const lock = documentLock();
+  if (!lock.tryLock(0)) return null;
+  try {
+    return { value: fn() };
   } finally {
     lock.releaseLock();
   }
@@ -83,34 +120,105 @@ export function startRun(kind: RunKind, options: RunOptions): RunTicket {
     removeLeftovers(ctx.ss);
     const steps = stepsFor(kind, ctx).map((s) => s.label);
     const now = new Date().toISOString();
-    const run: StoredRun = { runId: Utilities.getUuid(), kind, steps, next: 0, startedAt: now, touchedAt: now, options, partial: emptyPartial() };
+    const run: StoredRun = {
+      runId: Utilities.getUuid(),
+      kind,
+      steps,
+      next: 0,
+      startedAt: now,
+      touchedAt: now,
+      options,
+      partial: emptyPartial(),
+      inputs: ctx.hasRead ? ctx.fingerprint() : null,
+      restarts: 0,
+      dirty: dirtyMark(),
+    };
+    props().deleteProperty(CANCEL_KEY);
     props().setProperty(RUN_KEY, JSON.stringify(run));
     return { runId: run.runId, kind, steps, next: 0, startedAt: now };
   });
 }
 
-/** Does the next step of the run. A failure discards the run's drafts so the previous outputs stay as they were. */
-export function runStep(runId: string): StepResult {
+function readRun(runId: string): StoredRun {
+  const raw = props().getProperty(RUN_KEY);
+  const run = raw ? (JSON.parse(raw) as StoredRun) : null;
+  if (!run || run.runId !== runId) throw new UserError(UI.runUnknown);
+  return run;
+}
+
+function cancelRequested(runId: string): boolean {
+  return props().getProperty(CANCEL_KEY) === runId;
+}
+
+/**
+ * Does the next part of the run, and with `useTimeLeft` more while the call has time left (STEP_BUDGET_MS).
+ * Between parts it reads the cancel flag: a cancelled run removes its drafts and says so; a run whose last
+ * part (the swap) is done is finished whatever the flag says. A part that reads the inputs first compares
+ * their fingerprint with the one the run's first reading part kept: when they differ, the run starts over
+ * with the new data (drafts removed), instead of swapping in sheets computed from two states of the data.
+ * A failure discards the run's drafts so the previous outputs stay as they were.
+ */
+export function runStep(runId: string, options: StepOptions = {}): StepResult {
   return withDocumentLock(() => {
-    const raw = props().getProperty(RUN_KEY);
-    const run = raw ? (JSON.parse(raw) as StoredRun) : null;
-    if (!run || run.runId !== runId) throw new UserError(UI.runUnknown);
+    const started = Date.now();
+    let longestPart = 0;
+    const run = readRun(runId);
     const ctx = newContext(run.options);
-    const steps = stepsFor(run.kind, ctx);
-    if (steps.length !== run.steps.length) {
-      // The data changed between steps (e.g. new ШНОР): start over rather than mix two states.
+    const stopped = (): StepResult => {
       abandon(ctx.ss);
-      throw new UserError(UI.dataChanged);
-    }
-    let outcome: StepOutcome;
+      props().deleteProperty(CANCEL_KEY);
+      return {
+        runId,
+        done: run.next - 1,
+        total: run.steps.length,
+        nextLabel: '',
+        finished: false,
+        cancelled: true,
+        restarted: false,
+        summary: null,
+      };
+    };
+    if (cancelRequested(runId)) return stopped();
+    ctx.checkpoint = () => {
+      if (cancelRequested(runId)) throw new Cancelled();
+    };
+    let restarted = false;
+    let steps = stepsFor(run.kind, ctx);
     try {
-      outcome = steps[run.next].run(ctx);
+      for (;;) {
+        const step = steps[run.next] as Step | undefined;
+        if (!step || step.readsInputs || ctx.hasRead) {
+          const print = ctx.fingerprint();
+          if (run.inputs !== null && print !== run.inputs) {
+            if (run.restarts >= MAX_RESTARTS) throw new UserError(UI.dataChanged);
+            // Start over in this call with the data as they are now; the next part is the first again.
+            removeLeftovers(ctx.ss);
+            run.restarts++;
+            run.next = 0;
+            run.partial = emptyPartial();
+            run.inputs = print;
+            run.dirty = dirtyMark();
+            steps = stepsFor(run.kind, ctx);
+            run.steps = steps.map((s) => s.label);
+            restarted = true;
+            continue;
+          }
+          run.inputs = print;
+          if (!step) throw new UserError(UI.dataChanged);
+        }
+        const partStart = Date.now();
+        merge(run.partial, step.run(ctx), ctx.ss);
+        longestPart = Math.max(longestPart, Date.now() - partStart);
+        run.next++;
+        if (run.next >= steps.length) break;
+        ctx.checkpoint();
+        if (!options.useTimeLeft || Date.now() - started + longestPart >= STEP_BUDGET_MS) break;
+      }
     } catch (error) {
+      if (error instanceof Cancelled) return stopped();
       abandon(ctx.ss);
       throw error;
     }
-    merge(run.partial, outcome, ctx.ss);
-    run.next++;
     run.touchedAt = new Date().toISOString();
     const finished = run.next >= steps.length;
     let summary: RunSummary | null = null;
@@ -118,10 +226,22 @@ export function runStep(runId: string): StepResult {
       summary = { ...run.partial, kind: run.kind, finishedAt: run.touchedAt };
       props().setProperty(SUMMARY_KEY, JSON.stringify(summary));
       props().deleteProperty(RUN_KEY);
+      if (run.kind === 'compute') clearDirtyIf(run.dirty);
+      // The swap is done: a cancel that came too late changes nothing and is forgotten.
+      props().deleteProperty(CANCEL_KEY);
     } else {
       props().setProperty(RUN_KEY, JSON.stringify(run));
     }
-    return { runId, done: run.next - 1, total: steps.length, nextLabel: finished ? '' : steps[run.next].label, finished, summary };
+    return {
+      runId,
+      done: run.next - 1,
+      total: steps.length,
+      nextLabel: finished ? '' : steps[run.next].label,
+      finished,
+      cancelled: false,
+      restarted,
+      summary,
+    };
   });
 }
 
@@ -135,19 +255,37 @@ function abandon(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, keepRunRecord = f
   }
 }
 
-export function cancelRun(runId: string): { cancelled: boolean; message: string } {
-  return withDocumentLock(() => {
-    const current = activeRun();
-    if (!current || current.runId !== runId) return { cancelled: false, message: UI.nothingToCancel };
+/**
+ * Cancels a run. A step may be running at this moment (google.script.run calls overlap), so this never waits
+ * for the lock: it sets the cancel flag, and if no step holds the lock it removes the drafts at once; else
+ * the running step stops at its next part and its own result says «cancelled».
+ */
+export function cancelRun(runId: string): CancelResult {
+  const current = activeRun();
+  if (!current || current.runId !== runId) return { cancelled: false, stopping: false, message: UI.nothingToCancel };
+  props().setProperty(CANCEL_KEY, runId);
+  const now = ifDocumentLockFree(() => {
+    if (!activeRun()) {
+      // The run finished (its swap is done) between the two reads: nothing is cancelled.
+      props().deleteProperty(CANCEL_KEY);
+      return { cancelled: false, stopping: false, message: UI.cancelTooLate };
+    }
     abandon(SpreadsheetApp.getActiveSpreadsheet());
-    return { cancelled: true, message: UI.cancelled };
+    props().deleteProperty(CANCEL_KEY);
+    return { cancelled: true, stopping: false, message: UI.cancelled };
   });
+  return now ? now.value : { cancelled: false, stopping: true, message: UI.cancelStopping };
 }
 
 /** Runs every step in this execution (the menu and the form-submit trigger). */
 export function runAll(kind: RunKind, options: RunOptions = {}): RunSummary {
-  return withDocumentLock(() => {
-    refuseIfLiveRun();
+  return withDocumentLock(() => runAllHoldingLock(kind, options));
+}
+
+/** runAll for a caller that already holds the document lock. A full compute clears the «data changed» mark. */
+export function runAllHoldingLock(kind: RunKind, options: RunOptions = {}): RunSummary {
+  refuseIfLiveRun();
+  const run = (): RunSummary => {
     const ctx = newContext(options, true);
     removeLeftovers(ctx.ss);
     const partial = emptyPartial();
@@ -160,5 +298,6 @@ export function runAll(kind: RunKind, options: RunOptions = {}): RunSummary {
     const summary: RunSummary = { ...partial, kind, finishedAt: new Date().toISOString() };
     props().setProperty(SUMMARY_KEY, JSON.stringify(summary));
     return summary;
-  });
+  };
+  return kind === 'compute' ? clearingDirty(run) : run();
 }

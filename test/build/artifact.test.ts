@@ -3,7 +3,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import vm from 'node:vm';
 import ts from 'typescript';
 import { MENU_ITEMS } from '../../src/ui/handlers';
-import { ENDPOINT_NAMES } from '../../src/ui/contract';
+import { ENDPOINT_NAMES } from '../../src/ui/endpoints';
 
 const CUSTOM_FUNCTIONS = [
   'ISBSH',
@@ -15,7 +15,7 @@ const CUSTOM_FUNCTIONS = [
   'RESULT_DYNAMICS',
   'CLUSTER_DYNAMICS',
 ];
-const TRIGGERS = ['onOpen', 'onInstall', 'onFormSubmitRecompute'];
+const TRIGGERS = ['onOpen', 'onInstall', 'onFormSubmitRecompute', 'catchUpRecompute'];
 
 const code = readFileSync('build/Code.js', 'utf8');
 const source = ts.createSourceFile('Code.js', code, ts.ScriptTarget.ES2020, true, ts.ScriptKind.JS);

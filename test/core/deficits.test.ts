@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeSpecialists, resourceDeficits, SPECIALISTS } from '../../src/core/deficits';
+import { normalizeSpecialists, resourceDeficits, SPECIALISTS, unknownSpecialists } from '../../src/core/deficits';
 import { defaultSettings } from '../../src/core/settings';
 import type { SchoolRecord } from '../../src/core/types';
 import { school, schoolRecord } from '../fixtures/region';
@@ -148,6 +148,18 @@ describe('normalizeSpecialists', () => {
 
   it('understands short forms and drops duplicates', () => {
     expect(normalizeSpecialists('Психолог, дефектолог, педагог-психолог')).toEqual(['педагог-психолог', 'учитель-дефектолог']);
+  });
+
+  it('reads answers typed without hyphens, with notes, or as a list', () => {
+    expect(normalizeSpecialists('Педагог психолог')).toEqual(['педагог-психолог']);
+    expect(normalizeSpecialists('социальный педагог (0,5 ставки)')).toEqual(['социальный педагог']);
+    expect(normalizeSpecialists('психолог, логопед, соц. педагог')).toEqual(['педагог-психолог', 'учитель-логопед', 'социальный педагог']);
+    expect(normalizeSpecialists('педагог-психолог и учитель логопед')).toEqual(['педагог-психолог', 'учитель-логопед']);
+    expect(normalizeSpecialists('Нет ни одного из перечисленных')).toEqual([]);
+  });
+
+  it('names the items that are none of the four specialists', () => {
+    expect(unknownSpecialists(normalizeSpecialists('тьютор; психолог, Воспитатель'))).toEqual(['тьютор', 'воспитатель']);
   });
 
   it('gives an empty list for an empty answer', () => {

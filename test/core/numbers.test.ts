@@ -192,7 +192,7 @@ describe('parseYesNo', () => {
   });
 
   it('rejects other answers', () => {
-    expect(valueErrorOf(() => parseYesNo('иногда'))).toBe('ожидалось «да» или «нет»: «иногда»');
+    expect(valueErrorOf(() => parseYesNo('может быть'))).toBe('ожидалось «да» или «нет»: «может быть»');
     expect(valueErrorOf(() => parseYesNo(1))).toBe('ожидалось «да» или «нет»: «1»');
   });
 });
@@ -218,5 +218,24 @@ describe('parseTerritory', () => {
   it('rejects anything else', () => {
     expect(valueErrorOf(() => parseTerritory('мегаполис'))).toBe('ожидалось «город» или «село»: «мегаполис»');
     expect(valueErrorOf(() => parseTerritory(5))).toBe('ожидалось «город» или «село»: «5»');
+  });
+});
+
+describe('answers as regions write them', () => {
+  it('reads the territory from a place name after its prefix', () => {
+    expect(parseTerritory('г. Заречный')).toBe('город');
+    expect(parseTerritory('с. Луговое')).toBe('село');
+    expect(parseTerritory('р.п.')).toBe('город');
+    expect(parseTerritory('р.п. Вишнёвый')).toBe('город');
+    expect(parseTerritory('городской округ')).toBe('город');
+    expect(parseTerritory('пгт Мирный')).toBe('город');
+    expect(parseTerritory('д.Ивановка')).toBe('село');
+    expect(() => parseTerritory('городок')).toThrow(ValueError);
+  });
+
+  it('reads «имеется»/«отсутствует» and asks about «частично»', () => {
+    expect(parseYesNo('Имеется')).toBe(true);
+    expect(parseYesNo('отсутствует')).toBe(false);
+    expect(() => parseYesNo('частично')).toThrow('ответ «частично»: это «да» или «нет»? Уточните у школы');
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { decimalShift, formatNumberRu, formatPercent, roundHalfUp, wholePercentShare } from '../../src/core/percent';
 
 describe('wholePercentShare', () => {
@@ -84,5 +85,28 @@ describe('formatNumberRu', () => {
     expect(formatNumberRu(1234567.5, 1, { groupThousands: true })).toBe('1 234 567,5');
     expect(formatNumberRu(4500, 0, { groupThousands: true })).toBe('4500');
     expect(formatNumberRu(45000, 0)).toBe('45000');
+  });
+});
+
+describe('roundHalfUp’s floating-point fast path', () => {
+  /** The rounding on decimal digits alone (the definition), without the fast path away from halves. */
+  function onDigits(x: number, digits: number): number {
+    if (!Number.isFinite(x) || x === 0) return x === 0 ? 0 : x;
+    const shift = (v: number, k: number) => {
+      const [m, e] = v.toExponential().split('e');
+      return Number(`${m}e${Number(e) + k}`);
+    };
+    const sign = x < 0 ? -1 : 1;
+    const rounded = shift(Math.round(shift(Number(Math.abs(x).toPrecision(15)), digits)), -digits);
+    return rounded === 0 ? 0 : sign * rounded;
+  }
+
+  it('gives what the decimal digits give, for shares, percents, indexes and half-way values alike', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.integer({ min: -100000, max: 100000 }).map((n) => n / 1000), fc.integer({ min: 0, max: 2000 }).map((n) => n / 20)), fc.integer({ min: 0, max: 4 }), (x, digits) => {
+        expect(roundHalfUp(x, digits)).toBe(onDigits(x, digits));
+      }),
+      { numRuns: 20000 },
+    );
   });
 });

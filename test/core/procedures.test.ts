@@ -48,6 +48,26 @@ describe('normalizeProcedureName', () => {
     expect(normalizeProcedureName('ВПР мат. 5кл')).toBe('ВПР математика 5');
   });
 
+  it('recognises the nine whatever the word order and extras', () => {
+    expect(normalizeProcedureName('ОГЭ (математика)')).toBe('ОГЭ математика');
+    expect(normalizeProcedureName('Математика ОГЭ')).toBe('ОГЭ математика');
+    expect(normalizeProcedureName('ОГЭ по математике')).toBe('ОГЭ математика');
+    expect(normalizeProcedureName('ОГЭ по русскому языку')).toBe('ОГЭ русский язык');
+    expect(normalizeProcedureName('ВПР 5 кл. русский язык')).toBe('ВПР русский язык 5');
+    expect(normalizeProcedureName('ВПР-5 Математика')).toBe('ВПР математика 5');
+    expect(normalizeProcedureName('ВПР 6 класс математика')).toBe('ВПР математика 6');
+    expect(normalizeProcedureName('ЕГЭ профильная математика')).toBe('ЕГЭ математика (профильная)');
+    expect(normalizeProcedureName('ЕГЭ математика П')).toBe('ЕГЭ математика (профильная)');
+    expect(normalizeProcedureName('ЕГЭ математика Б')).toBe('ЕГЭ математика (базовая)');
+    expect(normalizeProcedureName('ЕГЭ русский язык 11 класс')).toBe('ЕГЭ русский язык');
+    expect(normalizeProcedureName('ОГЭ математика 9 кл.')).toBe('ОГЭ математика');
+  });
+
+  it('does not take «П/Б» (both ЕГЭ levels in one figure) for one of the nine', () => {
+    expect(normalizeProcedureName('ЕГЭ математика П/Б')).toBe('ЕГЭ математика (базовая и профильная)');
+    expect(isKnownProcedure('ЕГЭ математика П/Б')).toBe(false);
+  });
+
   it('reads «ё» as «е»', () => {
     expect(normalizeProcedureName('ВПР Окружающий мир 4 (учёт)')).toBe('ВПР окружающий мир 4 (учет)');
   });

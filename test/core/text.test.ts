@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchHeaderColumns, normalizeText, plural, tidyText } from '../../src/core/text';
+import { normalizeText, plural, tidyText } from '../../src/core/text';
 
 describe('cell text as people type it', () => {
   it('tidies runs of any space into one and trims; an empty cell is ""', () => {
@@ -13,19 +13,6 @@ describe('cell text as people type it', () => {
     expect(normalizeText(' Выполнено ')).toBe('выполнено');
     expect(normalizeText('ОТМЕНЁН')).toBe('отменен');
     expect(normalizeText(null)).toBe('');
-  });
-});
-
-describe('matchHeaderColumns', () => {
-  it('gives each key the first header cell it matches that an earlier key did not take', () => {
-    const columns = [
-      { key: 'id', matches: (h: string) => h === 'id' },
-      { key: 'factor', matches: (h: string) => h.includes('фактор') },
-      { key: 'name', matches: (h: string) => h.includes('фактор') || h.startsWith('назван') },
-    ] as const;
-    // «Фактор риска» goes to factor (listed first), so name takes the next matching cell, «Название».
-    expect(matchHeaderColumns(['Фактор риска', 'ID', ' Название '], columns)).toEqual({ id: 1, factor: 0, name: 2 });
-    expect(matchHeaderColumns(['ID'], columns)).toEqual({ id: 0 });
   });
 });
 

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import { build } from 'esbuild';
+import { customFunctionDeclarations } from '../../src/functions/signatures';
 
 // The custom functions as Apps Script runs them: bundled by esbuild as an IIFE under the global
-// App_ (the options of scripts/build.mjs), followed by the entry file verbatim, evaluated in a bare
+// App_ (the options of scripts/build.mjs), followed by the generated declarations, evaluated in a bare
 // V8 context without Node's globals. Only the functions layer is bundled here, so this test does
 // not depend on the rest of the add-on being complete; the full build is tested in integration.
 const root = path.resolve(__dirname, '../..');
@@ -22,7 +22,7 @@ beforeAll(async () => {
     write: false,
     logLevel: 'silent',
   });
-  const entry = readFileSync(path.join(root, 'src/entry/customFunctions.js'), 'utf8');
+  const entry = customFunctionDeclarations();
   context = vm.createContext({});
   vm.runInContext(bundle.outputFiles[0].text + '\n' + entry, context);
 });

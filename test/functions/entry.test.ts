@@ -4,15 +4,30 @@ import path from 'node:path';
 import vm from 'node:vm';
 import ts from 'typescript';
 import * as customFunctions from '../../src/functions/customFunctions';
-import { CUSTOM_FUNCTION_NAMES, CUSTOM_FUNCTION_SIGNATURES } from '../../src/functions/signatures';
+import { CUSTOM_FUNCTION_NAMES, CUSTOM_FUNCTION_SIGNATURES, customFunctionDeclarations } from '../../src/functions/signatures';
+import { ensureBuilt } from '../support/harness';
 
-// src/entry/customFunctions.js is appended verbatim to build/Code.js: Sheets sees only its
-// top-level declarations and reads the JSDoc directly above each for autocomplete.
-const entryPath = path.resolve(__dirname, '../../src/entry/customFunctions.js');
-const entryText = readFileSync(entryPath, 'utf8');
-const source = ts.createSourceFile(entryPath, entryText, ts.ScriptTarget.ES2020, true, ts.ScriptKind.JS);
+// scripts/build.mjs appends customFunctionDeclarations() to build/Code.js: Sheets sees only its
+// top-level declarations and reads the JSDoc directly above each for autocomplete. The help and
+// the parameters come from one definition (src/functions/signatures.ts); these tests fail when
+// that definition and the TypeScript functions of src/functions/customFunctions.ts disagree.
+const entryText = customFunctionDeclarations();
+const source = ts.createSourceFile('customFunctions.js', entryText, ts.ScriptTarget.ES2020, true, ts.ScriptKind.JS);
 const declarations = new Map(
   source.statements.filter(ts.isFunctionDeclaration).map((f) => [f.name?.text ?? '', f] as const),
+);
+
+/** The exported functions of customFunctions.ts as written: parameter names and whether each is optional. */
+const implementationPath = path.resolve(__dirname, '../../src/functions/customFunctions.ts');
+const implementation = ts.createSourceFile(implementationPath, readFileSync(implementationPath, 'utf8'), ts.ScriptTarget.ES2022, true);
+const implemented = new Map(
+  implementation.statements
+    .filter(ts.isFunctionDeclaration)
+    .filter((f) => f.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword))
+    .map((f) => [
+      f.name?.text ?? '',
+      f.parameters.map((p) => ({ name: p.name.getText(implementation), optional: !!p.questionToken || !!p.initializer })),
+    ]),
 );
 
 function jsDocOf(f: ts.FunctionDeclaration): ts.JSDoc {
@@ -25,7 +40,12 @@ function commentText(c: ts.JSDoc['comment'] | ts.JSDocTag['comment']): string {
   return typeof c === 'string' ? c : (c ?? []).map((part) => part.text).join('');
 }
 
-describe('src/entry/customFunctions.js', () => {
+describe('the custom functions\' declarations', () => {
+  it('are what build/Code.js carries', () => {
+    ensureBuilt();
+    expect(readFileSync('build/Code.js', 'utf8')).toContain(entryText);
+  });
+
   it('declares exactly the eight custom functions at the top level', () => {
     expect([...declarations.keys()].sort()).toEqual([...CUSTOM_FUNCTION_NAMES].sort());
   });
@@ -33,6 +53,11 @@ describe('src/entry/customFunctions.js', () => {
   for (const name of CUSTOM_FUNCTION_NAMES) {
     describe(name, () => {
       const params = CUSTOM_FUNCTION_SIGNATURES[name];
+
+      it('documents the parameters of the TypeScript function: the same names, order and optional ones', () => {
+        expect(implemented.get(name), `${name} is exported by customFunctions.ts`).toBeDefined();
+        expect(params.map((p) => ({ name: p.name, optional: p.optional }))).toEqual(implemented.get(name));
+      });
 
       it('has the real parameter names, the same as the TypeScript function', () => {
         const f = declarations.get(name) as ts.FunctionDeclaration;

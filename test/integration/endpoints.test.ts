@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { seedSample } from '../../scripts/lib/seed';
-import { newAddon } from '../support/harness';
+import { newAddon, SLOW_PLATFORM } from '../support/harness';
 
-function sample() {
-  return newAddon((t) => seedSample(t as never));
+function sample(options: Parameters<typeof newAddon>[1] = {}) {
+  return newAddon((t) => seedSample(t as never), options);
 }
 
 function problemCount(twin: ReturnType<typeof sample>['twin']): number {
@@ -95,7 +95,8 @@ describe('sidebar endpoints of the built add-in', () => {
   });
 
   it('a failure mid-run says what failed in Russian, keeps the previous outputs and leaves no drafts', () => {
-    const { twin, addon } = sample();
+    // Slow calls: each sidebar step does one part, so the failure comes in the second call, after drafts exist.
+    const { twin, addon } = sample(SLOW_PLATFORM);
     addon.call('menuComputeAll');
     const before = twin.snapshotSpreadsheet();
     const ticket = addon.run('sidebarStartRun', 'compute', {});

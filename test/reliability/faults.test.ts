@@ -8,7 +8,7 @@ describe('a Sheets failure at every write of a compute run', () => {
   let result: FaultsResult;
   beforeAll(() => {
     result = runFaults(watch);
-  }, 180_000);
+  }, 600_000);
 
   it('injects a fault at every one of the run’s writes', () => {
     expect(result.writesPerRun).toBeGreaterThan(0);

@@ -6,7 +6,7 @@ import { createTwin } from '../../emulator/index';
 
 describe('PASSPORT_QUESTIONS', () => {
   it('asks every field of docs/методика.md §1.1 except the timestamp the Form adds itself', () => {
-    expect(PASSPORT_QUESTIONS.map((q) => q.field)).toEqual(FIELDS.filter((f) => f.id !== 'timestamp').map((f) => f.id));
+    expect(PASSPORT_QUESTIONS.map((q) => q.field)).toEqual(FIELDS.filter((f) => f.id !== 'timestamp' && !f.notInForm).map((f) => f.id));
   });
 
   it('produces a responses sheet whose headers map themselves', () => {
@@ -15,7 +15,8 @@ describe('PASSPORT_QUESTIONS', () => {
     const r = autoMapColumns(headers);
     expect(r.ambiguous).toEqual([]);
     expect(r.unknownColumns).toEqual([]);
-    expect(r.mapping).toEqual(Object.fromEntries(FIELDS.map((f, i) => [f.id, i])));
+    const formFields = FIELDS.filter((f) => !f.notInForm);
+    expect(r.mapping).toEqual(Object.fromEntries(FIELDS.map((f) => [f.id, f.notInForm ? null : formFields.indexOf(f)])));
   });
 
   it('requires the fields the sheet cannot be read without and the five ИСБШ inputs', () => {

@@ -108,7 +108,7 @@ const CASES: Case[] = [
   {
     name: 'a school not in the form responses is listed and not used',
     rows: [row('edu9', 2024, 'ОГЭ математика', 25, 5), GOOD],
-    problems: [p(2, 'edu9', 'Код ОО', 'edu9', 'школа не найдена в ответах формы', ROW_DROPPED)],
+    problems: [p(2, 'edu9', 'Код ОО', 'edu9', 'школа не найдена в ответах формы (строка 2)', ROW_DROPPED)],
     results: [GOOD_RESULT],
   },
   {
@@ -178,10 +178,10 @@ const CASES: Case[] = [
     results: [],
   },
   {
-    name: 'a percent in a count column rejects the row',
-    rows: [row('edu1', 2024, 'ОГЭ математика', 25, '20 %')],
-    problems: [p(2, 'edu1', 'Не преодолели порог', '20 %', 'в столбце количества указан процент: «20 %»', ROW_DROPPED)],
-    results: [],
+    name: 'a percent in the failures column is a share, converted with the participants (20 % of 25 = 5)',
+    rows: [row('edu1', 2024, 'ОГЭ математика', 25, '20 %'), GOOD, row('edu2', 2024, 'ОГЭ математика', 30, 3)],
+    problems: [p(2, 'edu1', 'Не преодолели порог', '20 %', 'в столбце количества указана доля: это доля, а не количество', 'доля пересчитана в количество по числу участников')],
+    results: [result({}), GOOD_RESULT, { ...GOOD_RESULT, procedure: 'ОГЭ математика', failed: 3 }],
   },
   {
     name: 'every reason a row is rejected is listed',

@@ -57,7 +57,7 @@ export function fixtureTwin(): Twin {
   roadmap.setConditionalFormatRules([
     app
       .newConditionalFormatRule()
-      .whenFormulaSatisfied('=AND($B2<>"";$B2<TODAY();$C2<>"выполнено";$C2<>"отменено")')
+      .whenFormulaSatisfied('=AND($B2<>"",$B2<TODAY(),$C2<>"выполнено",$C2<>"отменено")')
       .setBackground('#f4cccc')
       .setRanges([roadmap.getRange(2, 1, 2, 3)])
       .build(),

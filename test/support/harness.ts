@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
-import { createTwin, loadAddon, type LoadedAddon } from '../../emulator/index';
-import type { Twin } from '../../emulator/twin';
+import { createTwin, loadAddon, type LoadedAddon, type LoadOptions } from '../../emulator/index';
+import type { Twin, TwinOptions } from '../../emulator/twin';
 import type { ProcedureResult, SchoolRecord } from '../../src/core/types';
 
 /** Builds once per test run if build/Code.js is missing or older than the sources (npm test builds first anyway). */
@@ -11,13 +11,19 @@ export function ensureBuilt(): void {
   }
 }
 
-export function newAddon(seed?: (twin: Twin) => void): { twin: Twin; addon: LoadedAddon } {
+export function newAddon(seed?: (twin: Twin) => void, options: { twin?: TwinOptions; load?: LoadOptions } = {}): { twin: Twin; addon: LoadedAddon } {
   ensureBuilt();
-  const twin = createTwin();
+  const twin = createTwin(options.twin);
   seed?.(twin);
-  const addon = loadAddon(twin);
+  const addon = loadAddon(twin, options.load);
   return { twin, addon };
 }
+
+/**
+ * Options for a twin whose service calls are slow enough (3 s each, with the add-in's clock following the
+ * twin's) that a sidebar step does one part per call, as a large region does on the real platform.
+ */
+export const SLOW_PLATFORM = { twin: { costs: { perCallMs: 3000 } }, load: { dateFollowsClock: true } } as const;
 
 /** The responses sheet a region's form would produce, in the wording of docs/методика.md §1.1, from school records (counts of 100 students). */
 export function responsesRows(schools: ReadonlyArray<SchoolRecord>, start = new Date(Date.UTC(2025, 8, 10, 9))): unknown[][] {

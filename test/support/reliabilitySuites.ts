@@ -12,7 +12,7 @@ import { Console } from 'node:console';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { createTwin, loadAddon, type LoadedAddon, type TwinOptions } from '../../emulator/index';
+import { createTwin, loadAddon, type LoadedAddon, type LoadOptions, type TwinOptions } from '../../emulator/index';
 import type { Twin } from '../../emulator/twin';
 import { SHEET_NAMES } from '../../src/sheets/names';
 import { DRAFT_SUFFIX, OLD_SUFFIX } from '../../src/sheets/writer';
@@ -56,6 +56,8 @@ export interface SeedOptions {
   /** Link the responses sheet to a form (default true), as Forms does. */
   linkForm?: boolean;
   twin?: TwinOptions;
+  /** Options for loading the add-in (e.g. dateFollowsClock). */
+  load?: Omit<LoadOptions, 'buildDir'>;
   /** Sheets added before the inputs (e.g. a big sheet that fills the spreadsheet). */
   before?: (twin: Twin) => void;
 }
@@ -97,7 +99,7 @@ export function seedTwin(region: RegionSheets, options: SeedOptions = {}): Harne
   if (options.linkForm ?? true) twin.linkForm(RESPONSES_SHEET);
   putSheet(twin, SHEET_NAMES.results, region.results, fit);
   if (region.risks) putSheet(twin, SHEET_NAMES.risks, region.risks, fit);
-  const addon = loadAddon(twin, { buildDir: BUILD_DIR });
+  const addon = loadAddon(twin, { ...options.load, buildDir: BUILD_DIR });
   twin.resetCalls();
   twin.clock.reset();
   return { twin, addon, initialSheets: twin.sheetNames() };

@@ -186,7 +186,15 @@ describe.skipIf(!hasChromium)(`sidebar in Chromium against the built add-in${chr
     const { startHarness } = await import('../../scripts/sidebar-harness');
     // The add-in logs the injected write failure with console.error; record it instead of printing it.
     const quiet = new Console({ stdout: new PassThrough(), stderr: addinLog });
-    harness = await startHarness({ port: 0, seed: { extraResponses: [HOSTILE_RESPONSE] }, console: quiet });
+    // Slow service calls with the add-in's clock following the twin's: each sidebar step does one part of the
+    // run, as for a large region on the real platform (a small one would finish in one call).
+    harness = await startHarness({
+      port: 0,
+      seed: { extraResponses: [HOSTILE_RESPONSE] },
+      console: quiet,
+      twin: { costs: { perCallMs: 3000 } },
+      load: { dateFollowsClock: true },
+    });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 300, height: 800 }, locale: 'ru-RU' });
     page.on('dialog', (d) => {
@@ -417,7 +425,7 @@ describe.skipIf(!hasChromium)(`sidebar in Chromium against the built add-in${chr
     await rpc('sidebarStartRun', 'monitoring', {});
     await openSidebar();
     await page.locator('#resume').getByRole('button', { name: 'Отменить' }).click();
-    await poll(() => page.locator('#resume-text').textContent()).toMatch(/отменён/);
+    await poll(() => page.locator('#resume-text').textContent()).toMatch(/^Отменено\./);
     expect((await rpc('sidebarState')) as { activeRun: unknown }).toMatchObject({ activeRun: null });
   });
 
@@ -441,13 +449,67 @@ describe.skipIf(!hasChromium)(`sidebar in Chromium against the built add-in${chr
     await expect(page.getByRole('button', { name: 'Рассчитать всё' }).isDisabled()).resolves.toBe(true);
     await shot('sidebar-8-progress.png');
     await page.locator('#progress-panel').getByRole('button', { name: 'Отменить' }).click();
-    await poll(() => page.locator('#progress-text').textContent()).toMatch(/отменён/);
+    await poll(() => page.locator('#progress-text').textContent()).toMatch(/^Отменено\./);
     release();
     await page.waitForTimeout(500);
     await page.unroute('**/rpc');
     expect(stepCalls).toHaveLength(1);
     expect(await sheets()).toEqual(before);
     expect((await rpc('sidebarState')) as { activeRun: unknown }).toMatchObject({ activeRun: null });
+  });
+
+  it('«Отменить» while a step runs on the server: the page says «Отменено» only once the step has stopped, and nothing changes', async () => {
+    await openSidebar();
+    const before = await sheets();
+    const isbshBefore = harness.twin.spreadsheet.getSheetByName('ИСБШ')!.getDataRange().getValues();
+    // google.script.run calls overlap: the next step waits for the page's next call (the cancel) and runs it as a
+    // parallel execution while it writes its first draft sheet, holding the document lock.
+    await fetch(new URL('/__twin/overlap-next-step', harness.url), { method: 'POST', body: JSON.stringify({ method: 'Spreadsheet.insertSheet' }) });
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { progressTexts: string[] }).progressTexts = seen;
+      const text = document.getElementById('progress-text')!;
+      new MutationObserver(() => seen.push(text.textContent ?? '')).observe(text, { childList: true, characterData: true, subtree: true });
+    });
+    await page.getByRole('button', { name: 'Рассчитать всё' }).click();
+    await poll(() => page.locator('#progress-text').textContent()).toMatch(/^Шаг 1 из \d+: .+/);
+    await page.locator('#progress-panel').getByRole('button', { name: 'Отменить' }).click();
+    await poll(() => page.locator('#progress-text').textContent()).toMatch(/^Отменено\./);
+    const texts = await page.evaluate(() => (window as unknown as { progressTexts: string[] }).progressTexts);
+    // First the server said the step was stopping (the cancel did not wait for the lock), then that it stopped.
+    const stopping = texts.findIndex((t) => t.startsWith('Останавливаем'));
+    expect(stopping).toBeGreaterThanOrEqual(0);
+    expect(texts.findIndex((t) => t.startsWith('Отменено'))).toBeGreaterThan(stopping);
+    expect(await sheets()).toEqual(before);
+    expect(harness.twin.spreadsheet.getSheetByName('ИСБШ')!.getDataRange().getValues()).toEqual(isbshBefore);
+    expect((await rpc('sidebarState')) as { activeRun: unknown }).toMatchObject({ activeRun: null });
+    await expect(page.getByRole('button', { name: 'Рассчитать всё' }).isEnabled()).resolves.toBe(true);
+  });
+
+  it('a cancel that reaches the server while the sheets are being swapped in is too late: the page shows the run as done', async () => {
+    await openSidebar();
+    // The cancel starts when a step deletes a sheet, which only the swap (the last part) does.
+    await fetch(new URL('/__twin/overlap-next-step', harness.url), {
+      method: 'POST',
+      body: JSON.stringify({ method: 'Spreadsheet.deleteSheet', later: true }),
+    });
+    await page.getByRole('button', { name: 'Рассчитать всё' }).click();
+    await poll(() => page.locator('#progress-text').textContent()).toMatch(/^Шаг 1 из \d+: .+/);
+    await page.locator('#progress-panel').getByRole('button', { name: 'Отменить' }).click();
+    await poll(() => page.locator('#progress-text').textContent()).toBe('Отменить не удалось: расчёт уже завершился, листы с результатами заменены.');
+    await expect(page.locator('#results').isVisible()).resolves.toBe(true);
+    expect(await sheets()).toContain('ИСБШ');
+    expect((await sheets()).filter((n) => n.includes('~'))).toEqual([]);
+    expect((await rpc('sidebarState')) as { activeRun: unknown }).toMatchObject({ activeRun: null });
+  });
+
+  it('names who switched the form-submit recompute on', async () => {
+    await rpc('menuToggleTrigger');
+    await openSidebar();
+    await poll(() => page.locator('#trigger-status').textContent()).toMatch(/^Пересчёт при новом ответе формы включён вами \(methodologist@example\.org\)/);
+    await rpc('menuToggleTrigger');
+    await openSidebar();
+    await poll(() => page.locator('#trigger-status').textContent()).toBe('Пересчёт при новом ответе формы выключен.');
   });
 
   it('never put a dialog up or threw in the page', () => {

@@ -181,6 +181,9 @@ export function municipalitiesSheet(report: Report): SheetSpec {
   };
 }
 
+/** The titles of «Показатели» that people fill in by hand and readManualIndicators reads back. */
+export const INDICATOR_TITLES = { indicator: 'Показатель', actual: 'Фактическое значение' } as const;
+
 /** «Показатели»: the system's target indicators with actual values where the data allow it (docs/методика.md §7). */
 export function indicatorsSheet(report: Report): SheetSpec {
   const rows: CellValue[][] = report.indicators.map((i) => [i.name, i.target, i.actual === null ? '' : i.actual, i.met, i.source]);
@@ -191,9 +194,9 @@ export function indicatorsSheet(report: Report): SheetSpec {
       'Показатели с источником «вручную» заполните в столбце «Фактическое значение» (в процентах): при пересчёте они сохраняются.',
     ],
     columns: [
-      { header: 'Показатель', format: FORMAT.text, width: 420 },
+      { header: INDICATOR_TITLES.indicator, format: FORMAT.text, width: 420 },
       { header: 'Целевое значение', format: FORMAT.percent, width: 100 },
-      { header: 'Фактическое значение', format: FORMAT.percent, width: 110 },
+      { header: INDICATOR_TITLES.actual, format: FORMAT.percent, width: 110 },
       { header: 'Достигнуто', format: FORMAT.text, width: 90 },
       { header: 'Источник', format: FORMAT.text, width: 90 },
     ],

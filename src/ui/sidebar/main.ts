@@ -81,6 +81,8 @@ function renderState(s: SidebarState, refillSettings: boolean): void {
   if (s.lastSummary) showResults(s.lastSummary, false);
   else if (s.outputs.length) showOutputs(s.outputs);
   renderResume(s);
+  // Who set the form-submit recompute (installable triggers belong to one user) and whether answers wait.
+  byId('trigger-status').textContent = s.trigger.text + (s.trigger.on && s.trigger.pending ? ` ${MSG.triggerPending}` : '');
 }
 
 async function reloadState(refillSettings: boolean): Promise<void> {

@@ -73,7 +73,11 @@ export const MSG = {
   finished: 'Готово.',
   cancel: 'Отменить',
   cancelling: 'Отмена…',
-  cancelled: 'Запуск отменён.',
+  cancelled: 'Отменено. Прежние листы с результатами не изменены.',
+  cancelStopping: 'Останавливаем: текущая часть шага прерывается…',
+  cancelTooLate: 'Отменить не удалось: расчёт уже завершился, листы с результатами заменены.',
+  restarted: 'Данные изменились во время расчёта: расчёт начат заново с новыми данными.',
+  triggerPending: 'Есть ответы, ещё не учтённые в расчёте: они будут учтены при следующем пересчёте.',
   failed: 'Ошибка.',
   outputsKept: 'Предыдущие листы не изменены.',
   /** Recognises a server message that already says the previous sheets were kept. */

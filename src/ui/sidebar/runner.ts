@@ -1,6 +1,9 @@
 /**
  * Drives a long run in chunks: sidebarStartRun once, then sidebarRunStep until the server says
- * finished, showing each step in words. Cancelling stops calling steps and tells the server.
+ * finished, showing each step in words. google.script.run calls overlap, so «Отменить» is sent while
+ * a step runs: the server sets a flag the running step reads between its parts. The page shows
+ * «Отменено» only when the server says the run really stopped; a run whose swap already happened is
+ * shown as done.
  * A failing step shows the server's (Russian) message and that the previous sheets are intact,
  * which holds because the server swaps output sheets in only after they are fully written.
  */
@@ -25,6 +28,8 @@ export class RunController {
   private readonly cancelButton = byId<HTMLButtonElement>('progress-cancel');
   private current: RunTicket | null = null;
   private cancelRequested = false;
+  /** True once the server confirmed the cancel (the page has already said «Отменено»). */
+  private cancelConfirmed = false;
 
   constructor(private readonly hooks: RunHooks) {
     this.cancelButton.addEventListener('click', () => void this.cancel());
@@ -61,7 +66,9 @@ export class RunController {
   /** Cancels a run by id without driving it (the «Отменить» of the resume offer). */
   async cancelById(runId: string): Promise<string> {
     const result = await call('sidebarCancelRun', runId);
-    return result.message || MSG.cancelled;
+    if (result.cancelled) return MSG.cancelled;
+    if (result.stopping) return MSG.cancelStopping;
+    return result.message;
   }
 
   private open(): void {
@@ -89,16 +96,23 @@ export class RunController {
   private async drive(ticket: RunTicket): Promise<void> {
     this.current = ticket;
     this.cancelRequested = false;
+    this.cancelConfirmed = false;
     const total = ticket.steps.length;
     this.showStep(ticket.next, total, ticket.steps[ticket.next] ?? '');
     try {
       for (;;) {
-        const step = await call('sidebarRunStep', ticket.runId);
-        if (this.cancelRequested) return;
+        const step = await call('sidebarRunStep', ticket.runId, { useTimeLeft: true });
+        if (this.cancelConfirmed) return;
+        if (step.cancelled) {
+          this.stoppedByCancel(ticket.kind);
+          return;
+        }
+        if (step.restarted) showStatus(this.error, MSG.restarted, 'info');
         if (step.finished) {
           this.bar.max = Math.max(step.total, 1);
           this.bar.value = this.bar.max;
-          this.setText(MSG.finished);
+          // A cancel that came after the swap changes nothing: the run is done, and the page says so.
+          this.setText(this.cancelRequested ? MSG.cancelTooLate : MSG.finished);
           this.end();
           this.hooks.finished(step.summary, ticket.kind);
           return;
@@ -106,10 +120,17 @@ export class RunController {
         this.showStep(step.done + 1, step.total, step.nextLabel);
       }
     } catch (e) {
-      // A step that fails after «Отменить» was pressed is part of the cancel, not news for the user.
-      if (this.cancelRequested) return;
+      // A step called after the server confirmed the cancel finds no run: that is the cancel, not news.
+      if (this.cancelConfirmed) return;
       this.fail(e, ticket.kind);
     }
+  }
+
+  private stoppedByCancel(kind: RunKind): void {
+    this.cancelConfirmed = true;
+    this.setText(MSG.cancelled);
+    this.end();
+    this.hooks.stopped(kind);
   }
 
   private end(): void {
@@ -138,14 +159,18 @@ export class RunController {
     this.cancelRequested = true;
     this.cancelButton.disabled = true;
     this.cancelButton.textContent = MSG.cancelling;
-    let message: string = MSG.cancelled;
     try {
-      message = await this.cancelById(ticket.runId);
+      const result = await call('sidebarCancelRun', ticket.runId);
+      if (this.cancelConfirmed || this.current !== ticket) return;
+      if (result.cancelled) this.stoppedByCancel(ticket.kind);
+      // Else a step is running: it stops at its next part, and its result (handled in drive) says so.
+      else if (result.stopping) this.setText(MSG.cancelStopping);
     } catch (e) {
-      message = errorText(e);
+      // The cancel did not reach the server: the run goes on, and the user may press «Отменить» again.
+      this.cancelRequested = false;
+      this.cancelButton.disabled = false;
+      this.cancelButton.textContent = MSG.cancel;
+      showStatus(this.error, `${MSG.failed} ${errorText(e)}`, 'error');
     }
-    this.setText(message);
-    this.end();
-    this.hooks.stopped(ticket.kind);
   }
 }

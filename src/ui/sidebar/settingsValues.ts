@@ -3,37 +3,11 @@
  * percents («30» for 0.3), numbers with a decimal comma, subjects as comma-separated text.
  * Pure (no DOM), so the page can check obvious input errors before anything is sent.
  */
-import type { Settings } from '../../core/settings';
+import { SETTING_KEYS, SETTING_KINDS, type Settings } from '../../core/settings';
 import { MSG } from './messages';
 
-/** How a setting is shown and entered. Typed over every key, so a new setting fails to compile until it has a kind. */
-export type SettingKind = 'percent' | 'number' | 'bounds' | 'subjects' | 'grouping' | 'year';
-
-export const SETTING_KINDS: Record<keyof Settings, SettingKind> = {
-  isbshLevelBounds: 'bounds',
-  riskZoneShare: 'percent',
-  riskZoneGrouping: 'grouping',
-  riskZoneMinGroup: 'number',
-  smallSchoolStudents: 'number',
-  multiculturalShare: 'percent',
-  devianceShare: 'percent',
-  deficitSdK: 'number',
-  shnorThreshold: 'percent',
-  shnorSubjects: 'subjects',
-  smallSampleMin: 'number',
-  clusterModerateFrom: 'percent',
-  clusterStrongAbove: 'percent',
-  resilienceSdK: 'number',
-  mentorHighResultShare: 'percent',
-  ovzHighShare: 'percent',
-  ovzMediumShare: 'percent',
-  nonNativeHighShare: 'percent',
-  nonNativeMediumShare: 'percent',
-  stableLowYears: 'number',
-  reportingYear: 'year',
-};
-
-export const SETTING_KEYS = Object.keys(SETTING_KINDS) as Array<keyof Settings>;
+/** How each setting is shown and entered: the kinds of the settings table of core/settings.ts. */
+export { SETTING_KEYS, SETTING_KINDS, type SettingKind } from '../../core/settings';
 
 /** What the form holds: one text per setting, four texts for the ИСБШ bounds. */
 export type SettingsText = Record<Exclude<keyof Settings, 'isbshLevelBounds'>, string> & { isbshLevelBounds: string[] };
