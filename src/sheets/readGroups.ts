@@ -1,15 +1,26 @@
 /**
  * The optional sheet «Группы» (docs/методика.md §9): `Код ОО | Группа`, one row per school and group, several rows per
- * school allowed. Works on the 2-D array of getValues() (loadInputs reads the sheet once). Written in the style of the
- * «Риски» reader.
+ * school allowed. Works on the 2-D array of getValues() (loadInputs reads the sheet once). Read through the input
+ * framework (src/sheets/input).
  */
 import type { GroupMember } from '../core/groups';
-import { quoteValue } from '../core/numbers';
 import { tidyText } from '../core/text';
-import { normalizeHeader } from './headerMapping';
+import { GROUP_VARIANTS } from './input/corpus/references';
+import { cellText, headerTexts, isBlankCell, isFormulaError, looksLikeSchoolCode, normalizeSchoolCode, schoolCodeKey } from './input/cells';
+import { matchHeaders } from './input/matcher';
+import { cellProblem, sheetProblem } from './input/problems';
+import type { InputSchema } from './input/schema';
 import { ACTION, GROUP_SHEET_WORDS, PROBLEM } from './messages';
 import { sortProblems, type Problem } from './problems';
-import { cellText, isBlankCell, isFormulaError, normalizeSchoolCode, schoolCodeKey } from './readResponses';
+
+/** «Группы» as an input schema (src/sheets/input): the template's two titles and the corpus of other wordings. */
+const GROUPS_SCHEMA: InputSchema<keyof typeof GROUP_VARIANTS> = {
+  id: 'groups',
+  fields: [
+    { key: 'schoolCode', title: GROUP_SHEET_WORDS.codeHeader, required: 'yes', variants: GROUP_VARIANTS.schoolCode, accepts: looksLikeSchoolCode },
+    { key: 'group', title: GROUP_SHEET_WORDS.groupHeader, required: 'yes', variants: GROUP_VARIANTS.group },
+  ],
+};
 
 export interface GroupsReading {
   members: GroupMember[];
@@ -17,36 +28,23 @@ export interface GroupsReading {
 }
 
 /**
- * Reads «Группы» (docs/методика.md §9); values[0] is the header row. Код ОО is the column whose header says «Код» (else
- * the first column), the group the column whose header says «Группа» (else the second). A row without a code or a
+ * Reads «Группы» (docs/методика.md §9); values[0] is the header row. Its columns are found by the header matcher (else
+ * Код ОО is the first column and the group the second). A row without a code or a
  * group, with a formula error, or of a school not among `knownCodes` is listed and not used; a school given twice in
  * one group is listed once as a repeat. Group names are compared as written, spaces tidied («500+  2022» = «500+ 2022»).
  */
 export function readGroups(values: unknown[][], sheetName: string, knownCodes?: Set<string>): GroupsReading {
-  const width = values.reduce((w, row) => Math.max(w, row?.length ?? 0), 0);
-  const headers = Array.from({ length: width }, (_, i) => cellText(values[0]?.[i] ?? '').trim());
+  const headers = headerTexts(values);
+  const width = headers.length;
   const problems: Problem[] = [];
   const hasData = values.slice(1).some((row) => !(row ?? []).every(isBlankCell));
   if (!hasData) return { members: [], problems };
-  const found = (test: RegExp) => headers.findIndex((h) => normalizeHeader(h).some((s) => test.test(s)));
-  const codeIndex = Math.max(0, found(/^(код|логин)/));
-  let groupIndex = found(/^(групп|трек|проект)/);
+  const { columns } = matchHeaders(GROUPS_SCHEMA, headers, { samples: values.slice(1) });
+  const codeIndex = columns.schoolCode ?? 0;
+  let groupIndex = columns.group ?? -1;
   if (groupIndex < 0 && width >= 2) groupIndex = codeIndex === 0 ? 1 : 0;
   if (groupIndex < 0 || groupIndex === codeIndex) {
-    return {
-      members: [],
-      problems: [
-        {
-          sheet: sheetName,
-          row: null,
-          schoolCode: '',
-          field: '',
-          value: '',
-          problem: GROUP_SHEET_WORDS.noGroupColumn(sheetName),
-          action: GROUP_SHEET_WORDS.sheetIgnored,
-        },
-      ],
-    };
+    return { members: [], problems: [sheetProblem(sheetName, GROUP_SHEET_WORDS.noGroupColumn(sheetName), GROUP_SHEET_WORDS.sheetIgnored)] };
   }
   const codeHeader = headers[codeIndex] || GROUP_SHEET_WORDS.codeHeader;
   const groupHeader = headers[groupIndex] || GROUP_SHEET_WORDS.groupHeader;
@@ -60,7 +58,7 @@ export function readGroups(values: unknown[][], sheetName: string, knownCodes?: 
     const rawCode = row[codeIndex];
     const rawGroup = row[groupIndex];
     const drop = (field: string, value: unknown, problem: string, schoolCode = '') =>
-      problems.push({ sheet: sheetName, row: sheetRow, schoolCode, field, value: quoteValue(value), problem, action: ACTION.rowDropped });
+      problems.push(cellProblem(sheetName, { row: sheetRow, column: field, value, schoolCode }, problem, ACTION.rowDropped));
     if (isFormulaError(rawCode)) {
       drop(codeHeader, rawCode, PROBLEM.formulaError);
       continue;
