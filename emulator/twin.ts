@@ -56,7 +56,12 @@ export interface TwinOptions {
   enforceValidation?: boolean;
   /** Name of the sheet a new spreadsheet starts with; default 'Лист1' (ru) / 'Sheet1'. */
   firstSheetName?: string;
+  /** The user who runs the add-in (and whose edits the twin checks) until `asUser` says otherwise. */
   userEmail?: string;
+  /** The owner of the bound spreadsheet; default `userEmail`; null: a file in a shared drive. */
+  ownerEmail?: string | null;
+  /** The other people the spreadsheet is shared with for editing (a new protection starts with all of them). */
+  editors?: string[];
   /** Start of the simulated clock (ms or Date); default the real time at creation. */
   startTime?: number | Date;
   /** What the clock charges per service call and per cell. */
@@ -129,6 +134,8 @@ export class Twin {
     this.userEmail = options.userEmail ?? 'methodologist@example.org';
     this.activeUser = this.userEmail;
     this.deployment = options.deployment ?? 'bound';
+    const ownerEmail = options.ownerEmail === undefined ? this.activeUser : options.ownerEmail;
+    const fileEditors = [...(options.editors ?? [])];
     const locale = options.locale ?? 'ru_RU';
     const russian = /^ru/i.test(locale);
     let spreadsheetSeq = 0;
@@ -143,7 +150,9 @@ export class Twin {
           localizedNumbers: options.localizedNumbers ?? false,
           parseText: options.parseText ?? true,
           firstSheetName: options.firstSheetName ?? (russian ? 'Лист1' : 'Sheet1'),
-          userEmail: this.userEmail,
+          ownerEmail,
+          fileEditors,
+          currentUser: () => this.activeUser,
         },
         { enforceValidation: options.enforceValidation ?? true, toast: (message, title, timeoutSeconds) => this.ui.toasts.push({ message, title, timeoutSeconds }) },
       );
@@ -172,6 +181,32 @@ export class Twin {
       Charts: createChartsService(rt),
       console: options.console ?? console,
     };
+  }
+
+  /**
+   * Runs `fn` as another user: the add-in's executions started inside it, and a test's own edits through
+   * `spreadsheet` (a person typing in the sheet), are checked against protections as that user's.
+   */
+  asUser<T>(email: string, fn: () => T): T {
+    const previous = this.activeUser;
+    this.activeUser = email;
+    try {
+      return fn();
+    } finally {
+      this.activeUser = previous;
+    }
+  }
+
+  /**
+   * A person's edit in the Sheets editor: `values` typed into `a1` of `sheetName` by `email`. Throws the Sheets
+   * message when a protection refuses it; nothing is written then.
+   */
+  userEdit(email: string, sheetName: string, a1: string, values: unknown[][]): void {
+    this.asUser(email, () => {
+      const sheet = this.spreadsheet.getSheetByName(sheetName);
+      if (!sheet) throw new Error(`twin.userEdit: no sheet «${sheetName}»`);
+      sheet.getRange(a1).setValues(values);
+    });
   }
 
   // ---- services and enums -------------------------------------------------------------------

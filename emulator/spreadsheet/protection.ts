@@ -3,6 +3,7 @@ import { makeEnum } from '../enums';
 import type { GProtection, GProtectionType, GRange, GUser } from '../gas';
 import type { ProtectionModel, SpreadsheetModel } from './spreadsheetModel';
 import { makeUser } from '../session';
+import { irremovable, mayEdit } from './editRights';
 
 export const ProtectionType = makeEnum<typeof GoogleAppsScript.Spreadsheet.ProtectionType>(['RANGE', 'SHEET']);
 
@@ -21,8 +22,12 @@ export class ProtectionImpl implements Partial<GProtection> {
   private _alive(): void {
     if (this.model.removed) throw this.rt.error('The protection has been removed.');
   }
+  /** Only an editor of a protection may change it (its reference: «Throws an exception if the user does not have permission to edit»). */
   private _change(method: string): void {
     this.rt.write(`Protection.${method}`, 0, this.ss.id);
+    if (!mayEdit(this.ss, { ...this.model, warningOnly: false }, this.ss.currentUser())) {
+      throw this.rt.error('You do not have permission to edit this protected range or sheet.');
+    }
   }
   private _emails(list: unknown): string[] {
     const items = Array.isArray(list) ? list : [list];
@@ -41,7 +46,7 @@ export class ProtectionImpl implements Partial<GProtection> {
     return this.model.domainEdit;
   }
   canEdit(): boolean {
-    return true;
+    return mayEdit(this.ss, { ...this.model, warningOnly: false }, this.ss.currentUser());
   }
   getDescription(): string {
     return this.model.description;
@@ -77,8 +82,8 @@ export class ProtectionImpl implements Partial<GProtection> {
   removeEditors(emailAddresses: string[] | GUser[]): GProtection {
     this._change('removeEditors');
     const gone = new Set(this._emails(emailAddresses));
-    // The owner (the user running the add-in) always keeps edit access, as in Sheets.
-    this.model.editors = this.model.editors.filter((e) => !gone.has(e) || e === this.ss.userEmail);
+    // «Neither the owner of the spreadsheet nor the current user can be removed» (Protection.removeEditors).
+    this.model.editors = this.model.editors.filter((e) => !gone.has(e) || irremovable(this.ss, e));
     return this.api;
   }
   setDescription(description: string): GProtection {

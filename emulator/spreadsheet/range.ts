@@ -17,6 +17,7 @@ import type { Layer } from './grid';
 import type { SheetsContext } from './context';
 import { FilterImpl } from './filter';
 import { ProtectionImpl } from './protection';
+import { assertMayEdit, initialEditors } from './editRights';
 
 const scratch: CellInput = { value: undefined, formula: undefined, autoFormat: undefined };
 
@@ -70,6 +71,7 @@ export class RangeImpl implements Partial<GRange> {
   /** Counts one write (or throws the injected fault) and grows the grid to hold the range. */
   private _write(method: string, cells = this._cells): void {
     this.rt.write(`Range.${method}`, cells, this.ctx.ss.id);
+    assertMayEdit(this.ctx.ss, this.sheet.id, this._rect, this.ctx.ss.currentUser());
     this.sheet.ensureSize(this.row + this.numRows - 1, this.col + this.numCols - 1);
   }
   /** Checks a 2-D argument's shape exactly as Sheets does, before anything is written. */
@@ -686,8 +688,8 @@ export class RangeImpl implements Partial<GRange> {
       rect: this._rect,
       description: '',
       warningOnly: false,
-      domainEdit: true,
-      editors: [this.ctx.ss.userEmail],
+      domainEdit: this.ctx.ss.ownerEmail !== null && !/@gmail\.com$/i.test(this.ctx.ss.ownerEmail),
+      editors: initialEditors(this.ctx.ss),
       unprotected: [],
       removed: false,
     };

@@ -17,6 +17,7 @@ import { ConditionalFormatRuleImpl } from './conditionalFormat';
 import { EmbeddedChartBuilderImpl, EmbeddedChartImpl, cloneChartSpec } from './charts';
 import { FilterImpl } from './filter';
 import { ProtectionImpl } from './protection';
+import { assertMayEdit, initialEditors } from './editRights';
 import { DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT, FORMAT_LAYERS, LAYER_NAMES, type LayerName, type SheetModel } from './sheetModel';
 import type { SheetsContext } from './context';
 import { normalizeColor } from './colors';
@@ -26,6 +27,9 @@ const scratch: CellInput = { value: undefined, formula: undefined, autoFormat: u
 function isInt(n: unknown): n is number {
   return typeof n === 'number' && Number.isFinite(n);
 }
+
+/** Sheet changes that a sheet protection refuses to a user who is not its editor (editRights.ts). */
+const SHEET_EDITS = /^(setName|appendRow|insert|delete|setConditionalFormatRules|clearConditionalFormatRules|removeChart|updateChart)/;
 
 /** SpreadsheetApp.Sheet over a sheet model. */
 export class SheetImpl implements Partial<GSheet> {
@@ -47,6 +51,7 @@ export class SheetImpl implements Partial<GSheet> {
   }
   private _write(method: string, cells = 0): void {
     this.rt.write(`Sheet.${method}`, cells, this.ctx.ss.id);
+    if (SHEET_EDITS.test(method)) assertMayEdit(this.ctx.ss, this.model.id, null, this.ctx.ss.currentUser());
   }
   private _whole(): Rect {
     return { row: 1, col: 1, numRows: this.model.maxRows, numCols: this.model.maxCols };
@@ -479,8 +484,8 @@ export class SheetImpl implements Partial<GSheet> {
       rect: null,
       description: '',
       warningOnly: false,
-      domainEdit: true,
-      editors: [this.ctx.ss.userEmail],
+      domainEdit: this.ctx.ss.ownerEmail !== null && !/@gmail\.com$/i.test(this.ctx.ss.ownerEmail),
+      editors: initialEditors(this.ctx.ss),
       unprotected: [],
       removed: false,
     };

@@ -4,6 +4,8 @@ import { parseA1, type Rect } from './a1';
 import { RangeImpl } from './range';
 import { SheetImpl } from './sheet';
 import { ProtectionImpl } from './protection';
+import { assertMayEdit, initialEditors } from './editRights';
+import { makeUser } from '../session';
 import { resolveTimeZone } from '../dates';
 import { SpreadsheetModel, type SpreadsheetSettings } from './spreadsheetModel';
 import type { SheetModel } from './sheetModel';
@@ -35,6 +37,18 @@ export class SpreadsheetImpl implements Partial<GSpreadsheet> {
 
   getId(): string {
     return this.model.id;
+  }
+  /** «Returns the owner of the document, or null for a document in a shared drive» (Spreadsheet.getOwner). */
+  getOwner(): GoogleAppsScript.Base.User {
+    return (this.model.ownerEmail ? makeUser(this.rt, this.model.ownerEmail) : null) as GoogleAppsScript.Base.User;
+  }
+  /**
+   * «Gets the list of editors for this Spreadsheet» (Spreadsheet.getEditors,
+   * https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#geteditors): the owner, the people it is
+   * shared with for editing and the user running the script — the editors a new protection starts with.
+   */
+  getEditors(): GoogleAppsScript.Base.User[] {
+    return initialEditors(this.model).map((e) => makeUser(this.rt, e));
   }
   getName(): string {
     return this.model.name;
@@ -116,6 +130,7 @@ export class SpreadsheetImpl implements Partial<GSpreadsheet> {
     if (this.model.sheets.length <= 1) throw this.rt.error("You can't remove all the sheets in a document.");
     if (model.formUrl) throw this.rt.error('This sheet is linked to a form. Unlink the form before deleting the sheet.');
     this._write('deleteSheet');
+    assertMayEdit(this.model, model.id, null, this.model.currentUser());
     this.model.removeSheet(model);
   }
   getActiveSheet(): GSheet {

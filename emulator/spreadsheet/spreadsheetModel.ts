@@ -31,7 +31,12 @@ export interface SpreadsheetSettings {
   /** Convert text that looks like a number/date/boolean, as Sheets does for user-entered values. */
   parseText: boolean;
   firstSheetName: string;
-  userEmail: string;
+  /** The owner of the file (null: a file in a shared drive, which has no owner). */
+  ownerEmail: string | null;
+  /** Everybody else the file is shared with for editing. */
+  fileEditors: readonly string[];
+  /** The user the current execution (or a person's edit) runs as. */
+  currentUser: () => string;
 }
 
 /** A regular expression for `Name!A1`, `'Name'!A1:B2` (quotes doubled inside) in a formula. */
@@ -50,7 +55,9 @@ export class SpreadsheetModel {
   locale: string;
   readonly localizedNumbers: boolean;
   readonly parseText: boolean;
-  readonly userEmail: string;
+  readonly ownerEmail: string | null;
+  readonly fileEditors: readonly string[];
+  readonly currentUser: () => string;
   sheets: SheetModel[] = [];
   /** Every sheet ever created, deleted ones included (ranges may outlive their sheet). */
   readonly allSheets = new Map<number, SheetModel>();
@@ -76,7 +83,9 @@ export class SpreadsheetModel {
     this.locale = settings.locale;
     this.localizedNumbers = settings.localizedNumbers;
     this.parseText = settings.parseText;
-    this.userEmail = settings.userEmail;
+    this.ownerEmail = settings.ownerEmail;
+    this.fileEditors = settings.fileEditors;
+    this.currentUser = settings.currentUser;
     this.setLocale(settings.locale);
     this.active = this.addSheet(settings.firstSheetName, 0);
   }

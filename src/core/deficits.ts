@@ -16,12 +16,6 @@ export const SPECIALISTS: readonly string[] = Object.freeze([
   'социальный педагог',
 ]);
 
-/** A school with none of these has a staffing deficit (docs/методика.md §2; a speech therapist alone does not help). */
-export const STAFFING_SPECIALISTS: readonly string[] = Object.freeze([
-  'педагог-психолог',
-  'учитель-дефектолог',
-  'социальный педагог',
-]);
 
 /** Spellings people use for the specialists, after normalisation (lower case, ё → е, hyphens without spaces). */
 const SPECIALIST_SPELLINGS: ReadonlyMap<string, string> = new Map([
@@ -52,7 +46,7 @@ const belowMean = (z: string) => `на ${z.replace(/^[−-]/, '')} станда�
 
 const messages = {
   lowTeacherShare: (share: string, avg: string, z: string) => `доля педагогов высшей категории ${share} при среднем ${avg} — ${belowMean(z)}`,
-  noSpecialists: 'нет педагога-психолога, учителя-дефектолога и социального педагога',
+  noSpecialists: (missing: string[], all: boolean) => `${all ? 'нет ни одного из необходимых специалистов' : 'нет необходимых специалистов'}: ${missing.join(', ')}`,
   noInternet: 'нет устойчивого доступа в Интернет',
   notEnoughComputers: 'недостаточно компьютерной техники',
   lowFunding: (funding: string, avg: string, z: string) =>
@@ -130,6 +124,8 @@ export interface ResourceDeficits {
   staffing: boolean | null;
   infrastructure: boolean | null;
   financial: boolean | null;
+  /** The necessary specialists (settings) the school does not have; null when it did not answer the question. */
+  missingSpecialists: string[] | null;
   /** Russian phrases for the note column: one per condition that holds. */
   reasons: string[];
 }
@@ -137,8 +133,10 @@ export interface ResourceDeficits {
 /**
  * Resource deficits of each school, parallel to `schools` (docs/методика.md §2):
  * кадровый — the share of teachers with the highest category is more than k population SDs below
- * the mean over the schools with that share, or the school has none of педагог-психолог,
- * учитель-дефектолог, социальный педагог; инфраструктурный — no stable Internet or not enough
+ * the mean over the schools with that share, or the school lacks the necessary specialists
+ * (settings.staffingSpecialists, default педагог-психолог, учитель-дефектолог, социальный педагог):
+ * with settings.staffingSpecialistsRule «noneOfThem» (default) when it has none of them, with
+ * «anyMissing» when at least one is missing (docs/методика.md §2); инфраструктурный — no stable Internet or not enough
  * computers; финансовый — funding per student more than k SDs below the mean (k =
  * settings.deficitSdK). Each deficit is true when any of its conditions is known to hold, false
  * when all of them are known not to hold, null when the rest are unknown (a missing answer is
@@ -150,6 +148,7 @@ export function resourceDeficits(schools: ReadonlyArray<SchoolRecord>, settings:
   const teacherShares = schools.map(highestCategoryShare);
   const teacherSpread = spread(teacherShares);
   const fundingSpread = spread(schools.map((s) => s.fundingPerStudent));
+  const necessary = normalizeSpecialists(settings.staffingSpecialists.join(', '));
 
   return schools.map((school, i): ResourceDeficits => {
     const reasons: string[] = [];
@@ -160,8 +159,14 @@ export function resourceDeficits(schools: ReadonlyArray<SchoolRecord>, settings:
       reasons.push(messages.lowTeacherShare(formatPercent(teacherShare), formatPercent(teacherSpread.mean), zScore(teacherShare, teacherSpread)));
     }
     const specialists = school.specialists === null ? null : new Set(school.specialists.map(normalizeSpecialists).flat());
-    const noSpecialists = specialists === null ? null : !STAFFING_SPECIALISTS.some((name) => specialists.has(name));
-    if (noSpecialists) reasons.push(messages.noSpecialists);
+    const missingSpecialists = specialists === null ? null : necessary.filter((name) => !specialists.has(name));
+    const noSpecialists =
+      missingSpecialists === null
+        ? null
+        : settings.staffingSpecialistsRule === 'anyMissing'
+          ? missingSpecialists.length > 0
+          : missingSpecialists.length === necessary.length;
+    if (noSpecialists && missingSpecialists) reasons.push(messages.noSpecialists(missingSpecialists, missingSpecialists.length === necessary.length));
 
     const noInternet = school.stableInternet === null ? null : !school.stableInternet;
     if (noInternet) reasons.push(messages.noInternet);
@@ -179,6 +184,7 @@ export function resourceDeficits(schools: ReadonlyArray<SchoolRecord>, settings:
       staffing: anyOf([fewHighestCategory, noSpecialists]),
       infrastructure: anyOf([noInternet, fewComputers]),
       financial: lowFunding,
+      missingSpecialists,
       reasons,
     };
   });

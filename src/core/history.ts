@@ -164,9 +164,9 @@ function sharesBySchoolYear(
   return out;
 }
 
-function isbshOf(record: SchoolRecord): number | null {
+function isbshOf(record: SchoolRecord, settings: Settings): number | null {
   try {
-    const x = computeIsbsh(record.shares);
+    const x = computeIsbsh(record.shares, settings);
     return x === null ? null : roundIsbsh(x);
   } catch {
     return null;
@@ -197,7 +197,7 @@ function zoneBySchoolYear(
   }
   schoolYears.forEach((sy, i) => {
     const answers = yearly.filter((a) => a.schoolYear === sy && wanted.has(a.record.schoolCode));
-    const values = answers.map((a) => isbshOf(a.record));
+    const values = answers.map((a) => isbshOf(a.record, settings));
     const zone = computeRiskZone(
       answers.map((a, k) => ({ group: zoneGroup(a.record), isbsh: values[k] })),
       settings.riskZoneShare,

@@ -3,17 +3,11 @@
  */
 import { ValueError } from './errors';
 import { formatPercent, roundHalfUp } from './percent';
+import type { Settings } from './settings';
 import type { IsbshLevel, IsbshShareKey, IsbshShares } from './types';
 
-/** The weights of the ИСБШ formula (docs/методика.md §2): a constant and one weight per share. */
-export const ISBSH_WEIGHTS: Readonly<{ base: number } & Record<IsbshShareKey, number>> = Object.freeze({
-  base: 65,
-  bothParentsHigherEd: 15,
-  comfortableHousing: 20,
-  singleParent: -15,
-  registered: -35,
-  nonNativeRussian: -15,
-});
+/** The regional ИСБШ formula (docs/методика.md §2): its intercept and one weight per share, as the settings hold them. */
+export type IsbshFormula = Pick<Settings, 'isbshIntercept' | 'isbshWeights'>;
 
 /** The five inputs in the order of the form (docs/методика.md §1.1). */
 export const ISBSH_SHARE_KEYS: readonly IsbshShareKey[] = Object.freeze([
@@ -44,8 +38,6 @@ export const ISBSH_LEVELS: readonly IsbshLevel[] = Object.freeze([
 
 /** computeIsbsh is exact to 9 decimals (see there). */
 const ISBSH_SNAP = 1e9;
-const MIN_ISBSH = 0;
-const MAX_ISBSH = 100;
 
 /** The inputs of ИСБШ that are missing, in form order (docs/методика.md §2: any missing → no index). */
 export function missingIsbshInputs(shares: IsbshShares): IsbshShareKey[] {
@@ -53,28 +45,35 @@ export function missingIsbshInputs(shares: IsbshShares): IsbshShareKey[] {
 }
 
 /**
- * ИСБШ = 65 + 15·p_both_parents_higher_ed + 20·p_comfortable_housing − 15·p_single_parent
- * − 35·p_registered − 15·p_non_native_russian, unrounded (docs/методика.md §2) but free of the sum's binary
- * noise (exact to 9 decimals, so 79,45 is 79.45 and shows as 79,5). Null when any input is
- * missing (never 0); a share outside [0, 1] throws ValueError.
+ * ИСБШ = intercept + Σ weight·share over the five shares (docs/методика.md §2), with the region's formula from
+ * the settings — by default 65 + 15·p_both_parents_higher_ed + 20·p_comfortable_housing − 15·p_single_parent
+ * − 35·p_registered − 15·p_non_native_russian (seed formula of the Kuzbass system) — unrounded but free of the
+ * sum's binary noise (exact to 9 decimals, so 79,45 is 79.45 and shows as 79,5). Null when any input is missing
+ * (never 0); a share outside [0, 1] throws ValueError. The result lies between the formula's lowest and highest
+ * value (intercept plus the negative, resp. the positive weights: [0, 100] for the default).
  */
-export function computeIsbsh(shares: IsbshShares): number | null {
+export function computeIsbsh(shares: IsbshShares, formula: IsbshFormula): number | null {
   if (missingIsbshInputs(shares).length > 0) return null;
-  let index = ISBSH_WEIGHTS.base;
+  let index = formula.isbshIntercept;
+  let lowest = formula.isbshIntercept;
+  let highest = formula.isbshIntercept;
   for (const key of ISBSH_SHARE_KEYS) {
     const p = shares[key] as number;
     if (!Number.isFinite(p) || p < 0 || p > 1) {
       const shown = Number.isFinite(p) ? formatPercent(p, 1) : String(p);
       throw new ValueError(`доля вне диапазона от 0 до 100 %: «${ISBSH_INPUT_LABELS[key]}» = ${shown}`);
     }
-    index += ISBSH_WEIGHTS[key] * p;
+    const weight = formula.isbshWeights[key];
+    index += weight * p;
+    if (weight < 0) lowest += weight;
+    else highest += weight;
   }
   // The terms reach ±35 while the index may be small, so the sum's binary error is absolute (~1e-14), not relative:
   // 9,25 exactly can come out as 9.249999999999991. Shares of a school are counts over a total, so an index that is
   // not a half differs from one by at least 1/(20·total): snapping to 9 decimals removes the noise and nothing else.
   index = Math.round(index * ISBSH_SNAP) / ISBSH_SNAP;
-  // Valid shares keep the exact value in [0, 100]; clamp only the last-bit float error.
-  return Math.min(MAX_ISBSH, Math.max(MIN_ISBSH, index));
+  // Valid shares keep the exact value within the formula's range; clamp only the last-bit float error.
+  return Math.min(highest, Math.max(lowest, index));
 }
 
 /** ИСБШ as shown, with one decimal, halves up on the decimal digits (81.55 → 81.6; docs/методика.md §2). */

@@ -20,6 +20,18 @@ export interface MentorCandidateInput {
   isShnor: boolean;
   resilient: boolean;
   meanShare: number | null;
+  /**
+   * The school in each earlier year of the data, oldest first, the same years for every school (docs/методика.md §3:
+   * «устойчиво» high results are judged over every year). Absent or empty: only Y is known, and nobody can be
+   * «высокие результаты», which needs at least two years.
+   */
+  previousYears?: ReadonlyArray<YearResult>;
+}
+
+/** A school's mean failing share and status in one year. */
+export interface YearResult {
+  meanShare: number | null;
+  isShnor: boolean;
 }
 
 /**
@@ -59,9 +71,10 @@ function isbshDistance(a: MentorCandidateInput, b: MentorCandidateInput): number
 
 /**
  * Mentor suggestions (docs/методика.md §3). Mentors are the non-ШНОР schools of the mentee's municipality
- * that are resilient, or «высокие результаты»: a mean failing share in Y within the best quarter
- * (highResultShare) of the municipality's schools with a mean share (all schools ranked, ties with the
- * cut-off included). ШНОР schools are served neediest first (ИСБШ ascending, missing ИСБШ last, then
+ * that are resilient, or «высокие результаты» — seed 000's «школы, устойчиво демонстрирующие высокое качество»:
+ * in every year of the data (Y and each of previousYears, at least two years) not ШНОР and with a mean failing
+ * share within the best quarter (highResultShare) of that year's municipality schools with a mean share (all
+ * schools ranked, ties with the cut-off included); a year without results for the school breaks the run. ШНОР schools are served neediest first (ИСБШ ascending, missing ИСБШ last, then
  * Код ОО); each takes the free mentor with the most similar ИСБШ, ties going to a resilient school,
  * then the lower mean share, then Код ОО. One mentee per mentor: when mentors run out the remaining
  * ШНОР get null. The map has every ШНОР school and no other.
@@ -79,9 +92,25 @@ export function suggestMentors(
 
   const result = new Map<string, MentorSuggestion | null>();
   for (const list of byMunicipality.values()) {
-    const cutoff = highResultCutoff(list.map((s) => s.meanShare).filter(finite), highResultShare);
+    const years = Math.max(0, ...list.map((s) => s.previousYears?.length ?? 0));
+    // Year k (0 = oldest … years = Y) of every school of the municipality.
+    const inYear = (s: MentorCandidateInput, k: number): YearResult | undefined =>
+      k === years ? { meanShare: s.meanShare, isShnor: s.isShnor } : s.previousYears?.[k];
+    const cutoffs: Array<number | null> = [];
+    for (let k = 0; k <= years; k++) {
+      cutoffs.push(highResultCutoff(list.map((s) => inYear(s, k)?.meanShare ?? null).filter(finite), highResultShare));
+    }
     // A tie with the cut-off is compared with the share tolerance: a mean of 1/10 and 2/10 (0.15000000000000002) ties 15 %.
-    const isHighResult = (s: MentorCandidateInput): boolean => cutoff !== null && finite(s.meanShare) && !shareAbove(s.meanShare, cutoff);
+    const highInYear = (s: MentorCandidateInput, k: number): boolean => {
+      const y = inYear(s, k);
+      const cutoff = cutoffs[k];
+      return y !== undefined && !y.isShnor && cutoff !== null && finite(y.meanShare) && !shareAbove(y.meanShare, cutoff);
+    };
+    const isHighResult = (s: MentorCandidateInput): boolean => {
+      if (years < 1) return false;
+      for (let k = 0; k <= years; k++) if (!highInYear(s, k)) return false;
+      return true;
+    };
     const free = list.filter((s) => !s.isShnor && (s.resilient || isHighResult(s)));
     const mentees = list.filter((s) => s.isShnor).sort(byIsbshThenCode);
 

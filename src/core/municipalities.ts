@@ -8,6 +8,8 @@ export interface MunicipalitySchoolFacts {
   infrastructureDeficit: boolean;
   /** Приоритетный адресат поддержки: ШНОР and in the zone of risk (docs/методика.md §3). */
   priority: boolean;
+  /** Some ВПР procedure of Y shows signs of non-objective results (docs/методика.md §10); absent = false. */
+  objectivitySigns?: boolean;
 }
 
 export interface MunicipalitySummaryRow {
@@ -24,6 +26,8 @@ export interface MunicipalitySummaryRow {
   both: number;
   bothShare: number;
   priority: number;
+  /** Schools with signs of non-objective ВПР results. */
+  objectivity: number;
 }
 
 export const REGION_TOTAL_LABEL = 'Всего по региону';
@@ -53,6 +57,7 @@ function summarize(municipality: string, schools: readonly MunicipalitySchoolFac
     both,
     bothShare: wholePercentShare(both, n),
     priority: count((s) => s.priority),
+    objectivity: count((s) => s.objectivitySigns === true),
   };
 }
 

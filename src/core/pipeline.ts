@@ -3,12 +3,15 @@ import { computeRiskZone } from './riskZone';
 import { schoolTypeLabel } from './schoolType';
 import { resourceDeficits } from './deficits';
 import { assessSchools, failingShare, reportingYearOf, type SchoolShnor } from './shnor';
-import { clusterDynamics, procedureDynamics, isPositiveResult, procedureDynamicsSummary, clusterDynamicsSummary } from './dynamics';
+import { clusterDynamics, procedureDynamicsSummary, clusterDynamicsSummary } from './dynamics';
 import { compareProcedures, normalizeProcedureName } from './procedures';
 import { resilientSchools } from './resilience';
 import { suggestMentors } from './mentors';
 import { riskProfile, topHighFactors, type RiskProfile } from './riskProfile';
-import { computeIndicators } from './indicators';
+import { computeIndicators, type IndicatorFacts } from './indicators';
+import { hasPositiveSubjectDynamics, subjectDynamics, type SubjectDynamics } from './subjectDynamics';
+import { compareWithFederalList, federalComparisonCounts, type FederalComparisonRow, type FederalListEntry } from './federalList';
+import { objectivityFlags, type ObjectivityFlag, type ObjectivityRow } from './objectivity';
 import { municipalitySummary } from './municipalities';
 import { groupDynamics, territoryRiskComparison, type GroupDynamics, type GroupMember, type GroupSchoolFacts, type TerritoryRiskRow } from './groups';
 import { computeHistory, shnorShareByYear, type HistoryReport, type ShnorByYearRow, type YearlyAnswer } from './history';
@@ -26,6 +29,12 @@ export interface PipelineInput {
   settings: Settings;
   /** Hand-entered indicator values kept from the previous «Показатели» sheet. */
   manualIndicators?: Record<string, number | null>;
+  /** «Назначенный наставник / куратор» as people filled it in the previous «ШНОР» sheet, by Код ОО (docs/методика.md §7). */
+  assignedMentors?: ReadonlyMap<string, string>;
+  /** «Список ФИОКО» (docs/методика.md §10); absent or null when the sheet is not given. */
+  federalList?: ReadonlyArray<FederalListEntry> | null;
+  /** «Объективность ВПР» (docs/методика.md §10); absent or null when the sheet is not given. */
+  objectivity?: ReadonlyArray<ObjectivityRow> | null;
   /** Each school's answer of every school year of the form, for ИСБШ by school year (docs/методика.md §9). */
   yearly?: ReadonlyArray<YearlyAnswer>;
   /** Rows of the optional sheet «Группы» (docs/методика.md §9). */
@@ -42,10 +51,14 @@ export interface SchoolReport {
   zoneGroup: string;
   rank: number | null;
   inZone: boolean | null;
+  /** Left out of the zone because its tie straddles the cut («на границе зоны риска», docs/методика.md §2). */
+  zoneBoundary: boolean;
   schoolType: string | null;
   staffingDeficit: boolean | null;
   infrastructureDeficit: boolean | null;
   financialDeficit: boolean | null;
+  /** The necessary specialists (settings) the school lacks; null without an answer (docs/методика.md §2). */
+  missingSpecialists: string[] | null;
   deficitReasons: string[];
   shnor: SchoolShnor;
   /** Failing shares of every procedure of Y and Y−1 (the status counts only the subjects of the settings). */
@@ -55,6 +68,12 @@ export interface SchoolReport {
   priority: boolean;
   resilient: boolean;
   mentor: { mentorCode: string; mentorName: string; basis: string } | null;
+  /** The mentor or curator people assigned (kept across rebuilds); '' when none. */
+  assignedMentor: string;
+  /** Failing share by subject in Y−1 and Y over the procedures held in both years (docs/методика.md §7). */
+  subjectDynamics: SubjectDynamics[];
+  /** Procedures of Y with signs of non-objective ВПР results (docs/методика.md §10); empty without the input. */
+  objectivityFlags: ObjectivityFlag[];
   profile: RiskProfile;
 }
 
@@ -71,6 +90,10 @@ export interface Report {
   topFactors: ReturnType<typeof topHighFactors>;
   /** Groups too small for a zone of risk (docs/методика.md §2). */
   smallGroups: string[];
+  /** The comparison with «Список ФИОКО» for Y; null without the sheet or without a reporting year. */
+  federalComparison: FederalComparisonRow[] | null;
+  /** Whether «Объективность ВПР» was given (the column and counts are shown only then). */
+  objectivityGiven: boolean;
   /** Every year of every school, parallel to `schools` (docs/методика.md §9). */
   history: HistoryReport;
   /** ШНОР by year per municipality and for the region (docs/методика.md §9). */
@@ -89,7 +112,7 @@ export function computeReport(input: PipelineInput): Report {
   const { schools, results, settings } = input;
   const year = reportingYearOf(results, settings);
 
-  const isbshRaw = schools.map((s) => computeIsbshSafe(s));
+  const isbshRaw = schools.map((s) => computeIsbshSafe(s, settings));
   const isbsh = isbshRaw.map((x) => (x === null ? null : roundIsbsh(x)));
   const groupOf = (s: SchoolRecord) => (settings.riskZoneGrouping === 'sheet' ? WHOLE_SHEET_GROUP : s.municipality);
   const zone = computeRiskZone(
@@ -105,6 +128,7 @@ export function computeReport(input: PipelineInput): Report {
     schools.map((_, i) => ({ isbsh: isbsh[i], meanShare: shnor[i].meanShareY, isShnor: shnor[i].status === 'ШНОР' })),
     settings,
   );
+  const earlier = year === null ? [] : earlierYearResults(codes, results, year, settings);
   const mentors = suggestMentors(
     schools.map((s, i) => ({
       schoolCode: s.schoolCode,
@@ -114,11 +138,15 @@ export function computeReport(input: PipelineInput): Report {
       isShnor: shnor[i].status === 'ШНОР',
       resilient: resilience.resilient[i],
       meanShare: shnor[i].meanShareY,
+      previousYears: earlier.map((yearly) => yearly[i]),
     })),
     settings.mentorHighResultShare,
   );
   const diagnosisByCode = new Map(input.diagnoses.map((d) => [d.schoolCode, d]));
   const allShares = year === null ? new Map<string, YearShares>() : sharesByYear(results, year);
+  const rowsByYear = year === null ? new Map<string, RowsOfTwoYears>() : rowsOfTwoYears(results, year);
+  const assigned = input.assignedMentors ?? new Map<string, string>();
+  const flags = year === null || !input.objectivity ? new Map<string, ObjectivityFlag[]>() : objectivityFlags(input.objectivity, year, settings);
 
   const reports: SchoolReport[] = schools.map((school, i) => {
     const sh = shnor[i];
@@ -144,10 +172,12 @@ export function computeReport(input: PipelineInput): Report {
       zoneGroup: groupOf(school),
       rank: zone.rows[i].rank,
       inZone,
+      zoneBoundary: zone.rows[i].atBoundary,
       schoolType: inZone ? schoolTypeLabel(school, settings) : null,
       staffingDeficit: deficits[i].staffing,
       infrastructureDeficit: deficits[i].infrastructure,
       financialDeficit: deficits[i].financial,
+      missingSpecialists: deficits[i].missingSpecialists,
       deficitReasons: deficits[i].reasons,
       shnor: sh,
       sharesY: allShares.get(school.schoolCode)?.current ?? new Map(),
@@ -156,6 +186,13 @@ export function computeReport(input: PipelineInput): Report {
       priority: sh.status === 'ШНОР' && inZone === true,
       resilient: resilience.resilient[i],
       mentor: sh.status === 'ШНОР' ? mentors.get(school.schoolCode) ?? null : null,
+      assignedMentor: (assigned.get(school.schoolCode) ?? '').trim(),
+      subjectDynamics: subjectDynamics(
+        rowsByYear.get(school.schoolCode)?.previous ?? [],
+        rowsByYear.get(school.schoolCode)?.current ?? [],
+        settings.shnorSubjects,
+      ),
+      objectivityFlags: flags.get(school.schoolCode) ?? [],
       profile,
     };
   });
@@ -176,19 +213,22 @@ export function computeReport(input: PipelineInput): Report {
     wasShnorPrevious: r.shnor.previousStatus === 'ШНОР',
   }));
 
-  const shnorReports = reports.filter((r) => r.shnor.status === 'ШНОР');
-  const indicators = computeIndicators(
-    {
-      schoolsTotal: reports.length,
-      schoolsInMonitoring: reports.filter((r) => r.shnor.status !== 'нет данных').length,
-      shnorCount: shnorReports.length,
-      shnorWithMentor: shnorReports.filter((r) => r.mentor !== null).length,
-      schoolsWithRisks: reports.filter((r) => r.profile.highCount > 0).length,
-      shnorWithPositiveDynamicsRuOrMath: shnorReports.filter((r) => hasPositiveCountedDynamics(r.shnor)).length,
-      schoolsWithDeficits: reports.filter((r) => r.staffingDeficit || r.infrastructureDeficit || r.financialDeficit).length,
-    },
-    input.manualIndicators ?? {},
-  );
+  const federalComparison =
+    year === null || !input.federalList
+      ? null
+      : compareWithFederalList(
+          reports.map((r) => ({
+            schoolCode: r.school.schoolCode,
+            name: r.school.name,
+            municipality: r.school.municipality,
+            status: r.shnor.status,
+            reason: r.shnor.reason,
+            maxShare: r.shnor.maxShare,
+          })),
+          input.federalList,
+          year,
+        );
+  const indicators = computeIndicators(indicatorFacts(reports, results, year, input.diagnoses, federalComparison), input.manualIndicators ?? {});
 
   const groupFacts: GroupSchoolFacts[] = reports.map((r) => ({
     schoolCode: r.school.schoolCode,
@@ -216,11 +256,14 @@ export function computeReport(input: PipelineInput): Report {
         staffingDeficit: r.staffingDeficit === true,
         infrastructureDeficit: r.infrastructureDeficit === true,
         priority: r.priority,
+        objectivitySigns: r.objectivityFlags.length > 0,
       })),
     ),
     indicators,
     topFactors: topHighFactors(reports.map((r) => r.profile), input.factors),
     smallGroups: zone.smallGroups,
+    federalComparison,
+    objectivityGiven: !!input.objectivity,
     history,
     shnorByYear: shnorShareByYear(history, schools.map((s) => s.municipality)),
     groupDynamics: groupDynamics(groupFacts, input.groups ?? [], procedures),
@@ -228,9 +271,84 @@ export function computeReport(input: PipelineInput): Report {
   };
 }
 
-function computeIsbshSafe(s: SchoolRecord): number | null {
+/**
+ * Each school's mean failing share and status in every year of the data before Y (oldest first), for the mentors'
+ * «устойчиво» high results (docs/методика.md §3). A year of the data is one in which some row has a failing share.
+ */
+function earlierYearResults(
+  codes: ReadonlyArray<string>,
+  results: ReadonlyArray<ProcedureResult>,
+  year: number,
+  settings: Settings,
+): Array<Array<{ meanShare: number | null; isShnor: boolean }>> {
+  const years = new Set<number>();
+  for (const r of results) if (r.year < year && Number.isInteger(r.year) && failingShare(r) !== null) years.add(r.year);
+  return [...years]
+    .sort((a, b) => a - b)
+    .map((y) => assessSchools(codes, results, y, settings).map((s) => ({ meanShare: s.meanShareY, isShnor: s.status === 'ШНОР' })));
+}
+
+/**
+ * The counts of the computed indicators (docs/методика.md §7). «With results for Y»: some row of Y with a failing
+ * share; «listed»: in the form or in «Результаты ОП» for Y; diagnoses count only as people entered them.
+ */
+function indicatorFacts(
+  reports: ReadonlyArray<SchoolReport>,
+  results: ReadonlyArray<ProcedureResult>,
+  year: number | null,
+  diagnoses: ReadonlyArray<RiskDiagnosis>,
+  federal: ReadonlyArray<FederalComparisonRow> | null,
+): IndicatorFacts {
+  const federalCounts = federal === null ? null : federalComparisonCounts(federal);
+  const withResults = new Set<string>();
+  if (year !== null) for (const r of results) if (r.year === year && failingShare(r) !== null) withResults.add(r.schoolCode);
+  const formCodes = new Set(reports.map((r) => r.school.schoolCode));
+  const listed = new Set([...formCodes, ...withResults]);
+  const shnor = reports.filter((r) => r.shnor.status === 'ШНОР');
+  const zone = reports.filter((r) => r.inZone === true);
+  const formerShnor = reports.filter((r) => r.shnor.previousStatus === 'ШНОР');
+  const diagnosed = diagnoses.filter((d) => formCodes.has(d.schoolCode));
+  return {
+    schoolsInMonitoring: [...formCodes].filter((c) => withResults.has(c)).length,
+    schoolsListed: listed.size,
+    shnorCount: shnor.length,
+    schoolsAssessed: reports.filter((r) => r.shnor.status !== 'нет данных').length,
+    shnorWithAssignedMentor: shnor.filter((r) => r.assignedMentor !== '').length,
+    schoolsInRiskZone: zone.length,
+    schoolsWithIsbsh: reports.filter((r) => r.isbsh !== null).length,
+    schoolsWithHighRiskDiagnosed: diagnosed.filter((d) => Object.values(d.significance).includes('высокая')).length,
+    schoolsDiagnosed: diagnosed.length,
+    riskZoneWithResults: zone.filter((r) => withResults.has(r.school.schoolCode)).length,
+    formerShnorWithPositiveSubject: formerShnor.filter((r) => hasPositiveSubjectDynamics(r.subjectDynamics)).length,
+    formerShnorComparable: formerShnor.filter((r) => r.subjectDynamics.length > 0).length,
+    schoolsWithDeficits: reports.filter((r) => r.staffingDeficit || r.infrastructureDeficit || r.financialDeficit).length,
+    schoolsWithForm: reports.length,
+    federalBoth: federalCounts?.['в обоих списках'] ?? null,
+    federalOnlyOurs: federalCounts?.['только в нашем списке'] ?? null,
+    federalOnlyFederal: federalCounts?.['только в федеральном списке'] ?? null,
+  };
+}
+
+interface RowsOfTwoYears {
+  previous: ProcedureResult[];
+  current: ProcedureResult[];
+}
+
+/** Each school's rows of Y−1 and Y, in the order of the sheet. */
+function rowsOfTwoYears(results: ReadonlyArray<ProcedureResult>, year: number): Map<string, RowsOfTwoYears> {
+  const out = new Map<string, RowsOfTwoYears>();
+  for (const r of results) {
+    if (r.year !== year && r.year !== year - 1) continue;
+    let entry = out.get(r.schoolCode);
+    if (!entry) out.set(r.schoolCode, (entry = { previous: [], current: [] }));
+    (r.year === year ? entry.current : entry.previous).push(r);
+  }
+  return out;
+}
+
+function computeIsbshSafe(s: SchoolRecord, settings: Settings): number | null {
   try {
-    return computeIsbsh(s.shares);
+    return computeIsbsh(s.shares, settings);
   } catch {
     // Out-of-range shares are rejected by the readers with a message; here they simply give no index.
     return null;
@@ -288,16 +406,4 @@ function proceduresIn(reports: ReadonlyArray<{ sharesY: Map<string, unknown>; sh
     for (const k of s.sharesPrev.keys()) seen.add(k);
   }
   return [...seen].sort(compareProcedures);
-}
-
-/**
- * «ШНОР with positive dynamics in Russian or mathematics» (docs/методика.md §7): a counted procedure fell or stayed at 0 %.
- * The status's shares (SchoolShnor.sharesY) hold the counted procedures only (settings.shnorSubjects).
- */
-function hasPositiveCountedDynamics(s: SchoolShnor): boolean {
-  for (const [procedure, current] of s.sharesY) {
-    const previous = s.sharesPrev.get(procedure) ?? null;
-    if (isPositiveResult(procedureDynamics(previous, current))) return true;
-  }
-  return false;
 }

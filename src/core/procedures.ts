@@ -208,8 +208,17 @@ function containsRun(haystack: readonly string[], needle: readonly string[]): bo
  * «русский язык» matches «ВПР русский язык 5», but nothing matches «ВПР история 5».
  */
 export function procedureCountsForStatus(name: string, subjects: readonly string[]): boolean {
+  return subjectOfProcedure(name, subjects) !== null;
+}
+
+/**
+ * The subject of the settings a procedure belongs to (the first whose words occur in its name, as in
+ * procedureCountsForStatus): «ВПР математика 5» and «ОГЭ математика» are both «математика». Null when none matches.
+ */
+export function subjectOfProcedure(name: string, subjects: readonly string[]): string | null {
   const words = plainWords(name);
-  return subjects.some((subject) => containsRun(words, plainWords(subject)));
+  for (const subject of subjects) if (containsRun(words, plainWords(subject))) return subject;
+  return null;
 }
 
 const collator = new Intl.Collator('ru');

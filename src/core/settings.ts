@@ -1,11 +1,21 @@
 import { UserError } from './errors';
 import { formatNumberRu } from './percent';
+import { ISBSH_SHARE_KEYS } from './isbsh';
+import type { IsbshShareKey } from './types';
+
+/** How the absence of the necessary specialists makes a staffing deficit (docs/методика.md §2). */
+export type StaffingSpecialistsRule = 'noneOfThem' | 'anyMissing';
+import { isEmailAddress } from './access';
 
 /**
  * Every threshold of docs/методика.md as one typed object. Stored per spreadsheet
  * (DocumentProperties) and passed to core functions; never a literal scattered through the code.
  */
 export interface Settings {
+  /** ИСБШ = intercept + Σ weight·share (docs/методика.md §2): the constant of the regional formula. */
+  isbshIntercept: number;
+  /** The weight of each of the five shares, keyed by the input ids of types.ts. */
+  isbshWeights: Record<IsbshShareKey, number>;
   /** ИСБШ level cuts (docs/методика.md §2): низкий < b0 ≤ ниже среднего < b1 ≤ средний < b2 ≤ выше среднего < b3 ≤ высокий. */
   isbshLevelBounds: [number, number, number, number];
   /** Share of a group that forms the zone of risk (docs/методика.md §2). */
@@ -22,10 +32,16 @@ export interface Settings {
   devianceShare: number;
   /** Resource deficits: more than k population SDs below the mean. */
   deficitSdK: number;
+  /** The necessary specialists whose absence is a staffing deficit (canonical lower-case names). */
+  staffingSpecialists: string[];
+  /** «нет ни одного из них» (noneOfThem) or «нет хотя бы одного» (anyMissing). */
+  staffingSpecialistsRule: StaffingSpecialistsRule;
   /** ШНОР threshold t: a failing share ≥ t counts (docs/методика.md §3). */
   shnorThreshold: number;
   /** Subjects whose procedures count for the status (matched as words of the procedure name). */
   shnorSubjects: string[];
+  /** Two failing procedures of one subject in one year (ВПР математика 5 and 6) count as two for criterion (a) (docs/методика.md §3). */
+  sameSubjectCountsTwice: boolean;
   /** A share from fewer participants is noted «малая выборка». */
   smallSampleMin: number;
   /** Cluster bounds (docs/методика.md §3): базово [t, moderateFrom), умеренно [moderateFrom, strongAbove], сильно > strongAbove. */
@@ -40,18 +56,26 @@ export interface Settings {
   ovzMediumShare: number;
   nonNativeHighShare: number;
   nonNativeMediumShare: number;
+  /** Signs of non-objective ВПР results (docs/методика.md §10): «Подтвердили» below this share … */
+  objectivityConfirmedBelow: number;
+  /** … or «Повысили» above this share flags a school × procedure. */
+  objectivityRaisedAbove: number;
   /** «Устойчиво низкие результаты»: ШНОР in each of this many last years with data (docs/методика.md §9). */
   stableLowYears: number;
   /** The reporting year Y; null = the latest year in the data. */
   reportingYear: number | null;
+  /** Who runs the add-in besides the owner (docs/методика.md §11): they alone edit the inputs and the computed sheets. */
+  methodologists: string[];
 }
 
 /**
  * How a setting is entered and checked: «percent» a share in [0, 1] typed as a percent; «number» a
  * non-negative number; «bounds» the four ИСБШ level cuts in [0, 100]; «subjects» a non-empty list of
- * words; «grouping» municipality or sheet; «year» a year in [2000, 2100] or empty.
+ * words; «list» a non-empty list of names; «grouping» municipality or sheet; «choice» one of a few values;
+ * «weights» the five ИСБШ weights (any finite numbers); «year» a year in [2000, 2100] or empty; «emails» a list of
+ * e-mail addresses.
  */
-export type SettingKind = 'percent' | 'number' | 'bounds' | 'subjects' | 'grouping' | 'year';
+export type SettingKind = 'percent' | 'number' | 'bounds' | 'subjects' | 'list' | 'grouping' | 'choice' | 'weights' | 'year' | 'emails';
 
 export interface SettingSpec<T> {
   /** The value of the methodology (docs/методика.md). */
@@ -74,6 +98,12 @@ export const SETTING_KIND_RANGES: Readonly<Partial<Record<SettingKind, readonly 
  * Typed over every key of Settings, so a new setting fails to compile until it has a row here.
  */
 export const SETTINGS_TABLE: { readonly [K in keyof Settings]: SettingSpec<Settings[K]> } = Object.freeze({
+  isbshIntercept: { default: 65, label: 'ИСБШ: свободный член формулы', kind: 'number' },
+  isbshWeights: {
+    default: { bothParentsHigherEd: 15, comfortableHousing: 20, singleParent: -15, registered: -35, nonNativeRussian: -15 },
+    label: 'ИСБШ: веса долей в формуле',
+    kind: 'weights',
+  },
   isbshLevelBounds: { default: [79.5, 81.6, 83.9, 86.4], label: 'Границы уровней ИСБШ', kind: 'bounds' },
   riskZoneShare: { default: 0.25, label: 'Доля зоны риска', kind: 'percent' },
   riskZoneGrouping: { default: 'municipality', label: 'Зона риска считается', kind: 'grouping' },
@@ -82,8 +112,19 @@ export const SETTINGS_TABLE: { readonly [K in keyof Settings]: SettingSpec<Setti
   multiculturalShare: { default: 0.15, label: 'Поликультурный контекст: доля неродного русского больше', kind: 'percent' },
   devianceShare: { default: 0.05, label: 'Девиантность: доля на учёте в КДН и ЗП больше', kind: 'percent' },
   deficitSdK: { default: 2, label: 'Дефицит: число стандартных отклонений ниже среднего', kind: 'number' },
+  staffingSpecialists: {
+    default: ['педагог-психолог', 'учитель-дефектолог', 'социальный педагог'],
+    label: 'Кадровый дефицит: необходимые специалисты',
+    kind: 'list',
+  },
+  staffingSpecialistsRule: { default: 'noneOfThem', label: 'Кадровый дефицит, если в штате', kind: 'choice' },
   shnorThreshold: { default: 0.3, label: 'Порог ШНОР (доля не преодолевших)', kind: 'percent' },
   shnorSubjects: { default: ['математика', 'русский язык'], label: 'Предметы, учитываемые для статуса ШНОР', kind: 'subjects' },
+  sameSubjectCountsTwice: {
+    default: true,
+    label: 'Две процедуры одного предмета в одном году (ВПР математика 5 и 6) считаются двумя процедурами',
+    kind: 'choice',
+  },
   smallSampleMin: { default: 10, label: 'Малая выборка: участников меньше', kind: 'number' },
   clusterModerateFrom: { default: 0.4, label: 'Кластер «умеренно неуспевающие» от', kind: 'percent' },
   clusterStrongAbove: { default: 0.5, label: 'Кластер «сильно неуспевающие» выше', kind: 'percent' },
@@ -97,8 +138,11 @@ export const SETTINGS_TABLE: { readonly [K in keyof Settings]: SettingSpec<Setti
   ovzMediumShare: { default: 0.08, label: 'Фактор 7 «средняя»: доля ОВЗ больше', kind: 'percent' },
   nonNativeHighShare: { default: 0.15, label: 'Фактор 8 «высокая»: доля неродного русского больше', kind: 'percent' },
   nonNativeMediumShare: { default: 0.05, label: 'Фактор 8 «средняя»: доля неродного русского больше', kind: 'percent' },
+  objectivityConfirmedBelow: { default: 0.5, label: 'Признак необъективности ВПР: «Подтвердили» меньше', kind: 'percent' },
+  objectivityRaisedAbove: { default: 0.2, label: 'Признак необъективности ВПР: «Повысили» больше', kind: 'percent' },
   stableLowYears: { default: 3, label: 'Устойчиво низкие результаты: ШНОР лет подряд (из лет с данными)', kind: 'number' },
   reportingYear: { default: null, label: 'Отчётный год', kind: 'year' },
+  methodologists: { default: [], label: 'Методисты (e-mail): запускают расчёты и изменяют защищённые листы', kind: 'emails' },
 });
 
 export const SETTING_KEYS = Object.keys(SETTINGS_TABLE) as ReadonlyArray<keyof Settings>;
@@ -125,8 +169,30 @@ const POSITIVE_KEYS = keysOfKind('number') as ReadonlyArray<{ [K in keyof Settin
 /** A fresh copy of the defaults of docs/методика.md (its preamble: every threshold is a default the user can change). */
 export function defaultSettings(): Settings {
   const copy = { ...DEFAULT_SETTINGS } as Record<string, unknown>;
-  for (const key of SETTING_KEYS) if (Array.isArray(copy[key])) copy[key] = [...(copy[key] as unknown[])];
+  for (const key of SETTING_KEYS) {
+    const v = copy[key];
+    if (Array.isArray(v)) copy[key] = [...(v as unknown[])];
+    else if (v !== null && typeof v === 'object') copy[key] = { ...(v as object) };
+  }
   return copy as unknown as Settings;
+}
+
+/**
+ * The lowest and highest value the ИСБШ formula of the settings can give (every share in [0, 1]): the intercept
+ * plus the negative weights, and plus the positive ones (docs/методика.md §2). Null when a weight is not a number.
+ */
+export function isbshRange(s: Pick<Settings, 'isbshIntercept' | 'isbshWeights'>): { min: number; max: number } | null {
+  if (typeof s.isbshIntercept !== 'number' || !Number.isFinite(s.isbshIntercept)) return null;
+  if (!s.isbshWeights || typeof s.isbshWeights !== 'object') return null;
+  let min = s.isbshIntercept;
+  let max = s.isbshIntercept;
+  for (const key of ISBSH_SHARE_KEYS) {
+    const w = s.isbshWeights[key];
+    if (typeof w !== 'number' || !Number.isFinite(w)) return null;
+    if (w < 0) min += w;
+    else max += w;
+  }
+  return { min, max };
 }
 
 /** Russian messages for every invalid value (a boundary out of order, a share above 1 …); empty when valid. docs/методика.md §2–§5 thresholds. */
@@ -139,9 +205,12 @@ export function settingsProblems(s: Settings): string[] {
     for (let i = 1; i < 4; i++) {
       if (!(b[i] > b[i - 1])) problems.push(`${SETTING_LABELS.isbshLevelBounds}: граница ${numberRu(b[i])} должна быть больше предыдущей (${numberRu(b[i - 1])}).`);
     }
-    const [low, high] = SETTING_KIND_RANGES.bounds!;
-    if (b[0] < low || b[3] > high) problems.push(`${SETTING_LABELS.isbshLevelBounds}: границы должны лежать от ${numberRu(low)} до ${numberRu(high)}.`);
+    const range = isbshRange(s) ?? { min: SETTING_KIND_RANGES.bounds![0], max: SETTING_KIND_RANGES.bounds![1] };
+    if (b[0] < range.min || b[3] > range.max) {
+      problems.push(`${SETTING_LABELS.isbshLevelBounds}: границы должны лежать от ${numberRu(range.min)} до ${numberRu(range.max)} — в пределах значений формулы ИСБШ.`);
+    }
   }
+  problems.push(...isbshFormulaProblems(s));
   const [shareLow, shareHigh] = SETTING_KIND_RANGES.percent!;
   for (const key of SHARE_KEYS) {
     const v = s[key];
@@ -166,6 +235,13 @@ export function settingsProblems(s: Settings): string[] {
   }
   if (s.ovzMediumShare > s.ovzHighShare) problems.push(`${SETTING_LABELS.ovzMediumShare}: не может быть больше порога «высокая».`);
   if (s.nonNativeMediumShare > s.nonNativeHighShare) problems.push(`${SETTING_LABELS.nonNativeMediumShare}: не может быть больше порога «высокая».`);
+  if (!Array.isArray(s.staffingSpecialists) || s.staffingSpecialists.length === 0 || s.staffingSpecialists.some((x) => typeof x !== 'string' || !x.trim())) {
+    problems.push(`${SETTING_LABELS.staffingSpecialists}: нужен хотя бы один специалист.`);
+  }
+  if (s.staffingSpecialistsRule !== 'noneOfThem' && s.staffingSpecialistsRule !== 'anyMissing') {
+    problems.push(`${SETTING_LABELS.staffingSpecialistsRule}: «нет ни одного из них» или «нет хотя бы одного».`);
+  }
+  if (typeof s.sameSubjectCountsTwice !== 'boolean') problems.push(`${SETTING_LABELS.sameSubjectCountsTwice}: «да» или «нет».`);
   if (!Array.isArray(s.shnorSubjects) || s.shnorSubjects.length === 0 || s.shnorSubjects.some((x) => typeof x !== 'string' || !x.trim())) {
     problems.push(`${SETTING_LABELS.shnorSubjects}: нужен хотя бы один предмет.`);
   }
@@ -173,17 +249,54 @@ export function settingsProblems(s: Settings): string[] {
   if (s.reportingYear !== null && (!Number.isInteger(s.reportingYear) || s.reportingYear < firstYear || s.reportingYear > lastYear)) {
     problems.push(`${SETTING_LABELS.reportingYear}: нужен год от ${firstYear} до ${lastYear} или пусто (последний год в данных), получено «${String(s.reportingYear)}».`);
   }
+  if (!Array.isArray(s.methodologists) || s.methodologists.some((x) => typeof x !== 'string')) {
+    problems.push(`${SETTING_LABELS.methodologists}: нужен список адресов через запятую.`);
+  } else {
+    const bad = s.methodologists.filter((x) => !isEmailAddress(x.trim())).length;
+    // The addresses themselves are not repeated: the settings' messages may reach logs (docs/методика.md §11).
+    if (bad) problems.push(`${SETTING_LABELS.methodologists}: не похожи на адрес электронной почты («имя@домен.ru») — ${bad} из ${s.methodologists.length}.`);
+  }
   return problems;
 }
+
+/** Problems of the ИСБШ weights: each a finite number, the five keys and no other (docs/методика.md §2). */
+function isbshFormulaProblems(s: Settings): string[] {
+  // The intercept is a «number» setting, checked with the others of its kind.
+  const problems: string[] = [];
+  const w = s.isbshWeights as unknown;
+  if (!w || typeof w !== 'object' || Array.isArray(w)) {
+    problems.push(`${SETTING_LABELS.isbshWeights}: нужны пять чисел — по одному на каждую долю.`);
+    return problems;
+  }
+  const weights = w as Record<string, unknown>;
+  for (const key of ISBSH_SHARE_KEYS) {
+    const v = weights[key];
+    if (typeof v !== 'number' || !Number.isFinite(v)) problems.push(`${SETTING_LABELS.isbshWeights}: вес доли «${ISBSH_WEIGHT_LABELS[key]}» — нужно число, получено «${v === undefined ? 'пусто' : String(v)}».`);
+  }
+  const unknown = Object.keys(weights).filter((k) => !(ISBSH_SHARE_KEYS as readonly string[]).includes(k));
+  if (unknown.length) problems.push(`${SETTING_LABELS.isbshWeights}: неизвестные доли ${unknown.map((k) => `«${k}»`).join(', ')}.`);
+  return problems;
+}
+
+/** Short Russian names of the five shares for the settings' messages and form. */
+export const ISBSH_WEIGHT_LABELS: Readonly<Record<IsbshShareKey, string>> = Object.freeze({
+  bothParentsHigherEd: 'оба родителя с высшим образованием',
+  comfortableHousing: 'благоустроенное жильё',
+  singleParent: 'неполные семьи',
+  registered: 'на различных видах учёта',
+  nonNativeRussian: 'русский язык не родной',
+});
 
 /** A number as Russians write it, without needless decimals: 83.9 → «83,9», 150 → «150». */
 function numberRu(x: number): string {
   return formatNumberRu(x, Number.isInteger(x) ? 0 : Math.min(6, String(x).split('.')[1]?.length ?? 0));
 }
 
-/** Fills missing keys from the defaults of docs/методика.md and throws a UserError listing every invalid value. */
+/** Fills missing keys from docs/методика.md's defaults and throws a UserError listing every invalid value. */
 export function validateSettings(partial: Partial<Settings>): Settings {
   const merged: Settings = { ...defaultSettings(), ...partial };
+  // A stored weight set missing a key gets that key's default rather than failing as a whole.
+  if (partial.isbshWeights && typeof partial.isbshWeights === 'object') merged.isbshWeights = { ...defaultSettings().isbshWeights, ...partial.isbshWeights };
   const problems = settingsProblems(merged);
   if (problems.length) throw new UserError('Настройки не сохранены:\n' + problems.join('\n'));
   return merged;

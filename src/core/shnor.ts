@@ -7,7 +7,7 @@ import type { ClusterLabel, ClusterOrStatus, ProcedureResult, ShnorStatusLabel }
 import type { Settings } from './settings';
 import { formatPercent } from './percent';
 import { clusterFor, clusterOrStatus, shareAtLeast } from './cluster';
-import { compareProcedures, normalizeProcedureName, procedureCountsForStatus } from './procedures';
+import { compareProcedures, normalizeProcedureName, procedureCountsForStatus, subjectOfProcedure } from './procedures';
 import { plural } from './text';
 
 export { clusterFor, clusterOrStatus } from './cluster';
@@ -120,6 +120,16 @@ function memoisedPercent(): PercentText {
 }
 
 /**
+ * How many different subjects the procedures belong to (docs/методика.md §3, the setting «only different subjects
+ * count»): a procedure whose name matches no subject of the settings is a subject of its own.
+ */
+function distinctSubjects(entries: readonly Entry[], subjects: readonly string[]): number {
+  const seen = new Set<string>();
+  for (const e of entries) seen.add(subjectOfProcedure(e.name, subjects) ?? `\u0000${e.name}`);
+  return seen.size;
+}
+
+/**
  * The rule of §3 over grouped shares; see assessShnor. Without `percentText` only the status, cluster
  * and highest share are worked out (reason and note left empty), as for the previous year's status.
  */
@@ -147,7 +157,7 @@ function assessYearShares(
     if (p !== undefined && p.share !== null && shareAtLeast(p.share, t)) failingBothYears.push([e, p]);
   }
 
-  const byTwoProcedures = failingY.length >= 2;
+  const byTwoProcedures = failingY.length >= 2 && (settings.sameSubjectCountsTwice || distinctSubjects(failingY, settings.shnorSubjects) >= 2);
   const byTwoYears = failingBothYears.length > 0;
   const status: ShnorStatusLabel = byTwoProcedures || byTwoYears ? 'ШНОР' : 'не ШНОР';
   const cluster = status === 'ШНОР' ? clusterFor(maxShare, settings) : null;
@@ -183,7 +193,8 @@ function assessYearShares(
 /**
  * ШНОР status of one school in year Y (docs/методика.md §3): with t = settings.shnorThreshold (a share ≥ t
  * fails, compared with a tolerance so that 3/10 reaches 30 %), ШНОР when (a) at least two procedures
- * of Y fail, or (b) one procedure fails both in Y and in Y−1 (cells matched by normalised name, not
+ * of Y fail — of different subjects when settings.sameSubjectCountsTwice is false (ВПР математика 5 and 6
+ * are then one), any two by default («по двум и более процедурам») — or (b) one procedure fails both in Y and in Y−1 (cells matched by normalised name, not
  * by position). «нет данных» when Y has no share at all: neither criterion can be checked, and a
  * school with data for Y−1 only is «нет данных» too, because Y is the year being assessed. Otherwise
  * «не ШНОР». Subjects are not filtered here (callers pass only the procedures that count). The

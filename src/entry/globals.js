@@ -19,6 +19,9 @@ function showSidebar() { return App_.showSidebar(); }
 /** Menu: creates the «Результаты ОП» and «Риски» templates. */
 function menuCreateTemplates() { return App_.menuCreateTemplates(); }
 
+/** Menu: creates the optional «Список ФИОКО» and «Объективность ВПР» templates. */
+function menuCreateComparisonTemplates() { return App_.menuCreateComparisonTemplates(); }
+
 /** Menu: writes «Проверка данных». */
 function menuCheckData() { return App_.menuCheckData(); }
 
@@ -30,6 +33,9 @@ function menuRoadmaps() { return App_.menuRoadmaps(); }
 
 /** Menu: refreshes «Мониторинг ДК». */
 function menuMonitoring() { return App_.menuMonitoring(); }
+
+/** Menu: re-applies the protections of every sheet and roadmap from the settings and «Доступ». */
+function menuProtect() { return App_.menuProtect(); }
 
 /** Menu: creates the «Социальный паспорт школы» form linked to this spreadsheet. */
 function menuCreateForm() { return App_.menuCreateForm(); }

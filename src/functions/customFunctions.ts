@@ -63,6 +63,8 @@ export function ISBSH(
     // Counts mode is chosen by the presence of the argument, so an empty total cell is reported, not
     // silently read as «the inputs are shares».
     const countsMode = total !== undefined;
+    // The region's formula (intercept and weights) comes from the saved settings, as everywhere else.
+    const settings = savedSettings();
     const inputs = [both_parents_higher, comfortable_housing, single_parent, registered, non_native_russian];
     const args = [
       ...ISBSH_INPUTS.map((p, k) => ({ name: p.name, value: inputs[k], shape: 'cell' as const, data: true })),
@@ -78,7 +80,7 @@ export function ISBSH(
       if (missing.length > 0) {
         throw new ValueError(MSG.missingIsbshInputs(missing.map((key) => `${paramOfKey(key)} (${ISBSH_INPUT_LABELS[key]})`)));
       }
-      return roundIsbsh(computeIsbsh(shares) as number);
+      return roundIsbsh(computeIsbsh(shares, settings) as number);
     });
   });
 }
@@ -137,8 +139,9 @@ function readBounds(value: unknown): number[] {
 }
 
 /**
- * Zone of risk by ИСБШ (docs/методика.md §2) for a whole column of schools: «да» when the school's rank by
- * ИСБШ ascending (ties share the lower rank) within its group is ≤ ⌊share·n⌋. `groups` is a parallel
+ * Zone of risk by ИСБШ (docs/методика.md §2) for a whole column of schools: «да» when the school's tied group
+ * (ties by ИСБШ ascending) lies wholly within the first ⌊share·n⌋ places of its group; a tie straddling the cut
+ * is «нет (на границе зоны риска …)». `groups` is a parallel
  * range of municipalities (omitted: the whole column is one group); `share` defaults to the settings'
  * 25 %. Groups with fewer schools than the settings' minimum flag nobody and say so.
  */
@@ -182,7 +185,9 @@ export function ISBSH_ZONE(isbsh_values: unknown, groups?: unknown, share?: unkn
           ? ZONE_YES
           : small.has(entry.group)
             ? MSG.zoneSmallGroup(settings.riskZoneMinGroup)
-            : ZONE_NO;
+            : zone.rows[k].atBoundary
+              ? MSG.zoneBoundary
+              : ZONE_NO;
     });
     return asResult(values);
   });

@@ -48,6 +48,7 @@ export const MSG = {
   noGroup: 'groups: не указан муниципалитет (группа) для школы с ИСБШ.',
   zoneSmallGroup: (minGroup: number): string =>
     `${ZONE_NO} (в группе меньше ${minGroup} ${plural(minGroup, 'школы', 'школ', 'школ')} с ИСБШ — зона риска не определяется)`,
+  zoneBoundary: `${ZONE_NO} (на границе зоны риска: равные значения ИСБШ не помещаются в долю зоны целиком)`,
   unknownCluster: (v: string, known: readonly string[]): string =>
     `неизвестное значение «${v}»; ожидается одно из: ${known.map((k) => `«${k}»`).join(', ')}`,
 } as const;

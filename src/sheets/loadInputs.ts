@@ -5,6 +5,8 @@ import { DEFAULT_RISK_FACTORS, FACTOR_SHEET_NAME } from '../core/factors';
 import { CATALOG_SHEET_NAME, DEFAULT_CATALOG } from '../core/catalog';
 import { readCatalogSheet, readFactorSheet } from './readReferences';
 import { INDICATORS } from '../core/indicators';
+import { numberCell } from './input/cells';
+import { ASSIGNED_MENTOR_HEADER } from './outputs/shnorSheet';
 import { normalizeText } from '../core/text';
 import { mappingFor, parseStoredMapping, type AutoMapping, type SampleRows } from './headerMapping';
 import { headerTexts, shareCell } from './input/cells';
@@ -17,6 +19,11 @@ import { readResults } from './readResults';
 import { readRisks } from './readRisks';
 import { readGroups } from './readGroups';
 import type { GroupMember } from '../core/groups';
+import { readFederalList, readObjectivity } from './readOptionalLists';
+import type { FederalListEntry } from '../core/federalList';
+import type { ObjectivityRow } from '../core/objectivity';
+import { readAccess } from './readAccess';
+import type { AccessRow } from '../core/access';
 import type { Problem } from './problems';
 import { ROADMAP_PREFIX, SHEET_NAMES } from './names';
 import { LOAD } from './messages';
@@ -41,6 +48,14 @@ export interface LoadedInputs {
   manualIndicators: Record<string, number | null>;
   /** Rows of the optional sheet «Группы» (docs/методика.md §9); empty without it. */
   groups: GroupMember[];
+  /** «Назначенный наставник / куратор» people entered in the previous «ШНОР», by Код ОО (kept across rebuilds). */
+  assignedMentors: Map<string, string>;
+  /** «Список ФИОКО» (docs/методика.md §10); null when the sheet does not exist. */
+  federalList: FederalListEntry[] | null;
+  /** «Объективность ВПР» (docs/методика.md §10); null when the sheet does not exist. */
+  objectivity: ObjectivityRow[] | null;
+  /** «Доступ» (docs/методика.md §11): who may edit which roadmap; empty when the sheet is absent. */
+  access: AccessRow[];
 }
 
 /**
@@ -109,17 +124,59 @@ export function readManualIndicators(values: unknown[][] | null): Record<string,
   if (headerIndex < 0) return manual;
   const { columns } = matchHeaders(INDICATORS_SCHEMA, headerTexts(values, headerIndex));
   if (columns.indicator === null || columns.actual === null) return manual;
-  const idByName = new Map(INDICATORS.filter((d) => !d.computed).map((d) => [normalizeText(d.name), d.id]));
+  const byName = new Map(INDICATORS.filter((d) => !d.computed).map((d) => [normalizeText(d.name), d]));
   for (const row of values.slice(headerIndex + 1)) {
-    const id = idByName.get(normalizeText(row[columns.indicator]));
-    if (!id) continue;
+    const def = byName.get(normalizeText(row[columns.indicator]));
+    if (!def) continue;
+    const cell = row[columns.actual];
     try {
-      manual[id] = shareCell(row[columns.actual]);
+      // Shares as percents or fractions, counts («3», «3 шт.») as numbers.
+      manual[def.id] = def.unit === 'count' ? numberCell(typeof cell === 'string' ? cell.replace(/шт\.?/i, '') : cell) : shareCell(cell);
     } catch {
-      manual[id] = null;
+      manual[def.id] = null;
     }
   }
   return manual;
+}
+
+/** How many rows of an output sheet may hold its caption above the header. */
+const CAPTION_ROWS = 10;
+
+/** The two columns of «ШНОР» people fill in and a rebuild keeps: the school's code and its assigned mentor. */
+const ASSIGNED_MENTORS_SCHEMA: InputSchema<'code' | 'mentor'> = {
+  id: 'assignedMentors',
+  fields: [
+    { key: 'code', title: 'Код ОО', required: 'yes', variants: [] },
+    { key: 'mentor', title: ASSIGNED_MENTOR_HEADER, required: 'yes', variants: [] },
+  ],
+};
+
+/**
+ * «Назначенный наставник / куратор» of the previous «ШНОР» sheet by Код ОО (docs/методика.md §7): people fill this
+ * column and a rebuild keeps it. Only the header area and the two columns are read, whatever the sheet's width.
+ */
+export function readAssignedMentors(sheet: Sheet | null): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!sheet) return out;
+  const lastRow = sheet.getLastRow();
+  const lastColumn = sheet.getLastColumn();
+  if (lastRow < 2 || lastColumn < 1) return out;
+  const top = sheet.getRange(1, 1, Math.min(lastRow, CAPTION_ROWS), lastColumn).getValues();
+  const headerIndex = findHeaderRow(top, ASSIGNED_MENTORS_SCHEMA, 2, CAPTION_ROWS);
+  if (headerIndex < 0) return out;
+  const { columns } = matchHeaders(ASSIGNED_MENTORS_SCHEMA, headerTexts(top, headerIndex));
+  if (columns.code === null || columns.mentor === null) return out;
+  const [codeColumn, mentorColumn] = [columns.code, columns.mentor];
+  const first = headerIndex + 2;
+  if (lastRow < first) return out;
+  const codes = sheet.getRange(first, codeColumn + 1, lastRow - first + 1, 1).getValues();
+  const mentors = sheet.getRange(first, mentorColumn + 1, lastRow - first + 1, 1).getValues();
+  codes.forEach((c, i) => {
+    const code = String(c[0] ?? '').trim();
+    const mentor = String(mentors[i][0] ?? '').trim();
+    if (code && mentor) out.set(code, mentor);
+  });
+  return out;
 }
 
 function referenceProblems(sheet: string, messages: string[]): Problem[] {
@@ -183,6 +240,27 @@ export function loadInputs(ss: Spreadsheet, timeZone: string, today: Date): Load
     groups = read.members;
     problems.push(...read.problems);
   }
+  let federalList: FederalListEntry[] | null = null;
+  const federalValues = sheetValues(ss, SHEET_NAMES.federalList);
+  if (federalValues) {
+    const read = readFederalList(federalValues, SHEET_NAMES.federalList, knownCodes);
+    federalList = read.entries;
+    problems.push(...read.problems);
+  }
+  let objectivity: ObjectivityRow[] | null = null;
+  const objectivityValues = sheetValues(ss, SHEET_NAMES.objectivity);
+  if (objectivityValues) {
+    const read = readObjectivity(objectivityValues, SHEET_NAMES.objectivity, knownCodes);
+    objectivity = read.rows;
+    problems.push(...read.problems);
+  }
+  let access: AccessRow[] = [];
+  const accessValues = sheetValues(ss, SHEET_NAMES.access);
+  if (accessValues) {
+    const read = readAccess(accessValues, SHEET_NAMES.access, knownCodes);
+    access = read.rows;
+    problems.push(...read.problems);
+  }
 
   return {
     responsesSheet: sheet.getName(),
@@ -196,5 +274,9 @@ export function loadInputs(ss: Spreadsheet, timeZone: string, today: Date): Load
     rowsRead: responses.rowsRead,
     manualIndicators: readManualIndicators(sheetValues(ss, SHEET_NAMES.indicators)),
     groups,
+    assignedMentors: readAssignedMentors(ss.getSheetByName(SHEET_NAMES.shnor)),
+    federalList,
+    objectivity,
+    access,
   };
 }

@@ -19,6 +19,10 @@ export const SHEET_NAMES = {
   groups: 'Группы',
   groupDynamics: 'Динамика по группам',
   groupClusters: 'Кластеры по группам',
+  federalList: 'Список ФИОКО',
+  objectivity: 'Объективность ВПР',
+  federalComparison: 'Сверка с федеральным списком',
+  access: 'Доступ',
 } as const;
 
 /** Roadmap sheets are named «ДК <Код ОО>». */

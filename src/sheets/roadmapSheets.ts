@@ -16,6 +16,7 @@ import { findHeaderRow, matchHeaders } from './input/matcher';
 import type { InputSchema } from './input/schema';
 import { workbookOf } from './workbook';
 import { COLORS, FORMAT } from './outputs/format';
+import type { Area } from './protections';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -78,11 +79,54 @@ export function schoolYearStartOf(today: Date, timeZone?: string): number {
   return Math.floor(day / 100) % 100 >= 9 ? year : year - 1;
 }
 
+/** A roadmap sheet written by a run, with the areas its school's people may edit. */
+export interface WrittenRoadmap {
+  name: string;
+  schoolCode: string;
+  areas: Area[];
+}
+
+/**
+ * The cells of a roadmap that its school's people edit (docs/методика.md §11): Срок, Статус and Комментарий of
+ * every row from `firstRow` on, and whole rows below the `rows` of the table, for measures they add.
+ */
+function editableAreas(firstRow: number, rows: number, spare: number): Area[] {
+  const all = rows + spare;
+  if (!all) return [];
+  const areas: Area[] = [
+    { row: firstRow, column: DEADLINE_COLUMN + 1, numRows: all, numColumns: 1 },
+    // Статус and Комментарий stand side by side.
+    { row: firstRow, column: STATUS_COLUMN + 1, numRows: all, numColumns: 2 },
+  ];
+  if (spare) areas.push({ row: firstRow + rows, column: 1, numRows: spare, numColumns: COLUMNS.length });
+  return areas;
+}
+
+/** The editable areas of a roadmap as a spec lays it out. */
+export function roadmapEditableAreas(spec: Pick<SheetSpec, 'caption' | 'rows' | 'spareRows'>): Area[] {
+  return editableAreas(headerRowOf(spec) + 1, spec.rows.length, spec.spareRows ?? 0);
+}
+
+/**
+ * The editable areas of a roadmap sheet as it stands (values from getDataRange, and its number of rows): the table
+ * ends at the last row with anything in it, the rows below it are for measures people add. Null when the sheet has
+ * no roadmap header.
+ */
+export function roadmapAreasOfSheet(values: unknown[][], maxRows: number): Area[] | null {
+  const headerIndex = values.findIndex((row) => text(row[0]) === ROADMAP_HEADER[0] && text(row[1]) === ROADMAP_HEADER[1]);
+  if (headerIndex < 0) return null;
+  let last = values.length - 1;
+  while (last > headerIndex && values[last].every((v) => text(v) === '')) last--;
+  const firstRow = headerIndex + 2;
+  const rows = last - headerIndex;
+  return editableAreas(firstRow, rows, Math.max(0, maxRows - (firstRow + rows - 1)));
+}
+
 /**
  * Builds or regenerates «ДК <Код ОО>» for each school: rows from the catalog for the school's cluster and its
  * high-significance factors, merged with what people already entered (docs/методика.md §6). Returns the sheet names.
  */
-export function generateRoadmaps(ss: Spreadsheet, report: Report, inputs: LoadedInputs, codes: readonly string[], today: Date): string[] {
+export function generateRoadmaps(ss: Spreadsheet, report: Report, inputs: LoadedInputs, codes: readonly string[], today: Date): WrittenRoadmap[] {
   const timeZone = ss.getSpreadsheetTimeZone();
   const byCode = new Map(report.schools.map((s) => [s.school.schoolCode, s]));
   const factorNames = Object.fromEntries(inputs.factors.map((f) => [f.id, f.name]));
@@ -99,10 +143,11 @@ export function generateRoadmaps(ss: Spreadsheet, report: Report, inputs: Loaded
   const staged = targets.map(({ school, name, existing }) => {
     const fresh = deferPastDeadlines(roadmapRows(school.shnor.cluster, school.profile.highFactorIds, factorNames, inputs.catalog, yearStart), today, timeZone);
     const rows = existing.length ? mergeRoadmap(existing, fresh) : fresh;
-    return { name, sheet: stageSheet(ss, roadmapSheet(school, rows, report.year, yearStart)) };
+    const spec = roadmapSheet(school, rows, report.year, yearStart);
+    return { name, sheet: stageSheet(ss, spec), written: { name, schoolCode: school.school.schoolCode, areas: roadmapEditableAreas(spec) } };
   });
-  if (staged.length) swapIn(ss, staged);
-  return staged.map((s) => s.name);
+  if (staged.length) swapIn(ss, staged.map(({ name, sheet }) => ({ name, sheet })));
+  return staged.map((s) => s.written);
 }
 
 /**

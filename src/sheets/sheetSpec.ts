@@ -52,6 +52,8 @@ export interface SheetSpec {
   caption?: string[];
   columns: ColumnSpec[];
   rows: CellValue[][];
+  /** Number formats of single data rows (0-based like `rows`) that differ from their columns', e.g. a count in a percent column. */
+  rowFormats?: Record<number, string[]>;
   /** A note on the first header cell (e.g. the colour legend). */
   headerNote?: string;
   rules?: RuleSpec[];

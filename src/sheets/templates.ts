@@ -96,6 +96,49 @@ export const GROUPS_TEMPLATE: TemplateSpec = {
   ],
 };
 
+const SHARE_VALIDATION: TemplateValidation = { kind: 'numberBetween', min: 0, max: 100, allowInvalid: true, help: TEMPLATE_WORDS.objectivity.help.share };
+
+/** «Список ФИОКО» (docs/методика.md §10): Код ОО | Год — the federal list of schools with low results. */
+export const FEDERAL_LIST_TEMPLATE: TemplateSpec = {
+  sheetName: SHEET_NAMES.federalList,
+  instruction: TEMPLATE_WORDS.federalList.instruction,
+  columns: [
+    { header: TEMPLATE_WORDS.federalList.headers[0], width: 120, note: TEMPLATE_WORDS.federalList.columnNotes[0], format: '@' },
+    {
+      header: TEMPLATE_WORDS.federalList.headers[1],
+      width: 80,
+      note: TEMPLATE_WORDS.federalList.columnNotes[1],
+      validation: { kind: 'numberBetween', min: 2000, max: 2100, allowInvalid: true, help: WORDS.help.year },
+    },
+  ],
+};
+
+/** «Объективность ВПР» (docs/методика.md §10): Код ОО | Год | Процедура | Понизили | Подтвердили | Повысили, in %. */
+export const OBJECTIVITY_TEMPLATE: TemplateSpec = {
+  sheetName: SHEET_NAMES.objectivity,
+  instruction: TEMPLATE_WORDS.objectivity.instruction,
+  columns: TEMPLATE_WORDS.objectivity.headers.map((header, i): TemplateColumn => ({
+    header,
+    width: i === 2 ? 200 : 110,
+    note: TEMPLATE_WORDS.objectivity.columnNotes[i],
+    ...(i === 0 ? { format: '@' } : {}),
+    ...(i === 1 ? { validation: { kind: 'numberBetween', min: 2000, max: 2100, allowInvalid: true, help: WORDS.help.year } as TemplateValidation } : {}),
+    ...(i >= 3 ? { validation: SHARE_VALIDATION } : {}),
+  })),
+};
+
+/** «Доступ» (docs/методика.md §11): who may edit each school's roadmap; codes and addresses kept as text. */
+export const ACCESS_TEMPLATE: TemplateSpec = {
+  sheetName: SHEET_NAMES.access,
+  instruction: TEMPLATE_WORDS.access.instruction,
+  columns: TEMPLATE_WORDS.access.headers.map((header, i) => ({
+    header,
+    width: i === 0 ? 120 : 240,
+    note: TEMPLATE_WORDS.access.columnNotes[i],
+    format: '@',
+  })),
+};
+
 function buildValidation(v: TemplateValidation): GoogleAppsScript.Spreadsheet.DataValidation {
   const b = SpreadsheetApp.newDataValidation();
   if (v.kind === 'list') b.requireValueInList([...v.values], true);
@@ -131,16 +174,28 @@ export function writeTemplate(sheet: GoogleAppsScript.Spreadsheet.Sheet, spec: T
 }
 
 /**
- * Creates «Результаты ОП» and «Риски» (docs/методика.md §1.2, §1.3) where they do not exist yet; an existing
+ * Creates «Результаты ОП», «Риски», «Группы» and «Доступ» (docs/методика.md §1.2, §1.3, §9, §11) where they do not exist yet; an existing
  * sheet is never touched. Returns the names created and the names skipped.
  */
 export function createTemplates(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   factors: readonly RiskFactor[] = DEFAULT_RISK_FACTORS,
 ): { created: string[]; skipped: string[] } {
+  return createTemplateSheets(ss, [RESULTS_TEMPLATE, risksTemplate(factors), GROUPS_TEMPLATE, ACCESS_TEMPLATE]);
+}
+
+/**
+ * Creates the optional «Список ФИОКО» and «Объективность ВПР» (docs/методика.md §10) where they do not exist yet;
+ * an existing sheet is never touched.
+ */
+export function createComparisonTemplates(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): { created: string[]; skipped: string[] } {
+  return createTemplateSheets(ss, [FEDERAL_LIST_TEMPLATE, OBJECTIVITY_TEMPLATE]);
+}
+
+function createTemplateSheets(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, specs: readonly TemplateSpec[]): { created: string[]; skipped: string[] } {
   const created: string[] = [];
   const skipped: string[] = [];
-  for (const spec of [RESULTS_TEMPLATE, risksTemplate(factors), GROUPS_TEMPLATE]) {
+  for (const spec of specs) {
     if (ss.getSheetByName(spec.sheetName)) {
       skipped.push(spec.sheetName);
       continue;

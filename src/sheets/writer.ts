@@ -54,8 +54,13 @@ function writeSpec(book: Workbook, entry: SheetEntry, spec: SheetSpec): void {
   fitGrid(book, entry, spec, lastRow + (spec.spareRows ?? 0), width);
 
   // Text formats go on before the values so codes like «0123» stay text. One format per run of equal columns: a
-  // grid of per-cell format strings would send as many cells again as the values.
-  if (dataRows > 0) setColumnFormats(sheet, headerRow + 1, 1, dataRows, spec.columns.map((c) => c.format ?? 'General'));
+  // grid of per-cell format strings would send as many cells again as the values; only a sheet with formats of its
+  // own per row («Показатели»: shares and counts) sends the grid.
+  if (dataRows > 0) {
+    const formats = spec.columns.map((c) => c.format ?? 'General');
+    if (spec.rowFormats) sheet.getRange(headerRow + 1, 1, dataRows, width).setNumberFormats(spec.rows.map((_, i) => spec.rowFormats?.[i] ?? formats));
+    else setColumnFormats(sheet, headerRow + 1, 1, dataRows, formats);
+  }
   sheet.getRange(1, 1, lastRow, width).setValues(grid as unknown[][]);
 
   const header = sheet.getRange(headerRow, 1, 1, width);

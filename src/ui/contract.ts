@@ -5,7 +5,7 @@
  */
 import type { Settings } from '../core/settings';
 
-export type RunKind = 'check' | 'compute' | 'roadmaps' | 'monitoring';
+export type RunKind = 'check' | 'compute' | 'roadmaps' | 'monitoring' | 'access';
 
 export interface MappingField {
   /** Field id, e.g. 'schoolCode'. */
@@ -103,6 +103,10 @@ export interface RunSummary {
   riskZone: number;
   priority: number;
   roadmaps: number;
+  /** The add-in's protections in place after the run (docs/методика.md §11). */
+  protections: number;
+  /** What the protections cannot restrict, in Russian (roles and schools, never addresses). */
+  accessNotes: string[];
   /** Sheets written by the run, with ids for links (#gid=…). */
   sheets: Array<{ name: string; sheetId: number }>;
   /** ISO time the run finished. */

@@ -8,7 +8,7 @@ import { SHEET_NAMES, ROADMAP_PREFIX } from '../sheets/names';
 import type { CancelResult, Endpoints, StepOptions, RunKind, RunOptions, SaveResult, SchoolListItem, SidebarState, RunTicket, StepResult, MappingField } from './contract';
 import { forSidebar } from './errors';
 import { UI } from './messages';
-import { activeRun, cancelRun, lastSummary, runStep, startRun } from './runner';
+import { activeRun, assertRunner, cancelRun, lastSummary, runStep, startRun, withDocumentLock } from './runner';
 import { loadSettings, resetSettings, saveSettings } from './settingsStore';
 import { triggerStatus, triggerStatusText } from './trigger';
 
@@ -82,6 +82,7 @@ function resultsSheetYears(sheet: GoogleAppsScript.Spreadsheet.Sheet | null): nu
  */
 export function sidebarSaveMapping(sheetName: string, columns: Record<string, number | null>): SaveResult {
   return forSidebar(() => {
+    assertRunner();
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     const sheet = ss.getSheetByName(sheetName);
     if (!sheet) return { ok: false, problems: [UI.mapping.noSheet(sheetName)] };
@@ -122,6 +123,7 @@ export function sidebarSaveMapping(sheetName: string, columns: Record<string, nu
 
 export function sidebarSaveSettings(settings: Settings): SaveResult {
   return forSidebar(() => {
+    assertRunner();
     const merged = { ...DEFAULT_SETTINGS, ...settings } as Settings;
     const problems = settingsProblems(merged);
     if (problems.length) return { ok: false, problems };
@@ -131,7 +133,10 @@ export function sidebarSaveSettings(settings: Settings): SaveResult {
 }
 
 export function sidebarResetSettings(): Settings {
-  return forSidebar(() => resetSettings());
+  return forSidebar(() => {
+    assertRunner();
+    return resetSettings();
+  });
 }
 
 export function sidebarStartRun(kind: RunKind, options: RunOptions): RunTicket {

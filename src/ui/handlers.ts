@@ -1,4 +1,4 @@
-import { createTemplates } from '../sheets/templates';
+import { createComparisonTemplates, createTemplates } from '../sheets/templates';
 import { createPassportForm } from '../sheets/formDefinition';
 import { UI } from './messages';
 import { reportToUser } from './errors';
@@ -12,10 +12,12 @@ export const MENU_ITEMS: ReadonlyArray<readonly [string, string] | null> = [
   [UI.menu.openSidebar, 'showSidebar'],
   null,
   [UI.menu.createTemplates, 'menuCreateTemplates'],
+  [UI.menu.createComparisonTemplates, 'menuCreateComparisonTemplates'],
   [UI.menu.check, 'menuCheckData'],
   [UI.menu.compute, 'menuComputeAll'],
   [UI.menu.roadmaps, 'menuRoadmaps'],
   [UI.menu.monitoring, 'menuMonitoring'],
+  [UI.menu.access, 'menuProtect'],
   null,
   [UI.menu.createForm, 'menuCreateForm'],
   [UI.menu.trigger, 'menuToggleTrigger'],
@@ -51,23 +53,52 @@ export function menuCreateTemplates(): void {
   });
 }
 
+/** «Список ФИОКО» and «Объективность ВПР» (docs/методика.md §10), optional inputs people paste federal reports into. */
+export function menuCreateComparisonTemplates(): void {
+  reportToUser(() => {
+    const { created, skipped } = createComparisonTemplates(SpreadsheetApp.getActiveSpreadsheet());
+    return UI.templatesCreated(created, skipped);
+  });
+}
+
+/** A run's message followed by what its protections could not restrict (docs/методика.md §11), if anything. */
+function withAccessNotes(text: string, notes: readonly string[]): string {
+  return notes.length ? `${text}\n\n${notes.join('\n')}` : text;
+}
+
 export function menuCheckData(): void {
-  reportToUser(() => UI.doneCheck(runAll('check').problems));
+  reportToUser(() => {
+    const s = runAll('check');
+    return withAccessNotes(UI.doneCheck(s.problems), s.accessNotes);
+  });
 }
 
 export function menuComputeAll(): void {
   reportToUser(() => {
     const s = runAll('compute');
-    return UI.doneCompute(s.schoolsRead, s.shnor, s.riskZone, s.priority, s.year);
+    return withAccessNotes(UI.doneCompute(s.schoolsRead, s.shnor, s.riskZone, s.priority, s.year), s.accessNotes);
   });
 }
 
 export function menuRoadmaps(): void {
-  reportToUser(() => UI.doneRoadmaps(runAll('roadmaps').roadmaps));
+  reportToUser(() => {
+    const s = runAll('roadmaps');
+    return withAccessNotes(UI.doneRoadmaps(s.roadmaps), s.accessNotes);
+  });
 }
 
 export function menuMonitoring(): void {
-  reportToUser(() => UI.doneMonitoring(runAll('monitoring').roadmaps));
+  reportToUser(() => {
+    const s = runAll('monitoring');
+    return withAccessNotes(UI.doneMonitoring(s.roadmaps), s.accessNotes);
+  });
+}
+
+export function menuProtect(): void {
+  reportToUser(() => {
+    const s = runAll('access');
+    return UI.doneAccess(s.protections, s.accessNotes);
+  });
 }
 
 export function menuCreateForm(): void {

@@ -10,12 +10,15 @@ import type { SheetSpec } from '../sheets/sheetSpec';
 import { stageSheet, swapIn, DRAFT_SUFFIX } from '../sheets/writer';
 import { isbshSheet } from '../sheets/outputs/isbshSheet';
 import { shnorSheet } from '../sheets/outputs/shnorSheet';
-import { clusterDynamicsSheet, dynamicsSheet, indicatorsSheet, municipalitiesSheet } from '../sheets/outputs/summarySheets';
+import { clusterDynamicsSheet, dynamicsSheet, federalComparisonSheet, indicatorsSheet, municipalitiesSheet } from '../sheets/outputs/summarySheets';
 import { riskProfilesSheet } from '../sheets/outputs/riskProfilesSheet';
 import { dataCheckSheet } from '../sheets/outputs/dataCheckSheet';
 import { historySheet, shnorByYearSheet } from '../sheets/outputs/historySheets';
 import { groupClustersSheet, groupDynamicsSheet } from '../sheets/outputs/groupSheets';
-import { ensureReferenceSheets, generateRoadmaps, roadmapTargets, writeMonitoring } from '../sheets/roadmapSheets';
+import { ensureReferenceSheets, generateRoadmaps, roadmapAreasOfSheet, roadmapTargets, writeMonitoring, type WrittenRoadmap } from '../sheets/roadmapSheets';
+import { applyProtections } from '../sheets/protections';
+import { accessCaveats, protectedSheetNames, roadmapProtections, schoolPeople, sheetProtections } from '../sheets/accessPlan';
+import { ROADMAP_PREFIX } from '../sheets/names';
 import type { RunKind, RunOptions } from './contract';
 import { fingerprint } from './fingerprint';
 import { UI } from './messages';
@@ -76,6 +79,9 @@ export class JobContext {
         factors: inputs.factors,
         settings: this.settings,
         manualIndicators: inputs.manualIndicators,
+        assignedMentors: inputs.assignedMentors,
+        federalList: inputs.federalList,
+        objectivity: inputs.objectivity,
         yearly: inputs.yearly,
         groups: inputs.groups,
       });
@@ -87,7 +93,18 @@ export class JobContext {
 
 export interface StepOutcome {
   /** Counts for the run's summary (merged over steps). */
-  summary?: Partial<{ schoolsRead: number; problems: number; shnor: number; riskZone: number; priority: number; roadmaps: number; year: number | null }>;
+  summary?: Partial<{
+    schoolsRead: number;
+    problems: number;
+    shnor: number;
+    riskZone: number;
+    priority: number;
+    roadmaps: number;
+    year: number | null;
+    /** Added up over the steps (each roadmap step protects its own roadmaps). */
+    protections: number;
+    accessNotes: string[];
+  }>;
   /** Sheets this step put in place (final names). */
   sheets?: string[];
 }
@@ -96,6 +113,8 @@ export interface Step {
   label: string;
   /** True when the step reads the inputs: a step-by-step run then checks they are still what its first step read. */
   readsInputs?: boolean;
+  /** True for the steps after the results are in place (the protections): a cancel then no longer stops the run. */
+  finishing?: boolean;
   run(ctx: JobContext): StepOutcome;
 }
 
@@ -120,6 +139,7 @@ const COMPUTE_GROUPS: ReadonlyArray<{ label: string; builders: SpecBuilder[] }> 
     builders: [
       { name: SHEET_NAMES.municipalities, build: (r) => municipalitiesSheet(r) },
       { name: SHEET_NAMES.indicators, build: (r) => indicatorsSheet(r) },
+      { name: SHEET_NAMES.federalComparison, build: (r) => federalComparisonSheet(r) },
       { name: SHEET_NAMES.riskProfiles, build: (r, i) => riskProfilesSheet(r, i.factors) },
       { name: SHEET_NAMES.dataCheck, build: (_r, i) => dataCheckSheet(i.problems) },
     ],
@@ -211,6 +231,54 @@ function summaryOf(inputs: LoadedInputs, report: Report): StepOutcome['summary']
   };
 }
 
+/**
+ * The last step of every run (docs/методика.md §11): the inputs and the computed sheets editable by the people who
+ * run the add-in only; protections are re-applied, never duplicated, and people's own protections are kept.
+ */
+function protectSheetsStep(finishing = true): Step {
+  return {
+    label: UI.steps.protectSheets,
+    finishing,
+    run(c) {
+      const { inputs } = c.data();
+      const names = protectedSheetNames(inputs.responsesSheet);
+      try {
+        const outcome = applyProtections(c.ss, sheetProtections(inputs.responsesSheet, c.settings.methodologists), names);
+        const owner = c.ss.getOwner();
+        return { summary: { protections: outcome.applied, accessNotes: accessCaveats(inputs.access, owner ? owner.getEmail() : null) } };
+      } catch {
+        // The sheets are already in place and complete: the run has done its work. A protection left half-applied is
+        // said loudly instead of undoing the results, and the next run (or «Обновить защиту листов») re-applies it.
+        return { summary: { protections: 0, accessNotes: [UI.protectionFailed] } };
+      }
+    },
+  };
+}
+
+/** Protects roadmaps just written: the sheet for the runners, its editable areas also for the school's people. */
+function protectRoadmaps(c: JobContext, written: readonly WrittenRoadmap[]): number {
+  const { inputs } = c.data();
+  const byCode = new Map(inputs.schools.map((s) => [s.schoolCode, s]));
+  const wanted = written.flatMap((w) => {
+    const school = byCode.get(w.schoolCode);
+    const people = school ? schoolPeople(inputs.access, school) : [];
+    return roadmapProtections(w.schoolCode, w.areas, c.settings.methodologists, people);
+  });
+  return applyProtections(c.ss, wanted, written.map((w) => w.name)).applied;
+}
+
+/** Every roadmap sheet there is, with its editable areas read from the sheet (for «Обновить защиту листов»). */
+function existingRoadmaps(ss: Spreadsheet): WrittenRoadmap[] {
+  const out: WrittenRoadmap[] = [];
+  for (const sheet of ss.getSheets()) {
+    const name = sheet.getName();
+    if (!name.startsWith(ROADMAP_PREFIX) || name.endsWith(DRAFT_SUFFIX)) continue;
+    const areas = roadmapAreasOfSheet(sheet.getDataRange().getValues(), sheet.getMaxRows());
+    if (areas) out.push({ name, schoolCode: name.slice(ROADMAP_PREFIX.length), areas });
+  }
+  return out;
+}
+
 /** Schools per roadmap step: each step stays well inside Apps Script's 6-minute limit. */
 export const ROADMAPS_PER_STEP = 20;
 /** The menu runs every step in one execution: beyond this many roadmaps it sends the user to the sidebar's steps. */
@@ -230,9 +298,10 @@ export function stepsFor(kind: RunKind, ctx: JobContext): Step[] {
             return { sheets: [SHEET_NAMES.dataCheck], summary: summaryOf(inputs, report) };
           },
         },
+        protectSheetsStep(),
       ];
     case 'compute':
-      return [...COMPUTE_GROUPS.map((g, i) => stageStep(g.label, g.builders, i === 0)), swapStep(UI.steps.swap, COMPUTE_SHEETS)];
+      return [...COMPUTE_GROUPS.map((g, i) => stageStep(g.label, g.builders, i === 0)), swapStep(UI.steps.swap, COMPUTE_SHEETS), protectSheetsStep()];
     case 'roadmaps': {
       const codes = roadmapTargets(ctx.data().report, ctx.options.schoolCodes ?? []);
       if (!codes.length) throw new UserError(UI.noShnor);
@@ -255,16 +324,27 @@ export function stepsFor(kind: RunKind, ctx: JobContext): Step[] {
           run(c) {
             const { inputs, report } = c.data();
             // Roadmap sheets are not listed in the run's summary (it lives in a 9 KB property); «Мониторинг ДК» lists them.
-            generateRoadmaps(c.ss, report, inputs, chunk, c.today);
-            return {};
+            const written = generateRoadmaps(c.ss, report, inputs, chunk, c.today);
+            return { summary: { protections: protectRoadmaps(c, written) } };
           },
         });
       }
-      steps.push(monitoringStep());
+      steps.push(monitoringStep(), protectSheetsStep());
       return steps;
     }
     case 'monitoring':
-      return [monitoringStep()];
+      return [monitoringStep(), protectSheetsStep()];
+    case 'access':
+      // Nothing is replaced in this run, so it stays cancellable to the end.
+      return [
+        protectSheetsStep(false),
+        {
+          label: UI.steps.protectRoadmaps,
+          run(c) {
+            return { summary: { protections: protectRoadmaps(c, existingRoadmaps(c.ss)) } };
+          },
+        },
+      ];
   }
 }
 

@@ -1,5 +1,7 @@
 import { UserError } from '../core/errors';
 import { removeLeftovers } from '../sheets/writer';
+import { assertMayRun } from '../sheets/protections';
+import { protectedSheetNames } from '../sheets/accessPlan';
 import type { CancelResult, RunKind, RunOptions, RunSummary, RunTicket, StepOptions, StepResult } from './contract';
 import { JobContext, stepsFor, type Step, type StepOutcome } from './jobs';
 import { clearDirtyIf, clearingDirty, dirtyMark } from './dirty';
@@ -31,6 +33,15 @@ interface StoredRun extends RunTicket {
   restarts: number;
   /** The «data changed» mark when the run (re)started reading: a finished compute run clears it. */
   dirty: string | null;
+  /** Index of the first of the steps after the swap (finishingFrom): from there on a cancel is too late. */
+  finishingFrom: number;
+}
+
+/** Index of the first step of the trailing run of finishing steps (Step.finishing); the number of steps when none. */
+function finishingFrom(steps: readonly Step[]): number {
+  let i = steps.length;
+  while (i > 0 && steps[i - 1].finishing) i--;
+  return i;
 }
 
 /** Thrown at a checkpoint when the user has cancelled the run. */
@@ -75,21 +86,28 @@ function newContext(options: RunOptions, oneExecution = false): JobContext {
 }
 
 function emptyPartial(): StoredRun['partial'] {
-  return { year: null, schoolsRead: 0, problems: 0, shnor: 0, riskZone: 0, priority: 0, roadmaps: 0, sheets: [] };
+  return { year: null, schoolsRead: 0, problems: 0, shnor: 0, riskZone: 0, priority: 0, roadmaps: 0, protections: 0, accessNotes: [], sheets: [] };
 }
 
 function merge(partial: StoredRun['partial'], outcome: StepOutcome, ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
-  Object.assign(partial, outcome.summary ?? {});
+  const { protections, ...rest } = outcome.summary ?? {};
+  Object.assign(partial, rest);
+  // Every roadmap step protects its own roadmaps: the run's count is their sum.
+  if (protections) partial.protections += protections;
   for (const name of outcome.sheets ?? []) {
     const sheet = ss.getSheetByName(name);
     if (sheet && !partial.sheets.some((s) => s.name === name)) partial.sheets.push({ name, sheetId: sheet.getSheetId() });
   }
 }
 
-export function activeRun(): RunTicket | null {
+function storedRun(): StoredRun | null {
   const raw = props().getProperty(RUN_KEY);
-  if (!raw) return null;
-  const run = JSON.parse(raw) as StoredRun;
+  return raw ? (JSON.parse(raw) as StoredRun) : null;
+}
+
+export function activeRun(): RunTicket | null {
+  const run = storedRun();
+  if (!run) return null;
   return { runId: run.runId, kind: run.kind, steps: run.steps, next: run.next, startedAt: run.startedAt };
 }
 
@@ -112,13 +130,23 @@ function refuseIfLiveRun(): void {
   }
 }
 
+/**
+ * Refuses the user who may not edit the add-in's protected sheets (docs/методика.md §11) before anything is written
+ * or changed: the run, the settings and the column mapping are the runners' alone.
+ */
+export function assertRunner(): void {
+  assertMayRun(SpreadsheetApp.getActiveSpreadsheet(), protectedSheetNames(null));
+}
+
 /** Starts a run driven step by step from the sidebar; refuses while another live run exists. */
 export function startRun(kind: RunKind, options: RunOptions): RunTicket {
   return withDocumentLock(() => {
     refuseIfLiveRun();
+    assertRunner();
     const ctx = newContext(options);
     removeLeftovers(ctx.ss);
-    const steps = stepsFor(kind, ctx).map((s) => s.label);
+    const all = stepsFor(kind, ctx);
+    const steps = all.map((s) => s.label);
     const now = new Date().toISOString();
     const run: StoredRun = {
       runId: Utilities.getUuid(),
@@ -132,6 +160,7 @@ export function startRun(kind: RunKind, options: RunOptions): RunTicket {
       inputs: ctx.hasRead ? ctx.fingerprint() : null,
       restarts: 0,
       dirty: dirtyMark(),
+      finishingFrom: finishingFrom(all),
     };
     props().deleteProperty(CANCEL_KEY);
     props().setProperty(RUN_KEY, JSON.stringify(run));
@@ -178,9 +207,11 @@ export function runStep(runId: string, options: StepOptions = {}): StepResult {
         summary: null,
       };
     };
-    if (cancelRequested(runId)) return stopped();
+    // Once the results are in place only finishing steps are left (the protections): a cancel no longer stops the run.
+    const tooLate = () => run.next >= run.finishingFrom;
+    if (cancelRequested(runId) && !tooLate()) return stopped();
     ctx.checkpoint = () => {
-      if (cancelRequested(runId)) throw new Cancelled();
+      if (cancelRequested(runId) && !tooLate()) throw new Cancelled();
     };
     let restarted = false;
     let steps = stepsFor(run.kind, ctx);
@@ -200,6 +231,7 @@ export function runStep(runId: string, options: StepOptions = {}): StepResult {
             run.dirty = dirtyMark();
             steps = stepsFor(run.kind, ctx);
             run.steps = steps.map((s) => s.label);
+            run.finishingFrom = finishingFrom(steps);
             restarted = true;
             continue;
           }
@@ -261,13 +293,17 @@ function abandon(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, keepRunRecord = f
  * the running step stops at its next part and its own result says «cancelled».
  */
 export function cancelRun(runId: string): CancelResult {
-  const current = activeRun();
+  const current = storedRun();
   if (!current || current.runId !== runId) return { cancelled: false, stopping: false, message: UI.nothingToCancel };
   props().setProperty(CANCEL_KEY, runId);
   const now = ifDocumentLockFree(() => {
     if (!activeRun()) {
       // The run finished (its swap is done) between the two reads: nothing is cancelled.
       props().deleteProperty(CANCEL_KEY);
+      return { cancelled: false, stopping: false, message: UI.cancelTooLate };
+    }
+    if (current.next >= current.finishingFrom) {
+      // The results are in place; the run finishes its protections and forgets the cancel.
       return { cancelled: false, stopping: false, message: UI.cancelTooLate };
     }
     abandon(SpreadsheetApp.getActiveSpreadsheet());
@@ -285,6 +321,7 @@ export function runAll(kind: RunKind, options: RunOptions = {}): RunSummary {
 /** runAll for a caller that already holds the document lock. A full compute clears the «data changed» mark. */
 export function runAllHoldingLock(kind: RunKind, options: RunOptions = {}): RunSummary {
   refuseIfLiveRun();
+  assertRunner();
   const run = (): RunSummary => {
     const ctx = newContext(options, true);
     removeLeftovers(ctx.ss);

@@ -44,16 +44,20 @@ describe('resourceDeficits', () => {
       staffing: true,
       infrastructure: true,
       financial: true,
+      missingSpecialists: ['педагог-психолог', 'учитель-дефектолог', 'социальный педагог'],
       reasons: [
         'доля педагогов высшей категории 0 % при среднем 36 % — на 3,0 стандартного отклонения ниже среднего',
-        'нет педагога-психолога, учителя-дефектолога и социального педагога',
+        'нет ни одного из необходимых специалистов: педагог-психолог, учитель-дефектолог, социальный педагог',
         'нет устойчивого доступа в Интернет',
         'недостаточно компьютерной техники',
         'финансирование на одного обучающегося 30 000 руб. при среднем 57 000 руб. — на 3,0 стандартного отклонения ниже среднего',
       ],
     });
     // the others are (0.4 − 0.36)/0.12 = +0.33 SD and +3000/9000 = +0.33 SD: no deficit
-    for (const r of result.slice(0, 9)) expect(r).toEqual({ staffing: false, infrastructure: false, financial: false, reasons: [] });
+    // (they have a psychologist: the defectologist and social pedagogue are missing, which is no deficit under «нет ни одного»)
+    for (const r of result.slice(0, 9)) {
+      expect(r).toEqual({ staffing: false, infrastructure: false, financial: false, missingSpecialists: ['учитель-дефектолог', 'социальный педагог'], reasons: [] });
+    }
   });
 
   it('takes k from the settings and needs strictly more than k SDs', () => {
@@ -88,7 +92,34 @@ describe('resourceDeficits', () => {
     schools[3] = { ...schools[3], specialists: ['учитель-дефектолог'] };
     const result = resourceDeficits(schools, settings);
     expect(result.slice(0, 4).map((r) => r.staffing)).toEqual([true, true, false, false]);
-    expect(result[0].reasons).toEqual(['нет педагога-психолога, учителя-дефектолога и социального педагога']);
+    expect(result[0].reasons).toEqual(['нет ни одного из необходимых специалистов: педагог-психолог, учитель-дефектолог, социальный педагог']);
+  });
+
+  it('with «нет хотя бы одного» one missing specialist is a deficit, and the reason names the missing ones', () => {
+    const schools = tenSchools().slice(0, 3);
+    schools[0] = { ...schools[0], specialists: ['педагог-психолог', 'учитель-дефектолог', 'социальный педагог'] };
+    schools[1] = { ...schools[1], specialists: ['педагог-психолог', 'социальный педагог'] };
+    schools[2] = { ...schools[2], specialists: ['учитель-логопед'] };
+    const anyMissing = { ...settings, staffingSpecialistsRule: 'anyMissing' as const };
+    const result = resourceDeficits(schools, anyMissing);
+    expect(result.map((r) => r.staffing)).toEqual([false, true, true]);
+    expect(result[1].missingSpecialists).toEqual(['учитель-дефектолог']);
+    expect(result[1].reasons).toEqual(['нет необходимых специалистов: учитель-дефектолог']);
+    // the default rule sees no deficit in the second school (it has two of the three)
+    expect(resourceDeficits(schools, settings).map((r) => r.staffing)).toEqual([false, false, true]);
+  });
+
+  it('takes the list of necessary specialists from the settings (a region may add the speech therapist)', () => {
+    const schools = tenSchools().slice(0, 2);
+    schools[0] = { ...schools[0], specialists: ['педагог-психолог', 'учитель-дефектолог', 'социальный педагог'] };
+    schools[1] = { ...schools[1], specialists: ['Логопед'] };
+    const withSpeech = { ...settings, staffingSpecialistsRule: 'anyMissing' as const, staffingSpecialists: [...settings.staffingSpecialists, 'логопед'] };
+    const result = resourceDeficits(schools, withSpeech);
+    // «логопед» in the settings is read as учитель-логопед, like the form's answers
+    expect(result[0].missingSpecialists).toEqual(['учитель-логопед']);
+    expect(result[0].staffing).toBe(true);
+    // under «нет ни одного» a school with only a speech therapist now has one of the four: no deficit
+    expect(resourceDeficits(schools, { ...withSpeech, staffingSpecialistsRule: 'noneOfThem' })[1].staffing).toBe(false);
   });
 
   it('sees an infrastructure deficit from either missing Internet or missing computers', () => {
@@ -117,7 +148,7 @@ describe('resourceDeficits', () => {
       ],
       settings,
     );
-    expect(result[0]).toEqual({ staffing: null, infrastructure: null, financial: null, reasons: [] });
+    expect(result[0]).toEqual({ staffing: null, infrastructure: null, financial: null, missingSpecialists: null, reasons: [] });
     expect(result[1].staffing).toBe(true);
     expect(result[1].infrastructure).toBe(true);
   });

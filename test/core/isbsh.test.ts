@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ValueError } from '../../src/core/errors';
-import { computeIsbsh, ISBSH_INPUT_LABELS, ISBSH_WEIGHTS, isbshLevel, missingIsbshInputs, roundIsbsh } from '../../src/core/isbsh';
-import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import { computeIsbsh as computeWith, ISBSH_INPUT_LABELS, isbshLevel, missingIsbshInputs, roundIsbsh } from '../../src/core/isbsh';
+import { DEFAULT_SETTINGS, validateSettings } from '../../src/core/settings';
 import type { IsbshShares } from '../../src/core/types';
+
+/** The default (seed) formula. */
+const computeIsbsh = (s: IsbshShares) => computeWith(s, DEFAULT_SETTINGS);
 
 const shares = (p: Partial<IsbshShares> = {}): IsbshShares => ({
   bothParentsHigherEd: 0,
@@ -30,7 +33,8 @@ describe('computeIsbsh', () => {
   });
 
   it('keeps the weights as data', () => {
-    expect(ISBSH_WEIGHTS).toEqual({ base: 65, bothParentsHigherEd: 15, comfortableHousing: 20, singleParent: -15, registered: -35, nonNativeRussian: -15 });
+    expect(DEFAULT_SETTINGS.isbshIntercept).toBe(65);
+    expect(DEFAULT_SETTINGS.isbshWeights).toEqual({ bothParentsHigherEd: 15, comfortableHousing: 20, singleParent: -15, registered: -35, nonNativeRussian: -15 });
   });
 
   it('has no index, not 0, when an input is missing, and names the missing inputs', () => {
@@ -114,5 +118,23 @@ describe('isbshLevel', () => {
 
   it('refuses a wrong number of bounds', () => {
     expect(() => isbshLevel(80, [79.5, 81.6])).toThrow();
+  });
+});
+
+describe('ИСБШ with a regional formula from the settings', () => {
+  it('uses the intercept and the five weights of the settings', () => {
+    // 50 + 10·0,5 + 30·0,5 − 20·0,25 − 40·0,1 − 10·0,2 = 50 + 5 + 15 − 5 − 4 − 2 = 59
+    const formula = validateSettings({
+      isbshIntercept: 50,
+      isbshWeights: { bothParentsHigherEd: 10, comfortableHousing: 30, singleParent: -20, registered: -40, nonNativeRussian: -10 },
+    });
+    const x = computeWith({ bothParentsHigherEd: 0.5, comfortableHousing: 0.5, singleParent: 0.25, registered: 0.1, nonNativeRussian: 0.2 }, formula);
+    expect(x).toBe(59);
+  });
+
+  it('a variable a region does not use has weight 0 and moves nothing', () => {
+    // 60 + 40·0,5 = 80, whatever the other shares are
+    const formula = { isbshIntercept: 60, isbshWeights: { bothParentsHigherEd: 0, comfortableHousing: 40, singleParent: 0, registered: 0, nonNativeRussian: 0 } };
+    expect(computeWith({ bothParentsHigherEd: 0.9, comfortableHousing: 0.5, singleParent: 0.9, registered: 0.9, nonNativeRussian: 0.9 }, formula)).toBe(80);
   });
 });

@@ -4,6 +4,7 @@ import { computeIsbsh, roundIsbsh } from '../../src/core/isbsh';
 import { parseRussianNumber, parseShare } from '../../src/core/numbers';
 import { formatNumberRu, roundHalfUp } from '../../src/core/percent';
 import { computeRiskZone, tolerantFloor } from '../../src/core/riskZone';
+import { DEFAULT_SETTINGS } from '../../src/core/settings';
 
 const share = fc.double({ min: 0, max: 1, noNaN: true });
 
@@ -11,7 +12,7 @@ describe('properties of ИСБШ and the zone of risk', () => {
   it('ИСБШ lies in [0, 100] for any valid shares', () => {
     fc.assert(
       fc.property(share, share, share, share, share, (a, b, c, d, e) => {
-        const x = computeIsbsh({ bothParentsHigherEd: a, comfortableHousing: b, singleParent: c, registered: d, nonNativeRussian: e });
+        const x = computeIsbsh({ bothParentsHigherEd: a, comfortableHousing: b, singleParent: c, registered: d, nonNativeRussian: e }, DEFAULT_SETTINGS);
         expect(x).not.toBeNull();
         expect(x!).toBeGreaterThanOrEqual(0);
         expect(x!).toBeLessThanOrEqual(100);
@@ -19,7 +20,7 @@ describe('properties of ИСБШ and the zone of risk', () => {
     );
   });
 
-  it('the zone takes ⌊n·share⌋ schools, more only when ties force it', () => {
+  it('the zone never exceeds ⌊n·share⌋ and is the schools strictly below the first tie that crosses the cut', () => {
     // ИСБШ on a coarse grid so that ties are frequent
     const isbsh = fc.integer({ min: 600, max: 700 }).map((t) => t / 10);
     fc.assert(
@@ -27,19 +28,16 @@ describe('properties of ИСБШ and the zone of risk', () => {
         const zoneShare = percent / 100;
         const { rows } = computeRiskZone(values.map((v) => ({ group: 'все', isbsh: v })), zoneShare, 4);
         const cut = tolerantFloor(zoneShare * values.length);
-        const sorted = values.map(roundIsbsh).sort((x, y) => x - y);
-        const zone = values.filter((_, i) => rows[i].inZone);
-        if (cut === 0) {
-          expect(zone).toEqual([]);
-          return;
-        }
-        const valueAtCut = sorted[cut - 1];
-        expect(zone.length).toBeGreaterThanOrEqual(cut);
-        // every member beyond the cut ties with the member at the cut
-        const zoneSorted = zone.map(roundIsbsh).sort((x, y) => x - y);
-        for (const v of zoneSorted.slice(cut)) expect(v).toBe(valueAtCut);
-        // and the zone is exactly the schools at or below the value at the cut
-        values.forEach((v, i) => expect(rows[i].inZone).toBe(roundIsbsh(v) <= valueAtCut));
+        const shown = values.map(roundIsbsh);
+        const zone = shown.filter((_, i) => rows[i].inZone);
+        expect(zone.length).toBeLessThanOrEqual(cut);
+        // a school is in the zone exactly when every school at or below its value fits within the cut
+        shown.forEach((v, i) => {
+          const placesUpToV = shown.filter((w) => w <= v).length;
+          const placesBelowV = shown.filter((w) => w < v).length;
+          expect(rows[i].inZone).toBe(placesUpToV <= cut);
+          expect(rows[i].atBoundary).toBe(placesBelowV < cut && placesUpToV > cut);
+        });
       }),
     );
   });

@@ -15,6 +15,8 @@ const school = (
   meanShare,
   isShnor: flags.shnor ?? false,
   resilient: flags.resilient ?? false,
+  // the same result in the previous year, so «every year of the data» means the same as Y in these cases
+  previousYears: [{ meanShare, isShnor: flags.shnor ?? false }],
 });
 
 describe('suggestMentors', () => {
@@ -96,5 +98,61 @@ describe('suggestMentors', () => {
       0.5,
     );
     expect(p.get('U1')).toEqual({ mentorCode: 'A', mentorName: 'Школа A', basis: 'высокие результаты' });
+  });
+});
+
+describe('«высокие результаты» means high results in every year of the data', () => {
+  /*
+   * One municipality of five schools, three years 2022–2024 (mean failing shares), all ranked each year; the best
+   * ⌈0,25·5⌉ = 2 places are «высокие результаты» that year:
+   *   M, M2 (ШНОР): 0.5 every year
+   *   H  0.05, 0.05, 0.05
+   *   D  0.40, 0.06, 0.06
+   *   X  0.10, 0.30, 0.30
+   * 2022: H 0.05, X 0.10 | D 0.40 … → cut-off 0.10 (H, X); 2023 and 2024: H 0.05, D 0.06 | X 0.30 … → cut-off 0.06 (H, D).
+   * H is high-result in all three years; D misses 2022 (high in Y only with 2023), X misses 2023 and 2024.
+   */
+  const base = (code: string, shares: [number, number, number], shnor = false): MentorCandidateInput => ({
+    schoolCode: code,
+    name: code,
+    municipality: 'М',
+    isbsh: 80,
+    meanShare: shares[2],
+    isShnor: shnor,
+    resilient: false,
+    previousYears: [
+      { meanShare: shares[0], isShnor: shnor },
+      { meanShare: shares[1], isShnor: shnor },
+    ],
+  });
+  const M = base('M', [0.5, 0.5, 0.5], true);
+  const M2 = { ...base('M2', [0.5, 0.5, 0.5], true), isbsh: 79 };
+  const H = base('H', [0.05, 0.05, 0.05]);
+  const D = base('D', [0.4, 0.06, 0.06]);
+  const X = base('X', [0.1, 0.3, 0.3]);
+
+  it('a school high-result in Y only is not a mentor', () => {
+    const pairs = suggestMentors([M, M2, H, D, X], 0.25);
+    // M2 (ИСБШ 79) is served first and takes H; M is left without: D is not high-result in 2022, X not in 2023–2024
+    expect(pairs.get('M2')).toEqual({ mentorCode: 'H', mentorName: 'H', basis: 'высокие результаты' });
+    expect(pairs.get('M')).toBeNull();
+  });
+
+  it('a school that was ШНОР in an earlier year is not a mentor, however good now', () => {
+    // three schools: ⌈0,25·3⌉ = 1 place a year; H is the best every year but was ШНОР in 2022; X is best only in 2022
+    const wasShnor: MentorCandidateInput = { ...H, previousYears: [{ meanShare: 0.05, isShnor: true }, { meanShare: 0.05, isShnor: false }] };
+    expect(suggestMentors([M, wasShnor, X], 0.25).get('M')).toBeNull();
+    expect(suggestMentors([M, H, X], 0.25).get('M')).toEqual({ mentorCode: 'H', mentorName: 'H', basis: 'высокие результаты' });
+  });
+
+  it('one year of data is not enough for «устойчиво»', () => {
+    const onlyY = { ...H, previousYears: [] };
+    expect(suggestMentors([{ ...M, previousYears: [] }, onlyY], 0.25).get('M')).toBeNull();
+  });
+
+  it('a year without the school’s results breaks the run', () => {
+    const gap: MentorCandidateInput = { ...H, previousYears: [{ meanShare: null, isShnor: false }, { meanShare: 0.05, isShnor: false }] };
+    // 2022: only M 0.5 and X 0.1 have a share, so X is the best that year; from 2023 H is: nobody is high all three years
+    expect(suggestMentors([M, gap, X], 0.25).get('M')).toBeNull();
   });
 });

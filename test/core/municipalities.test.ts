@@ -34,12 +34,12 @@ describe('municipalitySummary', () => {
     // Ярославский: 4 schools, ШНОР 1 (25 %), zone 1 (25 %), staffing 1, infrastructure 1, both 1 (25 % each), priority 1.
     expect(rows[2]).toEqual({
       municipality: 'Ярославский', schools: 4, shnor: 1, shnorShare: 0.25, zone: 1, zoneShare: 0.25, staffing: 1, staffingShare: 0.25,
-      infrastructure: 1, infrastructureShare: 0.25, both: 1, bothShare: 0.25, priority: 1,
+      infrastructure: 1, infrastructureShare: 0.25, both: 1, bothShare: 0.25, priority: 1, objectivity: 0,
     });
     // Region: 9 schools; ШНОР 3 → 3/9 = 33 %; zone 2 → 22 %; staffing 3 → 33 %; infrastructure 2 → 22 %; both 1 → 11 %; priority 1.
     expect(rows[4]).toEqual({
       municipality: 'Всего по региону', schools: 9, shnor: 3, shnorShare: 0.33, zone: 2, zoneShare: 0.22, staffing: 3, staffingShare: 0.33,
-      infrastructure: 2, infrastructureShare: 0.22, both: 1, bothShare: 0.11, priority: 1,
+      infrastructure: 2, infrastructureShare: 0.22, both: 1, bothShare: 0.11, priority: 1, objectivity: 0,
     });
   });
 
@@ -56,7 +56,23 @@ describe('municipalitySummary', () => {
     expect(rows.map((r) => [r.municipality, r.schools])).toEqual([['Муниципалитет не указан', 2], ['Всего по региону', 2]]);
     expect(municipalitySummary([])).toEqual([
       { municipality: 'Всего по региону', schools: 0, shnor: 0, shnorShare: 0, zone: 0, zoneShare: 0, staffing: 0, staffingShare: 0,
-        infrastructure: 0, infrastructureShare: 0, both: 0, bothShare: 0, priority: 0 },
+        infrastructure: 0, infrastructureShare: 0, both: 0, bothShare: 0, priority: 0, objectivity: 0 },
+    ]);
+  });
+});
+
+describe('signs of non-objective ВПР results by municipality', () => {
+  it('counts the schools with signs in each municipality and the region', () => {
+    const rows = municipalitySummary([
+      school('А', { objectivitySigns: true }),
+      school('А', { objectivitySigns: true }),
+      school('А'),
+      school('Б', { objectivitySigns: true }),
+    ]);
+    expect(rows.map((r) => [r.municipality, r.objectivity])).toEqual([
+      ['А', 2],
+      ['Б', 1],
+      ['Всего по региону', 3],
     ]);
   });
 });

@@ -260,3 +260,30 @@ describe('assessSchools', () => {
     expect(s.note).toBe('малая выборка: ОГЭ математика (2022, 5 участников), ОГЭ русский язык (2022, 9 участников)');
   });
 });
+
+describe('two procedures of one subject in one year', () => {
+  const V5 = 'ВПР математика 5';
+  const V6 = 'ВПР математика 6';
+  it('count as two by default («по двум и более процедурам»)', () => {
+    // ВПР математика 5: 4/10 = 40 %, ВПР математика 6: 3/10 = 30 %: two failing procedures in 2024 → ШНОР (a)
+    const a = assessShnor([cell(V5, 0.4), cell(V6, 0.3)], [], 2024, settings);
+    expect(a.status).toBe('ШНОР');
+    expect(a.reason).toBe('2024: ВПР математика 5 — 40 %, ВПР математика 6 — 30 %');
+  });
+
+  it('count as one when the setting asks for different subjects, while two subjects still count', () => {
+    const differentSubjects = { ...settings, sameSubjectCountsTwice: false };
+    // the same two shares are one subject (математика): criterion (a) fails, and nothing failed in 2023 → не ШНОР
+    expect(assessShnor([cell(V5, 0.4), cell(V6, 0.3)], [], 2024, differentSubjects).status).toBe('не ШНОР');
+    // математика 40 % and русский язык 30 %: two subjects → ШНОР
+    expect(assessShnor([cell(V5, 0.4), cell('ВПР русский язык 5', 0.3)], [], 2024, differentSubjects).status).toBe('ШНОР');
+    // criterion (b) is untouched: ВПР математика 5 at 40 % in 2023 and 2024
+    expect(assessShnor([cell(V5, 0.4), cell(V6, 0.3)], [cell(V5, 0.4)], 2024, differentSubjects).status).toBe('ШНОР');
+  });
+
+  it('apply to «Результаты ОП» through assessSchools', () => {
+    const rows: ProcedureResult[] = [row('A', 2024, V5, 10, 4), row('A', 2024, V6, 10, 3)];
+    expect(assessSchools(['A'], rows, 2024, settings)[0].status).toBe('ШНОР');
+    expect(assessSchools(['A'], rows, 2024, { ...settings, sameSubjectCountsTwice: false })[0].status).toBe('не ШНОР');
+  });
+});

@@ -131,11 +131,11 @@ describe('custom functions in a HyperFormula sheet with Russian separators', () 
     expect(column('T2', 3)).toEqual(['повысила кластер', 'вошла в список', 'вышла из списка']);
   });
 
-  it('ranks a column for ISBSH_ZONE, with the share typed as 0,5 and groups skipped', () => {
-    // 70, 75, 75, 80, 90: ⌊0,25·5⌋ = 1 → only 70; with 0,5: ⌊2,5⌋ = 2 → 70 and the tied 75s
+  it('ranks a column for ISBSH_ZONE, with the share typed as 0,6 and groups skipped', () => {
+    // 70, 75, 75, 80, 90: ⌊0,25·5⌋ = 1 → only 70; with 0,6: ⌊3⌋ = 3 → 70 and the tied 75s (places 2–3)
     put('U2', [[70], [75], [75], [80], [90]]);
     put('V2', '=ISBSH_ZONE(U2:U6)');
-    put('W2', '=ISBSH_ZONE(U2:U6;;0,5)');
+    put('W2', '=ISBSH_ZONE(U2:U6;;0,6)');
     expect(column('V2', 5)).toEqual(['да', 'нет', 'нет', 'нет', 'нет']);
     expect(column('W2', 5)).toEqual(['да', 'да', 'да', 'нет', 'нет']);
   });

@@ -141,6 +141,7 @@ describe('ISBSH_LEVEL', () => {
 const SMALL = 'нет (в группе меньше 4 школ с ИСБШ — зона риска не определяется)';
 
 describe('ISBSH_ZONE', () => {
+  const BOUNDARY = 'нет (на границе зоны риска: равные значения ИСБШ не помещаются в долю зоны целиком)';
   // Municipality А: 70, 75, 75, 80, 90 → n = 5, ⌊0,25·5⌋ = 1: only rank 1 (70) is in the zone.
   // Municipality Б: 60, 70, 80 → n = 3 < 4: nobody, and the cell says why.
   const values = [[70], [75], [75], [80], [90], [60], [70], [80]];
@@ -151,19 +152,21 @@ describe('ISBSH_ZONE', () => {
   });
 
   it('ranks the whole column as one group without municipalities', () => {
-    // n = 8, ⌊0,25·8⌋ = 2; ascending 60 (rank 1), 70, 70 (rank 2, tie), 75 (rank 4) … → 60 and both 70s
-    expect(ISBSH_ZONE(values)).toEqual([['да'], ['нет'], ['нет'], ['нет'], ['нет'], ['да'], ['да'], ['нет']]);
+    // n = 8, ⌊0,25·8⌋ = 2; ascending 60 (place 1), 70, 70 (places 2–3, straddling the cut) … → only 60; the 70s at the boundary
+    expect(ISBSH_ZONE(values)).toEqual([[BOUNDARY], ['нет'], ['нет'], ['нет'], ['нет'], ['да'], [BOUNDARY], ['нет']]);
   });
 
-  it('includes a tied group that straddles the cut whole', () => {
-    // 70, 70, 80, 90: ⌊0,25·4⌋ = 1, ranks 1, 1, 3, 4 → both 70s
-    expect(ISBSH_ZONE([[70], [80], [70], [90]])).toEqual([['да'], ['нет'], ['да'], ['нет']]);
+  it('leaves out a tied group that straddles the cut, saying so', () => {
+    // 70, 70, 80, 90: ⌊0,25·4⌋ = 1, the two 70s take places 1–2 → neither is in the zone («не более 25 %»)
+    expect(ISBSH_ZONE([[70], [80], [70], [90]])).toEqual([[BOUNDARY], ['нет'], [BOUNDARY], ['нет']]);
   });
 
   it('takes another share of the group', () => {
-    // Municipality А with 50 %: ⌊0,5·5⌋ = 2 → 70 (rank 1) and both 75s (rank 2)
-    const result = ISBSH_ZONE(values, groups, '50%') as string[][];
+    // Municipality А with 60 %: ⌊0,6·5⌋ = 3 → 70 (place 1) and both 75s (places 2–3)
+    const result = ISBSH_ZONE(values, groups, '60%') as string[][];
     expect(result.slice(0, 5)).toEqual([['да'], ['да'], ['да'], ['нет'], ['нет']]);
+    // with 50 %: ⌊2,5⌋ = 2, the 75s straddle the cut → only 70
+    expect((ISBSH_ZONE(values, groups, '50%') as string[][]).slice(0, 5)).toEqual([['да'], [BOUNDARY], [BOUNDARY], ['нет'], ['нет']]);
   });
 
   it('takes the share as 0,5 or 50 as well', () => {

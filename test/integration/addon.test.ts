@@ -25,10 +25,12 @@ describe('the built add-in opened in Sheets', () => {
     expect(captions).toEqual([
       'Открыть панель',
       'Создать шаблоны',
+      'Создать шаблоны сверки (ФИОКО, объективность ВПР)',
       'Проверить данные',
       'Рассчитать всё',
       'Сформировать дорожные карты для всех ШНОР',
       'Обновить мониторинг ДК',
+      'Обновить защиту листов',
       'Создать форму «Социальный паспорт»',
       'Пересчитывать при новом ответе формы',
     ]);
@@ -38,7 +40,7 @@ describe('the built add-in opened in Sheets', () => {
   it('onInstall shows the same menu in FULL mode', () => {
     const { twin, addon } = newAddon();
     addon.call('onInstall', { authMode: 'FULL' });
-    expect(twin.ui.menu()?.items.length).toBe(10);
+    expect(twin.ui.menu()?.items.length).toBe(12); // the ten items above and two separators
   });
 
   it('opens the Russian sidebar from the menu', () => {
@@ -188,7 +190,8 @@ describe('the sample region through every menu action', () => {
     // The status drop-down and the header protection are in place.
     const status = twin.spreadsheet.getSheetByName(name)!.getRange(h + 2, 9).getDataValidation();
     expect(status?.getCriteriaValues()[0]).toEqual(['не начато', 'в работе', 'выполнено', 'отменено']);
-    expect(twin.spreadsheet.getSheetByName(name)!.getProtections(SpreadsheetAppProtectionRange()).length).toBe(1);
+    const ranges = twin.spreadsheet.getSheetByName(name)!.getProtections(SpreadsheetAppProtectionRange());
+    expect(ranges.filter((p) => p.isWarningOnly() && p.getDescription() === 'Шапка дорожной карты: заполняется ШНОР-монитором')).toHaveLength(1);
   });
 
   it('«Мониторинг ДК» counts the rows of every roadmap', () => {
@@ -212,7 +215,7 @@ describe('templates and the form', () => {
   it('creates «Результаты ОП», «Риски» and «Группы» with validations once and never overwrites them', () => {
     const { twin, addon } = newAddon();
     addon.call('menuCreateTemplates');
-    expect(twin.ui.alerts.at(-1)?.message).toBe('Созданы листы: «Результаты ОП», «Риски», «Группы».');
+    expect(twin.ui.alerts.at(-1)?.message).toBe('Созданы листы: «Результаты ОП», «Риски», «Группы», «Доступ».');
     expect(twin.sheetValues('Группы')[0]).toEqual(['Код ОО', 'Группа']);
     const results = twin.spreadsheet.getSheetByName('Результаты ОП')!;
     expect(twin.sheetValues('Результаты ОП')[0]).toEqual(['Код ОО', 'Год', 'Процедура', 'Участников', 'Не преодолели порог', 'Высокобалльников']);
@@ -220,7 +223,7 @@ describe('templates and the form', () => {
     results.getRange(2, 1, 1, 3).setValues([['edu1', 2025, 'ОГЭ математика']]);
     const before = twin.snapshotSheet('Результаты ОП');
     addon.call('menuCreateTemplates');
-    expect(twin.ui.alerts.at(-1)?.message).toBe('Уже были и не изменены: «Результаты ОП», «Риски», «Группы».');
+    expect(twin.ui.alerts.at(-1)?.message).toBe('Уже были и не изменены: «Результаты ОП», «Риски», «Группы», «Доступ».');
     expect(twin.snapshotSheet('Результаты ОП')).toBe(before);
   });
 

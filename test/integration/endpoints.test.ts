@@ -84,7 +84,8 @@ describe('sidebar endpoints of the built add-in', () => {
   it('drives a compute run step by step and summarises it', () => {
     const { twin, addon } = sample();
     const ticket = addon.run('sidebarStartRun', 'compute', {});
-    expect(ticket.steps.length).toBe(6);
+    // The stages, the swap, and the protections of the inputs and outputs.
+    expect(ticket.steps.length).toBe(7);
     let step;
     do step = addon.run('sidebarRunStep', ticket.runId);
     while (!step.finished);

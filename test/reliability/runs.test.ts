@@ -23,8 +23,8 @@ describe('two runs at once, a re-run and an interrupted sidebar run', () => {
   it('finishes an interrupted sidebar run (continued, cancelled and restarted, restarted when stale, or restarted after a failed step) with the same result as an uninterrupted one', () => {
     const watch = new InputWatch();
     const result = runInterrupted(watch);
-    // compute: 6 steps → cuts after 1..5; roadmaps for 3 ШНОР: 3 steps → cuts after 1..2; four ways each.
-    expect(result.outcomes).toHaveLength((5 + 2) * 4);
+    // compute: 7 steps → cuts after 1..6; roadmaps for 3 ШНОР: references, one chunk, monitoring, protections → cuts after 1..3; four ways each.
+    expect(result.outcomes).toHaveLength((6 + 3) * 4);
     expect(result.outcomes.filter((o) => !o.identical).map((o) => `${o.kind} после ${o.stepsDone} шагов, ${o.way}: ${o.failures.join('; ')}`)).toEqual([]);
     expect(result.interruptedRunsIdentical).toBe(true);
     expect(watch.changed).toEqual([]);

@@ -165,13 +165,10 @@ describe('generateRegion', () => {
     }
   });
 
-  it('generates 40 000 schools quickly', () => {
-    const start = performance.now();
+  it('generates 40 000 schools (its speed is a figure of npm run bench, not an assertion)', () => {
     const region = generateRegion({ schools: 40_000, seed: 1, problems: true });
-    const ms = performance.now() - start;
+    // The header, 40 000 schools and the two planted problem rows.
     expect(region.responses.length).toBe(40_000 + 1 + 2);
-    // Target: well under 2 s (≈ 0.8 s measured alone); the bound leaves room for a busy shared machine.
-    expect(ms).toBeLessThan(4000);
   });
 
   it('knows the nine canonical procedures of docs/методика.md §1.2', () => {

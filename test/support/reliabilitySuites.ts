@@ -1058,8 +1058,13 @@ export function runInterrupted(watch: InputWatch, options: { region?: GeneratedR
           let runId = ticket.runId;
           if (way === 'отменить и начать заново') {
             const c = watch.run(h, 'sidebarCancelRun', ticket.runId);
-            if (c.error || !(c.value as { cancelled: boolean }).cancelled) failures.push(`отмена не удалась: ${c.error ?? JSON.stringify(c.value)}`);
-            runId = startSidebarRun(watch, h, kind).runId;
+            const answer = c.value as { cancelled: boolean; stopping: boolean; message: string } | undefined;
+            // After the swap only the protections are left: the cancel is too late, said in Russian, and the run is continued.
+            const tooLate = !c.error && answer && !answer.cancelled && !answer.stopping && CYRILLIC.test(answer.message);
+            if (c.error || !answer || (!answer.cancelled && !tooLate)) failures.push(`отмена не удалась: ${c.error ?? JSON.stringify(c.value)}`);
+            // Only the protections, the last step of every run, come after the swap.
+            if (tooLate && cut !== refTicket.steps.length - 1) failures.push(`отмена отклонена до замены листов (шаг ${cut}): ${answer.message}`);
+            if (!tooLate) runId = startSidebarRun(watch, h, kind).runId;
           } else if (way === 'начать заново после устаревания') {
             if (!ageStoredRun(h.twin, ticket.runId)) failures.push('не найдена запись о незавершённом расчёте');
             runId = startSidebarRun(watch, h, kind).runId;
@@ -1068,7 +1073,10 @@ export function runInterrupted(watch: InputWatch, options: { region?: GeneratedR
             const failed = watch.run(h, 'sidebarRunStep', ticket.runId);
             const fired = !h.twin.rt.counter.faultPending;
             h.twin.cancelFault();
-            if (fired && (!failed.error || !CYRILLIC.test(failed.error))) failures.push(`сбой не показан по-русски: ${failed.error ?? JSON.stringify(failed.value)}`);
+            // A failure while protecting sheets that are already in place ends the run with a Russian warning instead.
+            const warned = (failed.value as { summary?: { accessNotes?: string[] } } | undefined)?.summary?.accessNotes?.some((n) => CYRILLIC.test(n));
+            const shown = failed.error ? CYRILLIC.test(failed.error) : !!warned;
+            if (fired && !shown) failures.push(`сбой не показан по-русски: ${failed.error ?? JSON.stringify(failed.value)}`);
             if (fired) runId = startSidebarRun(watch, h, kind).runId;
           }
           const rest = driveSidebarRun(watch, h, runId);

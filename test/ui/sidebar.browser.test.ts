@@ -414,7 +414,8 @@ describe.skipIf(!hasChromium)(`sidebar in Chromium against the built add-in${chr
     await openSidebar();
     const resume = page.locator('#resume');
     await expect(resume.isVisible()).resolves.toBe(true);
-    await expect(resume.textContent()).resolves.toMatch(/Запуск «Мониторинг ДК» начат .+; выполнено шагов: 0 из 1\./);
+    // «Мониторинг ДК» is two steps: the monitoring sheet and the protections of the sheets.
+    await expect(resume.textContent()).resolves.toMatch(/Запуск «Мониторинг ДК» начат .+; выполнено шагов: 0 из 2\./);
     await page.getByRole('button', { name: 'Продолжить' }).click();
     await page.waitForFunction(() => document.getElementById('progress-text')?.textContent === 'Готово.');
     await expect(resume.isHidden()).resolves.toBe(true);

@@ -7,6 +7,8 @@ export const FORMAT = {
   integer: '0',
   isbsh: '0.0',
   percent: '0%',
+  /** A number of items, e.g. «3 шт.» (indicators whose target is a count). */
+  countUnits: '0 "шт."',
   date: 'dd.MM.yyyy',
 } as const;
 

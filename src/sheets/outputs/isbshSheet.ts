@@ -27,6 +27,7 @@ const COLUMNS = [
   { header: 'Кадровый дефицит', format: FORMAT.text, width: 80 },
   { header: 'Инфраструктурный дефицит', format: FORMAT.text, width: 100 },
   { header: 'Финансовый дефицит', format: FORMAT.text, width: 90 },
+  { header: 'Нет в штате (необходимые специалисты)', format: FORMAT.text, width: 220 },
   { header: 'Доля: оба родителя с высшим образованием', format: FORMAT.percent, width: 110 },
   { header: 'Доля: благоустроенное жильё', format: FORMAT.percent, width: 110 },
   { header: 'Доля: неполные семьи', format: FORMAT.percent, width: 100 },
@@ -34,6 +35,9 @@ const COLUMNS = [
   { header: 'Доля: русский язык не родной', format: FORMAT.percent, width: 100 },
   { header: 'Примечание', format: FORMAT.text, width: 300 },
 ];
+
+/** docs/методика.md §2: a tie straddling the cut is left out of the zone, and said so. */
+export const ZONE_BOUNDARY_NOTE = 'на границе зоны риска: школы с равным ИСБШ не помещаются в долю зоны целиком, поэтому не включены';
 
 const LEVEL_COLUMN = 6;
 const ZONE_COLUMN = 8;
@@ -51,6 +55,7 @@ export function isbshSheet(report: Report): SheetSpec {
     if (r.isbsh !== null && r.inZone === false && report.smallGroups.includes(r.zoneGroup)) {
       notes.push('в группе меньше школ с индексом, чем нужно для зоны риска: зона риска не определяется');
     }
+    if (r.zoneBoundary) notes.push(ZONE_BOUNDARY_NOTE);
     notes.push(...r.deficitReasons);
     return [
       s.schoolCode,
@@ -66,6 +71,7 @@ export function isbshSheet(report: Report): SheetSpec {
       yesNo(r.staffingDeficit),
       yesNo(r.infrastructureDeficit),
       yesNo(r.financialDeficit),
+      r.missingSpecialists === null ? '' : r.missingSpecialists.join(', '),
       orEmpty(s.shares.bothParentsHigherEd),
       orEmpty(s.shares.comfortableHousing),
       orEmpty(s.shares.singleParent),

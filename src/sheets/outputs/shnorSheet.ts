@@ -19,6 +19,12 @@ const CLUSTER_COLORS: ReadonlyArray<{ text: ClusterOrStatus; color: string }> = 
 
 const CLUSTER_ORDER: ClusterOrStatus[] = ['сильно неуспевающие', 'умеренно неуспевающие', 'базово неуспевающие', 'не ШНОР', 'нет данных'];
 
+/**
+ * The column people fill with the mentor or curator they assigned (a person or a school); rebuilds keep it and the
+ * indicator «Доля ШНОР, за которыми закреплены наставники» counts it (docs/методика.md §7).
+ */
+export const ASSIGNED_MENTOR_HEADER = 'Назначенный наставник / куратор';
+
 const BASE_COLUMNS: ColumnSpec[] = [
   { header: 'Код ОО', format: FORMAT.text, width: 100 },
   { header: 'Наименование ОО', format: FORMAT.text, width: 260 },
@@ -30,6 +36,8 @@ const BASE_COLUMNS: ColumnSpec[] = [
   { header: 'Динамика кластера', format: FORMAT.text, width: 130 },
   { header: 'Приоритетный адресат', format: FORMAT.text, width: 90 },
   { header: 'Наставник (предложение)', format: FORMAT.text, width: 260 },
+  { header: ASSIGNED_MENTOR_HEADER, format: FORMAT.text, width: 220 },
+  { header: 'Признаки необъективности', format: FORMAT.text, width: 280 },
 ];
 const STATUS_COLUMN = 3;
 const CLUSTER_COLUMN = 5;
@@ -61,6 +69,8 @@ export function shnorSheet(report: Report): SheetSpec {
       r.clusterDynamics,
       yesNo(r.priority),
       mentor,
+      r.assignedMentor,
+      r.objectivityFlags.map((f) => f.text).join('; '),
       ...shares,
       sh.note,
     ];
@@ -80,7 +90,8 @@ export function shnorSheet(report: Report): SheetSpec {
     filter: true,
     headerNote:
       'Статус: ШНОР — красный, не ШНОР — зелёный, нет данных — серый. Кластер: сильно — красный, умеренно — оранжевый, базово — жёлтый. ' +
-      'Строки приоритетных адресатов поддержки (ШНОР в зоне риска по ИСБШ) выделены розовым и полужирным шрифтом.',
+      'Строки приоритетных адресатов поддержки (ШНОР в зоне риска по ИСБШ) выделены розовым и полужирным шрифтом. ' +
+      `Столбец «${ASSIGNED_MENTOR_HEADER}» заполняют люди (ФИО куратора или школа-наставник): при пересчёте он сохраняется и учитывается в «Показателях».`,
     rules: [
       ...STATUS_COLORS.map((s) => ({ kind: 'textEqual' as const, column: STATUS_COLUMN, text: s.text, background: s.color })),
       ...CLUSTER_COLORS.map((c) => ({ kind: 'textEqual' as const, column: CLUSTER_COLUMN, text: c.text, background: c.color })),

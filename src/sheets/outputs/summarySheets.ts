@@ -121,6 +121,7 @@ export function municipalitiesSheet(report: Report): SheetSpec {
     { header: 'Оба дефицита', format: FORMAT.integer, width: 80 },
     { header: 'Доля обоих', format: FORMAT.percent, width: 80 },
     { header: 'Приоритетные адресаты', format: FORMAT.integer, width: 100 },
+    { header: 'Признаки необъективности ВПР', format: FORMAT.integer, width: 110 },
   ];
   const rows: CellValue[][] = report.municipalities.map((m) => [
     m.municipality,
@@ -136,6 +137,7 @@ export function municipalitiesSheet(report: Report): SheetSpec {
     m.both,
     m.bothShare,
     m.priority,
+    report.objectivityGiven ? m.objectivity : '',
   ]);
   const caption = [
     `Сводка по муниципалитетам${forYear(report)}: ШНОР, зона риска по ИСБШ, ресурсные дефициты и приоритетные адресаты поддержки.`,
@@ -181,30 +183,107 @@ export function municipalitiesSheet(report: Report): SheetSpec {
   };
 }
 
-/** The titles of «Показатели» that people fill in by hand and readManualIndicators reads back. */
-export const INDICATOR_TITLES = { indicator: 'Показатель', actual: 'Фактическое значение' } as const;
+/** The columns of «Показатели»; the loading step finds hand entries by these headers (docs/методика.md §7). */
+export const INDICATOR_HEADERS = {
+  direction: 'Направление',
+  number: '№',
+  name: 'Показатель',
+  target: 'Целевое значение',
+  actual: 'Фактическое значение',
+  numerator: 'Числитель',
+  denominator: 'Знаменатель',
+  met: 'Достигнуто',
+  source: 'Источник',
+  definition: 'Как считается',
+} as const;
 
-/** «Показатели»: the system's target indicators with actual values where the data allow it (docs/методика.md §7). */
+/** The titles of «Показатели» that people fill in by hand and readManualIndicators reads back. */
+export const INDICATOR_TITLES = { indicator: INDICATOR_HEADERS.name, actual: INDICATOR_HEADERS.actual } as const;
+
+/** «Показатели»: every target indicator with its target, actual value, numerator, denominator and definition (docs/методика.md §7). */
 export function indicatorsSheet(report: Report): SheetSpec {
-  const rows: CellValue[][] = report.indicators.map((i) => [i.name, i.target, i.actual === null ? '' : i.actual, i.met, i.source]);
+  const h = INDICATOR_HEADERS;
+  const columns: ColumnSpec[] = [
+    { header: h.direction, format: FORMAT.text, width: 90 },
+    { header: h.number, format: FORMAT.text, width: 40 },
+    { header: h.name, format: FORMAT.text, width: 420 },
+    { header: h.target, format: FORMAT.percent, width: 100 },
+    { header: h.actual, format: FORMAT.percent, width: 110 },
+    { header: h.numerator, format: FORMAT.integer, width: 90 },
+    { header: h.denominator, format: FORMAT.integer, width: 100 },
+    { header: h.met, format: FORMAT.text, width: 90 },
+    { header: h.source, format: FORMAT.text, width: 90 },
+    { header: h.definition, format: FORMAT.text, width: 520 },
+  ];
+  const rowFormats: Record<number, string[]> = {};
+  const rows: CellValue[][] = report.indicators.map((i, k) => {
+    if (i.unit === 'count') rowFormats[k] = columns.map((c, j) => (j === 3 || j === 4 ? FORMAT.countUnits : c.format ?? FORMAT.text));
+    return [
+      i.direction === '1' ? 'Первое' : 'Второе',
+      i.number,
+      i.name,
+      i.target === null ? '' : i.target,
+      i.actual === null ? '' : i.actual,
+      i.numerator === null ? '' : i.numerator,
+      i.denominator === null ? '' : i.denominator,
+      i.met,
+      i.source,
+      i.definition,
+    ];
+  });
   return {
     name: SHEET_NAMES.indicators,
     caption: [
-      `Целевые показатели системы работы со ШНОР${forYear(report)}. «Достигнуто» — «да», если фактическое значение не меньше целевого (для доли ШНОР — не больше).`,
-      'Показатели с источником «вручную» заполните в столбце «Фактическое значение» (в процентах): при пересчёте они сохраняются.',
+      `Целевые показатели системы работы со ШНОР${forYear(report)} (первое и второе направления). «Достигнуто» — «да», если фактическое значение не меньше целевого (для доли ШНОР — не больше).`,
+      'Показатели с источником «вручную» заполните в столбце «Фактическое значение» (доли — в процентах, «шт.» — числом): при пересчёте они сохраняются. Как считается каждый показатель — в последнем столбце.',
     ],
-    columns: [
-      { header: INDICATOR_TITLES.indicator, format: FORMAT.text, width: 420 },
-      { header: 'Целевое значение', format: FORMAT.percent, width: 100 },
-      { header: INDICATOR_TITLES.actual, format: FORMAT.percent, width: 110 },
-      { header: 'Достигнуто', format: FORMAT.text, width: 90 },
-      { header: 'Источник', format: FORMAT.text, width: 90 },
+    columns,
+    rows,
+    rowFormats,
+    filter: true,
+    rules: [
+      { kind: 'textEqual', column: 7, text: 'да', background: COLORS.good },
+      { kind: 'textEqual', column: 7, text: 'нет', background: COLORS.bad },
     ],
+  };
+}
+
+/** «Сверка с федеральным списком»: our ШНОР against «Список ФИОКО» for the reporting year (docs/методика.md §10). */
+export function federalComparisonSheet(report: Report): SheetSpec {
+  const columns: ColumnSpec[] = [
+    { header: 'Код ОО', format: FORMAT.text, width: 100 },
+    { header: 'Наименование ОО', format: FORMAT.text, width: 260 },
+    { header: 'Муниципалитет', format: FORMAT.text, width: 180 },
+    { header: 'Сверка', format: FORMAT.text, width: 200 },
+    { header: 'Статус по нашим данным', format: FORMAT.text, width: 120 },
+    { header: 'Основание или что говорят наши данные', format: FORMAT.text, width: 420 },
+  ];
+  const rows: CellValue[][] = (report.federalComparison ?? []).map((r) => [r.schoolCode, r.name, r.municipality, r.kind, r.ourStatus, r.detail]);
+  const caption =
+    report.federalComparison === null
+      ? [
+          report.year === null
+            ? 'Сверка с федеральным списком не построена: нет результатов ОП, отчётный год не определён.'
+            : 'Сверка с федеральным списком не построена: нет листа «Список ФИОКО» (Код ОО, Год). Создайте его из меню «Создать шаблоны сверки» и вставьте федеральный список.',
+        ]
+      : [
+          `Сверка списка ШНОР${forYear(report)} с федеральным списком ФИОКО (лист «Список ФИОКО», строки этого года).`,
+          `В обоих списках: ${count(report, 'в обоих списках')}; только в нашем: ${count(report, 'только в нашем списке')}; только в федеральном: ${count(report, 'только в федеральном списке')}.`,
+        ];
+  return {
+    name: SHEET_NAMES.federalComparison,
+    caption,
+    columns,
     rows,
     filter: true,
     rules: [
-      { kind: 'textEqual', column: 3, text: 'да', background: COLORS.good },
-      { kind: 'textEqual', column: 3, text: 'нет', background: COLORS.bad },
+      { kind: 'textEqual', column: 3, text: 'в обоих списках', background: COLORS.neutral },
+      { kind: 'textEqual', column: 3, text: 'только в нашем списке', background: COLORS.warn },
+      { kind: 'textEqual', column: 3, text: 'только в федеральном списке', background: COLORS.bad },
     ],
   };
+}
+
+function count(report: Report, kind: string): number {
+  return (report.federalComparison ?? []).filter((r) => r.kind === kind).length;
 }

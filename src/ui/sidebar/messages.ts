@@ -103,6 +103,11 @@ export const MSG = {
   subjectsHint: 'через запятую',
   groupingMunicipality: 'по муниципалитетам',
   groupingSheet: 'по всему листу',
+  staffingNoneOfThem: 'нет ни одного из них',
+  staffingAnyMissing: 'нет хотя бы одного',
+  yes: 'да',
+  no: 'нет',
+  weightsHint: 'ИСБШ = свободный член + сумма весов, умноженных на доли; вычитаемые доли — с минусом.',
   saveSettings: 'Сохранить настройки',
   resetSettings: 'Сбросить по умолчанию',
   settingsSaved: 'Настройки сохранены.',
@@ -112,6 +117,8 @@ export const MSG = {
   empty: (label: string) => `${label}: значение не заполнено.`,
   percentRange: (label: string, value: string) => `${label}: доля должна быть от 0 до 100\u00A0%, введено «${value}».`,
   noSubjects: (label: string) => `${label}: нужен хотя бы один предмет.`,
+  emptyList: (label: string) => `${label}: список не может быть пустым.`,
+  accessNotesTitle: 'Что защита не ограничивает:',
 } as const;
 
 /** Russian names of the run kinds, as the user sees them in progress and resume messages. */
@@ -120,6 +127,7 @@ export const RUN_KIND_LABELS: Record<RunKind, string> = {
   compute: 'Расчёт',
   roadmaps: 'Дорожные карты',
   monitoring: 'Мониторинг ДК',
+  access: 'Защита листов',
 };
 
 /** Labels of the summary numbers after a run. */
@@ -130,4 +138,5 @@ export const SUMMARY_LABELS = {
   riskZone: 'В зоне риска по ИСБШ',
   priority: 'Приоритетные адресаты',
   roadmaps: 'Дорожных карт',
+  protections: 'Защищено листов и диапазонов',
 } as const;

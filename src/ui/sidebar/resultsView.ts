@@ -14,6 +14,7 @@ const SUMMARY_FIELDS: Record<RunKind, SummaryKey[]> = {
   compute: ['schoolsRead', 'problems', 'shnor', 'riskZone', 'priority'],
   roadmaps: ['shnor', 'roadmaps'],
   monitoring: ['roadmaps'],
+  access: ['protections'],
 };
 
 /** A button styled as a link that opens a sheet by name. */
@@ -40,6 +41,9 @@ export function renderSummary(summaryBox: HTMLElement, linksBox: HTMLElement, su
     el('p', { className: 'small' }, el('strong', {}, RUN_KIND_LABELS[summary.kind] ?? summary.kind)),
     summary.year !== null ? el('p', { className: 'small' }, MSG.resultsYear(summary.year)) : null,
     list,
+    summary.accessNotes?.length
+      ? el('div', { className: 'notice warning', 'data-access-notes': '' }, el('p', { className: 'small' }, MSG.accessNotesTitle), el('ul', {}, ...summary.accessNotes.map((n) => el('li', { className: 'small' }, n))))
+      : null,
     summary.finishedAt ? el('p', { className: 'secondary small' }, MSG.resultsFinished(formatTime(summary.finishedAt))) : null,
   );
   renderSheetLinks(linksBox, summary.sheets, open);

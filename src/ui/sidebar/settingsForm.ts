@@ -5,9 +5,11 @@
 import type { Settings } from '../../core/settings';
 import { el, freshId, option, replaceChildren } from './dom';
 import { MSG } from './messages';
-import { SETTING_KEYS, SETTING_KINDS, type SettingsText } from './settingsValues';
+import { ISBSH_WEIGHT_LABELS } from '../../core/settings';
+import type { IsbshShareKey } from '../../core/types';
+import { SETTING_CHOICES, SETTING_KEYS, SETTING_KINDS, WEIGHT_KEYS, type SettingsText } from './settingsValues';
 
-type TextKey = Exclude<keyof Settings, 'isbshLevelBounds' | 'reportingYear'>;
+type TextKey = Exclude<keyof Settings, 'isbshLevelBounds' | 'isbshWeights' | 'reportingYear'>;
 
 export interface SettingsForm {
   /** Puts the values into the controls. */
@@ -25,6 +27,7 @@ export function renderSettingsForm(container: HTMLElement, labels: Record<keyof 
   replaceChildren(container);
   const inputs = new Map<TextKey, HTMLInputElement | HTMLSelectElement>();
   const bounds: HTMLInputElement[] = [];
+  const weights = new Map<IsbshShareKey, HTMLInputElement>();
 
   for (const key of SETTING_KEYS) {
     const kind = SETTING_KINDS[key];
@@ -41,15 +44,28 @@ export function renderSettingsForm(container: HTMLElement, labels: Record<keyof 
       container.append(el('fieldset', { className: 'block' }, el('legend', {}, label), grid));
       continue;
     }
+    if (kind === 'weights') {
+      const grid = el('div', { className: 'bounds' });
+      for (const k of WEIGHT_KEYS) {
+        const id = freshId('weight');
+        const input = textInput(id, `${key}.${k}`, true);
+        weights.set(k, input);
+        grid.append(el('div', {}, el('label', { for: id, className: 'small' }, ISBSH_WEIGHT_LABELS[k]), input));
+      }
+      container.append(el('fieldset', { className: 'block' }, el('legend', {}, label), grid, el('span', { className: 'hint secondary' }, MSG.weightsHint)));
+      continue;
+    }
     const id = freshId(`setting-${key}`);
     let control: HTMLInputElement | HTMLSelectElement;
     let after: HTMLElement | null = null;
     if (kind === 'grouping') {
       control = el('select', { id, 'data-setting': key }, option('municipality', MSG.groupingMunicipality), option('sheet', MSG.groupingSheet));
+    } else if (kind === 'choice') {
+      control = el('select', { id, 'data-setting': key }, ...(SETTING_CHOICES[key] ?? []).map((c) => option(c.value, c.label)));
     } else {
-      control = textInput(id, key, kind !== 'subjects');
+      control = textInput(id, key, kind !== 'subjects' && kind !== 'list' && kind !== 'emails');
       if (kind === 'percent') after = el('span', { className: 'suffix', 'aria-hidden': 'true' }, MSG.percentSuffix);
-      if (kind === 'subjects') after = el('span', { className: 'hint secondary' }, MSG.subjectsHint);
+      if (kind === 'subjects' || kind === 'list' || kind === 'emails') after = el('span', { className: 'hint secondary' }, MSG.subjectsHint);
     }
     inputs.set(key as TextKey, control);
     const row = kind === 'percent' ? el('div', { className: 'with-suffix' }, control, after) : el('div', {}, control, after);
@@ -62,9 +78,12 @@ export function renderSettingsForm(container: HTMLElement, labels: Record<keyof 
         if (bounds[i]) bounds[i].value = value;
       });
       for (const [key, control] of inputs) control.value = text[key];
+      for (const [k, input] of weights) input.value = text.isbshWeights[k] ?? '';
     },
     read(base) {
-      const out: SettingsText = { ...base, isbshLevelBounds: bounds.map((b) => b.value) };
+      const w = { ...base.isbshWeights };
+      for (const [k, input] of weights) w[k] = input.value;
+      const out: SettingsText = { ...base, isbshLevelBounds: bounds.map((b) => b.value), isbshWeights: w };
       for (const [key, control] of inputs) out[key] = control.value;
       return out;
     },

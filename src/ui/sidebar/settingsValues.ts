@@ -3,14 +3,35 @@
  * percents («30» for 0.3), numbers with a decimal comma, subjects as comma-separated text.
  * Pure (no DOM), so the page can check obvious input errors before anything is sent.
  */
-import { SETTING_KEYS, SETTING_KINDS, type Settings } from '../../core/settings';
+import { ISBSH_WEIGHT_LABELS, SETTING_KEYS, SETTING_KINDS, type Settings } from '../../core/settings';
+import type { IsbshShareKey } from '../../core/types';
 import { MSG } from './messages';
 
 /** How each setting is shown and entered: the kinds of the settings table of core/settings.ts. */
 export { SETTING_KEYS, SETTING_KINDS, type SettingKind } from '../../core/settings';
 
-/** What the form holds: one text per setting, four texts for the ИСБШ bounds. */
-export type SettingsText = Record<Exclude<keyof Settings, 'isbshLevelBounds'>, string> & { isbshLevelBounds: string[] };
+/** The five ИСБШ weights in form order, as the weights fieldset shows them. */
+export const WEIGHT_KEYS = Object.keys(ISBSH_WEIGHT_LABELS) as IsbshShareKey[];
+
+/** Options of the 'choice' settings: stored value (as text) → what the form shows. */
+export const SETTING_CHOICES: Partial<Record<keyof Settings, ReadonlyArray<{ value: string; label: string }>>> = {
+  staffingSpecialistsRule: [
+    { value: 'noneOfThem', label: MSG.staffingNoneOfThem },
+    { value: 'anyMissing', label: MSG.staffingAnyMissing },
+  ],
+  sameSubjectCountsTwice: [
+    { value: 'true', label: MSG.yes },
+    { value: 'false', label: MSG.no },
+  ],
+};
+
+/** What the form holds: one text per setting, four texts for the ИСБШ bounds, one per ИСБШ weight. */
+export type SettingsText = Record<Exclude<keyof Settings, 'isbshLevelBounds' | 'isbshWeights'>, string> & {
+  isbshLevelBounds: string[];
+  isbshWeights: Record<IsbshShareKey, string>;
+};
+
+type TextKey = Exclude<keyof Settings, 'isbshLevelBounds' | 'isbshWeights'>;
 
 export type ReadResult = { ok: true; settings: Settings } | { ok: false; problems: string[] };
 
@@ -30,7 +51,7 @@ export function parseNumber(text: string): number | null {
 
 /** Settings → the texts the form shows. */
 export function settingsToText(s: Settings): SettingsText {
-  const text = {} as Record<string, string | string[]>;
+  const text = {} as Record<string, string | string[] | Record<IsbshShareKey, string>>;
   for (const key of SETTING_KEYS) {
     const value = s[key];
     switch (SETTING_KINDS[key]) {
@@ -44,11 +65,22 @@ export function settingsToText(s: Settings): SettingsText {
         text[key] = formatNumber(value as number);
         break;
       case 'subjects':
+      case 'list':
+        text[key] = (value as string[]).join(', ');
+        break;
+      case 'emails':
         text[key] = (value as string[]).join(', ');
         break;
       case 'grouping':
+      case 'choice':
         text[key] = String(value);
         break;
+      case 'weights': {
+        const weights = {} as Record<IsbshShareKey, string>;
+        for (const k of WEIGHT_KEYS) weights[k] = formatNumber((value as Record<IsbshShareKey, number>)[k]);
+        (text as Record<string, unknown>)[key] = weights;
+        break;
+      }
       case 'year':
         text[key] = value === null ? '' : String(value);
         break;
@@ -80,24 +112,39 @@ export function textToSettings(text: SettingsText, labels: Record<keyof Settings
         out[key] = text.isbshLevelBounds.map((raw, i) => number(`${label}, ${MSG.boundN(i + 1).toLowerCase()}`, raw));
         break;
       case 'percent': {
-        const raw = text[key as Exclude<keyof Settings, 'isbshLevelBounds'>];
+        const raw = text[key as TextKey];
         const value = number(label, raw);
         if (value !== null && (value < 0 || value > 100)) problems.push(MSG.percentRange(label, raw.trim()));
         out[key] = value === null ? null : Math.round(value * 1e7) / 1e9;
         break;
       }
       case 'number':
-        out[key] = number(label, text[key as Exclude<keyof Settings, 'isbshLevelBounds'>]);
+        out[key] = number(label, text[key as TextKey]);
         break;
-      case 'subjects': {
-        const list = text.shnorSubjects.split(/[,;]/).map((x) => x.trim()).filter(Boolean);
-        if (!list.length) problems.push(MSG.noSubjects(label));
+      case 'subjects':
+      case 'list': {
+        const list = text[key as TextKey].split(/[,;]/).map((x) => x.trim()).filter(Boolean);
+        if (!list.length) problems.push(SETTING_KINDS[key] === 'subjects' ? MSG.noSubjects(label) : MSG.emptyList(label));
         out[key] = list;
         break;
       }
+      case 'emails':
+        out[key] = text[key as TextKey].split(/[\s,;]+/).map((x) => x.trim()).filter(Boolean);
+        break;
       case 'grouping':
         out[key] = text.riskZoneGrouping === 'sheet' ? 'sheet' : 'municipality';
         break;
+      case 'choice': {
+        const raw = text[key as TextKey];
+        out[key] = raw === 'true' ? true : raw === 'false' ? false : raw;
+        break;
+      }
+      case 'weights': {
+        const weights = {} as Record<IsbshShareKey, number | null>;
+        for (const k of WEIGHT_KEYS) weights[k] = number(`${label}, ${ISBSH_WEIGHT_LABELS[k]}`, text.isbshWeights[k] ?? '');
+        out[key] = weights;
+        break;
+      }
       case 'year': {
         const raw = text.reportingYear.trim();
         out[key] = raw ? number(label, raw) : null;

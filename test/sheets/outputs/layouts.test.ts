@@ -27,11 +27,11 @@ describe('output sheet layouts', () => {
 
   it('«ШНОР» has the fixed columns, then both years of every procedure as shares', () => {
     const spec = shnorSheet(report);
-    expect(spec.columns.slice(0, 10).map((c) => c.header)).toEqual([
+    expect(spec.columns.slice(0, 12).map((c) => c.header)).toEqual([
       'Код ОО', 'Наименование ОО', 'Муниципалитет', 'Статус ШНОР', 'Основание', 'Кластер', 'Кластер в прошлом году',
-      'Динамика кластера', 'Приоритетный адресат', 'Наставник (предложение)',
+      'Динамика кластера', 'Приоритетный адресат', 'Наставник (предложение)', 'Назначенный наставник / куратор', 'Признаки необъективности',
     ]);
-    expect(spec.columns[10].header).toBe('ВПР математика 5, 2024');
+    expect(spec.columns[12].header).toBe('ВПР математика 5, 2024');
     const a2 = spec.rows.find((r) => r[0] === 'a2')!;
     expect(a2.slice(3, 9)).toEqual(['ШНОР', 'ОГЭ математика: 35 % (2024) и 30 % (2025)', 'базово неуспевающие', 'не ШНОР', 'вошла в список', 'нет']);
     expect(spec.charts?.[0].kind).toBe('PIE');
@@ -60,8 +60,11 @@ describe('output sheet layouts', () => {
     expect(municipalitiesSheet(report).columns.map((c) => c.header)).toEqual([
       'Муниципалитет', 'Школ', 'ШНОР', 'Доля ШНОР', 'Зона риска', 'Доля зоны риска', 'Кадровый дефицит', 'Доля кадрового',
       'Инфраструктурный дефицит', 'Доля инфраструктурного', 'Оба дефицита', 'Доля обоих', 'Приоритетные адресаты',
+      'Признаки необъективности ВПР',
     ]);
     expect(municipalitiesSheet(report).charts?.length).toBe(2);
-    expect(indicatorsSheet(report).columns.map((c) => c.header)).toEqual(['Показатель', 'Целевое значение', 'Фактическое значение', 'Достигнуто', 'Источник']);
+    expect(indicatorsSheet(report).columns.map((c) => c.header)).toEqual([
+      'Направление', '№', 'Показатель', 'Целевое значение', 'Фактическое значение', 'Числитель', 'Знаменатель', 'Достигнуто', 'Источник', 'Как считается',
+    ]);
   });
 });

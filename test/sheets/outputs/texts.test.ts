@@ -41,7 +41,7 @@ describe('the words of the output sheets', () => {
     expect(municipalitiesSheet(report).caption?.[0]).toBe(
       'Сводка по муниципалитетам: ШНОР, зона риска по ИСБШ, ресурсные дефициты и приоритетные адресаты поддержки.',
     );
-    expect(indicatorsSheet(report).caption?.[0]).toMatch(/^Целевые показатели системы работы со ШНОР\. /);
+    expect(indicatorsSheet(report).caption?.[0]).toMatch(/^Целевые показатели системы работы со ШНОР \(первое и второе направления\)\. /);
   });
 
   it('«Показатели» says which way each target is met: at least, and at most for the share of ШНОР', () => {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createTwin } from '../../emulator/index';
 
-describe('Twin performance', () => {
-  it('writes and reads 40 000 × 20 cells each in well under a second', () => {
+describe('Twin at the size of a large region', () => {
+  // How fast is a figure of npm run bench; here only that 800 000 cells go in and come back whole.
+  it('writes and reads back 40 000 × 20 cells', () => {
     const twin = createTwin();
     const sheet = twin.SpreadsheetApp.getActiveSpreadsheet().insertSheet('Результаты ОП');
     const rows = Array.from({ length: 40000 }, (_, i) =>
@@ -10,14 +11,10 @@ describe('Twin performance', () => {
     );
     // A new sheet is 1000 × 26, as in Sheets: make room for 40 000 rows first.
     sheet.insertRowsAfter(1000, 39000);
-    const t0 = performance.now();
     sheet.getRange(1, 1, 40000, 20).setValues(rows);
-    const t1 = performance.now();
     const back = sheet.getRange(1, 1, 40000, 20).getValues();
-    const t2 = performance.now();
     expect(back[39999]).toEqual(rows[39999]);
     expect(twin.cellsWritten).toBe(800000);
-    expect(t1 - t0).toBeLessThan(1000);
-    expect(t2 - t1).toBeLessThan(1000);
+    expect(back[0]).toEqual(rows[0]);
   });
 });
