@@ -5,7 +5,7 @@
  * then the whole spreadsheet as out/report.xlsx and out/report.html.
  *
  *   npm run demo
- *   npm run demo -- --responses ответы.csv --results результаты.xlsx [--risks риски.csv]
+ *   npm run demo -- --responses ответы.csv --results результаты.xlsx [--risks риски.csv] [--groups группы.csv]
  *                   [--map соответствие.json] [--settings настройки.json] [--year 2025] [--out папка]
  *
  * Progress goes to stderr, the summary to stdout. Exit code: 0 — report written from every input; 3 — report
@@ -194,6 +194,9 @@ export function parseCli(argv: string[]): DemoOptions | 'help' {
   }
   if (v.map !== undefined && !given.length) {
     throw new DemoError(`--map используется вместе с ${required.map((f) => `--${f}`).join(' и ')}.\n\n${USAGE}`);
+  }
+  if (v.groups !== undefined && v.responses === undefined) {
+    throw new DemoError(`--groups используется вместе с --responses и --results.\n\n${USAGE}`);
   }
   let year: number | undefined;
   if (typeof v.year === 'string') {

@@ -12,7 +12,7 @@
 import { SHEET_NAMES } from '../../src/sheets/names';
 import { RESULTS_HEADER } from '../../src/sheets/readResults';
 import type { InputRecognition } from './inputTables';
-import { resultsHeader, risksHeader, responsesHeader, type FieldChoices } from './recognise';
+import { groupsHeader, resultsHeader, risksHeader, responsesHeader, type FieldChoices } from './recognise';
 
 /** The name Google Forms gives the responses sheet it creates in a spreadsheet. */
 export const RESPONSES_SHEET_NAME = 'Ответы на форму (1)';
@@ -60,6 +60,7 @@ export function inputFileSpecs(choices: FieldChoices = {}): InputFileSpec[] {
       },
     },
     { flag: 'risks', role: 'самодиагностика рисков', sheet: SHEET_NAMES.risks, required: false, header: risksHeader },
+    { flag: 'groups', role: 'группы школ (Код ОО | Группа)', sheet: SHEET_NAMES.groups, required: false, header: groupsHeader },
   ];
 }
 

@@ -9,6 +9,7 @@ import { headerKey, mappingFor, missingRequired, type StoredMapping } from '../.
 import { ACTION, missingColumnsMessage } from '../../src/sheets/messages';
 import { readResults } from '../../src/sheets/readResults';
 import { readRisks } from '../../src/sheets/readRisks';
+import { readGroups } from '../../src/sheets/readGroups';
 
 export type HeaderVerdict = { ok: true } | { ok: false; problem: string };
 
@@ -47,6 +48,13 @@ function sheetIgnored(problems: ReadonlyArray<{ action: string; problem: string 
 /** «Результаты ОП»: readResults finds every required column. */
 export function resultsHeader(headers: readonly string[]): HeaderVerdict {
   const problem = sheetIgnored(readResults([[...headers]], '').problems);
+  return problem === null ? { ok: true } : { ok: false, problem };
+}
+
+/** «Группы»: readGroups finds its group column. */
+export function groupsHeader(headers: readonly string[]): HeaderVerdict {
+  // With a data row under it: readGroups passes over a sheet of headers alone without a word.
+  const problem = sheetIgnored(readGroups([[...headers], headers.map(() => 'x')], '').problems);
   return problem === null ? { ok: true } : { ok: false, problem };
 }
 

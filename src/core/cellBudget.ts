@@ -26,9 +26,11 @@ export interface HistoryShape {
   /** School years of the form's answers shown on «История» (0 when there is one). */
   schoolYears: number;
   municipalities: number;
+  /** Rows of the group tables: groups of «Группы», town / village and municipalities. */
+  groupRows: number;
 }
 
-const NO_HISTORY: HistoryShape = { years: 0, schoolYears: 0, municipalities: 0 };
+const NO_HISTORY: HistoryShape = { years: 0, schoolYears: 0, municipalities: 0, groupRows: 0 };
 
 /** The nine canonical procedures: «История» has at most one share column per canonical procedure and year. */
 const CANONICAL_COUNT = 9;
@@ -41,7 +43,7 @@ const CANONICAL_COUNT = 9;
  */
 export function estimateOutputCells(schools: number, procedures: number, factors: number, history: HistoryShape = NO_HISTORY): number {
   const rows = schools + 5;
-  const { years, schoolYears, municipalities } = history;
+  const { years, schoolYears, municipalities, groupRows } = history;
   const perSchoolSheets =
     grid(rows, 19 + 9) + // «ИСБШ», its chart data and the chart's anchor column
     grid(rows, 11 + 2 * procedures + 4) + // «ШНОР» and the cluster table
@@ -49,7 +51,9 @@ export function estimateOutputCells(schools: number, procedures: number, factors
     grid(rows, 4 + 2 * years + 3 + CANONICAL_COUNT * years + 2 * schoolYears + 1); // «История»
   const summarySheets =
     5 * grid(0, 0) + // «Динамика», «Динамика кластеров», «Муниципалитеты», «Показатели», «Проверка данных»
-    grid(municipalities + 1 + 6 + years + 1 + 3 + 20, Math.max(2 + 3 * years, 12)); // «ШНОР по годам», its chart data and chart
+    grid(municipalities + 1 + 6 + years + 1 + 3 + 20, Math.max(2 + 3 * years, 12)) + // «ШНОР по годам», its chart data and chart
+    grid(groupRows * (procedures + 1) + 5, 16) + // «Динамика по группам»
+    grid(groupRows + 5, 12 + 1 + 9); // «Кластеры по группам» and the town / village risk table
   return perSchoolSheets + summarySheets;
 }
 

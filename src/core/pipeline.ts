@@ -13,6 +13,7 @@ import { hasPositiveSubjectDynamics, subjectDynamics, type SubjectDynamics } fro
 import { compareWithFederalList, federalComparisonCounts, type FederalComparisonRow, type FederalListEntry } from './federalList';
 import { objectivityFlags, type ObjectivityFlag, type ObjectivityRow } from './objectivity';
 import { municipalitySummary } from './municipalities';
+import { groupDynamics, territoryRiskComparison, type GroupDynamics, type GroupMember, type GroupSchoolFacts, type TerritoryRiskRow } from './groups';
 import { computeHistory, shnorShareByYear, type HistoryReport, type ShnorByYearRow, type YearlyAnswer } from './history';
 import type { Settings } from './settings';
 import type { ClusterDynamics, IsbshLevel, ProcedureResult, RiskDiagnosis, RiskFactor, SchoolRecord } from './types';
@@ -36,6 +37,8 @@ export interface PipelineInput {
   objectivity?: ReadonlyArray<ObjectivityRow> | null;
   /** Each school's answer of every school year of the form, for ИСБШ by school year (docs/методика.md §9). */
   yearly?: ReadonlyArray<YearlyAnswer>;
+  /** Rows of the optional sheet «Группы» (docs/методика.md §9). */
+  groups?: ReadonlyArray<GroupMember>;
 }
 
 export interface SchoolReport {
@@ -95,6 +98,10 @@ export interface Report {
   history: HistoryReport;
   /** ШНОР by year per municipality and for the region (docs/методика.md §9). */
   shnorByYear: ShnorByYearRow[];
+  /** Dynamics by group of «Группы», town / village and municipality (docs/методика.md §9). */
+  groupDynamics: GroupDynamics[];
+  /** Risk profiles of town and village schools compared (docs/методика.md §9). */
+  territoryRisks: TerritoryRiskRow[];
 }
 
 /**
@@ -223,6 +230,16 @@ export function computeReport(input: PipelineInput): Report {
         );
   const indicators = computeIndicators(indicatorFacts(reports, results, year, input.diagnoses, federalComparison), input.manualIndicators ?? {});
 
+  const groupFacts: GroupSchoolFacts[] = reports.map((r) => ({
+    schoolCode: r.school.schoolCode,
+    municipality: r.school.municipality,
+    territory: r.school.territory,
+    sharesPrev: r.sharesPrev,
+    sharesY: r.sharesY,
+    clusterDynamics: r.clusterDynamics,
+    wasShnorPrevious: r.shnor.previousStatus === 'ШНОР',
+    significance: Object.fromEntries(r.profile.factors.map((f) => [f.factorId, f.significance])),
+  }));
   const history = computeHistory({ schoolCodes: codes, results, year, settings, yearly: input.yearly, zoneGroup: groupOf });
 
   return {
@@ -249,6 +266,8 @@ export function computeReport(input: PipelineInput): Report {
     objectivityGiven: !!input.objectivity,
     history,
     shnorByYear: shnorShareByYear(history, schools.map((s) => s.municipality)),
+    groupDynamics: groupDynamics(groupFacts, input.groups ?? [], procedures),
+    territoryRisks: territoryRiskComparison(groupFacts, input.factors),
   };
 }
 

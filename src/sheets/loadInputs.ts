@@ -17,6 +17,8 @@ import { INDICATOR_TITLES } from './outputs/summarySheets';
 import { readResponses } from './readResponses';
 import { readResults } from './readResults';
 import { readRisks } from './readRisks';
+import { readGroups } from './readGroups';
+import type { GroupMember } from '../core/groups';
 import { readFederalList, readObjectivity } from './readOptionalLists';
 import type { FederalListEntry } from '../core/federalList';
 import type { ObjectivityRow } from '../core/objectivity';
@@ -44,6 +46,8 @@ export interface LoadedInputs {
   problems: Problem[];
   rowsRead: number;
   manualIndicators: Record<string, number | null>;
+  /** Rows of the optional sheet «Группы» (docs/методика.md §9); empty without it. */
+  groups: GroupMember[];
   /** «Назначенный наставник / куратор» people entered in the previous «ШНОР», by Код ОО (kept across rebuilds). */
   assignedMentors: Map<string, string>;
   /** «Список ФИОКО» (docs/методика.md §10); null when the sheet does not exist. */
@@ -229,6 +233,13 @@ export function loadInputs(ss: Spreadsheet, timeZone: string, today: Date): Load
     problems.push(...read.problems);
   }
 
+  let groups: GroupMember[] = [];
+  const groupValues = sheetValues(ss, SHEET_NAMES.groups);
+  if (groupValues) {
+    const read = readGroups(groupValues, SHEET_NAMES.groups, knownCodes);
+    groups = read.members;
+    problems.push(...read.problems);
+  }
   let federalList: FederalListEntry[] | null = null;
   const federalValues = sheetValues(ss, SHEET_NAMES.federalList);
   if (federalValues) {
@@ -262,6 +273,7 @@ export function loadInputs(ss: Spreadsheet, timeZone: string, today: Date): Load
     problems,
     rowsRead: responses.rowsRead,
     manualIndicators: readManualIndicators(sheetValues(ss, SHEET_NAMES.indicators)),
+    groups,
     assignedMentors: readAssignedMentors(ss.getSheetByName(SHEET_NAMES.shnor)),
     federalList,
     objectivity,

@@ -284,6 +284,21 @@ export const LOAD = {
   referenceAction: 'строка справочника не использована',
 } as const;
 
+/** «Группы» (docs/методика.md §9): the template's words and the reader's messages. */
+export const GROUP_SHEET_WORDS = {
+  codeHeader: 'Код ОО',
+  groupHeader: 'Группа',
+  instruction:
+    'Группы школ для сравнения динамики: одна строка — одна школа в одной группе.\n' +
+    'Школа может входить в несколько групп: по строке на каждую (например, «500+ 2022» и «Трек 1»).\n' +
+    'Первая строка — заголовки: не переименовывайте её.',
+  codeNote: 'Код ОО, как в ответах формы «Социальный паспорт школы».',
+  groupNote: 'Название группы, например «500+ 2022», «Трек 2». Одинаково написанные названия — одна группа.',
+  noGroup: 'не указана группа',
+  duplicate: 'повтор: школа уже указана в этой группе',
+  noGroupColumn: (sheet: string) => `На листе «${sheet}» не найден столбец «Группа»: нужны столбцы «Код ОО» и «Группа».`,
+};
+
 /** Texts about who may edit what (docs/методика.md §11). No message names a person's address: they stay in «Доступ». */
 export const ACCESS = {
   notARunner: (sheet: string) =>

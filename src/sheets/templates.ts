@@ -6,7 +6,7 @@
 import { DEFAULT_RISK_FACTORS, SIGNIFICANCES } from '../core/factors';
 import { CANONICAL_PROCEDURES } from '../core/procedures';
 import type { RiskFactor } from '../core/types';
-import { TEMPLATE_WORDS } from './messages';
+import { GROUP_SHEET_WORDS, TEMPLATE_WORDS } from './messages';
 import { SHEET_NAMES } from './names';
 import { HEADER_BACKGROUND } from './writer';
 
@@ -86,6 +86,16 @@ export function risksTemplate(factors: readonly RiskFactor[] = DEFAULT_RISK_FACT
   };
 }
 
+/** «Группы» (docs/методика.md §9): Код ОО | Группа, a row per school and group. */
+export const GROUPS_TEMPLATE: TemplateSpec = {
+  sheetName: SHEET_NAMES.groups,
+  instruction: GROUP_SHEET_WORDS.instruction,
+  columns: [
+    { header: GROUP_SHEET_WORDS.codeHeader, width: 120, note: GROUP_SHEET_WORDS.codeNote, format: '@' },
+    { header: GROUP_SHEET_WORDS.groupHeader, width: 200, note: GROUP_SHEET_WORDS.groupNote },
+  ],
+};
+
 const SHARE_VALIDATION: TemplateValidation = { kind: 'numberBetween', min: 0, max: 100, allowInvalid: true, help: TEMPLATE_WORDS.objectivity.help.share };
 
 /** «Список ФИОКО» (docs/методика.md §10): Код ОО | Год — the federal list of schools with low results. */
@@ -164,14 +174,14 @@ export function writeTemplate(sheet: GoogleAppsScript.Spreadsheet.Sheet, spec: T
 }
 
 /**
- * Creates «Результаты ОП», «Риски» and «Доступ» (docs/методика.md §1.2, §1.3, §11) where they do not exist yet; an existing
+ * Creates «Результаты ОП», «Риски», «Группы» and «Доступ» (docs/методика.md §1.2, §1.3, §9, §11) where they do not exist yet; an existing
  * sheet is never touched. Returns the names created and the names skipped.
  */
 export function createTemplates(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   factors: readonly RiskFactor[] = DEFAULT_RISK_FACTORS,
 ): { created: string[]; skipped: string[] } {
-  return createTemplateSheets(ss, [RESULTS_TEMPLATE, risksTemplate(factors), ACCESS_TEMPLATE]);
+  return createTemplateSheets(ss, [RESULTS_TEMPLATE, risksTemplate(factors), GROUPS_TEMPLATE, ACCESS_TEMPLATE]);
 }
 
 /**

@@ -14,6 +14,7 @@ import { clusterDynamicsSheet, dynamicsSheet, federalComparisonSheet, indicators
 import { riskProfilesSheet } from '../sheets/outputs/riskProfilesSheet';
 import { dataCheckSheet } from '../sheets/outputs/dataCheckSheet';
 import { historySheet, shnorByYearSheet } from '../sheets/outputs/historySheets';
+import { groupClustersSheet, groupDynamicsSheet } from '../sheets/outputs/groupSheets';
 import { ensureReferenceSheets, generateRoadmaps, roadmapAreasOfSheet, roadmapTargets, writeMonitoring, type WrittenRoadmap } from '../sheets/roadmapSheets';
 import { applyProtections } from '../sheets/protections';
 import { accessCaveats, protectedSheetNames, roadmapProtections, schoolPeople, sheetProtections } from '../sheets/accessPlan';
@@ -82,6 +83,7 @@ export class JobContext {
         federalList: inputs.federalList,
         objectivity: inputs.objectivity,
         yearly: inputs.yearly,
+        groups: inputs.groups,
       });
       this.loaded = { inputs, report };
     }
@@ -147,6 +149,8 @@ const COMPUTE_GROUPS: ReadonlyArray<{ label: string; builders: SpecBuilder[] }> 
     builders: [
       { name: SHEET_NAMES.history, build: (r) => historySheet(r) },
       { name: SHEET_NAMES.shnorByYear, build: (r) => shnorByYearSheet(r) },
+      { name: SHEET_NAMES.groupDynamics, build: (r) => groupDynamicsSheet(r) },
+      { name: SHEET_NAMES.groupClusters, build: (r) => groupClustersSheet(r) },
     ],
   },
 ];
@@ -162,7 +166,7 @@ function cellsInUse(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): number {
 function checkCellBudget(ctx: JobContext): void {
   const { inputs, report } = ctx.data();
   const factors = inputs.factors.filter((f) => f.active).length;
-  const history = { years: report.history.years.length, schoolYears: report.history.schoolYears.length, municipalities: report.shnorByYear.length - 1 };
+  const history = { years: report.history.years.length, schoolYears: report.history.schoolYears.length, municipalities: report.shnorByYear.length - 1, groupRows: report.groupDynamics.length };
   const needed = estimateOutputCells(report.schools.length, report.procedures.length, factors, history);
   const used = cellsInUse(ctx.ss);
   if (used + needed > SHEETS_CELL_LIMIT) {

@@ -212,17 +212,18 @@ describe('the sample region through every menu action', () => {
 });
 
 describe('templates and the form', () => {
-  it('creates «Результаты ОП» and «Риски» with validations once and never overwrites them', () => {
+  it('creates «Результаты ОП», «Риски» and «Группы» with validations once and never overwrites them', () => {
     const { twin, addon } = newAddon();
     addon.call('menuCreateTemplates');
-    expect(twin.ui.alerts.at(-1)?.message).toBe('Созданы листы: «Результаты ОП», «Риски», «Доступ».');
+    expect(twin.ui.alerts.at(-1)?.message).toBe('Созданы листы: «Результаты ОП», «Риски», «Группы», «Доступ».');
+    expect(twin.sheetValues('Группы')[0]).toEqual(['Код ОО', 'Группа']);
     const results = twin.spreadsheet.getSheetByName('Результаты ОП')!;
     expect(twin.sheetValues('Результаты ОП')[0]).toEqual(['Код ОО', 'Год', 'Процедура', 'Участников', 'Не преодолели порог', 'Высокобалльников']);
     expect(results.getRange(2, 3).getDataValidation()?.getCriteriaValues()[0]).toContain('ОГЭ математика');
     results.getRange(2, 1, 1, 3).setValues([['edu1', 2025, 'ОГЭ математика']]);
     const before = twin.snapshotSheet('Результаты ОП');
     addon.call('menuCreateTemplates');
-    expect(twin.ui.alerts.at(-1)?.message).toBe('Уже были и не изменены: «Результаты ОП», «Риски», «Доступ».');
+    expect(twin.ui.alerts.at(-1)?.message).toBe('Уже были и не изменены: «Результаты ОП», «Риски», «Группы», «Доступ».');
     expect(twin.snapshotSheet('Результаты ОП')).toBe(before);
   });
 

@@ -24,18 +24,20 @@ describe('the cell budget: Sheets allows 10 000 000 cells per spreadsheet', () =
     const inputs = 26_000 + 1201 * 26 + 26_000 + region.results.length * 26;
     // The outputs of n ≥ 995 schools need (n + 5) rows in the four per-school sheets — «ИСБШ» 28 columns (up to the
     // chart's anchor), «ШНОР» 11 + 2·9 + 4 = 33, «Риск-профили» 6 + 2·10 + 5 = 31, «История» of the two years
-    // 4 + 2·2 + 3 + 9·2 + 1 = 30, together 122 — plus five summary sheets at the default 1000 × 26 and «ШНОР по годам»
-    // (67 municipalities: 67 + 1 + 6 + 2 + 1 + 3 + 20 = 100 rows × 12 columns, so the default grid too):
-    // 122·(n + 5) + 156 000. Leaving 122·1105 + 156 000 = 290 810 cells free makes 1100 schools the most that fit
-    // (1101 would need 290 932), while 1200 schools need 122·1205 + 156 000 = 303 010.
+    // 4 + 2·2 + 3 + 9·2 + 1 = 30, together 122 — plus five summary sheets at the default 1000 × 26, «ШНОР по годам»
+    // (67 municipalities: 67 + 1 + 6 + 2 + 1 + 3 + 20 = 100 rows × 12 columns), «Динамика по группам» (no «Группы»: town,
+    // village and 67 municipalities = 69 groups × (9 + 1) + 5 = 695 rows × 16) and «Кластеры по группам» (74 rows × 22),
+    // all three the default grid too: 122·(n + 5) + 208 000. Leaving 122·1105 + 208 000 = 342 810 cells free makes 1100
+    // schools the most that fit (1101 would need 342 932), while 1200 schools need 122·1205 + 208 000 = 355 010.
     expect(new Set(region.responses.slice(1).map((r) => r[3])).size).toBe(67);
-    const free = 290_810;
+    expect(new Set(region.responses.slice(1).map((r) => r[4])).size).toBe(2);
+    const free = 342_810;
     const h = seedTwin(region, { before: (twin) => addBigSheet(twin, 10_000_000 - free - inputs) });
     const sheetsBefore = h.twin.sheetNames();
     h.addon.call('menuComputeAll');
     const message = spaced(h.twin.ui.alerts.at(-1)?.message);
     expect(message).toMatch(/^Расчёт не начат/);
-    // The whole spreadsheet after the run would hold 10 000 000 − 290 810 + 303 010 = 10 012 200 cells.
+    // The whole spreadsheet after the run would hold 10 000 000 − 342 810 + 355 010 = 10 012 200 cells.
     expect(message).toContain('около 10 012 200 ячеек');
     expect(message).toContain('не больше 10 000 000');
     expect(message).toContain('примерно для 1 100 школ');

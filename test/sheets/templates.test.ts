@@ -99,10 +99,11 @@ function fakeValidationBuilder() {
 describe('createTemplates', () => {
   afterEach(() => vi.unstubAllGlobals());
 
-  it('creates both sheets when they are absent, with one setValues each and whole-column validations', () => {
+  it('creates the three sheets when they are absent, with one setValues each and whole-column validations', () => {
     vi.stubGlobal('SpreadsheetApp', { newDataValidation: fakeValidationBuilder });
     const { ss, calls } = fakeSpreadsheet([]);
-    expect(createTemplates(ss)).toEqual({ created: ['Результаты ОП', 'Риски', 'Доступ'], skipped: [] });
+    expect(createTemplates(ss)).toEqual({ created: ['Результаты ОП', 'Риски', 'Группы', 'Доступ'], skipped: [] });
+    expect(calls.filter((c) => c.startsWith('Группы') && c.includes('.setValues('))).toEqual([`Группы!R1C1:1x2.setValues(${JSON.stringify([['Код ОО', 'Группа']])})`]);
     const results = calls.filter((c) => c.startsWith('Результаты ОП'));
     expect(results.filter((c) => c.includes('.setValues('))).toEqual([
       `Результаты ОП!R1C1:1x6.setValues(${JSON.stringify([RESULTS_HEADER])})`,
@@ -135,7 +136,7 @@ describe('createTemplates', () => {
   it('never touches a sheet that already exists', () => {
     vi.stubGlobal('SpreadsheetApp', { newDataValidation: fakeValidationBuilder });
     const { ss, calls } = fakeSpreadsheet(['Результаты ОП']);
-    expect(createTemplates(ss)).toEqual({ created: ['Риски', 'Доступ'], skipped: ['Результаты ОП'] });
+    expect(createTemplates(ss)).toEqual({ created: ['Риски', 'Группы', 'Доступ'], skipped: ['Результаты ОП'] });
     expect(calls.some((c) => c.startsWith('Результаты ОП') || c === 'insertSheet(Результаты ОП)')).toBe(false);
   });
 });
