@@ -19,7 +19,6 @@ export const hostRealm: Realm = {
   array: <T>(length: number) => new Array<T>(length),
   copy: <T>(items: readonly T[]) => Array.prototype.slice.call(items) as T[],
   object: () => ({}),
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval
   compile: (params, body) => new Function(...params, body) as (...args: unknown[]) => unknown,
 };
 

@@ -334,6 +334,8 @@ export class Runtime {
    * "twin: X not implemented", and `_private` members stay invisible to the add-in.
    */
   facade<T>(impl: object, className: string, options: FacadeOptions = {}): T {
+    // The Proxy's traps run with the handler as `this`: the runtime is reached through this alias.
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
     const rt = this;
     const wrappers = new Map<string, (...args: unknown[]) => unknown>();
     const proxy: object = new Proxy(impl, {

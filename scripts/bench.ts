@@ -134,7 +134,7 @@ function menuCompute(h: Harness): MenuRun {
   twin.clock.reset();
   const alerts = twin.ui.alerts.length;
   const t0 = performance.now();
-  let message = '';
+  let message: string;
   try {
     addon.call('menuComputeAll');
     message = twin.ui.alerts.slice(alerts).map((a) => a.message).join(' / ');

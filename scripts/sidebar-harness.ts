@@ -152,8 +152,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, backend: Harnes
     return;
   }
   if (req.method === 'POST' && url.pathname === '/rpc') {
-    let name = '';
-    let args: unknown[] = [];
+    let name: string;
+    let args: unknown[];
     try {
       const body = JSON.parse(await readBody(req)) as { name?: unknown; args?: unknown };
       name = typeof body.name === 'string' ? body.name : '';

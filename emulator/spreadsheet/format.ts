@@ -214,7 +214,7 @@ export function generalNumber(value: number, locale: DisplayLocale): string {
 export function formatNumber(value: number, format: string, locale: DisplayLocale): string {
   const sections = sectionsOf(format);
   let section = sections[0];
-  let abs = Math.abs(value);
+  const abs = Math.abs(value);
   let sign = value < 0 ? '-' : '';
   if (value < 0 && sections.length > 1) {
     section = sections[1];

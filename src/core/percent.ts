@@ -93,7 +93,8 @@ export function formatNumberRu(x: number, digits: number, options?: { groupThous
   if (!Number.isFinite(x)) return String(x);
   const rounded = roundHalfUp(x, digits);
   const fixed = Math.abs(rounded).toFixed(digits);
-  let [whole, fraction] = fixed.split('.');
+  const [integerPart, fraction] = fixed.split('.');
+  let whole = integerPart;
   if (options?.groupThousands && whole.length > 4) {
     whole = whole.replace(/\B(?=(\d{3})+$)/g, GROUP_SEPARATOR);
   }

@@ -165,7 +165,7 @@ export function computeRow(compute: () => CellOut, height: number): CellOut {
     return compute();
   } catch (e) {
     if (!isUserFixable(e)) throw e;
-    if (height === 1) throw new Error(e.message);
+    if (height === 1) throw new Error(e.message, { cause: e });
     return errorCell(e.message);
   }
 }
@@ -199,7 +199,7 @@ export function sheetCall(body: () => SheetResult): SheetResult {
   try {
     return body();
   } catch (e) {
-    if (isUserFixable(e)) throw new Error(e.message);
+    if (isUserFixable(e)) throw new Error(e.message, { cause: e });
     throw e;
   }
 }

@@ -8,7 +8,7 @@ import { normalizeSpecialists, unknownSpecialists } from '../core/deficits';
 import { mergeMunicipalityNames } from '../core/municipalityNames';
 import { fundingInThousands, implausibleTotal, isTotalsRow } from '../core/plausibility';
 import { mostlyShares, shareColumn, shareInColumn, type ShareColumn } from '../core/shareColumn';
-import { parseCount, parseRussianNumber, parseShare, parseTerritory, parseYesNo, quoteValue, shareFromCount } from '../core/numbers';
+import { parseCount, parseRussianNumber, parseTerritory, parseYesNo, quoteValue, shareFromCount } from '../core/numbers';
 import type { SchoolRecord, Territory } from '../core/types';
 import { columnLetter } from './a1';
 import { FIELDS, LONG_TEXT_WARNING, fieldSpec, type FieldId, type FieldSpec } from './fields';

@@ -8,7 +8,7 @@ import { SHEET_NAMES, ROADMAP_PREFIX } from '../sheets/names';
 import type { CancelResult, Endpoints, StepOptions, RunKind, RunOptions, SaveResult, SchoolListItem, SidebarState, RunTicket, StepResult, MappingField } from './contract';
 import { forSidebar } from './errors';
 import { UI } from './messages';
-import { activeRun, assertRunner, cancelRun, lastSummary, runStep, startRun, withDocumentLock } from './runner';
+import { activeRun, assertRunner, cancelRun, lastSummary, runStep, startRun } from './runner';
 import { loadSettings, resetSettings, saveSettings } from './settingsStore';
 import { triggerStatus, triggerStatusText } from './trigger';
 

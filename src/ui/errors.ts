@@ -41,6 +41,6 @@ export function forSidebar<T>(fn: () => T): T {
   try {
     return fn();
   } catch (error) {
-    throw new Error(userMessage(error));
+    throw new Error(userMessage(error), { cause: error });
   }
 }

@@ -20,7 +20,7 @@ export function isBlankRow(row: readonly unknown[] | undefined): boolean {
 }
 
 /** Error values a formula leaves in a cell, in English and Russian Sheets («#DIV/0!», «#ЗНАЧ!», «#Н/Д» …). */
-const FORMULA_ERROR = /^#(?:N\/A|Н\/Д|[A-ZА-ЯЁ0-9\/]+[!?])$/i;
+const FORMULA_ERROR = /^#(?:N\/A|Н\/Д|[A-ZА-ЯЁ0-9/]+[!?])$/i;
 
 /** Whether a cell shows a formula error rather than a value (getValues returns the error text); such a value is rejected (docs/методика.md §1.1). */
 export function isFormulaError(v: unknown): boolean {

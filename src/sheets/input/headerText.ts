@@ -30,7 +30,7 @@ export function headerWords(header: string): string[] {
 /** The header without what is in brackets: «Доступ к Интернету (не менее 50 Мбит/с)» → «Доступ к Интернету». */
 export function withoutBrackets(header: string): string {
   return String(header ?? '')
-    .replace(/\([^()]*\)|\[[^\[\]]*\]/g, ' ')
+    .replace(/\([^()]*\)|\[[^[\]]*\]/g, ' ')
     .trim();
 }
 
