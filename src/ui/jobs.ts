@@ -19,7 +19,7 @@ import { ensureReferenceSheets, generateRoadmaps, roadmapAreasOfSheet, roadmapTa
 import { applyProtections } from '../sheets/protections';
 import { accessCaveats, protectedSheetNames, roadmapProtections, schoolPeople, sheetProtections } from '../sheets/accessPlan';
 import { ROADMAP_PREFIX } from '../sheets/names';
-import type { RunKind, RunOptions } from './contract';
+import type { RunKind, RunOptions, RunSummary } from './contract';
 import { fingerprint } from './fingerprint';
 import { UI } from './messages';
 
@@ -92,19 +92,8 @@ export class JobContext {
 }
 
 export interface StepOutcome {
-  /** Counts for the run's summary (merged over steps). */
-  summary?: Partial<{
-    schoolsRead: number;
-    problems: number;
-    shnor: number;
-    riskZone: number;
-    priority: number;
-    roadmaps: number;
-    year: number | null;
-    /** Added up over the steps (each roadmap step protects its own roadmaps). */
-    protections: number;
-    accessNotes: string[];
-  }>;
+  /** Counts for the run's summary (merged over steps: protections are added up, each roadmap step protects its own). */
+  summary?: Partial<Omit<RunSummary, 'kind' | 'sheets' | 'finishedAt'>>;
   /** Sheets this step put in place (final names). */
   sheets?: string[];
 }
