@@ -513,6 +513,22 @@ describe.skipIf(!hasChromium)(`sidebar in Chromium against the built add-in${chr
     await poll(() => page.locator('#trigger-status').textContent()).toBe('Пересчёт при новом ответе формы выключен.');
   });
 
+  it('says what the protections cannot restrict: the owner named as a school’s responsible person', async () => {
+    // The harness's user owns the spreadsheet; «Доступ» names that address for edu760008, which Sheets cannot restrict.
+    const owner = harness.twin.spreadsheet.getOwner().getEmail();
+    harness.twin.addSheet('Доступ', [
+      ['Код ОО', 'E-mail ответственного школы', 'E-mail куратора', 'Муниципалитет', 'E-mail муниципального координатора'],
+      ['edu760008', owner, '', '', ''],
+    ]);
+    await openSidebar();
+    await runAndWait('Проверить данные');
+    const notes = page.locator('[data-access-notes]');
+    await poll(() => notes.isVisible()).toBe(true);
+    await expect(notes.textContent()).resolves.toMatch(/Что защита не ограничивает:.*Ответственный школы \(edu760008\) — владелец таблицы/);
+    // Addresses stay in «Доступ»: the page does not repeat them.
+    await expect(notes.textContent()).resolves.not.toContain(owner);
+  });
+
   it('never put a dialog up or threw in the page', () => {
     expect(dialogs).toEqual([]);
     expect(pageErrors).toEqual([]);
