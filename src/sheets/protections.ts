@@ -116,8 +116,9 @@ function narrowEditors(p: Protection, have: readonly string[], wanted: readonly 
   const want = new Set(wanted.map(emailKey));
   const extra = have.filter((e) => !want.has(e));
   const missing = [...want].filter((e) => !have.includes(e));
-  if (extra.length) p.removeEditors(extra);
+  // Added before any is removed, so the runner is never left out half-way (see applyProtections).
   if (missing.length) p.addEditors(missing);
+  if (extra.length) p.removeEditors(extra);
 }
 
 /**
@@ -133,6 +134,11 @@ export function applyProtections(ss: Spreadsheet, wanted: readonly WantedProtect
   const fileEditors = wanted.some((w) => sheets.has(w.sheet) && !byDescription.has(PROTECTION_PREFIX + w.label))
     ? ss.getEditors().map((u) => emailKey(u.getEmail()))
     : [];
+  // The user running the add-in is made an editor explicitly before others are removed: «if the user's edit permission
+  // comes from a group, the script throws an exception upon removing the group» (Protection reference's sample,
+  // https://developers.google.com/apps-script/reference/spreadsheet/protection).
+  const me = Session.getEffectiveUser().getEmail();
+  const withMe = (editors: readonly string[]) => (me ? [...editors, me] : [...editors]);
   for (const p of duplicates) p.remove();
   const created: Protection[] = [];
   let applied = 0;
@@ -151,12 +157,12 @@ export function applyProtections(ss: Spreadsheet, wanted: readonly WantedProtect
     if (existing) {
       p = existing.protection;
       if (!isSheet && !sameArea(existing.area!, w.range!)) p.setRange(rangeOf(sheet, w.range!));
-      narrowEditors(p, existing.editors, w.editors);
+      narrowEditors(p, existing.editors, withMe(w.editors));
       if (existing.domainEdit) p.setDomainEdit(false);
       if (existing.warningOnly) p.setWarningOnly(false);
     } else {
       p = (isSheet ? sheet.protect() : rangeOf(sheet, w.range!).protect()).setDescription(description);
-      narrowEditors(p, fileEditors, w.editors);
+      narrowEditors(p, fileEditors, withMe(w.editors));
       created.push(p);
     }
     if (isSheet) p.setUnprotectedRanges((w.unprotected ?? []).map((a) => rangeOf(sheet, a)));
