@@ -515,7 +515,7 @@ describe.skipIf(!hasChromium)(`sidebar in Chromium against the built add-in${chr
 
   it('says what the protections cannot restrict: the owner named as a school’s responsible person', async () => {
     // The harness's user owns the spreadsheet; «Доступ» names that address for edu760008, which Sheets cannot restrict.
-    const owner = harness.twin.spreadsheet.getOwner().getEmail();
+    const owner = harness.twin.spreadsheet.getOwner()!.getEmail();
     harness.twin.addSheet('Доступ', [
       ['Код ОО', 'E-mail ответственного школы', 'E-mail куратора', 'Муниципалитет', 'E-mail муниципального координатора'],
       ['edu760008', owner, '', '', ''],
