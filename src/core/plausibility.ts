@@ -25,14 +25,14 @@ export function implausibleTotal(total: number | null, counts: ReadonlyArray<num
  * Funding per pupil that looks written in thousands of roubles among roubles (docs/методика.md §1.1
  * «Финансирование на одного обучающегося, руб.»): below a hundredth of the column's median while a
  * thousand times it is within a factor 3 of the median (85 among 80 000 – 95 000 is 85 000). The
- * median needs at least three values.
+ * median needs at least three values. Returns the test for one value, the median taken once.
  */
-export function fundingInThousands(value: number | null, column: ReadonlyArray<number | null>): boolean {
-  if (value === null || value <= 0) return false;
+export function fundingInThousands(column: ReadonlyArray<number | null>): (value: number | null) => boolean {
   const known = column.filter((v): v is number => v !== null && v > 0);
-  if (known.length < 3) return false;
+  if (known.length < 3) return () => false;
+  // One median for the whole column: judging each school against it is linear in the schools, not quadratic.
   const m = median(known);
-  return value < m / 100 && value * 1000 >= m / 3 && value * 1000 <= m * 3;
+  return (value) => value !== null && value > 0 && value < m / 100 && value * 1000 >= m / 3 && value * 1000 <= m * 3;
 }
 
 /** Texts of a totals row in the code or name column: «Итого», «Итого по Первомайскому МО», «Всего», «В целом по району». */

@@ -351,10 +351,10 @@ function readSchool(sheet: string, sub: Submission, columns: Map<FieldId, Column
 /** Funding that looks written in thousands among roubles (×1000) is read in roubles, with a note (docs/методика.md §1.1). */
 function fundingInThousandsFixed(schools: SchoolRecord[], rowOf: ReadonlyMap<SchoolRecord, number>, sheet: string, column: Column | undefined): Problem[] {
   if (!column) return [];
-  const all = schools.map((s) => s.fundingPerStudent);
+  const inThousands = fundingInThousands(schools.map((s) => s.fundingPerStudent));
   const problems: Problem[] = [];
   for (const s of schools) {
-    if (!fundingInThousands(s.fundingPerStudent, all)) continue;
+    if (!inThousands(s.fundingPerStudent)) continue;
     const rubles = s.fundingPerStudent! * 1000;
     problems.push({ sheet, row: rowOf.get(s) ?? null, schoolCode: s.schoolCode, field: column.header, value: quoteValue(s.fundingPerStudent), problem: PROBLEM.fundingInThousands, action: ACTION.readAsRubles(quoteValue(rubles)) });
     s.fundingPerStudent = rubles;

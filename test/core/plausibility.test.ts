@@ -16,10 +16,12 @@ describe('fundingInThousands', () => {
   it('spots thousands of roubles among roubles', () => {
     const column = [80_000, 85, 90_000, 95_000];
     // Median of 85, 80 000, 90 000, 95 000 = (80 000 + 90 000) / 2 = 85 000; 85 < 850 and 85 000 is within ×3.
-    expect(fundingInThousands(85, column)).toBe(true);
-    expect(fundingInThousands(80_000, column)).toBe(false);
-    expect(fundingInThousands(5, column)).toBe(false); // 5 000 is not within a factor 3 of 85 000
-    expect(fundingInThousands(85, [85, 90_000])).toBe(false); // too few values to judge
+    const inThousands = fundingInThousands(column);
+    expect(inThousands(85)).toBe(true);
+    expect(inThousands(80_000)).toBe(false);
+    expect(inThousands(5)).toBe(false); // 5 000 is not within a factor 3 of 85 000
+    expect(inThousands(null)).toBe(false);
+    expect(fundingInThousands([85, 90_000])(85)).toBe(false); // too few values to judge
   });
 });
 
