@@ -91,7 +91,7 @@ export function mergeMunicipalityNames(names: readonly string[]): MunicipalityNa
     byCore.set(key, list);
   }
   const result: MunicipalityNames = { nameOf: new Map(), merged: [], nearDuplicates: [] };
-  const groups: Array<{ core: string; name: string }> = [];
+  const groups: Array<{ core: string; name: string; digits: string }> = [];
   for (const [core, list] of byCore) {
     const kinds = new Set(list.map((v) => v.kind).filter((k) => k !== ''));
     const clusters = kinds.size > 1 ? [...kinds].map((k) => list.filter((v) => v.kind === k || v.kind === '')) : [list];
@@ -104,7 +104,7 @@ export function mergeMunicipalityNames(names: readonly string[]): MunicipalityNa
       for (const v of cluster) if (!result.nameOf.has(v.name)) result.nameOf.set(v.name, best.name);
       const variants = cluster.map((v) => v.name).filter((n) => n !== best.name && result.nameOf.get(n) === best.name);
       if (variants.length) result.merged.push({ name: best.name, variants });
-      groups.push({ core, name: best.name });
+      groups.push({ core, name: best.name, digits: core.replace(/\D/g, '') });
     }
   }
   for (let i = 0; i < groups.length; i++) {
@@ -112,8 +112,7 @@ export function mergeMunicipalityNames(names: readonly string[]): MunicipalityNa
       const a = groups[i];
       const b = groups[j];
       // «г. Каменск № 2» and «г. Каменск № 3» are two districts, not a typo: numbers must agree.
-      if (a.core === b.core || Math.min(a.core.length, b.core.length) < 5 || a.core.replace(/\D/g, '') !== b.core.replace(/\D/g, ''))
-        continue;
+      if (a.core === b.core || Math.min(a.core.length, b.core.length) < 5 || Math.abs(a.core.length - b.core.length) > 2 || a.digits !== b.digits) continue;
       if (distanceAtMost(a.core, b.core, 2)) result.nearDuplicates.push([a.name, b.name]);
     }
   }

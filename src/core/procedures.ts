@@ -191,6 +191,9 @@ function plainWords(text: string): string[] {
     .filter((w) => w.length > 0);
 }
 
+/** A region has a few dozen procedure names and hundreds of thousands of result rows: each name is matched once per subject list. */
+const subjectMemo = new WeakMap<readonly string[], Map<string, string | null>>();
+
 function containsRun(haystack: readonly string[], needle: readonly string[]): boolean {
   if (needle.length === 0) return false;
   for (let i = 0; i + needle.length <= haystack.length; i++) {
@@ -216,9 +219,14 @@ export function procedureCountsForStatus(name: string, subjects: readonly string
  * procedureCountsForStatus): «ВПР математика 5» and «ОГЭ математика» are both «математика». Null when none matches.
  */
 export function subjectOfProcedure(name: string, subjects: readonly string[]): string | null {
+  let memo = subjectMemo.get(subjects);
+  if (!memo) subjectMemo.set(subjects, (memo = new Map()));
+  const known = memo.get(name);
+  if (known !== undefined) return known;
   const words = plainWords(name);
-  for (const subject of subjects) if (containsRun(words, plainWords(subject))) return subject;
-  return null;
+  const subject = subjects.find((s) => containsRun(words, plainWords(s))) ?? null;
+  memo.set(name, subject);
+  return subject;
 }
 
 const collator = new Intl.Collator('ru');
