@@ -40,7 +40,7 @@ export function isPositiveResult(d: ProcedureDynamics): boolean {
   return POSITIVE_RESULT.has(d);
 }
 
-type StatusKind = 'ШНОР' | 'не ШНОР' | 'нет данных';
+type StatusKind = 'ШНОР' | 'не ШНОР' | 'нет данных' | 'неполные данные';
 
 function kindOf(x: ClusterOrStatus): StatusKind {
   return isClusterLabel(x) ? 'ШНОР' : x;
@@ -50,11 +50,13 @@ function kindOf(x: ClusterOrStatus): StatusKind {
  * Cluster dynamics by the kind of status in Y−1 (rows) and Y (columns); null = compare the clusters.
  * ШНОР → «нет данных» is «без изменений»: missing results cannot take a school off the list (that
  * would reward not reporting), so it stays supported with its old cluster, neither better nor worse.
+ * ШНОР → «неполные данные» says so, never «вышла из списка»: the missing rows could keep it on the list.
  */
 const CLUSTER_DYNAMICS_TABLE: Record<StatusKind, Record<StatusKind, ClusterDynamics | null>> = {
-  'ШНОР': { 'ШНОР': null, 'не ШНОР': 'вышла из списка', 'нет данных': 'без изменений' },
-  'не ШНОР': { 'ШНОР': 'вошла в список', 'не ШНОР': '—', 'нет данных': '—' },
-  'нет данных': { 'ШНОР': 'вошла в список', 'не ШНОР': '—', 'нет данных': '—' },
+  'ШНОР': { 'ШНОР': null, 'не ШНОР': 'вышла из списка', 'нет данных': 'без изменений', 'неполные данные': 'неполные данные' },
+  'не ШНОР': { 'ШНОР': 'вошла в список', 'не ШНОР': '—', 'нет данных': '—', 'неполные данные': '—' },
+  'нет данных': { 'ШНОР': 'вошла в список', 'не ШНОР': '—', 'нет данных': '—', 'неполные данные': '—' },
+  'неполные данные': { 'ШНОР': 'вошла в список', 'не ШНОР': '—', 'нет данных': '—', 'неполные данные': '—' },
 };
 
 /**

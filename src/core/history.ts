@@ -3,14 +3,14 @@
  * the failing share of each procedure per year, the runs of ШНОР years, and ИСБШ with its zone of risk per school
  * year of the form's answers.
  */
-import { assessSchools, failingShare } from './shnor';
+import { assessSchools, failingShare, isDecidedStatus } from './shnor';
 import { computeIsbsh, roundIsbsh } from './isbsh';
 import { computeRiskZone } from './riskZone';
 import { normalizeProcedureName } from './procedures';
 import { wholePercentShare } from './percent';
 import { NO_MUNICIPALITY_LABEL, REGION_TOTAL_LABEL } from './municipalities';
 import type { Settings } from './settings';
-import type { ClusterLabel, ProcedureResult, SchoolRecord, ShnorStatusLabel } from './types';
+import type { ClusterLabel, LostResult, ProcedureResult, SchoolRecord, ShnorStatusLabel } from './types';
 
 export interface YearStatus {
   status: ShnorStatusLabel;
@@ -62,6 +62,8 @@ export interface YearlyAnswer {
 export interface HistoryInput {
   schoolCodes: ReadonlyArray<string>;
   results: ReadonlyArray<ProcedureResult>;
+  /** Rows of «Результаты ОП» the reader could not use: a year they may belong to is «неполные данные», not a guess. */
+  lost?: ReadonlyArray<LostResult>;
   /** The reporting year Y; null = no results, so no history of statuses. */
   year: number | null;
   settings: Settings;
@@ -85,14 +87,14 @@ export function schoolYearLabel(start: number): string {
 
 /**
  * ШНОР years in a row up to Y (docs/методика.md §9): counted back from the last status (Y) over the years with data, a
- * year «нет данных» neither breaking nor extending the run, the first «не ШНОР» ending it. Null when Y itself has no
+ * year «нет данных» or «неполные данные» neither breaking nor extending the run, the first «не ШНОР» ending it. Null when Y itself has no
  * data; 0 when Y is «не ШНОР». `statuses` are in ascending years, the last one Y.
  */
 export function consecutiveShnorYears(statuses: ReadonlyArray<ShnorStatusLabel>): number | null {
-  if (!statuses.length || statuses[statuses.length - 1] === 'нет данных') return null;
+  if (!statuses.length || !isDecidedStatus(statuses[statuses.length - 1])) return null;
   let run = 0;
   for (let i = statuses.length - 1; i >= 0; i--) {
-    if (statuses[i] === 'нет данных') continue;
+    if (!isDecidedStatus(statuses[i])) continue;
     if (statuses[i] !== 'ШНОР') break;
     run++;
   }
@@ -105,7 +107,7 @@ export function consecutiveShnorYears(statuses: ReadonlyArray<ShnorStatusLabel>)
  */
 export function isReincluded(statuses: ReadonlyArray<ShnorStatusLabel>): boolean | null {
   const last = statuses[statuses.length - 1];
-  if (last === undefined || last === 'нет данных') return null;
+  if (last === undefined || !isDecidedStatus(last)) return null;
   if (last !== 'ШНОР') return false;
   let wasShnor = false;
   for (let i = 0; i < statuses.length - 1; i++) {
@@ -121,7 +123,7 @@ export function isReincluded(statuses: ReadonlyArray<ShnorStatusLabel>): boolean
  * cannot be checked, which is not the same as «нет». `statuses` ascending.
  */
 export function isStableLow(statuses: ReadonlyArray<ShnorStatusLabel>, years: number): boolean | null {
-  const withData = statuses.filter((s) => s !== 'нет данных');
+  const withData = statuses.filter(isDecidedStatus);
   if (years < 1 || withData.length < years) return null;
   return withData.slice(withData.length - years).every((s) => s === 'ШНОР');
 }
@@ -221,7 +223,7 @@ function zoneBySchoolYear(
 export function computeHistory(input: HistoryInput): HistoryReport {
   const { schoolCodes, results, year, settings } = input;
   const years = year === null ? [] : yearsUpTo(results, year);
-  const perYear = years.map((y) => assessSchools(schoolCodes, results, y, settings));
+  const perYear = years.map((y) => assessSchools(schoolCodes, results, y, settings, input.lost));
   const shares = sharesBySchoolYear(results, years);
   const zones = zoneBySchoolYear(schoolCodes, input.yearly ?? [], settings, input.zoneGroup);
   const schools = schoolCodes.map((schoolCode, i): SchoolHistory => {
@@ -237,7 +239,7 @@ export function computeHistory(input: HistoryInput): HistoryReport {
       consecutiveShnor: consecutiveShnorYears(labels),
       reincluded: isReincluded(labels),
       stableLow: isStableLow(labels, settings.stableLowYears),
-      yearsWithData: labels.filter((s) => s !== 'нет данных').length,
+      yearsWithData: labels.filter(isDecidedStatus).length,
       isbsh,
       inZone,
       zoneChange: n >= 2 ? zoneChange(inZone[n - 2], inZone[n - 1]) : null,
@@ -275,7 +277,7 @@ export function shnorShareByYear(history: HistoryReport, municipalities: Readonl
       target.schools++;
       s.statuses.forEach((st, y) => {
         if (st.status === 'ШНОР') target.shnor[y]++;
-        else if (st.status === 'нет данных') target.noData[y]++;
+        else if (!isDecidedStatus(st.status)) target.noData[y]++;
       });
     }
   });

@@ -16,8 +16,10 @@ export interface IndicatorFacts {
   schoolsListed: number;
   /** Schools that are ШНОР in Y. */
   shnorCount: number;
-  /** Schools with a ШНОР status for Y (ШНОР or не ШНОР; «нет данных» is not assessed). */
+  /** Schools with a ШНОР status for Y (ШНОР or не ШНОР; «нет данных» and «неполные данные» are not assessed). */
   schoolsAssessed: number;
+  /** Schools whose status for Y is «неполные данные» (docs/методика.md §3). */
+  schoolsWithIncompleteData: number;
   /** ШНОР of Y with a mentor or curator assigned by people in «ШНОР» («Назначенный наставник / куратор»). */
   shnorWithAssignedMentor: number;
   /** Schools in the zone of risk by ИСБШ (the lower quartile). */
@@ -77,6 +79,9 @@ export const INDICATORS: readonly IndicatorDefinition[] = Object.freeze([
   { id: 'shnor', direction: '1', number: '3', name: 'Доля школ с низкими образовательными результатами (ШНОР)',
     definition: 'Школы со статусом ШНОР в отчётном году (не менее 30 % не преодолели порог по русскому языку или математике в двух процедурах за год или в одной процедуре два года подряд) — из школ, у которых статус определён по данным.',
     target: 0, unit: 'share', comparison: 'atMost', computed: { count: 'shnorCount', of: 'schoolsAssessed' } },
+  { id: 'incompleteData', direction: '1', number: '', name: 'Доля школ, статус которых не определён из-за неполных данных',
+    definition: 'Школы со статусом «неполные данные» (строки результатов ОП не приняты или нет процедуры, которая могла бы изменить статус; что именно — на листе «ШНОР» и в «Проверке данных»), — из школ, ответивших на форму. Такие школы не входят в знаменатель доли ШНОР. Целевого значения в источнике нет; стремиться к нулю.',
+    target: 0, unit: 'share', comparison: 'atMost', computed: { count: 'schoolsWithIncompleteData', of: 'schoolsWithForm' } },
   { id: 'preventionSystem', direction: '1', number: '4', name: 'Доля ОО, в которых сформирована внутришкольная система профилактики учебной неуспешности',
     definition: BY_HAND, target: 1, unit: 'share', comparison: 'atLeast' },
   { id: 'shnorWithMentor', direction: '1', number: '5', name: 'Доля ШНОР, за которыми закреплены наставники (школы, устойчиво демонстрирующие высокое качество образования)',

@@ -3,6 +3,8 @@ import { wholePercentShare } from './percent';
 export interface MunicipalitySchoolFacts {
   municipality: string;
   isShnor: boolean;
+  /** «неполные данные» (docs/методика.md §3): neither ШНОР nor not, counted apart; absent = false. */
+  incompleteData?: boolean;
   inRiskZone: boolean;
   staffingDeficit: boolean;
   infrastructureDeficit: boolean;
@@ -17,6 +19,8 @@ export interface MunicipalitySummaryRow {
   schools: number;
   shnor: number;
   shnorShare: number;
+  /** Schools whose status is «неполные данные». */
+  incomplete: number;
   zone: number;
   zoneShare: number;
   staffing: number;
@@ -48,6 +52,7 @@ function summarize(municipality: string, schools: readonly MunicipalitySchoolFac
     schools: n,
     shnor,
     shnorShare: wholePercentShare(shnor, n),
+    incomplete: count((s) => s.incompleteData === true),
     zone,
     zoneShare: wholePercentShare(zone, n),
     staffing,
@@ -63,7 +68,7 @@ function summarize(municipality: string, schools: readonly MunicipalitySchoolFac
 
 /**
  * The sheet «Муниципалитеты» (docs/методика.md §8): per municipality the number of schools, ШНОР, the
- * zone of risk by ИСБШ, кадровый, инфраструктурный and both deficits (each with its share of the
+ * schools with «неполные данные» (counted apart: their status is not known), the zone of risk by ИСБШ, кадровый, инфраструктурный and both deficits (each with its share of the
  * municipality's schools, a whole percent from the counts, docs/методика.md §4) and priority
  * addressees. Rows are sorted by the ШНОР share as shown (whole percent), descending, ties by
  * name in Russian order; the last row «Всего по региону» sums the region. Schools without a

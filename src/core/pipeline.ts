@@ -2,7 +2,7 @@ import { computeIsbsh, isbshLevel, missingIsbshInputs, roundIsbsh, ISBSH_INPUT_L
 import { computeRiskZone } from './riskZone';
 import { schoolTypeLabel } from './schoolType';
 import { resourceDeficits } from './deficits';
-import { assessSchools, failingShare, reportingYearOf, type SchoolShnor } from './shnor';
+import { assessSchools, failingShare, isDecidedStatus, reportingYearOf, type SchoolShnor } from './shnor';
 import { clusterDynamics, procedureDynamicsSummary, clusterDynamicsSummary } from './dynamics';
 import { compareProcedures, normalizeProcedureName } from './procedures';
 import { resilientSchools } from './resilience';
@@ -16,7 +16,7 @@ import { municipalitySummary } from './municipalities';
 import { groupDynamics, territoryRiskComparison, type GroupDynamics, type GroupMember, type GroupSchoolFacts, type TerritoryRiskRow } from './groups';
 import { computeHistory, shnorShareByYear, type HistoryReport, type ShnorByYearRow, type YearlyAnswer } from './history';
 import type { Settings } from './settings';
-import type { ClusterDynamics, IsbshLevel, ProcedureResult, RiskDiagnosis, RiskFactor, SchoolRecord } from './types';
+import type { ClusterDynamics, IsbshLevel, LostResult, ProcedureResult, RiskDiagnosis, RiskFactor, SchoolRecord } from './types';
 
 /** The zone-of-risk group when ranking over the whole sheet. */
 export const WHOLE_SHEET_GROUP = 'Все школы';
@@ -24,6 +24,8 @@ export const WHOLE_SHEET_GROUP = 'Все школы';
 export interface PipelineInput {
   schools: ReadonlyArray<SchoolRecord>;
   results: ReadonlyArray<ProcedureResult>;
+  /** Rows of «Результаты ОП» of the form's schools that the reader could not use (docs/методика.md §3 «Неполные данные»). */
+  lost?: ReadonlyArray<LostResult>;
   diagnoses: ReadonlyArray<RiskDiagnosis>;
   factors: ReadonlyArray<RiskFactor>;
   settings: Settings;
@@ -110,7 +112,9 @@ export interface Report {
  */
 export function computeReport(input: PipelineInput): Report {
   const { schools, results, settings } = input;
-  const year = reportingYearOf(results, settings);
+  const lost = input.lost ?? [];
+  // When every row was rejected the year is still the one the rejected rows name: their schools are «неполные данные».
+  const year = reportingYearOf(results, settings) ?? latestYear(lost);
 
   const isbshRaw = schools.map((s) => computeIsbshSafe(s, settings));
   const isbsh = isbshRaw.map((x) => (x === null ? null : roundIsbsh(x)));
@@ -122,7 +126,7 @@ export function computeReport(input: PipelineInput): Report {
   );
   const deficits = resourceDeficits(schools, settings);
   const codes = schools.map((s) => s.schoolCode);
-  const shnor = year === null ? codes.map((c) => emptyShnor(c)) : assessSchools(codes, results, year, settings);
+  const shnor = year === null ? codes.map((c) => emptyShnor(c)) : assessSchools(codes, results, year, settings, lost);
 
   const resilience = resilientSchools(
     schools.map((_, i) => ({ isbsh: isbsh[i], meanShare: shnor[i].meanShareY, isShnor: shnor[i].status === 'ШНОР' })),
@@ -240,7 +244,7 @@ export function computeReport(input: PipelineInput): Report {
     wasShnorPrevious: r.shnor.previousStatus === 'ШНОР',
     significance: Object.fromEntries(r.profile.factors.map((f) => [f.factorId, f.significance])),
   }));
-  const history = computeHistory({ schoolCodes: codes, results, year, settings, yearly: input.yearly, zoneGroup: groupOf });
+  const history = computeHistory({ schoolCodes: codes, results, lost, year, settings, yearly: input.yearly, zoneGroup: groupOf });
 
   return {
     year,
@@ -252,6 +256,7 @@ export function computeReport(input: PipelineInput): Report {
       reports.map((r) => ({
         municipality: r.school.municipality,
         isShnor: r.shnor.status === 'ШНОР',
+        incompleteData: r.shnor.status === 'неполные данные',
         inRiskZone: r.inZone === true,
         staffingDeficit: r.staffingDeficit === true,
         infrastructureDeficit: r.infrastructureDeficit === true,
@@ -312,7 +317,8 @@ function indicatorFacts(
     schoolsInMonitoring: [...formCodes].filter((c) => withResults.has(c)).length,
     schoolsListed: listed.size,
     shnorCount: shnor.length,
-    schoolsAssessed: reports.filter((r) => r.shnor.status !== 'нет данных').length,
+    schoolsAssessed: reports.filter((r) => isDecidedStatus(r.shnor.status)).length,
+    schoolsWithIncompleteData: reports.filter((r) => r.shnor.status === 'неполные данные').length,
     shnorWithAssignedMentor: shnor.filter((r) => r.assignedMentor !== '').length,
     schoolsInRiskZone: zone.length,
     schoolsWithIsbsh: reports.filter((r) => r.isbsh !== null).length,
@@ -355,6 +361,12 @@ function computeIsbshSafe(s: SchoolRecord, settings: Settings): number | null {
   }
 }
 
+function latestYear(lost: ReadonlyArray<LostResult>): number | null {
+  let latest: number | null = null;
+  for (const l of lost) if (l.year !== null && (latest === null || l.year > latest)) latest = l.year;
+  return latest;
+}
+
 function emptyShnor(code: string): SchoolShnor {
   return {
     schoolCode: code,
@@ -372,6 +384,7 @@ function emptyShnor(code: string): SchoolShnor {
     clusterOrStatus: 'нет данных',
     previousClusterOrStatus: 'нет данных',
     meanShareY: null,
+    missing: [],
   };
 }
 

@@ -3,12 +3,13 @@
  * lists of shares (what the custom functions read from cells); the results-table version
  * (assessSchools) groups «Результаты ОП» and feeds the same rule.
  */
-import type { ClusterLabel, ClusterOrStatus, ProcedureResult, ShnorStatusLabel } from './types';
+import type { ClusterLabel, ClusterOrStatus, LostResult, ProcedureResult, ShnorStatusLabel } from './types';
 import type { Settings } from './settings';
 import { formatPercent } from './percent';
 import { clusterFor, clusterOrStatus, shareAtLeast } from './cluster';
 import { compareProcedures, normalizeProcedureName, procedureCountsForStatus, subjectOfProcedure } from './procedures';
 import { plural } from './text';
+import { couldBecomeShnor, MISSING_TEXT, missingResults } from './incompleteData';
 
 export { clusterFor, clusterOrStatus } from './cluster';
 
@@ -45,6 +46,19 @@ export interface SchoolShnor extends ShnorAssessment {
   previousClusterOrStatus: ClusterOrStatus;
   /** Mean failing share over the counted procedures of Y that had participants; null when none. */
   meanShareY: number | null;
+  /**
+   * What is missing of Y that the status depends on («ОГЭ математика, 2025: строка не принята»): the reason of a
+   * «неполные данные», or what the cluster of a ШНОР was drawn without; [] otherwise (docs/методика.md §3).
+   */
+  missing: string[];
+}
+
+/**
+ * Whether a status was decided by the data: ШНОР or не ШНОР. «нет данных» and «неполные данные» are not, and rules over
+ * years (docs/методика.md §9) treat them alike: they neither break nor extend a run.
+ */
+export function isDecidedStatus(status: ShnorStatusLabel): boolean {
+  return status === 'ШНОР' || status === 'не ШНОР';
 }
 
 /** Words of the reason and the note (user-visible). */
@@ -303,6 +317,7 @@ export function assessSchools(
   results: ReadonlyArray<ProcedureResult>,
   year: number,
   settings: Settings,
+  lost: ReadonlyArray<LostResult> = [],
 ): SchoolShnor[] {
   // Raw procedure text → normalised name when it counts for the status, else null; and the display
   // rank of each counted name, so that ordering a school's procedures costs no string comparison.
@@ -336,10 +351,18 @@ export function assessSchools(
 
   const none: YearShares[] = [[], [], []];
   const percentText = memoisedPercent();
+  const lostBySchool = new Map<string, LostResult[]>();
+  for (const l of lost) {
+    const list = lostBySchool.get(l.schoolCode);
+    if (list) list.push(l);
+    else lostBySchool.set(l.schoolCode, [l]);
+  }
   return schoolCodes.map((schoolCode): SchoolShnor => {
     const [y, y1, y2] = bySchool.get(schoolCode) ?? none;
-    const now = assessYearShares(y, y1, year, settings, percentText);
     const before = assessYearShares(y1, y2, year - 1, settings, null);
+    const left = assessYearShares(y, y1, year, settings, percentText);
+    const missing = missingResults(lostBySchool.get(schoolCode) ?? [], y, y1, year, settings.shnorThreshold, countedName);
+    const { now, shown } = withMissing(left, missing, y, y1, settings);
     return {
       status: now.status,
       reason: now.reason,
@@ -356,6 +379,35 @@ export function assessSchools(
       clusterOrStatus: clusterOrStatus(now),
       previousClusterOrStatus: clusterOrStatus(before),
       meanShareY: meanShare(y),
+      missing: shown,
     };
   });
+}
+
+/**
+ * The status by what is left, corrected for what is missing (docs/методика.md §3 «Неполные данные»): a school that is
+ * not ШНОР by what is left, but could be with what is missing, and a school without shares of Y whose rows were
+ * rejected, are «неполные данные» with the list as the reason; a ШНОР stays ШНОР (more data only adds failing shares)
+ * with a note that its cluster lacks some of Y; otherwise nothing missing matters.
+ */
+function withMissing(
+  left: ShnorAssessment,
+  missing: ReturnType<typeof missingResults>,
+  y: YearShares,
+  y1: YearShares,
+  settings: Settings,
+): { now: ShnorAssessment; shown: string[] } {
+  const texts = missing.map((m) => m.text);
+  if (left.status === 'ШНОР') {
+    const ofY = missing.filter((m) => m.yearsBack === 0).map((m) => m.text);
+    if (!ofY.length) return { now: left, shown: [] };
+    const gap = `${MISSING_TEXT.clusterFromPart}: ${ofY.join('; ')}`;
+    return { now: { ...left, note: left.note ? `${left.note}; ${gap}` : gap }, shown: ofY };
+  }
+  // Without any share of Y the status is already «нет данных», not a guess; it becomes «неполные данные» when rows were
+  // given and not used, so that the region knows what to fix (a school that sent nothing for Y stays «нет данных»).
+  const incomplete =
+    left.status === 'нет данных' ? missing.some((m) => m.kind !== 'noRow') : couldBecomeShnor(missing, y, y1, settings.shnorThreshold);
+  if (!incomplete) return { now: left, shown: [] };
+  return { now: { ...left, status: 'неполные данные', cluster: null, reason: `${MISSING_TEXT.incomplete}: ${texts.join('; ')}` }, shown: texts };
 }

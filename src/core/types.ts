@@ -51,6 +51,16 @@ export interface ProcedureResult {
   share?: number;
 }
 
+/**
+ * A row of «Результаты ОП» of a school of the form that the reader could not use (docs/методика.md §3 «Неполные
+ * данные»): its year and procedure when they were readable, null when not.
+ */
+export interface LostResult {
+  schoolCode: string;
+  year: number | null;
+  procedure: string | null;
+}
+
 export type Significance = 'высокая' | 'средняя' | 'низкая';
 
 /** One school's risk self-diagnosis (docs/методика.md §1.3): factor id → significance. */
@@ -61,12 +71,13 @@ export interface RiskDiagnosis {
 
 export type IsbshLevel = 'низкий' | 'ниже среднего' | 'средний' | 'выше среднего' | 'высокий';
 
-export type ShnorStatusLabel = 'ШНОР' | 'не ШНОР' | 'нет данных';
+/** «неполные данные»: what is missing of the school's results could change its status (docs/методика.md §3). */
+export type ShnorStatusLabel = 'ШНОР' | 'не ШНОР' | 'нет данных' | 'неполные данные';
 
 export type ClusterLabel = 'базово неуспевающие' | 'умеренно неуспевающие' | 'сильно неуспевающие';
 
 /** What FIOKO_CLUSTER and the «ШНОР» sheet show: a cluster for ШНОР, else the status. */
-export type ClusterOrStatus = ClusterLabel | 'не ШНОР' | 'нет данных';
+export type ClusterOrStatus = ClusterLabel | 'не ШНОР' | 'нет данных' | 'неполные данные';
 
 export type ProcedureDynamics =
   | 'положительная'
@@ -81,6 +92,7 @@ export type ClusterDynamics =
   | 'без изменений'
   | 'понизила кластер'
   | 'вошла в список'
+  | 'неполные данные'
   | '—';
 
 /** A risk factor of the editable list «Факторы риска» (docs/методика.md §5). */

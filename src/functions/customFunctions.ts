@@ -331,6 +331,7 @@ const CLUSTER_OR_STATUS_TEXTS: readonly ClusterOrStatus[] = [
   'сильно неуспевающие',
   'не ШНОР',
   'нет данных',
+  'неполные данные',
 ];
 const CLUSTER_BY_TEXT = new Map<string, ClusterOrStatus>(CLUSTER_OR_STATUS_TEXTS.map((t) => [normalizeAnswer(t), t]));
 

@@ -1,6 +1,6 @@
 import { UserError } from '../core/errors';
 import type { YearlyAnswer } from '../core/history';
-import type { CatalogMeasure, ProcedureResult, RiskDiagnosis, RiskFactor, SchoolRecord } from '../core/types';
+import type { CatalogMeasure, LostResult, ProcedureResult, RiskDiagnosis, RiskFactor, SchoolRecord } from '../core/types';
 import { DEFAULT_RISK_FACTORS, FACTOR_SHEET_NAME } from '../core/factors';
 import { CATALOG_SHEET_NAME, DEFAULT_CATALOG } from '../core/catalog';
 import { readCatalogSheet, readFactorSheet } from './readReferences';
@@ -40,6 +40,8 @@ export interface LoadedInputs {
   /** Each school's answer of every school year, when the form was answered in two or more (docs/методика.md §9). */
   yearly: YearlyAnswer[];
   results: ProcedureResult[];
+  /** Rows of «Результаты ОП» of the form's schools that were not used (docs/методика.md §3 «Неполные данные»). */
+  lost: LostResult[];
   diagnoses: RiskDiagnosis[];
   factors: RiskFactor[];
   catalog: CatalogMeasure[];
@@ -200,11 +202,13 @@ export function loadInputs(ss: Spreadsheet, timeZone: string, today: Date): Load
 
   const resultsSheet = ss.getSheetByName(SHEET_NAMES.results);
   let results: ProcedureResult[] = [];
+  let lost: LostResult[] = [];
   if (resultsSheet) {
     // Number formats too: a cell shown as «25 %» holds 0.25, a share and not a count (docs/методика.md §1.2).
     const range = resultsSheet.getDataRange();
     const read = readResults(range.getValues(), SHEET_NAMES.results, knownCodes, { latestYear: today.getFullYear(), formats: range.getNumberFormats() });
     results = read.results;
+    lost = read.lost;
     problems.push(...read.problems);
   } else {
     problems.push({ sheet: SHEET_NAMES.results, row: null, schoolCode: '', field: '', value: '', problem: LOAD.noResultsSheet, action: LOAD.noResultsAction });
@@ -267,6 +271,7 @@ export function loadInputs(ss: Spreadsheet, timeZone: string, today: Date): Load
     schools: responses.schools,
     yearly: responses.yearly,
     results,
+    lost,
     diagnoses,
     factors,
     catalog,

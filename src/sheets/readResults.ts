@@ -10,7 +10,7 @@ import { isTotalsRow } from '../core/plausibility';
 import { mostlyShares, shareColumn, shareInColumn, type ShareColumn } from '../core/shareColumn';
 import { isPercentFormat, isShareFailuresHeader, wideGroups, type ResultField } from './resultsLayout';
 import { parseExamYear } from '../core/years';
-import type { ProcedureResult } from '../core/types';
+import type { LostResult, ProcedureResult } from '../core/types';
 import { cellText, headerTexts, looksLikeSchoolCode, isBlankCell, isFormulaError, normalizeSchoolCode, schoolCodeKey } from './input/cells';
 import { RESULTS_VARIANTS } from './input/corpus/results';
 import { matchHeaders } from './input/matcher';
@@ -81,6 +81,12 @@ export const parseResultYear = parseExamYear;
 export interface ResultsReading {
   results: ProcedureResult[];
   problems: Problem[];
+  /**
+   * Rows of known schools that were not used, with their year and procedure when readable: their schools get
+   * «неполные данные» when the rows could change the status (docs/методика.md §3). Unknown schools and totals rows are
+   * not here: they are nobody's.
+   */
+  lost: LostResult[];
 }
 
 function findColumns(headers: string[], samples?: unknown[][]): Partial<Record<ResultColumn, number>> {
@@ -217,7 +223,7 @@ export function readResults(
     // Like a missing «Результаты ОП» sheet: ИСБШ and the rest can still be computed, so the run goes on.
     const labels = missing.map((f) => LABELS[f] ?? f);
     const problem = missingTemplateColumnsMessage(sheetName, RESULTS_HEADER.filter((h) => labels.includes(h)), headers);
-    return { results: [], problems: [sheetProblem(sheetName, problem, ACTION.sheetIgnored)] };
+    return { results: [], problems: [sheetProblem(sheetName, problem, ACTION.sheetIgnored)], lost: [] };
   }
   if (isWide) {
     for (const g of wide.groups) {
@@ -272,6 +278,7 @@ export function readResults(
   const totalsRows: number[] = [];
   const notes = { dash: [] as number[], pair: [] as number[], share: [] as number[], notAdmitted: [] as number[] };
   const accepted: Candidate[] = [];
+  const lost: LostResult[] = [];
 
   for (const view of views) {
     const { sheetRow } = view;
@@ -401,6 +408,7 @@ export function readResults(
     if (rowProblems.some(isFatal)) {
       // Every problem of a dropped row says the row was not used.
       problems.push(...rowProblems.map((p) => ({ ...p, action: ACTION.rowDropped })));
+      if (code && (!known || known.has(schoolCodeKey(code)))) lost.push({ schoolCode: code, year: year ?? null, procedure: procedure ?? null });
       continue;
     }
     if (participants && failed === null && share === undefined) problem('failed', cell('failed'), PROBLEM.noFailedCount, ACTION.shareNotComputed);
@@ -468,7 +476,7 @@ export function readResults(
   }
   const results = accepted.filter((c, i) => latest.get(keyOf(c, i)) === c).map((c) => c.result);
   problems.push(...singleYearProcedures(results).map(({ procedure, year }) => ({ sheet: sheetName, row: null, schoolCode: '', field: '', value: procedure, problem: PROBLEM.procedureInOneYear(procedure, year), action: ACTION.rowsUsed })));
-  return { results, problems: sortProblems(problems) };
+  return { results, problems: sortProblems(problems), lost };
 }
 
 /** Half of a tenth of a percent: how far a printed share may be from a whole number of pupils. */

@@ -75,6 +75,7 @@ export class JobContext {
       const report = computeReport({
         schools: inputs.schools,
         results: inputs.results,
+        lost: inputs.lost,
         diagnoses: inputs.diagnoses,
         factors: inputs.factors,
         settings: this.settings,

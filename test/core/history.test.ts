@@ -16,6 +16,7 @@ import { result, school } from '../fixtures/region';
 const S: ShnorStatusLabel = 'ШНОР';
 const N: ShnorStatusLabel = 'не ШНОР';
 const X: ShnorStatusLabel = 'нет данных';
+const I: ShnorStatusLabel = 'неполные данные';
 
 describe('a school year runs from September to August', () => {
   it('puts September onwards in the school year that starts then, and January–August in the one before', () => {
@@ -36,6 +37,9 @@ describe('runs of ШНОР years', () => {
     expect(consecutiveShnorYears([S, X, S])).toBe(2);
     expect(consecutiveShnorYears([S, S, N])).toBe(0);
     expect(consecutiveShnorYears([S, S, X])).toBeNull();
+    // «неполные данные» is no status either: it neither breaks nor extends a run, and in Y it leaves the run unknown.
+    expect(consecutiveShnorYears([S, I, S])).toBe(2);
+    expect(consecutiveShnorYears([S, S, I])).toBeNull();
     expect(consecutiveShnorYears([])).toBeNull();
   });
 
@@ -46,6 +50,8 @@ describe('runs of ШНОР years', () => {
     expect(isReincluded([N, N, S])).toBe(false); // first time on the list
     expect(isReincluded([S, N, N])).toBe(false); // not ШНОР in Y
     expect(isReincluded([S, N, X])).toBeNull();
+    expect(isReincluded([S, I, S])).toBe(false); // an incomplete year is not a year off the list
+    expect(isReincluded([S, N, I])).toBeNull();
   });
 
   it('calls results «устойчиво низкие» when ШНОР in each of the last N years with data, and cannot tell with fewer years', () => {
@@ -71,7 +77,8 @@ describe('the history of a region', () => {
   // Three years; t = 30 %.
   //  h1: 2023 ОГЭ м 40 % + ОГЭ р 30 % (a) → ШНОР, cluster by 40 % = умеренно; 2024 ОГЭ м 35 %, ОГЭ р 10 %: 35 % after 40 % (b)
   //      → ШНОР базово; 2025 ОГЭ м 60 %, 30 % after 35 % (b) → ШНОР сильно. Three in a row, устойчиво низкие.
-  //  h2: 2023 ШНОР (50 % + 50 %, умеренно), 2024 10 % → не ШНОР, 2025 30 % + 40 % → ШНОР умеренно: повторно включена.
+  //  h2: 2023 ШНОР (50 % + 50 %, умеренно), 2024 10 % + 10 % → не ШНОР, 2025 30 % + 40 % → ШНОР умеренно: повторно включена.
+  //      (Without its 2024 русский язык row h2 would be «неполные данные» in 2024: 50 % in 2023 could repeat, criterion (б).)
   //  h3: 2023 only ОГЭ м 30 % — one procedure, no 2022 → не ШНОР; 2024 and 2025 no rows → нет данных.
   const results = [
     result('h1', 2023, 'ОГЭ математика', 10, 4),
@@ -82,6 +89,7 @@ describe('the history of a region', () => {
     result('h2', 2023, 'ОГЭ математика', 10, 5),
     result('h2', 2023, 'ОГЭ русский язык', 10, 5),
     result('h2', 2024, 'ОГЭ математика', 10, 1),
+    result('h2', 2024, 'ОГЭ русский язык', 10, 1),
     result('h2', 2025, 'ОГЭ математика', 10, 3),
     result('h2', 2025, 'ОГЭ русский язык', 10, 4),
     result('h3', 2023, 'ОГЭ математика', 10, 3),

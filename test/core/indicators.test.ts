@@ -6,6 +6,7 @@ const facts: IndicatorFacts = {
   schoolsListed: 40,
   shnorCount: 10,
   schoolsAssessed: 40,
+  schoolsWithIncompleteData: 2,
   shnorWithAssignedMentor: 1,
   schoolsInRiskZone: 9,
   schoolsWithIsbsh: 36,
@@ -55,6 +56,7 @@ describe('computeIndicators', () => {
     expect(INDICATORS.filter((i) => i.computed).map((i) => i.id)).toEqual([
       'monitoring',
       'shnor',
+      'incompleteData',
       'shnorWithMentor',
       'schoolsWithRisks',
       'highRiskFactors',
@@ -74,6 +76,8 @@ describe('computeIndicators', () => {
     expect(v.monitoring).toMatchObject({ numerator: 38, denominator: 40, actual: 0.95, met: 'нет', source: 'данные' });
     // 10 ШНОР of 40 assessed = 25 % > 0 % → нет
     expect(v.shnor).toMatchObject({ numerator: 10, denominator: 40, actual: 0.25, met: 'нет' });
+    // 2 of 40 schools of the form have «неполные данные» = 5 % > 0 % → нет: the region is asked to complete them
+    expect(v.incompleteData).toMatchObject({ numerator: 2, denominator: 40, actual: 0.05, met: 'нет' });
     // 1 of 10 ШНОР has an assigned mentor = 10 % ≥ 10 % → да
     expect(v.shnorWithMentor).toMatchObject({ numerator: 1, denominator: 10, actual: 0.1, met: 'да' });
     // 9 zone schools of 36 with an index = 25 % ≥ 25 % → да

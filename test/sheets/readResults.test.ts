@@ -209,6 +209,7 @@ describe('readResults', () => {
     expect(readResults(values, SHEET, KNOWN)).toEqual({
       results: [result({ procedure: 'ЕГЭ русский язык', failed: 1, highScorers: 4 })],
       problems: [],
+      lost: [],
     });
   });
 
@@ -232,6 +233,7 @@ describe('readResults', () => {
           'лист не использован',
         ),
       ],
+      lost: [],
     });
   });
 
@@ -241,7 +243,24 @@ describe('readResults', () => {
   });
 
   it('reads an empty template as no results', () => {
-    expect(read([])).toEqual({ results: [], problems: [] });
+    expect(read([])).toEqual({ results: [], problems: [], lost: [] });
+  });
+
+  it('tells which rows of known schools were not used, with their year and procedure when readable', () => {
+    const reading = read([
+      row('edu1', 2024, 'огэ матем.', 25, '#ЗНАЧ!'), // sheet row 2: formula error in the failures → lost, procedure normalised
+      row('edu2', 'двадцать', 'ОГЭ русский язык', 30, 3), // row 3: unreadable year → lost with year null
+      row('edu1', 2024, '', 25, 5), // row 4: no procedure → lost with procedure null
+      row('edu9', 2024, 'ОГЭ математика', 25, '#ЗНАЧ!'), // row 5: a school not in the form → nobody's, not lost
+      row('Итого', '', '', 250, 50), // row 6: a totals row → not a school, not lost
+      GOOD,
+    ]);
+    expect(reading.results).toEqual([GOOD_RESULT]);
+    expect(reading.lost).toEqual([
+      { schoolCode: 'edu1', year: 2024, procedure: 'ОГЭ математика' },
+      { schoolCode: 'edu2', year: null, procedure: 'ОГЭ русский язык' },
+      { schoolCode: 'edu1', year: 2024, procedure: null },
+    ]);
   });
 });
 

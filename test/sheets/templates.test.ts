@@ -14,6 +14,7 @@ describe('RESULTS_TEMPLATE', () => {
     expect(readResults([headers, ['edu1', 2024, 'ОГЭ математика', 25, 5, '']], RESULTS_TEMPLATE.sheetName)).toEqual({
       results: [{ schoolCode: 'edu1', year: 2024, procedure: 'ОГЭ математика', participants: 25, failed: 5, highScorers: null }],
       problems: [],
+      lost: [],
     });
   });
 

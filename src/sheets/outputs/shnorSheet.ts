@@ -9,6 +9,7 @@ const STATUS_COLORS: ReadonlyArray<{ text: string; color: string }> = [
   { text: 'ШНОР', color: COLORS.bad },
   { text: 'не ШНОР', color: COLORS.good },
   { text: 'нет данных', color: COLORS.none },
+  { text: 'неполные данные', color: COLORS.warn },
 ];
 
 const CLUSTER_COLORS: ReadonlyArray<{ text: ClusterOrStatus; color: string }> = [
@@ -17,7 +18,7 @@ const CLUSTER_COLORS: ReadonlyArray<{ text: ClusterOrStatus; color: string }> = 
   { text: 'базово неуспевающие', color: COLORS.neutral },
 ];
 
-const CLUSTER_ORDER: ClusterOrStatus[] = ['сильно неуспевающие', 'умеренно неуспевающие', 'базово неуспевающие', 'не ШНОР', 'нет данных'];
+const CLUSTER_ORDER: ClusterOrStatus[] = ['сильно неуспевающие', 'умеренно неуспевающие', 'базово неуспевающие', 'не ШНОР', 'неполные данные', 'нет данных'];
 
 /**
  * The column people fill with the mentor or curator they assigned (a person or a school); rebuilds keep it and the

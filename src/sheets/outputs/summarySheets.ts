@@ -112,6 +112,7 @@ export function municipalitiesSheet(report: Report): SheetSpec {
     { header: 'Школ', format: FORMAT.integer, width: 60 },
     { header: 'ШНОР', format: FORMAT.integer, width: 60 },
     { header: 'Доля ШНОР', format: FORMAT.percent, width: 80 },
+    { header: 'Неполные данные', format: FORMAT.integer, width: 90 },
     { header: 'Зона риска', format: FORMAT.integer, width: 80 },
     { header: 'Доля зоны риска', format: FORMAT.percent, width: 90 },
     { header: 'Кадровый дефицит', format: FORMAT.integer, width: 90 },
@@ -128,6 +129,7 @@ export function municipalitiesSheet(report: Report): SheetSpec {
     m.schools,
     m.shnor,
     m.shnorShare,
+    m.incomplete,
     m.zone,
     m.zoneShare,
     m.staffing,
@@ -141,7 +143,7 @@ export function municipalitiesSheet(report: Report): SheetSpec {
   ]);
   const caption = [
     `Сводка по муниципалитетам${forYear(report)}: ШНОР, зона риска по ИСБШ, ресурсные дефициты и приоритетные адресаты поддержки.`,
-    'Доли — от числа школ муниципалитета; муниципалитеты отсортированы по доле ШНОР, от большей к меньшей.',
+    'Доли — от числа школ муниципалитета; муниципалитеты отсортированы по доле ШНОР, от большей к меньшей. «Неполные данные» — школы, статус которых не определён: не хватает строк результатов ОП (см. «Проверка данных»).',
   ];
   const headerRow = headerRowOf({ caption });
   const municipalRows = Math.max(rows.length - 1, 0); // without «Всего по региону»

@@ -1,0 +1,98 @@
+/**
+ * «Неполные данные» (docs/методика.md §3): what a school's results lack that could change its ШНОР status. A status
+ * drawn from what is left would be a guess whenever the missing rows could meet a criterion the rest does not.
+ */
+import type { LostResult } from './types';
+import { shareAtLeast } from './cluster';
+
+/** One counted procedure of one year as the status rule sees it (normalised name, failing share or null). */
+export interface YearEntry {
+  name: string;
+  share: number | null;
+  participants: number | null;
+}
+
+/** What is missing: the procedure (null when unreadable), whether it is of Y (0) or of Y−1 (1), and the words shown. */
+export interface MissingResult {
+  name: string | null;
+  yearsBack: 0 | 1;
+  /** A row the reader rejected, a row without its failures count, or a procedure of Y−1 with no row in Y. */
+  kind: 'rejected' | 'noFailures' | 'noRow';
+  /** «ОГЭ математика, 2025: строка не принята». */
+  text: string;
+}
+
+/** Words of the list of what is missing (user-visible). */
+export const MISSING_TEXT = {
+  incomplete: 'неполные данные',
+  rowRejected: 'строка не принята',
+  noRow: 'нет строки, а в прошлом году была',
+  noFailures: 'нет числа не преодолевших порог',
+  unreadableProcedure: 'процедура не прочитана',
+  unreadableYear: 'год не прочитан',
+  clusterFromPart: 'кластер — по имеющимся данным; не хватает',
+};
+
+function find(entries: readonly YearEntry[], name: string): YearEntry | undefined {
+  for (const e of entries) if (e.name === name) return e;
+  return undefined;
+}
+
+const failing = (e: YearEntry | undefined, t: number): boolean => e !== undefined && e.share !== null && shareAtLeast(e.share, t);
+const hasShare = (e: YearEntry | undefined): boolean => e !== undefined && e.share !== null;
+
+/**
+ * What one school lacks for its status in Y (docs/методика.md §3 «Неполные данные»), from the shares of Y and Y−1 and
+ * its rejected rows: a rejected row of Y (or of an unreadable year) of a procedure without a share in Y; a rejected row
+ * of Y−1 (or of an unreadable year) of a procedure failing in Y; a row of Y with participants but no failures count;
+ * a procedure with a share in Y−1 and no row at all in Y. Only counted procedures are passed in (`counted` maps a
+ * rejected row's procedure to its counted name, null when it does not count; an unreadable procedure is kept).
+ */
+export function missingResults(
+  lost: readonly LostResult[],
+  y: readonly YearEntry[],
+  y1: readonly YearEntry[],
+  year: number,
+  threshold: number,
+  counted: (procedure: string) => string | null,
+): MissingResult[] {
+  const out: MissingResult[] = [];
+  const add = (m: MissingResult) => {
+    if (!out.some((o) => o.name === m.name && o.yearsBack === m.yearsBack && (m.name !== null || o.text === m.text))) out.push(m);
+  };
+  for (const l of lost) {
+    const name = l.procedure === null ? null : counted(l.procedure);
+    if (l.procedure !== null && name === null) continue;
+    const label = `${name ?? MISSING_TEXT.unreadableProcedure}, ${l.year ?? MISSING_TEXT.unreadableYear}: ${MISSING_TEXT.rowRejected}`;
+    const couldBeY = l.year === null || l.year === year;
+    const couldBeY1 = l.year === null || l.year === year - 1;
+    // A failing procedure of Y whose share of Y−1 this row could be (any of them when the procedure is unreadable).
+    const failingWithoutY1 = (n: string) => failing(find(y, n), threshold) && !hasShare(find(y1, n));
+    if (couldBeY && (name === null || !hasShare(find(y, name)))) add({ name, yearsBack: 0, kind: 'rejected', text: label });
+    else if (couldBeY1 && (name === null ? y.some((e) => failingWithoutY1(e.name)) : failingWithoutY1(name))) add({ name, yearsBack: 1, kind: 'rejected', text: label });
+  }
+  for (const e of y) {
+    if (e.share === null && e.participants !== null && e.participants > 0) add({ name: e.name, yearsBack: 0, kind: 'noFailures', text: `${e.name}, ${year}: ${MISSING_TEXT.noFailures}` });
+  }
+  for (const e of y1) {
+    if (e.share !== null && find(y, e.name) === undefined) add({ name: e.name, yearsBack: 0, kind: 'noRow', text: `${e.name}, ${year}: ${MISSING_TEXT.noRow}` });
+  }
+  return out;
+}
+
+/**
+ * Whether what is missing could make a school ШНОР that is not ШНОР by what is left (docs/методика.md §3): more data
+ * can only add failing shares, so the question is whether the missing ones, all failing, would meet (а) or (б). A
+ * missing share of Y−1 of a procedure failing in Y meets (б); a missing share of Y meets (а) with one failing procedure
+ * of Y or with a second missing one, and (б) when it failed in Y−1; an unreadable procedure could be any of them.
+ * Different-subject counting (the setting) is not taken into account here: a status that could change is not
+ * claimed, and asking about one school too many is the safe side.
+ */
+export function couldBecomeShnor(missing: readonly MissingResult[], y: readonly YearEntry[], y1: readonly YearEntry[], threshold: number): boolean {
+  if (missing.some((m) => m.yearsBack === 1)) return true;
+  const ofY = missing.filter((m) => m.yearsBack === 0);
+  if (ofY.length === 0) return false;
+  if (ofY.length >= 2 || y.some((e) => failing(e, threshold))) return true;
+  const [m] = ofY;
+  return m.name === null ? y1.some((e) => failing(e, threshold)) : failing(find(y1, m.name), threshold);
+}
