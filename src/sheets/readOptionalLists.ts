@@ -1,69 +1,61 @@
 /**
  * The optional input sheets of docs/методика.md §10: «Список ФИОКО» (Код ОО | Год) and «Объективность ВПР» (Код ОО |
  * Год | Процедура | Понизили | Подтвердили | Повысили, in %). Work on the 2-D array of getValues() (loadInputs reads
- * each sheet once); columns are found by their headers, bad values are listed and their rows dropped, valid rows kept.
+ * each sheet once); columns are found by the header matcher of the input framework (src/sheets/input), bad values are listed and their rows dropped, valid rows kept.
  */
 import { ValueError } from '../core/errors';
 import type { FederalListEntry } from '../core/federalList';
 import { parseShare, quoteValue } from '../core/numbers';
 import type { ObjectivityRow } from '../core/objectivity';
 import { formatPercent } from '../core/percent';
-import { normalizeText } from '../core/text';
 import { ACTION, PROBLEM, TEMPLATE_WORDS, missingTemplateColumnsMessage } from './messages';
 import { sortProblems, type Problem } from './problems';
 import { parseResultYear } from './readResults';
-import { cellText, isBlankCell, isFormulaError, normalizeSchoolCode, schoolCodeKey } from './readResponses';
+import { cellText, headerTexts, isBlankCell, isBlankRow, isFormulaError, looksLikeSchoolCode, normalizeSchoolCode, schoolCodeKey } from './input/cells';
+import { FEDERAL_LIST_VARIANTS, OBJECTIVITY_VARIANTS } from './input/corpus/references';
+import { requiredColumns } from './input/matcher';
+import { cellProblem, sheetProblem } from './input/problems';
+import type { InputSchema } from './input/schema';
 
-interface ColumnDef<K extends string> {
-  key: K;
-  label: string;
-  /** Tested on the header in lower case with ё → е. */
-  pattern: RegExp;
-}
+const parsesAsYear = (v: unknown): boolean => {
+  try {
+    parseResultYear(v);
+    return true;
+  } catch {
+    return false;
+  }
+};
+const parsesAsShare = (v: unknown): boolean => {
+  try {
+    return parseShare(v) !== null;
+  } catch {
+    return false;
+  }
+};
 
-const FEDERAL_COLUMNS: ReadonlyArray<ColumnDef<'code' | 'year'>> = [
-  { key: 'code', label: TEMPLATE_WORDS.federalList.headers[0], pattern: /код/ },
-  { key: 'year', label: TEMPLATE_WORDS.federalList.headers[1], pattern: /год/ },
-];
+/** «Список ФИОКО» as an input schema (src/sheets/input): the template's titles and the corpus of other wordings. */
+const FEDERAL_SCHEMA: InputSchema<keyof typeof FEDERAL_LIST_VARIANTS> = {
+  id: 'federalList',
+  fields: [
+    { key: 'schoolCode', title: TEMPLATE_WORDS.federalList.headers[0], required: 'yes', variants: FEDERAL_LIST_VARIANTS.schoolCode, accepts: looksLikeSchoolCode },
+    { key: 'year', title: TEMPLATE_WORDS.federalList.headers[1], required: 'yes', variants: FEDERAL_LIST_VARIANTS.year, accepts: parsesAsYear },
+  ],
+};
 
-const OBJECTIVITY_COLUMNS: ReadonlyArray<ColumnDef<'code' | 'year' | 'procedure' | 'lowered' | 'confirmed' | 'raised'>> = [
-  { key: 'code', label: TEMPLATE_WORDS.objectivity.headers[0], pattern: /код/ },
-  { key: 'year', label: TEMPLATE_WORDS.objectivity.headers[1], pattern: /год/ },
-  { key: 'procedure', label: TEMPLATE_WORDS.objectivity.headers[2], pattern: /процедур|впр|предмет/ },
-  { key: 'lowered', label: TEMPLATE_WORDS.objectivity.headers[3], pattern: /пониз/ },
-  { key: 'confirmed', label: TEMPLATE_WORDS.objectivity.headers[4], pattern: /подтверд/ },
-  { key: 'raised', label: TEMPLATE_WORDS.objectivity.headers[5], pattern: /повыс/ },
-];
+/** «Объективность ВПР» as an input schema: six required fields, shares recognised by their values too. */
+const OBJECTIVITY_SCHEMA: InputSchema<keyof typeof OBJECTIVITY_VARIANTS> = {
+  id: 'objectivity',
+  fields: (['schoolCode', 'year', 'procedure', 'lowered', 'confirmed', 'raised'] as const).map((key, i) => ({
+    key,
+    title: TEMPLATE_WORDS.objectivity.headers[i],
+    required: 'yes' as const,
+    variants: OBJECTIVITY_VARIANTS[key],
+    accepts: key === 'schoolCode' ? looksLikeSchoolCode : key === 'year' ? parsesAsYear : key === 'procedure' ? undefined : parsesAsShare,
+  })),
+};
 
 /** Tolerance of «the three shares add up to 100 %»: the federal report rounds each share. */
 const SUM_TOLERANCE = 0.02;
-
-type Columns<K extends string> = Record<K, number>;
-
-/** The column of each definition by its header (the first match wins), or the labels of those not found. */
-function findColumns<K extends string>(headers: string[], defs: ReadonlyArray<ColumnDef<K>>): { columns: Columns<K> } | { missing: string[] } {
-  const columns = {} as Columns<K>;
-  const used = new Set<number>();
-  const missing: string[] = [];
-  for (const def of defs) {
-    const index = headers.findIndex((h, i) => !used.has(i) && def.pattern.test(normalizeText(h)));
-    if (index < 0) missing.push(def.label);
-    else {
-      columns[def.key] = index;
-      used.add(index);
-    }
-  }
-  return missing.length ? { missing } : { columns };
-}
-
-function headerTexts(values: unknown[][]): string[] {
-  const width = values.reduce((w, row) => Math.max(w, row?.length ?? 0), 0);
-  return Array.from({ length: width }, (_, i) => cellText(values[0]?.[i] ?? '').trim());
-}
-
-function hasData(values: unknown[][]): boolean {
-  return values.slice(1).some((row) => !(row ?? []).every(isBlankCell));
-}
 
 /** The code as the form spells it when the school is known; else as normalised. */
 function spelledCode(raw: unknown, known: Map<string, string> | null): { code: string; known: boolean } {
@@ -75,6 +67,8 @@ function spelledCode(raw: unknown, known: Map<string, string> | null): { code: s
 function knownMap(knownCodes?: Set<string>): Map<string, string> | null {
   return knownCodes ? new Map([...knownCodes].map((c) => [schoolCodeKey(c), c])) : null;
 }
+
+const hasData = (values: unknown[][]): boolean => values.slice(1).some((row) => !isBlankRow(row));
 
 export interface FederalListReading {
   entries: FederalListEntry[];
@@ -88,11 +82,10 @@ export interface FederalListReading {
  */
 export function readFederalList(values: unknown[][], sheetName: string, knownCodes?: Set<string>): FederalListReading {
   const headers = headerTexts(values);
-  const found = findColumns(headers, FEDERAL_COLUMNS);
+  const found = requiredColumns(FEDERAL_SCHEMA, headers, values.slice(1));
   if ('missing' in found) {
     if (!hasData(values)) return { entries: [], problems: [] };
-    const problem = missingTemplateColumnsMessage(sheetName, found.missing, headers);
-    return { entries: [], problems: [{ sheet: sheetName, row: null, schoolCode: '', field: '', value: '', problem, action: ACTION.sheetIgnored }] };
+    return { entries: [], problems: [sheetProblem(sheetName, missingTemplateColumnsMessage(sheetName, found.missing, headers), ACTION.sheetIgnored)] };
   }
   const { columns } = found;
   const known = knownMap(knownCodes);
@@ -103,11 +96,11 @@ export function readFederalList(values: unknown[][], sheetName: string, knownCod
     const row = values[r] ?? [];
     if (row.every(isBlankCell)) continue;
     const sheetRow = r + 1;
-    const rawCode = row[columns.code];
+    const rawCode = row[columns.schoolCode];
     const problem = (field: string, value: unknown, text: string, schoolCode = '') =>
-      problems.push({ sheet: sheetName, row: sheetRow, schoolCode, field, value: quoteValue(value), problem: text, action: ACTION.rowDropped });
+      problems.push(cellProblem(sheetName, { row: sheetRow, column: field, value, schoolCode }, text, ACTION.rowDropped));
     if (isFormulaError(rawCode) || isBlankCell(rawCode)) {
-      problem(headers[columns.code], rawCode, isFormulaError(rawCode) ? PROBLEM.formulaError : PROBLEM.noSchoolCode);
+      problem(headers[columns.schoolCode], rawCode, isFormulaError(rawCode) ? PROBLEM.formulaError : PROBLEM.noSchoolCode);
       continue;
     }
     const { code } = spelledCode(rawCode, known);
@@ -121,7 +114,7 @@ export function readFederalList(values: unknown[][], sheetName: string, knownCod
     }
     const key = `${schoolCodeKey(code)}\u0000${year}`;
     if (seen.has(key)) {
-      problem(headers[columns.code], rawCode, PROBLEM.duplicateFederalRow, code);
+      problem(headers[columns.schoolCode], rawCode, PROBLEM.duplicateFederalRow, code);
       continue;
     }
     seen.add(key);
@@ -154,11 +147,10 @@ function readShare(value: unknown): number | null {
  */
 export function readObjectivity(values: unknown[][], sheetName: string, knownCodes?: Set<string>): ObjectivityReading {
   const headers = headerTexts(values);
-  const found = findColumns(headers, OBJECTIVITY_COLUMNS);
+  const found = requiredColumns(OBJECTIVITY_SCHEMA, headers, values.slice(1));
   if ('missing' in found) {
     if (!hasData(values)) return { rows: [], problems: [] };
-    const problem = missingTemplateColumnsMessage(sheetName, found.missing, headers);
-    return { rows: [], problems: [{ sheet: sheetName, row: null, schoolCode: '', field: '', value: '', problem, action: ACTION.sheetIgnored }] };
+    return { rows: [], problems: [sheetProblem(sheetName, missingTemplateColumnsMessage(sheetName, found.missing, headers), ACTION.sheetIgnored)] };
   }
   const { columns } = found;
   const known = knownMap(knownCodes);
@@ -169,15 +161,15 @@ export function readObjectivity(values: unknown[][], sheetName: string, knownCod
     if (row.every(isBlankCell)) continue;
     const sheetRow = r + 1;
     const drop = (column: number, text: string, schoolCode = '') =>
-      problems.push({ sheet: sheetName, row: sheetRow, schoolCode, field: headers[column], value: quoteValue(row[column]), problem: text, action: ACTION.rowDropped });
-    const rawCode = row[columns.code];
+      problems.push(cellProblem(sheetName, { row: sheetRow, column: headers[column], value: row[column], schoolCode }, text, ACTION.rowDropped));
+    const rawCode = row[columns.schoolCode];
     if (isFormulaError(rawCode) || isBlankCell(rawCode)) {
-      drop(columns.code, isFormulaError(rawCode) ? PROBLEM.formulaError : PROBLEM.noSchoolCode);
+      drop(columns.schoolCode, isFormulaError(rawCode) ? PROBLEM.formulaError : PROBLEM.noSchoolCode);
       continue;
     }
     const { code, known: isKnown } = spelledCode(rawCode, known);
     if (!isKnown) {
-      drop(columns.code, PROBLEM.unknownSchool, code);
+      drop(columns.schoolCode, PROBLEM.unknownSchool, code);
       continue;
     }
     try {
@@ -199,15 +191,8 @@ export function readObjectivity(values: unknown[][], sheetName: string, knownCod
       }
       const { lowered, confirmed, raised } = shares;
       if (lowered !== null && confirmed !== null && raised !== null && Math.abs(lowered + confirmed + raised - 1) > SUM_TOLERANCE) {
-        problems.push({
-          sheet: sheetName,
-          row: sheetRow,
-          schoolCode: code,
-          field: headers[columns.confirmed],
-          value: quoteValue(row[columns.confirmed]),
-          problem: PROBLEM.objectivitySumNot100(formatPercent(lowered + confirmed + raised)),
-          action: ACTION.rowUsed,
-        });
+        const place = { row: sheetRow, column: headers[columns.confirmed], value: row[columns.confirmed], schoolCode: code };
+        problems.push(cellProblem(sheetName, place, PROBLEM.objectivitySumNot100(formatPercent(lowered + confirmed + raised)), ACTION.rowUsed));
       }
       rows.push({ schoolCode: code, year, procedure, lowered, confirmed, raised });
     } catch (e) {

@@ -228,3 +228,18 @@ export function findHeaderRow<K extends string>(
   }
   return -1;
 }
+
+/**
+ * The columns of a schema whose every field is required, or the canonical titles of those not found (a missing field,
+ * or one two columns fit equally: either way the sheet cannot be read as it is). For the small reference sheets
+ * whose columns are all needed.
+ */
+export function requiredColumns<K extends string>(
+  schema: InputSchema<K>,
+  headers: readonly string[],
+  samples?: ReadonlyArray<readonly unknown[] | undefined>,
+): { columns: Record<K, number> } | { missing: string[] } {
+  const { columns } = matchHeaders(schema, headers, { samples });
+  const missing = schema.fields.filter((f) => columns[f.key] === null).map((f) => f.title);
+  return missing.length ? { missing } : { columns: columns as Record<K, number> };
+}
