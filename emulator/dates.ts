@@ -51,7 +51,20 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 const WEEKDAYS_SHORT = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const WEEKDAYS_LONG = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const MONTHS_SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const MONTHS_LONG = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS_LONG = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** Calendar fields of an instant in a time zone. */
 export function zoned(ms: number, timeZone: string): ZonedTime {
@@ -194,30 +207,64 @@ export function formatJavaPattern(ms: number, timeZone: string, pattern: string)
     }
     const n = t.count;
     switch (t.letter) {
-      case 'G': out += 'AD'; break;
+      case 'G':
+        out += 'AD';
+        break;
       case 'y':
-      case 'Y': out += n === 2 ? pad(z.year % 100, 2) : pad(z.year, n); break;
+      case 'Y':
+        out += n === 2 ? pad(z.year % 100, 2) : pad(z.year, n);
+        break;
       case 'M':
-      case 'L': out += n >= 4 ? MONTHS_LONG[z.month - 1] : n === 3 ? MONTHS_SHORT[z.month - 1] : pad(z.month, n); break;
-      case 'd': out += pad(z.day, n); break;
+      case 'L':
+        out += n >= 4 ? MONTHS_LONG[z.month - 1] : n === 3 ? MONTHS_SHORT[z.month - 1] : pad(z.month, n);
+        break;
+      case 'd':
+        out += pad(z.day, n);
+        break;
       case 'D': {
         const dayOfYear = Math.round((Date.UTC(z.year, z.month - 1, z.day) - Date.UTC(z.year, 0, 1)) / DAY_MS) + 1;
         out += pad(dayOfYear, n);
         break;
       }
-      case 'E': out += n >= 4 ? WEEKDAYS_LONG[z.weekday] : WEEKDAYS_SHORT[z.weekday]; break;
-      case 'u': out += pad(z.weekday === 0 ? 7 : z.weekday, n); break;
-      case 'a': out += z.hour < 12 ? 'AM' : 'PM'; break;
-      case 'H': out += pad(z.hour, n); break;
-      case 'k': out += pad(z.hour === 0 ? 24 : z.hour, n); break;
-      case 'K': out += pad(z.hour % 12, n); break;
-      case 'h': out += pad(z.hour % 12 === 0 ? 12 : z.hour % 12, n); break;
-      case 'm': out += pad(z.minute, n); break;
-      case 's': out += pad(z.second, n); break;
-      case 'S': out += pad(z.millisecond, n); break;
-      case 'z': out += offsetText(z.offsetMinutes, 'z'); break;
-      case 'Z': out += offsetText(z.offsetMinutes, 'Z'); break;
-      case 'X': out += offsetText(z.offsetMinutes, n === 1 ? 'X' : n === 2 ? 'Z' : 'XXX'); break;
+      case 'E':
+        out += n >= 4 ? WEEKDAYS_LONG[z.weekday] : WEEKDAYS_SHORT[z.weekday];
+        break;
+      case 'u':
+        out += pad(z.weekday === 0 ? 7 : z.weekday, n);
+        break;
+      case 'a':
+        out += z.hour < 12 ? 'AM' : 'PM';
+        break;
+      case 'H':
+        out += pad(z.hour, n);
+        break;
+      case 'k':
+        out += pad(z.hour === 0 ? 24 : z.hour, n);
+        break;
+      case 'K':
+        out += pad(z.hour % 12, n);
+        break;
+      case 'h':
+        out += pad(z.hour % 12 === 0 ? 12 : z.hour % 12, n);
+        break;
+      case 'm':
+        out += pad(z.minute, n);
+        break;
+      case 's':
+        out += pad(z.second, n);
+        break;
+      case 'S':
+        out += pad(z.millisecond, n);
+        break;
+      case 'z':
+        out += offsetText(z.offsetMinutes, 'z');
+        break;
+      case 'Z':
+        out += offsetText(z.offsetMinutes, 'Z');
+        break;
+      case 'X':
+        out += offsetText(z.offsetMinutes, n === 1 ? 'X' : n === 2 ? 'Z' : 'XXX');
+        break;
       default:
         throw new Error(`Illegal pattern character '${t.letter}'`);
     }
@@ -274,24 +321,42 @@ export function formatSheetsDatePattern(ms: number, timeZone: string, pattern: s
     const n = t.count;
     const k = dateTokens.indexOf(t);
     switch (t.letter) {
-      case 'd': out += n >= 4 ? WEEKDAYS_LONG[z.weekday] : n === 3 ? WEEKDAYS_SHORT[z.weekday] : pad(z.day, n); break;
-      case 'y': out += n <= 2 ? pad(z.year % 100, 2) : pad(z.year, 4); break;
+      case 'd':
+        out += n >= 4 ? WEEKDAYS_LONG[z.weekday] : n === 3 ? WEEKDAYS_SHORT[z.weekday] : pad(z.day, n);
+        break;
+      case 'y':
+        out += n <= 2 ? pad(z.year % 100, 2) : pad(z.year, 4);
+        break;
       case 'h': {
         const h = twelveHour ? (z.hour % 12 === 0 ? 12 : z.hour % 12) : z.hour;
         out += pad(h, Math.min(n, 2));
         break;
       }
-      case 's': out += pad(z.second, Math.min(n, 2)); break;
+      case 's':
+        out += pad(z.second, Math.min(n, 2));
+        break;
       case 'm': {
         const prev = dateTokens[k - 1]?.letter;
         const next = dateTokens[k + 1]?.letter;
         const minutes = prev === 'h' || next === 's';
         if (minutes) out += pad(z.minute, Math.min(n, 2));
-        else out += n >= 5 ? MONTHS_LONG[z.month - 1][0] : n === 4 ? MONTHS_LONG[z.month - 1] : n === 3 ? MONTHS_SHORT[z.month - 1] : pad(z.month, n);
+        else
+          out +=
+            n >= 5
+              ? MONTHS_LONG[z.month - 1][0]
+              : n === 4
+                ? MONTHS_LONG[z.month - 1]
+                : n === 3
+                  ? MONTHS_SHORT[z.month - 1]
+                  : pad(z.month, n);
         break;
       }
-      case 'ampm': out += z.hour < 12 ? 'AM' : 'PM'; break;
-      case 'ap': out += z.hour < 12 ? 'A' : 'P'; break;
+      case 'ampm':
+        out += z.hour < 12 ? 'AM' : 'PM';
+        break;
+      case 'ap':
+        out += z.hour < 12 ? 'A' : 'P';
+        break;
     }
   }
   return out;

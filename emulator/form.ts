@@ -9,16 +9,38 @@ import { displayValue } from './spreadsheet/format';
 
 export const DestinationType = makeEnum<typeof GoogleAppsScript.Forms.DestinationType>(['SPREADSHEET']);
 export const ItemType = makeEnum<typeof GoogleAppsScript.Forms.ItemType>([
-  'CHECKBOX', 'CHECKBOX_GRID', 'DATE', 'DATETIME', 'DURATION', 'GRID', 'IMAGE', 'LIST', 'MULTIPLE_CHOICE',
-  'PAGE_BREAK', 'PARAGRAPH_TEXT', 'SCALE', 'SECTION_HEADER', 'TEXT', 'TIME', 'VIDEO', 'FILE_UPLOAD',
+  'CHECKBOX',
+  'CHECKBOX_GRID',
+  'DATE',
+  'DATETIME',
+  'DURATION',
+  'GRID',
+  'IMAGE',
+  'LIST',
+  'MULTIPLE_CHOICE',
+  'PAGE_BREAK',
+  'PARAGRAPH_TEXT',
+  'SCALE',
+  'SECTION_HEADER',
+  'TEXT',
+  'TIME',
+  'VIDEO',
+  'FILE_UPLOAD',
 ]);
 
 /** Items that are not questions get no column in the responses sheet. */
 const LAYOUT_ITEMS = new Set(['PAGE_BREAK', 'SECTION_HEADER', 'IMAGE', 'VIDEO']);
 
 const CLASS_NAMES: Record<string, string> = {
-  TEXT: 'TextItem', PARAGRAPH_TEXT: 'ParagraphTextItem', MULTIPLE_CHOICE: 'MultipleChoiceItem', CHECKBOX: 'CheckboxItem',
-  LIST: 'ListItem', DATE: 'DateItem', SCALE: 'ScaleItem', SECTION_HEADER: 'SectionHeaderItem', PAGE_BREAK: 'PageBreakItem',
+  TEXT: 'TextItem',
+  PARAGRAPH_TEXT: 'ParagraphTextItem',
+  MULTIPLE_CHOICE: 'MultipleChoiceItem',
+  CHECKBOX: 'CheckboxItem',
+  LIST: 'ListItem',
+  DATE: 'DateItem',
+  SCALE: 'ScaleItem',
+  SECTION_HEADER: 'SectionHeaderItem',
+  PAGE_BREAK: 'PageBreakItem',
 };
 
 /** Where the twin finds spreadsheets for Form.setDestination. */
@@ -122,7 +144,7 @@ export class ItemImpl {
     readonly id: number,
     readonly type: string,
   ) {}
-  _api(className = CLASS_NAMES[this.type] ?? "Item"): GItem {
+  _api(className = CLASS_NAMES[this.type] ?? 'Item'): GItem {
     return this.rt.facade<GItem>(this, className);
   }
   private _as(type: string): GItem {
@@ -346,14 +368,15 @@ export class FormImpl implements Partial<GForm> {
   }
   getItems(itemType?: GItemType): GItem[] {
     const list = itemType === undefined ? this.items : this.items.filter((i) => i.type === String(itemType));
-    return this.rt.realm.copy(list.map((i) => i._api("Item")));
+    return this.rt.realm.copy(list.map((i) => i._api('Item')));
   }
   getItemById(id: number): GItem {
     const item = this.items.find((i) => i.id === id);
-    return (item ? item._api("Item") : null) as GItem;
+    return (item ? item._api('Item') : null) as GItem;
   }
   deleteItem(indexOrItem: number | GItem): void {
-    const index = typeof indexOrItem === 'number' ? indexOrItem : this.items.indexOf(this.rt.unwrap(indexOrItem, ItemImpl, 'Form.deleteItem'));
+    const index =
+      typeof indexOrItem === 'number' ? indexOrItem : this.items.indexOf(this.rt.unwrap(indexOrItem, ItemImpl, 'Form.deleteItem'));
     if (index < 0 || index >= this.items.length) throw this.rt.error('Invalid argument: index');
     this.items.splice(index, 1);
   }
@@ -454,7 +477,11 @@ export class FormImpl implements Partial<GForm> {
    * checkbox answers joined with ", ") to the responses sheet, typed as if entered by a user.
    * Returns the row number and the row's display values for the onFormSubmit event.
    */
-  _submit(answers: Record<string, unknown> | unknown[], timestamp: Date, email: string): { row: number; values: string[]; named: Record<string, string[]> } {
+  _submit(
+    answers: Record<string, unknown> | unknown[],
+    timestamp: Date,
+    email: string,
+  ): { row: number; values: string[]; named: Record<string, string[]> } {
     if (!this.destination) throw new Error('twin: the form is not linked to a spreadsheet');
     const { sheet, handle } = this.destination;
     const model = handle.model;

@@ -84,8 +84,21 @@ export interface FacadeOptions {
 // Names that inspectors, test matchers and `await` probe on any object; they must read as
 // undefined instead of turning into "not implemented" methods.
 const PASS_THROUGH = new Set([
-  'then', 'toJSON', 'asymmetricMatch', 'nodeType', 'nodeName', 'tagName', 'constructor', 'toString',
-  'valueOf', 'toLocaleString', 'inspect', 'length', 'size', 'hasOwnProperty', 'isPrototypeOf',
+  'then',
+  'toJSON',
+  'asymmetricMatch',
+  'nodeType',
+  'nodeName',
+  'tagName',
+  'constructor',
+  'toString',
+  'valueOf',
+  'toLocaleString',
+  'inspect',
+  'length',
+  'size',
+  'hasOwnProperty',
+  'isPrototypeOf',
   'propertyIsEnumerable',
 ]);
 
@@ -219,7 +232,12 @@ export class Runtime {
    * 10 concurrent calls to server functions").
    */
   overlap(when: { calls?: number; method?: string; nth?: number }, run: () => void): void {
-    this.overlaps.push({ atTotal: when.calls === undefined ? undefined : this.counter.total + when.calls, method: when.method, nth: when.nth ?? 1, run });
+    this.overlaps.push({
+      atTotal: when.calls === undefined ? undefined : this.counter.total + when.calls,
+      method: when.method,
+      nth: when.nth ?? 1,
+      run,
+    });
   }
 
   /** Overlaps not started yet. */

@@ -12,8 +12,21 @@ import type {
   GTriggerSource,
 } from './gas';
 
-export const EventType = makeEnum<typeof GoogleAppsScript.Script.EventType>(['CLOCK', 'ON_OPEN', 'ON_EDIT', 'ON_FORM_SUBMIT', 'ON_CHANGE', 'ON_EVENT_UPDATED']);
-export const TriggerSource = makeEnum<typeof GoogleAppsScript.Script.TriggerSource>(['SPREADSHEETS', 'CLOCK', 'FORMS', 'DOCUMENTS', 'CALENDAR']);
+export const EventType = makeEnum<typeof GoogleAppsScript.Script.EventType>([
+  'CLOCK',
+  'ON_OPEN',
+  'ON_EDIT',
+  'ON_FORM_SUBMIT',
+  'ON_CHANGE',
+  'ON_EVENT_UPDATED',
+]);
+export const TriggerSource = makeEnum<typeof GoogleAppsScript.Script.TriggerSource>([
+  'SPREADSHEETS',
+  'CLOCK',
+  'FORMS',
+  'DOCUMENTS',
+  'CALENDAR',
+]);
 
 /** Apps Script allows 20 triggers per user per script. */
 export const MAX_TRIGGERS = 20;
@@ -168,8 +181,15 @@ class TriggerBuilderImpl {
   }
   create(): GTrigger {
     if (!this.source || !this.eventType) throw this.rt.error('The trigger is missing its source or event type.');
-    if (this.schedule.after !== undefined && typeof this.schedule.after === 'number' && this.schedule.after < 60 * 60 * 1000) this.app._atMostHourly('after');
-    return this.app._create({ handler: this.handler, eventType: this.eventType, source: this.source, sourceId: this.sourceId, schedule: { ...this.schedule } });
+    if (this.schedule.after !== undefined && typeof this.schedule.after === 'number' && this.schedule.after < 60 * 60 * 1000)
+      this.app._atMostHourly('after');
+    return this.app._create({
+      handler: this.handler,
+      eventType: this.eventType,
+      source: this.source,
+      sourceId: this.sourceId,
+      schedule: { ...this.schedule },
+    });
   }
   toString(): string {
     return 'TriggerBuilder';
@@ -181,9 +201,21 @@ export class ScriptAppImpl implements Partial<GScriptApp> {
   readonly AuthMode = AuthMode;
   readonly AuthorizationStatus = makeEnum<typeof GoogleAppsScript.Script.AuthorizationStatus>(['REQUIRED', 'NOT_REQUIRED']);
   readonly EventType = EventType;
-  readonly InstallationSource = makeEnum<typeof GoogleAppsScript.Script.InstallationSource>(['APPS_MARKETPLACE_DOMAIN_ADD_ON', 'NONE', 'WEB_STORE_ADD_ON']);
+  readonly InstallationSource = makeEnum<typeof GoogleAppsScript.Script.InstallationSource>([
+    'APPS_MARKETPLACE_DOMAIN_ADD_ON',
+    'NONE',
+    'WEB_STORE_ADD_ON',
+  ]);
   readonly TriggerSource = TriggerSource;
-  readonly WeekDay = makeEnum<typeof GoogleAppsScript.Base.Weekday>(['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY']);
+  readonly WeekDay = makeEnum<typeof GoogleAppsScript.Base.Weekday>([
+    'SUNDAY',
+    'MONDAY',
+    'TUESDAY',
+    'WEDNESDAY',
+    'THURSDAY',
+    'FRIDAY',
+    'SATURDAY',
+  ]);
 
   constructor(
     private readonly rt: Runtime,
@@ -231,7 +263,11 @@ export class ScriptAppImpl implements Partial<GScriptApp> {
     const impl = this.rt.implOf(document) as { getId?: () => string } | undefined;
     if (!impl?.getId) throw this.rt.signatureError('ScriptApp.getUserTriggers', [document]);
     const id = impl.getId();
-    return this.rt.realm.copy(this._mine().filter((t) => t.sourceId === id).map((t) => this.rt.facade<GTrigger>(new TriggerImpl(t), 'Trigger')));
+    return this.rt.realm.copy(
+      this._mine()
+        .filter((t) => t.sourceId === id)
+        .map((t) => this.rt.facade<GTrigger>(new TriggerImpl(t), 'Trigger')),
+    );
   }
   deleteTrigger(trigger: GTrigger): void {
     this._full('deleteTrigger');

@@ -129,7 +129,12 @@ export class Twin {
 
   constructor(options: TwinOptions = {}) {
     const start = options.startTime instanceof Date ? options.startTime.getTime() : (options.startTime ?? Date.now());
-    this.rt = new Runtime({ startMs: start, costs: options.costs, enforceTimeLimit: options.enforceTimeLimit, userLanguage: options.userLanguage });
+    this.rt = new Runtime({
+      startMs: start,
+      costs: options.costs,
+      enforceTimeLimit: options.enforceTimeLimit,
+      userLanguage: options.userLanguage,
+    });
     this.buildDir = options.buildDir ?? 'build';
     this.userEmail = options.userEmail ?? 'methodologist@example.org';
     this.activeUser = this.userEmail;
@@ -154,9 +159,14 @@ export class Twin {
           fileEditors,
           currentUser: () => this.activeUser,
         },
-        { enforceValidation: options.enforceValidation ?? true, toast: (message, title, timeoutSeconds) => this.ui.toasts.push({ message, title, timeoutSeconds }) },
+        {
+          enforceValidation: options.enforceValidation ?? true,
+          toast: (message, title, timeoutSeconds) => this.ui.toasts.push({ message, title, timeoutSeconds }),
+        },
       );
-    this.registry = new SpreadsheetRegistry(makeSpreadsheet(options.spreadsheetName ?? 'ШНОР-монитор', options.spreadsheetId), (name) => makeSpreadsheet(name));
+    this.registry = new SpreadsheetRegistry(makeSpreadsheet(options.spreadsheetName ?? 'ШНОР-монитор', options.spreadsheetId), (name) =>
+      makeSpreadsheet(name),
+    );
     this.locks = new LockTable(this.rt);
     const rt = this.rt;
     const uiApi = (): GUi => rt.facade<GUi>(new UiImpl(rt, this.ui), 'Ui');
@@ -167,10 +177,16 @@ export class Twin {
       PropertiesService: rt.facade<GPropertiesService>(new PropertiesServiceImpl(rt, this.properties), 'PropertiesService'),
       CacheService: rt.facade<GCacheService>(new CacheServiceImpl(rt, this.caches), 'CacheService'),
       LockService: rt.facade<GLockService>(
-        new LockServiceImpl(rt, this.locks, { document: () => `document:${this.registry.active.model.id}`, user: () => `user:${this.activeUser}` }),
+        new LockServiceImpl(rt, this.locks, {
+          document: () => `document:${this.registry.active.model.id}`,
+          user: () => `user:${this.activeUser}`,
+        }),
         'LockService',
       ),
-      ScriptApp: rt.facade<GScriptApp>(new ScriptAppImpl(rt, this.triggers, { user: () => this.activeUser, deployment: () => this.deployment }), 'ScriptApp'),
+      ScriptApp: rt.facade<GScriptApp>(
+        new ScriptAppImpl(rt, this.triggers, { user: () => this.activeUser, deployment: () => this.deployment }),
+        'ScriptApp',
+      ),
       FormApp: rt.facade<GFormApp>(this.formApp, 'FormApp'),
       Utilities: rt.facade<GUtilities>(new UtilitiesImpl(rt), 'Utilities'),
       Session: rt.facade<GSession>(
@@ -306,7 +322,10 @@ export class Twin {
   }
   /** Starts a new execution (the previous one's locks are released, as when a run ends). */
   newExecution(options: { authMode?: unknown; hasUi?: boolean } = {}): string {
-    return this.rt.beginExecution({ authMode: options.authMode === undefined ? 'FULL' : toAuthMode(options.authMode), hasUi: options.hasUi }).id;
+    return this.rt.beginExecution({
+      authMode: options.authMode === undefined ? 'FULL' : toAuthMode(options.authMode),
+      hasUi: options.hasUi,
+    }).id;
   }
   /** Ends the current execution and reports what it cost. */
   endExecution(): ExecutionReport {
@@ -493,10 +512,11 @@ export class Twin {
    * does (not counted as the add-in's calls) and returns the event an onFormSubmit trigger gets.
    * Answers are keyed by question title (or given in question order); arrays are checkbox answers.
    */
-  submitForm(answers: Record<string, unknown> | unknown[], options: { timestamp?: Date; form?: GForm; email?: string } = {}): FormSubmitEvent {
-    const form = options.form
-      ? (this.rt.implOf(options.form) as FormImpl)
-      : [...this.forms].reverse().find((f) => f.destination !== null);
+  submitForm(
+    answers: Record<string, unknown> | unknown[],
+    options: { timestamp?: Date; form?: GForm; email?: string } = {},
+  ): FormSubmitEvent {
+    const form = options.form ? (this.rt.implOf(options.form) as FormImpl) : [...this.forms].reverse().find((f) => f.destination !== null);
     if (!form || !form.destination) throw new Error('twin: no form is linked to a spreadsheet');
     const timestamp = options.timestamp ?? new Date(this.clock.now());
     const { row, values, named } = form._submit(answers, timestamp, options.email ?? this.userEmail);
@@ -517,7 +537,12 @@ function snapshotValue(v: unknown): unknown {
   if (v instanceof Date) return { $date: v.toISOString() };
   if (v && typeof v === 'object' && 'spec' in (v as object)) {
     const spec = (v as { spec: { criteria: unknown; values: unknown[]; allowInvalid: boolean; helpText: string } }).spec;
-    return { validation: spec.criteria, values: spec.values.map((x) => (isDate(x) ? { $date: x.toISOString() } : typeof x === 'object' ? String(x) : x)), allowInvalid: spec.allowInvalid, helpText: spec.helpText };
+    return {
+      validation: spec.criteria,
+      values: spec.values.map((x) => (isDate(x) ? { $date: x.toISOString() } : typeof x === 'object' ? String(x) : x)),
+      allowInvalid: spec.allowInvalid,
+      helpText: spec.helpText,
+    };
   }
   return v;
 }
@@ -527,4 +552,3 @@ export function toAuthMode(mode: unknown): AuthModeName {
   if (!(AUTH_MODES as readonly string[]).includes(name)) throw new Error(`twin: unknown AuthMode ${name}`);
   return name as AuthModeName;
 }
-

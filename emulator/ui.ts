@@ -4,10 +4,7 @@ import { SCOPE } from './scopes';
 import type { GButton, GHtmlOutput, GMenu, GPromptResponse, GUi } from './gas';
 import { HtmlOutputImpl } from './html';
 
-export type MenuEntry =
-  | { caption: string; functionName: string }
-  | { separator: true }
-  | { caption: string; submenu: MenuEntry[] };
+export type MenuEntry = { caption: string; functionName: string } | { separator: true } | { caption: string; submenu: MenuEntry[] };
 
 export interface RecordedMenu {
   /** The menu's caption; null for an add-on menu (Extensions → add-on name). */
@@ -102,7 +99,8 @@ class MenuImpl implements Partial<GMenu> {
     return this.rt.facade<GMenu>(this, 'Menu');
   }
   addItem(caption: string, functionName: string): GMenu {
-    if (typeof caption !== 'string' || typeof functionName !== 'string') throw this.rt.signatureError('Menu.addItem', [caption, functionName]);
+    if (typeof caption !== 'string' || typeof functionName !== 'string')
+      throw this.rt.signatureError('Menu.addItem', [caption, functionName]);
     this.items.push({ caption, functionName });
     return this.api;
   }

@@ -65,8 +65,21 @@ const DIGESTS: Record<string, string> = { MD2: 'md2', MD5: 'md5', SHA_1: 'sha1',
 /** Utilities: dates formatted with real time zones, UUIDs, sleep on the simulated clock, blobs, digests. */
 export class UtilitiesImpl implements Partial<GUtilities> {
   readonly Charset = makeEnum<typeof GoogleAppsScript.Utilities.Charset>(['US_ASCII', 'UTF_8']);
-  readonly DigestAlgorithm = makeEnum<typeof GoogleAppsScript.Utilities.DigestAlgorithm>(['MD2', 'MD5', 'SHA_1', 'SHA_256', 'SHA_384', 'SHA_512']);
-  readonly MacAlgorithm = makeEnum<typeof GoogleAppsScript.Utilities.MacAlgorithm>(['HMAC_MD5', 'HMAC_SHA_1', 'HMAC_SHA_256', 'HMAC_SHA_384', 'HMAC_SHA_512']);
+  readonly DigestAlgorithm = makeEnum<typeof GoogleAppsScript.Utilities.DigestAlgorithm>([
+    'MD2',
+    'MD5',
+    'SHA_1',
+    'SHA_256',
+    'SHA_384',
+    'SHA_512',
+  ]);
+  readonly MacAlgorithm = makeEnum<typeof GoogleAppsScript.Utilities.MacAlgorithm>([
+    'HMAC_MD5',
+    'HMAC_SHA_1',
+    'HMAC_SHA_256',
+    'HMAC_SHA_384',
+    'HMAC_SHA_512',
+  ]);
   readonly RsaAlgorithm = makeEnum<typeof GoogleAppsScript.Utilities.RsaAlgorithm>(['RSA_SHA_1', 'RSA_SHA_256']);
 
   constructor(private readonly rt: Runtime) {}

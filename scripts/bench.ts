@@ -82,7 +82,15 @@ const sec = (t: Timing) => `${ru(t.median / 1000, 3)} (${ru(t.min / 1000, 3)}–
 /** src/ bundled by esbuild as the add-in is (scripts/lib/benchCore.ts: readers + computeReport), loaded as a module. */
 function coreBundle(): typeof ReadAndCompute {
   const outfile = path.join(os.tmpdir(), `shnor-bench-core-${process.pid}.cjs`);
-  buildSync({ entryPoints: [path.join(import.meta.dirname, 'lib', 'benchCore.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'es2020', outfile, logLevel: 'error' });
+  buildSync({
+    entryPoints: [path.join(import.meta.dirname, 'lib', 'benchCore.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'es2020',
+    outfile,
+    logLevel: 'error',
+  });
   const req = createRequire(import.meta.url);
   return (req(outfile) as { readAndCompute: typeof ReadAndCompute }).readAndCompute;
 }
@@ -137,7 +145,10 @@ function menuCompute(h: Harness): MenuRun {
   let message: string;
   try {
     addon.call('menuComputeAll');
-    message = twin.ui.alerts.slice(alerts).map((a) => a.message).join(' / ');
+    message = twin.ui.alerts
+      .slice(alerts)
+      .map((a) => a.message)
+      .join(' / ');
   } catch (e) {
     message = e instanceof Error ? e.message : String(e);
   }
@@ -159,7 +170,10 @@ function menuCompute(h: Harness): MenuRun {
 
 /** Cells the input sheets would take at Sheets' default grid (at least 1000 rows × 26 columns each). */
 function defaultGridCells(region: GeneratedRegion): number {
-  return [region.responses, region.results, region.risks].reduce((sum, rows) => sum + Math.max(1000, rows.length) * Math.max(26, rows[0].length), 0);
+  return [region.responses, region.results, region.risks].reduce(
+    (sum, rows) => sum + Math.max(1000, rows.length) * Math.max(26, rows[0].length),
+    0,
+  );
 }
 
 // ------------------------------------------------------------------ custom functions over 40 000 rows
@@ -176,7 +190,9 @@ function shareMatrix(region: GeneratedRegion, year: number, text: boolean): unkn
   const order = new Map(region.responses.slice(1).map((r, i) => [String(r[codeCol]), i]));
   const procIndex = new Map(PROCEDURES.map((p, i) => [p.name, i]));
   const matrix = region.responses.slice(1).map(() => PROCEDURES.map(() => '' as unknown));
-  const [c, y, p, n, f] = ['Код ОО', 'Год', 'Процедура', 'Участников', 'Не преодолели порог'].map((h) => RESULT_HEADERS.indexOf(h as never));
+  const [c, y, p, n, f] = ['Код ОО', 'Год', 'Процедура', 'Участников', 'Не преодолели порог'].map((h) =>
+    RESULT_HEADERS.indexOf(h as never),
+  );
   for (const r of region.results.slice(1)) {
     if (r[y] !== year) continue;
     const row = order.get(String(r[c]));
@@ -216,7 +232,28 @@ type CustomFunctions = { ISBSH: (...a: unknown[]) => unknown; SHNOR_STATUS: (...
  */
 function bundledFunctions(): CustomFunctions {
   const code = readFileSync(path.join(BUILD_DIR, 'Code.js'), 'utf8');
-  const builtins = ['Math', 'Number', 'String', 'Array', 'Object', 'Map', 'Set', 'JSON', 'RegExp', 'Date', 'Error', 'TypeError', 'RangeError', 'isFinite', 'isNaN', 'parseFloat', 'parseInt', 'Symbol', 'Boolean', 'WeakMap'];
+  const builtins = [
+    'Math',
+    'Number',
+    'String',
+    'Array',
+    'Object',
+    'Map',
+    'Set',
+    'JSON',
+    'RegExp',
+    'Date',
+    'Error',
+    'TypeError',
+    'RangeError',
+    'isFinite',
+    'isNaN',
+    'parseFloat',
+    'parseInt',
+    'Symbol',
+    'Boolean',
+    'WeakMap',
+  ];
   const context = vm.createContext({});
   const wrapped = `(function (${builtins.join(', ')}) {\n${code}\n;return { ISBSH: ISBSH, SHNOR_STATUS: SHNOR_STATUS };\n})(${builtins.join(', ')})`;
   return vm.runInContext(wrapped, context) as CustomFunctions;
@@ -254,7 +291,15 @@ function sidebarSteps(h: Harness, kind: string, maxSteps = Infinity): { steps: S
   const { addon, twin } = h;
   const record = (label: string, wallMs: number) => {
     const e = twin.lastExecution;
-    steps.push({ kind, label, simulatedSeconds: seconds(e?.elapsedMs ?? 0), calls: e?.calls ?? 0, roundTrips: e?.roundTrips ?? 0, estimatedSeconds: seconds(e?.estimatedMs ?? 0), wallSeconds: seconds(wallMs) });
+    steps.push({
+      kind,
+      label,
+      simulatedSeconds: seconds(e?.elapsedMs ?? 0),
+      calls: e?.calls ?? 0,
+      roundTrips: e?.roundTrips ?? 0,
+      estimatedSeconds: seconds(e?.estimatedMs ?? 0),
+      wallSeconds: seconds(wallMs),
+    });
   };
   let ticket: { runId: string; steps: string[] };
   let t = performance.now();
@@ -286,14 +331,18 @@ function main(): void {
   const started = performance.now();
   const cpu = os.cpus();
   say('ШНОР-монитор: замеры масштаба (npm run bench)');
-  say(`Машина: ${cpu[0]?.model ?? 'неизвестный процессор'}, ядер: ${cpu.length}, память: ${ru(os.totalmem() / 2 ** 30, 1)} ГБ, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; средняя загрузка за минуту: ${ru(os.loadavg()[0], 1)}.`);
+  say(
+    `Машина: ${cpu[0]?.model ?? 'неизвестный процессор'}, ядер: ${cpu.length}, память: ${ru(os.totalmem() / 2 ** 30, 1)} ГБ, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; средняя загрузка за минуту: ${ru(os.loadavg()[0], 1)}.`,
+  );
   const c = PUBLISHED_COSTS;
   say(
     `Оценка времени на настоящей платформе (emulator/costModel.ts, у каждой цифры — источник): проход к серверу с записью очереди ${ru(c.callMs.flushingRead)} мс, ` +
       `изменение листов ${ru(c.callMs.structural)} мс, запись в очередь ${ru(c.callMs.queuedWrite, 1)} мс, чтение без очереди ${ru(c.callMs.cachedRead, 1)} мс, ` +
       `${ru(c.cellWrittenMs, 2)} мс на записанную ячейку, ${ru(c.cellReadMs, 2)} мс на прочитанную.`,
   );
-  say('Входные листы каждой таблицы подогнаны под данные (строк и столбцов ровно столько, сколько занято). Время — медиана и разброс (мин–макс) из 5 запусков.');
+  say(
+    'Входные листы каждой таблицы подогнаны под данные (строк и столбцов ровно столько, сколько занято). Время — медиана и разброс (мин–макс) из 5 запусков.',
+  );
   say();
 
   const readAndCompute = coreBundle();
@@ -329,14 +378,34 @@ function main(): void {
   ];
   const rows = runs.map((r, i) => row(ru(SIZES[i]), r));
   if (rerun40k) rows.push(row(`${ru(LARGEST)}, повторно (на месте)`, rerun40k));
-  say(table(['школ', 'итог', 'вызовов Sheets', 'проходов к серверу', 'ячеек записано', 'время в двойнике, с', 'по часам двойника, с', 'оценка на платформе, с', 'ячеек в таблице'], rows));
+  say(
+    table(
+      [
+        'школ',
+        'итог',
+        'вызовов Sheets',
+        'проходов к серверу',
+        'ячеек записано',
+        'время в двойнике, с',
+        'по часам двойника, с',
+        'оценка на платформе, с',
+        'ячеек в таблице',
+      ],
+      rows,
+    ),
+  );
   for (const [i, r] of runs.entries()) if (r.outcome !== 'готово') say(`  ${ru(SIZES[i])} школ: ${r.message}`);
   if (rerun40k && rerun40k.outcome !== 'готово') say(`  ${ru(LARGEST)} школ, повторный расчёт: ${rerun40k.message}`);
   if (gridNote) say(`  ${gridNote}`);
   say();
 
   say('Ядро: чтение входных листов и computeReport (сборка esbuild), с — медиана (мин–макс)');
-  say(table(['школ', 'чтение', 'расчёт', 'чтение + расчёт'], cores.map((t, i) => [ru(SIZES[i]), sec(t.read), sec(t.compute), sec(t.total)])));
+  say(
+    table(
+      ['школ', 'чтение', 'расчёт', 'чтение + расчёт'],
+      cores.map((t, i) => [ru(SIZES[i]), sec(t.read), sec(t.compute), sec(t.total)]),
+    ),
+  );
   say();
 
   const year = region40k!.results.slice(1).reduce((m: number, r) => Math.max(m, Number(r[1])), 0);
@@ -349,21 +418,43 @@ function main(): void {
   for (const v of variants) {
     const isbshArgs = isbshColumns(region40k!, v.text);
     const shnorArgs = [shareMatrix(region40k!, year, v.text), shareMatrix(region40k!, year - 1, v.text)];
-    cf.push({ name: 'ISBSH', where: 'V8', inputs: v.label, run: timeCustomFunction(plainIsbsh as (...a: unknown[]) => unknown, isbshArgs) });
+    cf.push({
+      name: 'ISBSH',
+      where: 'V8',
+      inputs: v.label,
+      run: timeCustomFunction(plainIsbsh as (...a: unknown[]) => unknown, isbshArgs),
+    });
     cf.push({ name: 'ISBSH', where: 'сборка в vm', inputs: v.label, run: timeCustomFunction(bundled.ISBSH, isbshArgs) });
-    cf.push({ name: 'SHNOR_STATUS', where: 'V8', inputs: v.label, run: timeCustomFunction(plainShnorStatus as (...a: unknown[]) => unknown, shnorArgs) });
+    cf.push({
+      name: 'SHNOR_STATUS',
+      where: 'V8',
+      inputs: v.label,
+      run: timeCustomFunction(plainShnorStatus as (...a: unknown[]) => unknown, shnorArgs),
+    });
     cf.push({ name: 'SHNOR_STATUS', where: 'сборка в vm', inputs: v.label, run: timeCustomFunction(bundled.SHNOR_STATUS, shnorArgs) });
   }
-  say(`Пользовательские функции: один вызов на ${ru(LARGEST)} строк (предел Sheets — ${CUSTOM_FUNCTION_LIMIT_S} с), с — медиана (мин–макс)`);
+  say(
+    `Пользовательские функции: один вызов на ${ru(LARGEST)} строк (предел Sheets — ${CUSTOM_FUNCTION_LIMIT_S} с), с — медиана (мин–макс)`,
+  );
   say(
     table(
       ['функция', 'где', 'значения', 'строк', 'строк с ошибкой', 'время, с', 'доля предела'],
-      cf.map((x) => [x.name, x.where, x.inputs, ru(x.run.rows), x.run.errors, sec(x.run.timing), `${ru((100 * x.run.timing.median) / 1000 / CUSTOM_FUNCTION_LIMIT_S, 1)} %`]),
+      cf.map((x) => [
+        x.name,
+        x.where,
+        x.inputs,
+        ru(x.run.rows),
+        x.run.errors,
+        sec(x.run.timing),
+        `${ru((100 * x.run.timing.median) / 1000 / CUSTOM_FUNCTION_LIMIT_S, 1)} %`,
+      ]),
     ),
   );
   say();
 
-  const pick = (name: string, where: string, text: boolean) => cf.find((x) => x.name === name && x.where === where && x.inputs === (text ? variants[1].label : variants[0].label))!.run.timing.median / 1000;
+  const pick = (name: string, where: string, text: boolean) =>
+    cf.find((x) => x.name === name && x.where === where && x.inputs === (text ? variants[1].label : variants[0].label))!.run.timing.median /
+    1000;
 
   const sidebar: Array<{ schools: number; compute: SidebarStep[]; roadmaps: SidebarStep[]; errors: string[] }> = [];
   for (const schools of SIZES) {
@@ -372,7 +463,12 @@ function main(): void {
     const compute = sidebarSteps(h, 'compute');
     // Roadmaps: the reference sheets and the first step of up to 20 schools (a region of 40 000 has thousands of ШНОР).
     const roadmaps = sidebarSteps(h, 'roadmaps', 2);
-    sidebar.push({ schools, compute: compute.steps, roadmaps: roadmaps.steps, errors: [compute.error, roadmaps.error].filter((e): e is string => e !== null) });
+    sidebar.push({
+      schools,
+      compute: compute.steps,
+      roadmaps: roadmaps.steps,
+      errors: [compute.error, roadmaps.error].filter((e): e is string => e !== null),
+    });
   }
   for (const s of sidebar.filter((x) => x.schools >= MIDDLE)) {
     say(`Шаги боковой панели на ${ru(s.schools)} школ (предел одного выполнения Apps Script — ${EXECUTION_LIMIT_S} с)`);
@@ -389,7 +485,9 @@ function main(): void {
         ]),
       ),
     );
-    say(`  Весь расчёт из боковой панели: оценка ${ru(total(s.compute, 'estimatedSeconds'), 1)} с против ${ru(runs[SIZES.indexOf(s.schools)].estimatedSeconds, 1)} с из меню.`);
+    say(
+      `  Весь расчёт из боковой панели: оценка ${ru(total(s.compute, 'estimatedSeconds'), 1)} с против ${ru(runs[SIZES.indexOf(s.schools)].estimatedSeconds, 1)} с из меню.`,
+    );
     for (const e of s.errors) say(`  Остановлено: ${e}`);
     say();
   }

@@ -42,11 +42,11 @@ function readme(region: ReturnType<typeof generateRegion>): string {
     '|---|---|---|',
     ...[...municipalities].map(([name, c]) => `| ${name} | ${c.город} | ${c.село} |`),
     '',
-    'Format, as Google Sheets\' «Файл → Скачать → CSV» gives it: UTF-8 without BOM, comma separated,',
+    "Format, as Google Sheets' «Файл → Скачать → CSV» gives it: UTF-8 without BOM, comma separated,",
     'fields quoted only when they contain a comma, a quote or a line break (quotes doubled), rows',
     'joined by CRLF, no line break after the last row. Timestamps are text «dd.MM.yyyy H:mm:ss»',
     '(Europe/Moscow); numbers are plain with a dot decimal. Yes/no answers are «Да»/«Нет» and',
-    'territory «город»/«село», as the Form\'s options.',
+    "territory «город»/«село», as the Form's options.",
     '',
     '## Injected data problems',
     '',
@@ -71,7 +71,9 @@ function main(): void {
   writeFileSync(path.join(dir, 'results.csv'), toCsv(region.results), 'utf8');
   writeFileSync(path.join(dir, 'risks.csv'), toCsv(region.risks), 'utf8');
   writeFileSync(path.join(dir, 'README.md'), readme(region), 'utf8');
-  console.log(`samples/: ${region.responses.length - 1} submissions, ${region.results.length - 1} results, ${region.risks.length - 1} risk rows, ${region.problems.length} problems`);
+  console.log(
+    `samples/: ${region.responses.length - 1} submissions, ${region.results.length - 1} results, ${region.risks.length - 1} risk rows, ${region.problems.length} problems`,
+  );
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

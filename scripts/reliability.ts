@@ -19,7 +19,9 @@ function main(): void {
   const started = performance.now();
   const cpu = os.cpus();
   say('ШНОР-монитор: проверки надёжности (npm run reliability)');
-  say(`Машина: ${cpu[0]?.model ?? 'неизвестный процессор'}, ядер: ${cpu.length}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
+  say(
+    `Машина: ${cpu[0]?.model ?? 'неизвестный процессор'}, ядер: ${cpu.length}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`,
+  );
   const report = runReliability((suite) => say(`… ${suite}`));
   say();
 
@@ -49,7 +51,9 @@ function main(): void {
   const f = report.faults;
   const endings = new Map<string, number>();
   for (const x of f.faults) endings.set(x.ending, (endings.get(x.ending) ?? 0) + 1);
-  say(`3. Сбой на каждой записи расчёта (записей в расчёте: ${f.writesPerRun}): листы целы после ${f.outputsIntactAfterFault} из ${f.faultsInjected} сбоев`);
+  say(
+    `3. Сбой на каждой записи расчёта (записей в расчёте: ${f.writesPerRun}): листы целы после ${f.outputsIntactAfterFault} из ${f.faultsInjected} сбоев`,
+  );
   say(`   итог: ${[...endings].map(([k, v]) => `${k} — ${v}`).join('; ')}`);
   for (const x of f.faults.filter((x) => !x.intact)) {
     say(`   НЕТ сбой на записи ${x.k}: ${x.failures.join('; ')}`);

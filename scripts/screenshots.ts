@@ -11,12 +11,22 @@ import { chromium, type Page } from 'playwright-core';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 const SHOTS = path.join(ROOT, 'docs', 'screenshots');
 
 /** Opens the tab of the sheet whose title is exactly `name` (or starts with it when `prefix`), returns its section id. */
 async function openSheet(page: Page, match: (title: string) => boolean): Promise<string> {
-  const ids = await page.$$eval('section.sheet', (sections) => sections.map((s) => [s.id, s.querySelector('h2')?.textContent ?? ''] as [string, string]));
+  const ids = await page.$$eval('section.sheet', (sections) =>
+    sections.map((s) => [s.id, s.querySelector('h2')?.textContent ?? ''] as [string, string]),
+  );
   const found = ids.find(([, title]) => match(title));
   if (!found) throw new Error('Лист не найден в отчёте.');
   await page.evaluate((id) => (location.hash = id), found[0]);

@@ -142,7 +142,13 @@ function runRpc(backend: HarnessBackend, name: string, args: unknown[]): [number
   }
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, backend: HarnessBackend, htmlPath: string, overlap: OverlapState): Promise<void> {
+async function handle(
+  req: IncomingMessage,
+  res: ServerResponse,
+  backend: HarnessBackend,
+  htmlPath: string,
+  overlap: OverlapState,
+): Promise<void> {
   const url = new URL(req.url ?? '/', `http://${HOST}`);
   if (req.method === 'GET' && (url.pathname === '/' || url.pathname === '/index.html')) {
     // Read on every request, so a rebuild shows after a reload without restarting the harness.

@@ -1,15 +1,7 @@
 import type { Runtime } from '../runtime';
 import { makeEnum } from '../enums';
 import { DOCUMENT_MODES, FULL_ONLY, SCOPE } from '../scopes';
-import type {
-  GConditionalFormatRuleBuilder,
-  GDataValidationBuilder,
-  GRange,
-  GSheet,
-  GSpreadsheet,
-  GSpreadsheetApp,
-  GUi,
-} from '../gas';
+import type { GConditionalFormatRuleBuilder, GDataValidationBuilder, GRange, GSheet, GSpreadsheet, GSpreadsheetApp, GUi } from '../gas';
 import { BooleanCriteria, ConditionalFormatRuleBuilderImpl, InterpolationType } from './conditionalFormat';
 import { DataValidationBuilderImpl, DataValidationCriteria } from './dataValidation';
 import { ProtectionType } from './protection';
@@ -37,10 +29,23 @@ export class SpreadsheetRegistry {
 export class SpreadsheetAppImpl implements Partial<GSpreadsheetApp> {
   readonly AutoFillSeries = makeEnum<typeof GoogleAppsScript.Spreadsheet.AutoFillSeries>(['DEFAULT_SERIES', 'ALTERNATE_SERIES']);
   readonly BooleanCriteria = BooleanCriteria;
-  readonly BorderStyle = makeEnum<typeof GoogleAppsScript.Spreadsheet.BorderStyle>(['DOTTED', 'DASHED', 'SOLID', 'SOLID_MEDIUM', 'SOLID_THICK', 'DOUBLE']);
+  readonly BorderStyle = makeEnum<typeof GoogleAppsScript.Spreadsheet.BorderStyle>([
+    'DOTTED',
+    'DASHED',
+    'SOLID',
+    'SOLID_MEDIUM',
+    'SOLID_THICK',
+    'DOUBLE',
+  ]);
   readonly CopyPasteType = makeEnum<typeof GoogleAppsScript.Spreadsheet.CopyPasteType>([
-    'PASTE_NORMAL', 'PASTE_NO_BORDERS', 'PASTE_FORMAT', 'PASTE_FORMULA', 'PASTE_DATA_VALIDATION', 'PASTE_VALUES',
-    'PASTE_CONDITIONAL_FORMATTING', 'PASTE_COLUMN_WIDTHS',
+    'PASTE_NORMAL',
+    'PASTE_NO_BORDERS',
+    'PASTE_FORMAT',
+    'PASTE_FORMULA',
+    'PASTE_DATA_VALIDATION',
+    'PASTE_VALUES',
+    'PASTE_CONDITIONAL_FORMATTING',
+    'PASTE_COLUMN_WIDTHS',
   ]);
   readonly DataValidationCriteria = DataValidationCriteria;
   readonly Dimension = makeEnum<typeof GoogleAppsScript.Spreadsheet.Dimension>(['COLUMNS', 'ROWS']);

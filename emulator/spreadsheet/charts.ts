@@ -4,8 +4,26 @@ import type { GChartOptions, GChartType, GCharts, GContainerInfo, GEmbeddedChart
 import type { RangeBridge, SheetRect } from './conditionalFormat';
 
 export const ChartType = makeEnum<typeof GoogleAppsScript.Charts.ChartType>([
-  'TIMELINE', 'AREA', 'BAR', 'BUBBLE', 'CANDLESTICK', 'COLUMN', 'COMBO', 'GAUGE', 'GEO', 'HISTOGRAM', 'RADAR',
-  'LINE', 'ORG', 'PIE', 'SCATTER', 'SPARKLINE', 'STEPPED_AREA', 'TABLE', 'TREEMAP', 'WATERFALL',
+  'TIMELINE',
+  'AREA',
+  'BAR',
+  'BUBBLE',
+  'CANDLESTICK',
+  'COLUMN',
+  'COMBO',
+  'GAUGE',
+  'GEO',
+  'HISTOGRAM',
+  'RADAR',
+  'LINE',
+  'ORG',
+  'PIE',
+  'SCATTER',
+  'SPARKLINE',
+  'STEPPED_AREA',
+  'TABLE',
+  'TREEMAP',
+  'WATERFALL',
 ]);
 
 /** The `Charts` global: only its enums (chart builders outside sheets are not part of the twin). */
@@ -233,7 +251,8 @@ export class EmbeddedChartBuilderImpl implements Partial<GEmbeddedChartBuilder> 
   }
   setPosition(anchorRowPos: number, anchorColPos: number, offsetX: number, offsetY: number): GEmbeddedChartBuilder {
     const args = [anchorRowPos, anchorColPos, offsetX, offsetY];
-    if (args.some((a) => typeof a !== 'number' || !Number.isFinite(a))) throw this.rt.signatureError('SpreadsheetApp.EmbeddedChartBuilder.setPosition', args);
+    if (args.some((a) => typeof a !== 'number' || !Number.isFinite(a)))
+      throw this.rt.signatureError('SpreadsheetApp.EmbeddedChartBuilder.setPosition', args);
     Object.assign(this.spec, { anchorRow: anchorRowPos, anchorColumn: anchorColPos, offsetX, offsetY });
     return this.api;
   }

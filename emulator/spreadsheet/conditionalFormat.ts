@@ -14,15 +14,36 @@ import type {
 import type { Rect } from './a1';
 
 export const BooleanCriteria = makeEnum<typeof GoogleAppsScript.Spreadsheet.BooleanCriteria>([
-  'CELL_EMPTY', 'CELL_NOT_EMPTY', 'DATE_AFTER', 'DATE_BEFORE', 'DATE_EQUAL_TO', 'DATE_AFTER_RELATIVE',
-  'DATE_BEFORE_RELATIVE', 'DATE_EQUAL_TO_RELATIVE', 'NUMBER_BETWEEN', 'NUMBER_EQUAL_TO', 'NUMBER_GREATER_THAN',
-  'NUMBER_GREATER_THAN_OR_EQUAL_TO', 'NUMBER_LESS_THAN', 'NUMBER_LESS_THAN_OR_EQUAL_TO', 'NUMBER_NOT_BETWEEN',
-  'NUMBER_NOT_EQUAL_TO', 'TEXT_CONTAINS', 'TEXT_DOES_NOT_CONTAIN', 'TEXT_EQUAL_TO', 'TEXT_STARTS_WITH',
-  'TEXT_ENDS_WITH', 'CUSTOM_FORMULA',
+  'CELL_EMPTY',
+  'CELL_NOT_EMPTY',
+  'DATE_AFTER',
+  'DATE_BEFORE',
+  'DATE_EQUAL_TO',
+  'DATE_AFTER_RELATIVE',
+  'DATE_BEFORE_RELATIVE',
+  'DATE_EQUAL_TO_RELATIVE',
+  'NUMBER_BETWEEN',
+  'NUMBER_EQUAL_TO',
+  'NUMBER_GREATER_THAN',
+  'NUMBER_GREATER_THAN_OR_EQUAL_TO',
+  'NUMBER_LESS_THAN',
+  'NUMBER_LESS_THAN_OR_EQUAL_TO',
+  'NUMBER_NOT_BETWEEN',
+  'NUMBER_NOT_EQUAL_TO',
+  'TEXT_CONTAINS',
+  'TEXT_DOES_NOT_CONTAIN',
+  'TEXT_EQUAL_TO',
+  'TEXT_STARTS_WITH',
+  'TEXT_ENDS_WITH',
+  'CUSTOM_FORMULA',
 ]);
 
 export const InterpolationType = makeEnum<typeof GoogleAppsScript.Spreadsheet.InterpolationType>([
-  'NUMBER', 'PERCENT', 'PERCENTILE', 'MIN', 'MAX',
+  'NUMBER',
+  'PERCENT',
+  'PERCENTILE',
+  'MIN',
+  'MAX',
 ]);
 
 /** Where a rule applies: a rectangle of a sheet (kept by reference to the sheet's model). */
@@ -60,7 +81,17 @@ interface RuleSpec {
 }
 
 function emptySpec(): RuleSpec {
-  return { condition: null, gradient: null, background: null, fontColor: null, bold: null, italic: null, strikethrough: null, underline: null, ranges: [] };
+  return {
+    condition: null,
+    gradient: null,
+    background: null,
+    fontColor: null,
+    bold: null,
+    italic: null,
+    strikethrough: null,
+    underline: null,
+    ranges: [],
+  };
 }
 
 function cloneSpec(s: RuleSpec): RuleSpec {
@@ -194,7 +225,8 @@ export class ConditionalFormatRuleBuilderImpl implements Partial<GConditionalFor
     return this.api;
   }
   private _num(method: string, ...args: unknown[]): void {
-    if (args.some((a) => typeof a !== 'number')) throw this.rt.signatureError(`SpreadsheetApp.ConditionalFormatRuleBuilder.${method}`, args);
+    if (args.some((a) => typeof a !== 'number'))
+      throw this.rt.signatureError(`SpreadsheetApp.ConditionalFormatRuleBuilder.${method}`, args);
   }
   private _point(which: 'min' | 'mid' | 'max', color: string, type: unknown, value: string): GConditionalFormatRuleBuilder {
     const g = this.spec.gradient ?? { min: null, mid: null, max: null };
@@ -280,7 +312,8 @@ export class ConditionalFormatRuleBuilderImpl implements Partial<GConditionalFor
     return this._when(isDate(date) ? 'DATE_EQUAL_TO' : 'DATE_EQUAL_TO_RELATIVE', [date]);
   }
   whenFormulaSatisfied(formula: string): GConditionalFormatRuleBuilder {
-    if (typeof formula !== 'string') throw this.rt.signatureError('SpreadsheetApp.ConditionalFormatRuleBuilder.whenFormulaSatisfied', [formula]);
+    if (typeof formula !== 'string')
+      throw this.rt.signatureError('SpreadsheetApp.ConditionalFormatRuleBuilder.whenFormulaSatisfied', [formula]);
     const problem = enUsFormulaProblem(formula);
     if (problem) throw this.rt.error(`twin: the rule formula «${formula}» is not in the form every locale accepts (en_US): ${problem}`);
     return this._when('CUSTOM_FORMULA', [formula]);

@@ -6,11 +6,31 @@ import type { GDataValidation, GDataValidationBuilder, GDataValidationCriteria, 
 import type { CellValue } from './format';
 
 export const DataValidationCriteria = makeEnum<typeof GoogleAppsScript.Spreadsheet.DataValidationCriteria>([
-  'DATE_AFTER', 'DATE_BEFORE', 'DATE_BETWEEN', 'DATE_EQUAL_TO', 'DATE_IS_VALID_DATE', 'DATE_NOT_BETWEEN',
-  'DATE_ON_OR_AFTER', 'DATE_ON_OR_BEFORE', 'NUMBER_BETWEEN', 'NUMBER_EQUAL_TO', 'NUMBER_GREATER_THAN',
-  'NUMBER_GREATER_THAN_OR_EQUAL_TO', 'NUMBER_LESS_THAN', 'NUMBER_LESS_THAN_OR_EQUAL_TO', 'NUMBER_NOT_BETWEEN',
-  'NUMBER_NOT_EQUAL_TO', 'TEXT_CONTAINS', 'TEXT_DOES_NOT_CONTAIN', 'TEXT_EQUAL_TO', 'TEXT_IS_VALID_EMAIL',
-  'TEXT_IS_VALID_URL', 'VALUE_IN_LIST', 'VALUE_IN_RANGE', 'CUSTOM_FORMULA', 'CHECKBOX',
+  'DATE_AFTER',
+  'DATE_BEFORE',
+  'DATE_BETWEEN',
+  'DATE_EQUAL_TO',
+  'DATE_IS_VALID_DATE',
+  'DATE_NOT_BETWEEN',
+  'DATE_ON_OR_AFTER',
+  'DATE_ON_OR_BEFORE',
+  'NUMBER_BETWEEN',
+  'NUMBER_EQUAL_TO',
+  'NUMBER_GREATER_THAN',
+  'NUMBER_GREATER_THAN_OR_EQUAL_TO',
+  'NUMBER_LESS_THAN',
+  'NUMBER_LESS_THAN_OR_EQUAL_TO',
+  'NUMBER_NOT_BETWEEN',
+  'NUMBER_NOT_EQUAL_TO',
+  'TEXT_CONTAINS',
+  'TEXT_DOES_NOT_CONTAIN',
+  'TEXT_EQUAL_TO',
+  'TEXT_IS_VALID_EMAIL',
+  'TEXT_IS_VALID_URL',
+  'VALUE_IN_LIST',
+  'VALUE_IN_RANGE',
+  'CUSTOM_FORMULA',
+  'CHECKBOX',
 ]);
 
 /** The settings of a rule; immutable once built. */
@@ -82,7 +102,8 @@ export class DataValidationBuilderImpl implements Partial<GDataValidationBuilder
   }
 
   private _number(method: string, ...args: unknown[]): void {
-    if (args.some((a) => typeof a !== 'number' || Number.isNaN(a))) throw this.rt.signatureError(`SpreadsheetApp.DataValidationBuilder.${method}`, args);
+    if (args.some((a) => typeof a !== 'number' || Number.isNaN(a)))
+      throw this.rt.signatureError(`SpreadsheetApp.DataValidationBuilder.${method}`, args);
   }
 
   private _date(method: string, ...args: unknown[]): void {
@@ -136,10 +157,12 @@ export class DataValidationBuilderImpl implements Partial<GDataValidationBuilder
     return this._set('DATE_ON_OR_BEFORE', [date]);
   }
   requireFormulaSatisfied(formula: string): GDataValidationBuilder {
-    if (typeof formula !== 'string') throw this.rt.signatureError('SpreadsheetApp.DataValidationBuilder.requireFormulaSatisfied', [formula]);
+    if (typeof formula !== 'string')
+      throw this.rt.signatureError('SpreadsheetApp.DataValidationBuilder.requireFormulaSatisfied', [formula]);
     // The same en_US form as conditional-format formulas (see formulaGrammar.ts for the sources).
     const problem = enUsFormulaProblem(formula);
-    if (problem) throw this.rt.error(`twin: the validation formula «${formula}» is not in the form every locale accepts (en_US): ${problem}`);
+    if (problem)
+      throw this.rt.error(`twin: the validation formula «${formula}» is not in the form every locale accepts (en_US): ${problem}`);
     return this._set('CUSTOM_FORMULA', [formula]);
   }
   requireNumberBetween(start: number, end: number): GDataValidationBuilder {
@@ -237,27 +260,48 @@ export function passesValidation(spec: Readonly<RuleSpec>, value: CellValue | un
     case 'CHECKBOX':
       if (spec.values.length === 0) return typeof value === 'boolean';
       return value === a || value === b;
-    case 'NUMBER_BETWEEN': return n !== undefined && n >= (a as number) && n <= (b as number);
-    case 'NUMBER_NOT_BETWEEN': return n !== undefined && (n < (a as number) || n > (b as number));
-    case 'NUMBER_EQUAL_TO': return n === a;
-    case 'NUMBER_NOT_EQUAL_TO': return n !== undefined && n !== a;
-    case 'NUMBER_GREATER_THAN': return n !== undefined && n > (a as number);
-    case 'NUMBER_GREATER_THAN_OR_EQUAL_TO': return n !== undefined && n >= (a as number);
-    case 'NUMBER_LESS_THAN': return n !== undefined && n < (a as number);
-    case 'NUMBER_LESS_THAN_OR_EQUAL_TO': return n !== undefined && n <= (a as number);
-    case 'DATE_IS_VALID_DATE': return value instanceof Date;
-    case 'DATE_AFTER': return dayOf(value) !== undefined && dayOf(value)! > dayOf(a as Date)!;
-    case 'DATE_BEFORE': return dayOf(value) !== undefined && dayOf(value)! < dayOf(a as Date)!;
-    case 'DATE_ON_OR_AFTER': return dayOf(value) !== undefined && dayOf(value)! >= dayOf(a as Date)!;
-    case 'DATE_ON_OR_BEFORE': return dayOf(value) !== undefined && dayOf(value)! <= dayOf(a as Date)!;
-    case 'DATE_EQUAL_TO': return dayOf(value) !== undefined && dayOf(value)! === dayOf(a as Date)!;
-    case 'DATE_BETWEEN': return dayOf(value) !== undefined && dayOf(value)! >= dayOf(a as Date)! && dayOf(value)! <= dayOf(b as Date)!;
-    case 'DATE_NOT_BETWEEN': return dayOf(value) !== undefined && (dayOf(value)! < dayOf(a as Date)! || dayOf(value)! > dayOf(b as Date)!);
-    case 'TEXT_CONTAINS': return text !== undefined && text.includes(a as string);
-    case 'TEXT_DOES_NOT_CONTAIN': return text === undefined || !text.includes(a as string);
-    case 'TEXT_EQUAL_TO': return text === a;
-    case 'TEXT_IS_VALID_EMAIL': return text !== undefined && /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(text);
-    case 'TEXT_IS_VALID_URL': return text !== undefined && /^https?:\/\/\S+$/.test(text);
+    case 'NUMBER_BETWEEN':
+      return n !== undefined && n >= (a as number) && n <= (b as number);
+    case 'NUMBER_NOT_BETWEEN':
+      return n !== undefined && (n < (a as number) || n > (b as number));
+    case 'NUMBER_EQUAL_TO':
+      return n === a;
+    case 'NUMBER_NOT_EQUAL_TO':
+      return n !== undefined && n !== a;
+    case 'NUMBER_GREATER_THAN':
+      return n !== undefined && n > (a as number);
+    case 'NUMBER_GREATER_THAN_OR_EQUAL_TO':
+      return n !== undefined && n >= (a as number);
+    case 'NUMBER_LESS_THAN':
+      return n !== undefined && n < (a as number);
+    case 'NUMBER_LESS_THAN_OR_EQUAL_TO':
+      return n !== undefined && n <= (a as number);
+    case 'DATE_IS_VALID_DATE':
+      return value instanceof Date;
+    case 'DATE_AFTER':
+      return dayOf(value) !== undefined && dayOf(value)! > dayOf(a as Date)!;
+    case 'DATE_BEFORE':
+      return dayOf(value) !== undefined && dayOf(value)! < dayOf(a as Date)!;
+    case 'DATE_ON_OR_AFTER':
+      return dayOf(value) !== undefined && dayOf(value)! >= dayOf(a as Date)!;
+    case 'DATE_ON_OR_BEFORE':
+      return dayOf(value) !== undefined && dayOf(value)! <= dayOf(a as Date)!;
+    case 'DATE_EQUAL_TO':
+      return dayOf(value) !== undefined && dayOf(value)! === dayOf(a as Date)!;
+    case 'DATE_BETWEEN':
+      return dayOf(value) !== undefined && dayOf(value)! >= dayOf(a as Date)! && dayOf(value)! <= dayOf(b as Date)!;
+    case 'DATE_NOT_BETWEEN':
+      return dayOf(value) !== undefined && (dayOf(value)! < dayOf(a as Date)! || dayOf(value)! > dayOf(b as Date)!);
+    case 'TEXT_CONTAINS':
+      return text !== undefined && text.includes(a as string);
+    case 'TEXT_DOES_NOT_CONTAIN':
+      return text === undefined || !text.includes(a as string);
+    case 'TEXT_EQUAL_TO':
+      return text === a;
+    case 'TEXT_IS_VALID_EMAIL':
+      return text !== undefined && /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(text);
+    case 'TEXT_IS_VALID_URL':
+      return text !== undefined && /^https?:\/\/\S+$/.test(text);
     default:
       return true;
   }

@@ -39,7 +39,12 @@ function overlaps(a: Rect, b: Rect): boolean {
 }
 
 function within(inner: Rect, outer: Rect): boolean {
-  return inner.row >= outer.row && inner.col >= outer.col && inner.row + inner.numRows <= outer.row + outer.numRows && inner.col + inner.numCols <= outer.col + outer.numCols;
+  return (
+    inner.row >= outer.row &&
+    inner.col >= outer.col &&
+    inner.row + inner.numRows <= outer.row + outer.numRows &&
+    inner.col + inner.numCols <= outer.col + outer.numCols
+  );
 }
 
 /**

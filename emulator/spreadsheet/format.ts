@@ -61,7 +61,10 @@ const dateFormatCache = new Map<string, boolean>();
 const sectionCache = new Map<string, NumberSection[]>();
 
 function stripLiterals(format: string): string {
-  return format.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[[^\]]*\]/g, '');
+  return format
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/\[[^\]]*\]/g, '');
 }
 
 /** True when the format shows a date or time (it has d, m, y, h or s outside literals). */
@@ -188,7 +191,7 @@ function groupDigits(digits: string, separator: string): string {
 }
 
 function formatWithSection(abs: number, s: NumberSection, locale: DisplayLocale): string {
-  let x = abs * Math.pow(100, s.percent) / Math.pow(1000, s.thousands);
+  let x = (abs * Math.pow(100, s.percent)) / Math.pow(1000, s.thousands);
   x = Number(x.toPrecision(15));
   const fixed = x.toFixed(s.maxDec);
   let [intPart, decPart = ''] = fixed.split('.');
@@ -205,7 +208,11 @@ export function generalNumber(value: number, locale: DisplayLocale): string {
   let text: string;
   if (Number.isInteger(value) && Math.abs(value) < 1e15) text = String(value);
   else if (value !== 0 && (Math.abs(value) >= 1e15 || Math.abs(value) < 1e-9)) {
-    text = value.toExponential(5).replace(/\.?0+e/, 'e').replace('e', 'E').replace(/E([+-])(\d)$/, 'E$10$2');
+    text = value
+      .toExponential(5)
+      .replace(/\.?0+e/, 'e')
+      .replace('e', 'E')
+      .replace(/E([+-])(\d)$/, 'E$10$2');
   } else text = String(Number(value.toPrecision(10)));
   return locale.decimal === '.' ? text : text.replace('.', locale.decimal);
 }

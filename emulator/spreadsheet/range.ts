@@ -1,14 +1,19 @@
 import type { Runtime } from '../runtime';
-import type { GDataValidation, GFilter, GProtection, GRange, GSheet, GWrapStrategy, GFontWeight, GFontStyle, GFontLine, GBorderStyle } from '../gas';
+import type {
+  GDataValidation,
+  GFilter,
+  GProtection,
+  GRange,
+  GSheet,
+  GWrapStrategy,
+  GFontWeight,
+  GFontStyle,
+  GFontLine,
+  GBorderStyle,
+} from '../gas';
 import { cellA1, intersects, contains, rectToA1, type Rect } from './a1';
 import { coerceInput, type CellInput } from './cellValue';
-import {
-  DEFAULT_NUMBER_FORMAT,
-  displayValue,
-  isDateFormat,
-  isNumericFormat,
-  type CellValue,
-} from './format';
+import { DEFAULT_NUMBER_FORMAT, displayValue, isDateFormat, isNumericFormat, type CellValue } from './format';
 import { dateToSerial, serialToMs } from '../dates';
 import { DataValidationImpl, passesValidation } from './dataValidation';
 import { normalizeColor } from './colors';
@@ -76,13 +81,18 @@ export class RangeImpl implements Partial<GRange> {
   }
   /** Checks a 2-D argument's shape exactly as Sheets does, before anything is written. */
   private _check2D(method: string, data: unknown): unknown[][] {
-    if (!Array.isArray(data) || !data.every((r) => Array.isArray(r))) throw this.rt.signatureError(`SpreadsheetApp.Range.${method}`, [data]);
+    if (!Array.isArray(data) || !data.every((r) => Array.isArray(r)))
+      throw this.rt.signatureError(`SpreadsheetApp.Range.${method}`, [data]);
     if (data.length !== this.numRows) {
-      throw this.rt.error(`The number of rows in the data does not match the number of rows in the range. The data has ${data.length} but the range has ${this.numRows}.`);
+      throw this.rt.error(
+        `The number of rows in the data does not match the number of rows in the range. The data has ${data.length} but the range has ${this.numRows}.`,
+      );
     }
     for (const line of data as unknown[][]) {
       if (line.length !== this.numCols) {
-        throw this.rt.error(`The number of columns in the data does not match the number of columns in the range. The data has ${line.length} but the range has ${this.numCols}.`);
+        throw this.rt.error(
+          `The number of columns in the data does not match the number of columns in the range. The data has ${line.length} but the range has ${this.numCols}.`,
+        );
       }
     }
     return data as unknown[][];
@@ -139,7 +149,9 @@ export class RangeImpl implements Partial<GRange> {
         if (!rule || rule.spec.allowInvalid) continue;
         coerceInput(input(i, j), s.formats.get(this.row - 1 + i, this.col - 1 + j), this.ctx.ss.input, this.ctx.ss.timeZone, probe);
         if (probe.formula === undefined && !passesValidation(rule.spec, probe.value)) {
-          throw this.rt.error(`The data you entered in cell ${cellA1(this.row + i, this.col + j)} violates the data validation rules set on this cell.`);
+          throw this.rt.error(
+            `The data you entered in cell ${cellA1(this.row + i, this.col + j)} violates the data validation rules set on this cell.`,
+          );
         }
       }
     }
@@ -250,7 +262,8 @@ export class RangeImpl implements Partial<GRange> {
     if (typeof formula !== 'string') throw this.rt.signatureError('SpreadsheetApp.Range.setFormula', [formula]);
     this._write('setFormula');
     coerceInput(formula, undefined, this.ctx.ss.input, this.ctx.ss.timeZone, scratch);
-    for (let i = 0; i < this.numRows; i++) for (let j = 0; j < this.numCols; j++) this.sheet.storeInput(this.row - 1 + i, this.col - 1 + j, scratch);
+    for (let i = 0; i < this.numRows; i++)
+      for (let j = 0; j < this.numCols; j++) this.sheet.storeInput(this.row - 1 + i, this.col - 1 + j, scratch);
     return this.api;
   }
   isBlank(): boolean {
@@ -323,10 +336,16 @@ export class RangeImpl implements Partial<GRange> {
     return this._first(this.sheet.fontWeights, 'normal') as GFontWeight;
   }
   setFontWeight(fontWeight: GFontWeight | null): GRange {
-    return this._fill('setFontWeight', this.sheet.fontWeights, fontWeight === null || fontWeight === 'normal' ? undefined : String(fontWeight));
+    return this._fill(
+      'setFontWeight',
+      this.sheet.fontWeights,
+      fontWeight === null || fontWeight === 'normal' ? undefined : String(fontWeight),
+    );
   }
   setFontWeights(fontWeights: Array<Array<GFontWeight | null>>): GRange {
-    return this._set2D('setFontWeights', this.sheet.fontWeights, fontWeights, (v) => (v === null || v === 'normal' ? undefined : String(v)));
+    return this._set2D('setFontWeights', this.sheet.fontWeights, fontWeights, (v) =>
+      v === null || v === 'normal' ? undefined : String(v),
+    );
   }
   getFontStyles(): GFontStyle[][] {
     return this._readLayer(this.sheet.fontStyles, 'normal') as GFontStyle[][];
@@ -380,10 +399,16 @@ export class RangeImpl implements Partial<GRange> {
     return this._first(this.sheet.hAligns, 'general');
   }
   setHorizontalAlignment(alignment: 'left' | 'center' | 'normal' | 'right' | null): GRange {
-    return this._fill('setHorizontalAlignment', this.sheet.hAligns, alignment === null || alignment === 'normal' ? undefined : String(alignment));
+    return this._fill(
+      'setHorizontalAlignment',
+      this.sheet.hAligns,
+      alignment === null || alignment === 'normal' ? undefined : String(alignment),
+    );
   }
   setHorizontalAlignments(alignments: Array<Array<'left' | 'center' | 'normal' | 'right' | null>>): GRange {
-    return this._set2D('setHorizontalAlignments', this.sheet.hAligns, alignments, (v) => (v === null || v === 'normal' ? undefined : String(v)));
+    return this._set2D('setHorizontalAlignments', this.sheet.hAligns, alignments, (v) =>
+      v === null || v === 'normal' ? undefined : String(v),
+    );
   }
   getVerticalAlignments(): string[][] {
     return this._readLayer(this.sheet.vAligns, 'bottom');
@@ -392,10 +417,16 @@ export class RangeImpl implements Partial<GRange> {
     return this._first(this.sheet.vAligns, 'bottom');
   }
   setVerticalAlignment(alignment: 'top' | 'middle' | 'bottom' | null): GRange {
-    return this._fill('setVerticalAlignment', this.sheet.vAligns, alignment === null || alignment === 'bottom' ? undefined : String(alignment));
+    return this._fill(
+      'setVerticalAlignment',
+      this.sheet.vAligns,
+      alignment === null || alignment === 'bottom' ? undefined : String(alignment),
+    );
   }
   setVerticalAlignments(alignments: Array<Array<'top' | 'middle' | 'bottom' | null>>): GRange {
-    return this._set2D('setVerticalAlignments', this.sheet.vAligns, alignments, (v) => (v === null || v === 'bottom' ? undefined : String(v)));
+    return this._set2D('setVerticalAlignments', this.sheet.vAligns, alignments, (v) =>
+      v === null || v === 'bottom' ? undefined : String(v),
+    );
   }
   getWraps(): boolean[][] {
     return this._readLayer(this.sheet.wraps, false, (v) => v === 'WRAP');
@@ -424,7 +455,10 @@ export class RangeImpl implements Partial<GRange> {
   }
   setBorder(...args: unknown[]): GRange {
     this._write('setBorder', 0);
-    this.sheet.borders.push({ rect: this._rect, args: args.map((a) => (a === undefined ? null : String(a as GBorderStyle | string | boolean | null))) });
+    this.sheet.borders.push({
+      rect: this._rect,
+      args: args.map((a) => (a === undefined ? null : String(a as GBorderStyle | string | boolean | null))),
+    });
     return this.api;
   }
 
@@ -494,7 +528,13 @@ export class RangeImpl implements Partial<GRange> {
 
   // ---- clearing -----------------------------------------------------------------------------------
 
-  clear(options?: { commentsOnly?: boolean; contentsOnly?: boolean; formatOnly?: boolean; validationsOnly?: boolean; skipFilteredRows?: boolean }): GRange {
+  clear(options?: {
+    commentsOnly?: boolean;
+    contentsOnly?: boolean;
+    formatOnly?: boolean;
+    validationsOnly?: boolean;
+    skipFilteredRows?: boolean;
+  }): GRange {
     const o = options ?? {};
     const layers: LayerName[] = [];
     const any = o.commentsOnly || o.contentsOnly || o.formatOnly || o.validationsOnly;

@@ -157,7 +157,12 @@ export class SheetImpl implements Partial<GSheet> {
     return this.ctx.rangeApi(this.model, { row, col, numRows: nr, numCols: nc });
   }
   getDataRange(): GRange {
-    return this.ctx.rangeApi(this.model, { row: 1, col: 1, numRows: Math.max(1, this.model.lastRow()), numCols: Math.max(1, this.model.lastCol()) });
+    return this.ctx.rangeApi(this.model, {
+      row: 1,
+      col: 1,
+      numRows: Math.max(1, this.model.lastRow()),
+      numCols: Math.max(1, this.model.lastCol()),
+    });
   }
   getSheetValues(startRow: number, startColumn: number, numRows: number, numColumns: number): any[][] {
     const nr = numRows === -1 ? Math.max(1, this.model.lastRow() - startRow + 1) : numRows;

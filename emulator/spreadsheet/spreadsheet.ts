@@ -205,7 +205,8 @@ export function createSpreadsheet(
     toast: hooks.toast,
     spreadsheetApi: () => impl.api,
     sheetApi: (sheet) => new SheetImpl(ctx, sheet).api,
-    rangeApi: (sheet, rect, whole) => new RangeImpl(ctx, sheet, rect.row, rect.col, rect.numRows, rect.numCols, whole?.cols, whole?.rows).api,
+    rangeApi: (sheet, rect, whole) =>
+      new RangeImpl(ctx, sheet, rect.row, rect.col, rect.numRows, rect.numCols, whole?.cols, whole?.rows).api,
   };
   model.bridge = {
     toRect(range: unknown, method: string): SheetRect {

@@ -71,7 +71,8 @@ export class SpreadsheetModel {
   /** Creates errors in the add-in's realm (set by the twin). */
   makeError: (message: string) => Error = (message) => new Error(message);
   /** The cell-limit error, in the user's language (set by the twin's runtime). */
-  cellLimitError: (limit: number) => Error = (limit) => new Error(`This action would increase the number of cells in the workbook above the limit of ${limit} cells.`);
+  cellLimitError: (limit: number) => Error = (limit) =>
+    new Error(`This action would increase the number of cells in the workbook above the limit of ${limit} cells.`);
   private sheetSeq = 0;
   display!: DisplayLocale;
   input!: InputLocale;
@@ -94,7 +95,9 @@ export class SpreadsheetModel {
     this.locale = locale;
     const russian = /^ru/i.test(locale);
     const base = russian ? RU_DISPLAY : EN_DISPLAY;
-    this.display = this.localizedNumbers ? base : { ...PLAIN_DISPLAY, defaultDate: base.defaultDate, defaultDateTime: base.defaultDateTime };
+    this.display = this.localizedNumbers
+      ? base
+      : { ...PLAIN_DISPLAY, defaultDate: base.defaultDate, defaultDateTime: base.defaultDateTime };
     this.input = { decimal: russian ? ',' : '.', dayFirst: russian, parseText: this.parseText };
   }
 

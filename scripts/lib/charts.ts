@@ -13,7 +13,7 @@ export const CHART_HEIGHT = 400;
 const FONT_FAMILY = "'Liberation Sans', Arial, 'DejaVu Sans', sans-serif";
 
 /** Advance widths (in em) of Arial-like glyphs, for laying out labels without a canvas. */
-const NARROW = new Set([...'iljtfrI.,:;!|\'()[]{} ', '\u00a0']);
+const NARROW = new Set([..."iljtfrI.,:;!|'()[]{} ", '\u00a0']);
 const WIDE = new Set([...'mwMWжшщыюмфЖШЩЫЮМФ%—№@']);
 function charWidthEm(ch: string): number {
   if (NARROW.has(ch)) return 0.3;
@@ -144,7 +144,8 @@ export function chartModel(sheet: SheetSnapshot, chart: ChartSnapshot, timeZone:
   const vAxis = axisOptions(options, 'vAxis');
   const valueAxis = chart.type === 'BAR' ? hAxis : vAxis;
   const percentCells =
-    seriesColumns.length > 0 && seriesColumns.every((col) => rows <= start || isPercentPattern(formatAt(sheet, col.row + start, col.column)));
+    seriesColumns.length > 0 &&
+    seriesColumns.every((col) => rows <= start || isPercentPattern(formatAt(sheet, col.row + start, col.column)));
   const percent = percentCells || valueAxis.format === 'percent' || (valueAxis.format !== null && isPercentPattern(valueAxis.format));
   return {
     type: chart.type,
@@ -271,7 +272,12 @@ export function echartsOption(model: ChartModel): Record<string, unknown> {
 
 /** The chart drawn as an SVG string (self-contained: no scripts, no external resources). */
 export function renderChartSvg(model: ChartModel, size: { width?: number; height?: number } = {}): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: size.width ?? CHART_WIDTH, height: size.height ?? CHART_HEIGHT });
+  const chart = echarts.init(null, null, {
+    renderer: 'svg',
+    ssr: true,
+    width: size.width ?? CHART_WIDTH,
+    height: size.height ?? CHART_HEIGHT,
+  });
   try {
     chart.setOption(echartsOption(model));
     return chart.renderToSVGString();

@@ -26,7 +26,10 @@ export function zonedParts(date: Date, timeZone: string): { y: number; mo: numbe
 
 /** Strips quoted literals, bracketed parts and escapes, which may contain letters that are not format codes. */
 function formatCodes(pattern: string): string {
-  return pattern.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '').replace(/\\./g, '');
+  return pattern
+    .replace(/"[^"]*"/g, '')
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/\\./g, '');
 }
 
 /** True when a number-format pattern shows a date or time. */
@@ -49,12 +52,17 @@ function formatDate(date: Date, pattern: string, timeZone: string): string {
       if (lower === 'yy') return pad2(p.y % 100);
       if (lower === 'dd') return pad2(p.d);
       if (lower === 'd') return String(p.d);
-      if (lower === 'hh') return (afterHour = true), pad2(p.h);
-      if (lower === 'h') return (afterHour = true), String(p.h);
+      if (lower === 'hh') return ((afterHour = true), pad2(p.h));
+      if (lower === 'h') return ((afterHour = true), String(p.h));
       if (lower === 'ss') return pad2(p.s);
       if (lower === 's') return String(p.s);
       if (lower === 'mm' || lower === 'm') {
-        const nextIsSeconds = tokens.slice(i + 1).find((x) => /^[a-z]/i.test(x))?.toLowerCase().startsWith('s') ?? false;
+        const nextIsSeconds =
+          tokens
+            .slice(i + 1)
+            .find((x) => /^[a-z]/i.test(x))
+            ?.toLowerCase()
+            .startsWith('s') ?? false;
         const minutes = (t === 'mm' || t === 'm') && (afterHour || nextIsSeconds);
         if (minutes) return lower === 'mm' ? pad2(p.mi) : String(p.mi);
         return lower === 'mm' ? pad2(p.mo) : String(p.mo);

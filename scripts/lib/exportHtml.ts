@@ -82,12 +82,22 @@ function renderTable(sheet: SheetSnapshot, timeZone: string, today: Date): strin
       // A caption runs on over the empty cells to its right, as text overflows in Sheets; inside a table the cells keep
       // their own columns (and colours).
       let span = 1;
-      if (typeof value === 'string' && value !== '' && (r <= sheet.frozenRows || soleText(r))) while (i + span < visible.length && isEmpty(r, visible[i + span]) && !sheet.notes[r - 1]?.[visible[i + span] - 1]) span++;
-      const classes = [typeof value === 'number' ? 'num' : '', value instanceof Date ? 'date' : '', note ? 'has-note' : '', span > 1 ? 'overflow' : ''].filter(Boolean);
+      if (typeof value === 'string' && value !== '' && (r <= sheet.frozenRows || soleText(r)))
+        while (i + span < visible.length && isEmpty(r, visible[i + span]) && !sheet.notes[r - 1]?.[visible[i + span] - 1]) span++;
+      const classes = [
+        typeof value === 'number' ? 'num' : '',
+        value instanceof Date ? 'date' : '',
+        note ? 'has-note' : '',
+        span > 1 ? 'overflow' : '',
+      ].filter(Boolean);
       const attrs =
-        (classes.length ? ` class="${classes.join(' ')}"` : '') + (span > 1 ? ` colspan="${span}"` : '') + (note ? ` title="${escapeHtml(note)}"` : '');
+        (classes.length ? ` class="${classes.join(' ')}"` : '') +
+        (span > 1 ? ` colspan="${span}"` : '') +
+        (note ? ` title="${escapeHtml(note)}"` : '');
       const tag = r <= sheet.frozenRows ? 'th' : 'td';
-      cells.push(`<${tag}${attrs}${cellStyleAttr(sheet.backgrounds[r - 1]?.[c - 1] ?? null, conditional.get(`${r}:${c}`), sheet.bold[r - 1]?.[c - 1] ?? false, sheet.italic[r - 1]?.[c - 1] ?? false)}>${escapeHtml(text)}</${tag}>`);
+      cells.push(
+        `<${tag}${attrs}${cellStyleAttr(sheet.backgrounds[r - 1]?.[c - 1] ?? null, conditional.get(`${r}:${c}`), sheet.bold[r - 1]?.[c - 1] ?? false, sheet.italic[r - 1]?.[c - 1] ?? false)}>${escapeHtml(text)}</${tag}>`,
+      );
       i += span - 1;
     }
     const line = `<tr><th class="row-number">${r}</th>${cells.join('')}</tr>`;
@@ -174,7 +184,9 @@ export function renderHtml(snapshot: SpreadsheetSnapshot, options: HtmlOptions):
       `<section class="sheet" id="${sectionId(i)}" aria-labelledby="${sectionId(i)}-title">\n<h2 id="${sectionId(i)}-title">${escapeHtml(s.name)}</h2>\n` +
       `${renderCharts(s, i, snapshot.timeZone)}\n${renderTable(s, snapshot.timeZone, options.generatedAt)}\n</section>`,
   );
-  const summary = options.summary?.length ? `<ul class="summary">${options.summary.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>` : '';
+  const summary = options.summary?.length
+    ? `<ul class="summary">${options.summary.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`
+    : '';
   return `<!DOCTYPE html>
 <html lang="ru">
 <head>

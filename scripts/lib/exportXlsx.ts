@@ -22,7 +22,10 @@ const PIXELS_PER_CHAR = 7;
 export function excelNumberFormat(pattern: string): string | undefined {
   if (!pattern || pattern === 'General') return undefined;
   if (!isDatePattern(pattern)) return pattern;
-  return pattern.replace(/("[^"]*")|([^"]+)/g, (_m, quoted: string | undefined, plain: string | undefined) => quoted ?? (plain ?? '').toLowerCase());
+  return pattern.replace(
+    /("[^"]*")|([^"]+)/g,
+    (_m, quoted: string | undefined, plain: string | undefined) => quoted ?? (plain ?? '').toLowerCase(),
+  );
 }
 
 /**
@@ -118,13 +121,34 @@ function excelValidation(v: ValidationSnapshot, lists: ListStore): ExcelJS.DataV
     return { type: 'list', allowBlank: true, formulae: [fitsInline ? inline : lists.reference(v.values)], ...messages };
   }
   if (v.kind === 'date') {
-    return { type: 'date', operator: 'greaterThan', allowBlank: true, formulae: [new Date(Date.UTC(1900, 0, 1))], error: 'Введите дату.', ...messages };
+    return {
+      type: 'date',
+      operator: 'greaterThan',
+      allowBlank: true,
+      formulae: [new Date(Date.UTC(1900, 0, 1))],
+      error: 'Введите дату.',
+      ...messages,
+    };
   }
   if (v.kind === 'numberAtLeast') {
-    return { type: 'decimal', operator: 'greaterThanOrEqual', allowBlank: true, formulae: [v.min], error: `Введите число не меньше ${v.min}.`, ...messages };
+    return {
+      type: 'decimal',
+      operator: 'greaterThanOrEqual',
+      allowBlank: true,
+      formulae: [v.min],
+      error: `Введите число не меньше ${v.min}.`,
+      ...messages,
+    };
   }
   if (v.kind === 'numberBetween') {
-    return { type: 'decimal', operator: 'between', allowBlank: true, formulae: [v.min, v.max], error: `Введите число от ${v.min} до ${v.max}.`, ...messages };
+    return {
+      type: 'decimal',
+      operator: 'between',
+      allowBlank: true,
+      formulae: [v.min, v.max],
+      error: `Введите число от ${v.min} до ${v.max}.`,
+      ...messages,
+    };
   }
   return null;
 }

@@ -22,7 +22,8 @@ type Node =
   | { t: 'bin'; op: string; a: Node; b: Node }
   | { t: 'neg'; a: Node };
 
-const TOKEN = /\s*(?:("(?:[^"]|"")*")|(\$?[A-Za-z]{1,3}\$?\d+)|(\d+(?:\.\d+)?)|([A-Za-z_][A-Za-z0-9_.]*)\s*\(|(TRUE|FALSE)\b|(<>|<=|>=|[=<>&+\-*/(),;]))/y;
+const TOKEN =
+  /\s*(?:("(?:[^"]|"")*")|(\$?[A-Za-z]{1,3}\$?\d+)|(\d+(?:\.\d+)?)|([A-Za-z_][A-Za-z0-9_.]*)\s*\(|(TRUE|FALSE)\b|(<>|<=|>=|[=<>&+\-*/(),;]))/y;
 
 function tokenize(src: string): string[] {
   const tokens: string[] = [];
@@ -216,7 +217,12 @@ function evaluate(node: Node, at: { row: number; column: number }, origin: { row
 }
 
 /** True when the formula holds for the cell at `at`, the formula being written for `origin` (the rule's first cell). */
-export function formulaHolds(formula: string, at: { row: number; column: number }, origin: { row: number; column: number }, ctx: EvalContext): boolean {
+export function formulaHolds(
+  formula: string,
+  at: { row: number; column: number },
+  origin: { row: number; column: number },
+  ctx: EvalContext,
+): boolean {
   return truthy(evaluate(parseFormula(formula), at, origin, ctx));
 }
 

@@ -111,7 +111,8 @@ function readValidations(sheet: Sheet): SheetSnapshot['validations'] {
     let key = '';
     let current: ValidationSnapshot | null = null;
     const close = (end: number) => {
-      if (current && start >= 0) runs.push({ rect: { row: start + 1, column: c + 1, numRows: end - start, numColumns: 1 }, validation: current });
+      if (current && start >= 0)
+        runs.push({ rect: { row: start + 1, column: c + 1, numRows: end - start, numColumns: 1 }, validation: current });
     };
     for (let r = 0; r <= rows; r++) {
       const v = r < rows ? grid[r][c] : null;

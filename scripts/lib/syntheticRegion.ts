@@ -138,11 +138,38 @@ const MUNICIPALITY_NAMES: readonly MunicipalityName[] = [
 
 /** Village adjectives for rural school names («МКОУ «Ивановская ООШ»»). */
 const VILLAGES = [
-  'Ивановская', 'Петровская', 'Никольская', 'Покровская', 'Берёзовская', 'Михайловская', 'Знаменская',
-  'Троицкая', 'Успенская', 'Вознесенская', 'Александровская', 'Дмитриевская', 'Сергиевская', 'Каменская',
-  'Луговская', 'Полянская', 'Ключевская', 'Горская', 'Заречная', 'Сосновская', 'Ольховская', 'Липовская',
-  'Рябиновская', 'Кедровская', 'Боровская', 'Степновская', 'Озёрная', 'Верхнесельская', 'Нижнепольская',
-  'Красноярская', 'Богородская', 'Преображенская',
+  'Ивановская',
+  'Петровская',
+  'Никольская',
+  'Покровская',
+  'Берёзовская',
+  'Михайловская',
+  'Знаменская',
+  'Троицкая',
+  'Успенская',
+  'Вознесенская',
+  'Александровская',
+  'Дмитриевская',
+  'Сергиевская',
+  'Каменская',
+  'Луговская',
+  'Полянская',
+  'Ключевская',
+  'Горская',
+  'Заречная',
+  'Сосновская',
+  'Ольховская',
+  'Липовская',
+  'Рябиновская',
+  'Кедровская',
+  'Боровская',
+  'Степновская',
+  'Озёрная',
+  'Верхнесельская',
+  'Нижнепольская',
+  'Красноярская',
+  'Богородская',
+  'Преображенская',
 ];
 
 const MOSCOW_OFFSET_HOURS = 3;
@@ -273,10 +300,7 @@ function lognormal(rnd: Random, median: number, sigma: number): number {
 }
 
 function isbshOf(total: number, c: School['counts']): number {
-  return (
-    65 +
-    (15 * c.bothParents + 20 * c.housing - 15 * c.singleParent - 35 * c.registered - 15 * c.nonNative) / total
-  );
+  return 65 + (15 * c.bothParents + 20 * c.housing - 15 * c.singleParent - 35 * c.registered - 15 * c.nonNative) / total;
 }
 
 function makeSchools(n: number, m: number, year: number, rnd: Random): School[] {
@@ -332,7 +356,9 @@ function makeSchools(n: number, m: number, year: number, rnd: Random): School[] 
       };
       const teachers = Math.max(rural ? 6 : 20, Math.round(total / (rural ? 9 : 14) + rnd.int(0, 5)));
       const highestShare = rnd.chance(0.04) ? 0 : share(0.33, 0.05, 0.09, 0.03, 0.7);
-      const specialists = SPECIALISTS.filter((_, i) => rnd.chance(rural ? [0.55, 0.15, 0.3, 0.45][i] : [0.95, 0.4, 0.7, 0.85][i])).join(', ');
+      const specialists = SPECIALISTS.filter((_, i) => rnd.chance(rural ? [0.55, 0.15, 0.3, 0.45][i] : [0.95, 0.4, 0.7, 0.85][i])).join(
+        ', ',
+      );
       const funding = (rnd.chance(0.03) ? 0.5 : 1) * (rural ? 95_000 + 3_500_000 / total : 88_000) * rnd.uniform(0.9, 1.1);
       const school: School = {
         code: `edu${760000 + serial}`,
@@ -500,15 +526,33 @@ function injectProblems(
   });
 
   const big = pickSchool((s) => s.total >= 1000);
-  inResponses('countAsTextWithSpace', big, 'Общее количество обучающихся', withSpaceGroups(big.total), 'count typed with a space as thousands separator (text)');
+  inResponses(
+    'countAsTextWithSpace',
+    big,
+    'Общее количество обучающихся',
+    withSpaceGroups(big.total),
+    'count typed with a space as thousands separator (text)',
+  );
 
   const percent = pickSchool((s) => s.counts.singleParent > 0);
   const pct = ((100 * percent.counts.singleParent) / percent.total).toFixed(1).replace('.', ',');
-  inResponses('percentInCountColumn', percent, 'Количество обучающихся из неполных семей', `${pct} %`, 'a share written as a percent in a count column');
+  inResponses(
+    'percentInCountColumn',
+    percent,
+    'Количество обучающихся из неполных семей',
+    `${pct} %`,
+    'a share written as a percent in a count column',
+  );
 
   const typo = pickSchool();
   const tooMany = typo.counts.housing * 10 + 1;
-  inResponses('countAboveTotal', typo, 'Количество обучающихся из семей, проживающих в благоустроенном жилье', tooMany, `count above the total (${typo.total}): an extra digit typed`);
+  inResponses(
+    'countAboveTotal',
+    typo,
+    'Количество обучающихся из семей, проживающих в благоустроенном жилье',
+    tooMany,
+    `count above the total (${typo.total}): an extra digit typed`,
+  );
 
   const noCode = pickSchool();
   responses.push(responseRow(noCode, '', later()));
@@ -523,13 +567,31 @@ function injectProblems(
   });
 
   const unknown = pickSchool();
-  inResponses('textNoData', unknown, 'Количество обучающихся, для которых русский язык не является родным', 'нет данных', 'text instead of a count (an ИСБШ input)');
+  inResponses(
+    'textNoData',
+    unknown,
+    'Количество обучающихся, для которых русский язык не является родным',
+    'нет данных',
+    'text instead of a count (an ИСБШ input)',
+  );
 
   const lookalike = pickSchool();
-  inResponses('cyrillicLookalikeInCode', lookalike, 'Код ОО', lookalike.code.replace('e', '\u0435'), 'Cyrillic «е» (U+0435) instead of Latin e: the code does not match «Результаты ОП»');
+  inResponses(
+    'cyrillicLookalikeInCode',
+    lookalike,
+    'Код ОО',
+    lookalike.code.replace('e', '\u0435'),
+    'Cyrillic «е» (U+0435) instead of Latin e: the code does not match «Результаты ОП»',
+  );
 
   const formula = pickSchool();
-  inResponses('nameStartsWithEquals', formula, 'Полное наименование образовательной организации', `=${formula.name}`, 'a name beginning with «=» (must stay text, never a formula)');
+  inResponses(
+    'nameStartsWithEquals',
+    formula,
+    'Полное наименование образовательной организации',
+    `=${formula.name}`,
+    'a name beginning with «=» (must stay text, never a formula)',
+  );
 
   const negative = pickSchool();
   inResponses('negativeNumber', negative, 'Количество обучающихся с ОВЗ', -Math.max(1, negative.counts.ovz), 'a negative count');
@@ -537,7 +599,14 @@ function injectProblems(
   // Results: rows are grouped by year, then school in sheet order, then procedure.
   const resultIndex = (code: string, year: number, procedure: string) =>
     results.findIndex((r, i) => i > 0 && r[RCOL['Код ОО']] === code && r[RCOL['Год']] === year && r[RCOL['Процедура']] === procedure);
-  const inResults = (kind: ProblemKind, index: number, header: (typeof RESULT_HEADERS)[number], value: unknown, schoolCode: string, note: string) => {
+  const inResults = (
+    kind: ProblemKind,
+    index: number,
+    header: (typeof RESULT_HEADERS)[number],
+    value: unknown,
+    schoolCode: string,
+    note: string,
+  ) => {
     results[index][RCOL[header]] = value;
     problems.push({ kind, sheet: 'results', row: index + 1, column: header, value, schoolCode, note });
   };
@@ -545,15 +614,36 @@ function injectProblems(
 
   const schoolYear = pickSchool();
   const syIndex = resultIndex(schoolYear.code, previous, 'ВПР русский язык 5');
-  inResults('schoolYearInsteadOfYear', syIndex, 'Год', `${previous - 1}/${String(previous).slice(2)}`, schoolYear.code, `a school year instead of the calendar year ${previous}`);
+  inResults(
+    'schoolYearInsteadOfYear',
+    syIndex,
+    'Год',
+    `${previous - 1}/${String(previous).slice(2)}`,
+    schoolYear.code,
+    `a school year instead of the calendar year ${previous}`,
+  );
 
   const oddCase = pickSchool();
-  inResults('procedureOddCase', resultIndex(oddCase.code, current, 'ОГЭ математика'), 'Процедура', 'огэ  математика', oddCase.code, 'procedure name in lower case with a double space (means «ОГЭ математика»)');
+  inResults(
+    'procedureOddCase',
+    resultIndex(oddCase.code, current, 'ОГЭ математика'),
+    'Процедура',
+    'огэ  математика',
+    oddCase.code,
+    'procedure name in lower case with a double space (means «ОГЭ математика»)',
+  );
 
   const ghost = pickSchool();
   const ghostIndex = resultIndex(ghost.code, current, 'ВПР математика 6');
   if (Number(results[ghostIndex][RCOL['Не преодолели порог']]) === 0) results[ghostIndex][RCOL['Не преодолели порог']] = 1;
-  inResults('failuresWithoutParticipants', ghostIndex, 'Участников', 0, ghost.code, `participants 0 but ${results[ghostIndex][RCOL['Не преодолели порог']]} failed`);
+  inResults(
+    'failuresWithoutParticipants',
+    ghostIndex,
+    'Участников',
+    0,
+    ghost.code,
+    `participants 0 but ${results[ghostIndex][RCOL['Не преодолели порог']]} failed`,
+  );
 
   return problems.sort((a, b) => (a.sheet === b.sheet ? a.row - b.row : a.sheet === 'responses' ? -1 : 1));
 }
@@ -574,6 +664,7 @@ export function generateRegion(options: RegionOptions): GeneratedRegion {
   // The Form appends submissions in time order.
   const bySubmission = [...schools].sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime());
   const responses: unknown[][] = [[...RESPONSE_HEADERS], ...bySubmission.map((s) => responseRow(s))];
-  const problems = options.problems && n > 0 ? injectProblems(schools, responses, results, years, new Random(options.seed ^ 0x165667b1)) : [];
+  const problems =
+    options.problems && n > 0 ? injectProblems(schools, responses, results, years, new Random(options.seed ^ 0x165667b1)) : [];
   return { responses, results, risks, problems };
 }

@@ -16,7 +16,6 @@ export const SPECIALISTS: readonly string[] = Object.freeze([
   'социальный педагог',
 ]);
 
-
 /** Spellings people use for the specialists, after normalisation (lower case, ё → е, hyphens without spaces). */
 const SPECIALIST_SPELLINGS: ReadonlyMap<string, string> = new Map([
   ['педагог-психолог', 'педагог-психолог'],
@@ -36,7 +35,14 @@ const SPECIALIST_SPELLINGS: ReadonlyMap<string, string> = new Map([
 ]);
 
 /** Answers that name no specialist: the form's last choice and its short forms. */
-const NO_SPECIALIST_ANSWERS: ReadonlySet<string> = new Set(['нет', 'нет ни одного из перечисленных', 'нет ни одного', 'отсутствуют', 'нет специалистов', 'никого']);
+const NO_SPECIALIST_ANSWERS: ReadonlySet<string> = new Set([
+  'нет',
+  'нет ни одного из перечисленных',
+  'нет ни одного',
+  'отсутствуют',
+  'нет специалистов',
+  'никого',
+]);
 
 /** Two-word spellings written without a hyphen («Педагог психолог», «учитель логопед»). */
 const UNHYPHENATED = /^(педагог|учитель)\s+(психолог|дефектолог|логопед)$/;
@@ -45,8 +51,10 @@ const UNHYPHENATED = /^(педагог|учитель)\s+(психолог|де�
 const belowMean = (z: string) => `на ${z.replace(/^[−-]/, '')} стандартного отклонения ниже среднего`;
 
 const messages = {
-  lowTeacherShare: (share: string, avg: string, z: string) => `доля педагогов высшей категории ${share} при среднем ${avg} — ${belowMean(z)}`,
-  noSpecialists: (missing: string[], all: boolean) => `${all ? 'нет ни одного из необходимых специалистов' : 'нет необходимых специалистов'}: ${missing.join(', ')}`,
+  lowTeacherShare: (share: string, avg: string, z: string) =>
+    `доля педагогов высшей категории ${share} при среднем ${avg} — ${belowMean(z)}`,
+  noSpecialists: (missing: string[], all: boolean) =>
+    `${all ? 'нет ни одного из необходимых специалистов' : 'нет необходимых специалистов'}: ${missing.join(', ')}`,
   noInternet: 'нет устойчивого доступа в Интернет',
   notEnoughComputers: 'недостаточно компьютерной техники',
   lowFunding: (funding: string, avg: string, z: string) =>
@@ -156,7 +164,9 @@ export function resourceDeficits(schools: ReadonlyArray<SchoolRecord>, settings:
     const teacherShare = teacherShares[i];
     const fewHighestCategory = farBelow(teacherShare, teacherSpread, k);
     if (fewHighestCategory && teacherShare !== null && teacherSpread) {
-      reasons.push(messages.lowTeacherShare(formatPercent(teacherShare), formatPercent(teacherSpread.mean), zScore(teacherShare, teacherSpread)));
+      reasons.push(
+        messages.lowTeacherShare(formatPercent(teacherShare), formatPercent(teacherSpread.mean), zScore(teacherShare, teacherSpread)),
+      );
     }
     const specialists = school.specialists === null ? null : new Set(school.specialists.map(normalizeSpecialists).flat());
     const missingSpecialists = specialists === null ? null : necessary.filter((name) => !specialists.has(name));
@@ -166,7 +176,8 @@ export function resourceDeficits(schools: ReadonlyArray<SchoolRecord>, settings:
         : settings.staffingSpecialistsRule === 'anyMissing'
           ? missingSpecialists.length > 0
           : missingSpecialists.length === necessary.length;
-    if (noSpecialists && missingSpecialists) reasons.push(messages.noSpecialists(missingSpecialists, missingSpecialists.length === necessary.length));
+    if (noSpecialists && missingSpecialists)
+      reasons.push(messages.noSpecialists(missingSpecialists, missingSpecialists.length === necessary.length));
 
     const noInternet = school.stableInternet === null ? null : !school.stableInternet;
     if (noInternet) reasons.push(messages.noInternet);

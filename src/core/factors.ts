@@ -132,7 +132,10 @@ export function actionFor(factor: RiskFactor, significance: Significance): strin
  * with a repeated id, is skipped with a problem naming its row. When no ID or name column is
  * found, the defaults are returned with a problem, so the rest of the work can go on.
  */
-export function factorsFromSheet(rows: unknown[][], col: Partial<Record<FactorColumn, number>>): { factors: RiskFactor[]; problems: string[] } {
+export function factorsFromSheet(
+  rows: unknown[][],
+  col: Partial<Record<FactorColumn, number>>,
+): { factors: RiskFactor[]; problems: string[] } {
   const problems: string[] = [];
   if (col.id === undefined || col.name === undefined) {
     problems.push(
@@ -175,7 +178,10 @@ export function factorsFromSheet(rows: unknown[][], col: Partial<Record<FactorCo
     // A sheet without the action columns (an older or hand-made one) keeps the wording of docs/методика.md §5.
     if (SIGNIFICANCES.some((s) => col[s] !== undefined)) {
       const cellText = (s: Significance) => (col[s] === undefined ? '' : tidyText(row[col[s] as number]));
-      factor.actions = Object.fromEntries(SIGNIFICANCES.map((s) => [s, cellText(s) || SIGNIFICANCE_ACTIONS[s]])) as Record<Significance, string>;
+      factor.actions = Object.fromEntries(SIGNIFICANCES.map((s) => [s, cellText(s) || SIGNIFICANCE_ACTIONS[s]])) as Record<
+        Significance,
+        string
+      >;
     }
     factors.push(factor);
   }

@@ -55,7 +55,11 @@ const TEXT = {
  * school is not in our data). Entries of other years are not compared. Codes are matched exactly as loaded (the
  * reader normalises them). Rows: both, ours only, federal only; within each by municipality and code.
  */
-export function compareWithFederalList(ours: ReadonlyArray<OurSchool>, federal: ReadonlyArray<FederalListEntry>, year: number): FederalComparisonRow[] {
+export function compareWithFederalList(
+  ours: ReadonlyArray<OurSchool>,
+  federal: ReadonlyArray<FederalListEntry>,
+  year: number,
+): FederalComparisonRow[] {
   const onFederal = new Set(federal.filter((e) => e.year === year).map((e) => e.schoolCode));
   const byCode = new Map(ours.map((s) => [s.schoolCode, s]));
   const rows: FederalComparisonRow[] = [];
@@ -79,18 +83,29 @@ export function compareWithFederalList(ours: ReadonlyArray<OurSchool>, federal: 
         : s.status === 'нет данных' || s.maxShare === null
           ? TEXT.noResults(year)
           : TEXT.notShnor(year, formatPercent(s.maxShare));
-    rows.push({ schoolCode: code, name: s?.name ?? '', municipality: s?.municipality ?? '', kind: 'только в федеральном списке', ourStatus: s?.status ?? '', detail });
+    rows.push({
+      schoolCode: code,
+      name: s?.name ?? '',
+      municipality: s?.municipality ?? '',
+      kind: 'только в федеральном списке',
+      ourStatus: s?.status ?? '',
+      detail,
+    });
   }
   const order = (k: FederalComparisonKind) => FEDERAL_COMPARISON_KINDS.indexOf(k);
   const collator = new Intl.Collator('ru');
   return rows.sort(
-    (a, b) => order(a.kind) - order(b.kind) || collator.compare(a.municipality, b.municipality) || collator.compare(a.schoolCode, b.schoolCode),
+    (a, b) =>
+      order(a.kind) - order(b.kind) || collator.compare(a.municipality, b.municipality) || collator.compare(a.schoolCode, b.schoolCode),
   );
 }
 
 /** How many rows of each kind (docs/методика.md §10, for «Показатели»). */
 export function federalComparisonCounts(rows: ReadonlyArray<FederalComparisonRow>): Record<FederalComparisonKind, number> {
-  const out = { 'в обоих списках': 0, 'только в нашем списке': 0, 'только в федеральном списке': 0 } as Record<FederalComparisonKind, number>;
+  const out = { 'в обоих списках': 0, 'только в нашем списке': 0, 'только в федеральном списке': 0 } as Record<
+    FederalComparisonKind,
+    number
+  >;
   for (const r of rows) out[r.kind]++;
   return out;
 }

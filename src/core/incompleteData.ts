@@ -69,13 +69,16 @@ export function missingResults(
     // A failing procedure of Y whose share of Y−1 this row could be (any of them when the procedure is unreadable).
     const failingWithoutY1 = (n: string) => failing(find(y, n), threshold) && !hasShare(find(y1, n));
     if (couldBeY && (name === null || !hasShare(find(y, name)))) add({ name, yearsBack: 0, kind: 'rejected', text: label });
-    else if (couldBeY1 && (name === null ? y.some((e) => failingWithoutY1(e.name)) : failingWithoutY1(name))) add({ name, yearsBack: 1, kind: 'rejected', text: label });
+    else if (couldBeY1 && (name === null ? y.some((e) => failingWithoutY1(e.name)) : failingWithoutY1(name)))
+      add({ name, yearsBack: 1, kind: 'rejected', text: label });
   }
   for (const e of y) {
-    if (e.share === null && e.participants !== null && e.participants > 0) add({ name: e.name, yearsBack: 0, kind: 'noFailures', text: `${e.name}, ${year}: ${MISSING_TEXT.noFailures}` });
+    if (e.share === null && e.participants !== null && e.participants > 0)
+      add({ name: e.name, yearsBack: 0, kind: 'noFailures', text: `${e.name}, ${year}: ${MISSING_TEXT.noFailures}` });
   }
   for (const e of y1) {
-    if (e.share !== null && find(y, e.name) === undefined) add({ name: e.name, yearsBack: 0, kind: 'noRow', text: `${e.name}, ${year}: ${MISSING_TEXT.noRow}` });
+    if (e.share !== null && find(y, e.name) === undefined)
+      add({ name: e.name, yearsBack: 0, kind: 'noRow', text: `${e.name}, ${year}: ${MISSING_TEXT.noRow}` });
   }
   return out;
 }
@@ -88,7 +91,12 @@ export function missingResults(
  * Different-subject counting (the setting) is not taken into account here: a status that could change is not
  * claimed, and asking about one school too many is the safe side.
  */
-export function couldBecomeShnor(missing: readonly MissingResult[], y: readonly YearEntry[], y1: readonly YearEntry[], threshold: number): boolean {
+export function couldBecomeShnor(
+  missing: readonly MissingResult[],
+  y: readonly YearEntry[],
+  y1: readonly YearEntry[],
+  threshold: number,
+): boolean {
   if (missing.some((m) => m.yearsBack === 1)) return true;
   const ofY = missing.filter((m) => m.yearsBack === 0);
   if (ofY.length === 0) return false;

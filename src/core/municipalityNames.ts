@@ -112,7 +112,13 @@ export function mergeMunicipalityNames(names: readonly string[]): MunicipalityNa
       const a = groups[i];
       const b = groups[j];
       // «г. Каменск № 2» and «г. Каменск № 3» are two districts, not a typo: numbers must agree.
-      if (a.core === b.core || Math.min(a.core.length, b.core.length) < 5 || Math.abs(a.core.length - b.core.length) > 2 || a.digits !== b.digits) continue;
+      if (
+        a.core === b.core ||
+        Math.min(a.core.length, b.core.length) < 5 ||
+        Math.abs(a.core.length - b.core.length) > 2 ||
+        a.digits !== b.digits
+      )
+        continue;
       if (distanceAtMost(a.core, b.core, 2)) result.nearDuplicates.push([a.name, b.name]);
     }
   }

@@ -214,7 +214,9 @@ export function shareFromCount(count: number | null, total: number | null): numb
  * with known answers (docs/методика.md §1.1: match by normalised text, not exact text).
  */
 export function normalizeAnswer(text: string): string {
-  return normalizeText(text).replace(/[.!]+$/, '').trim();
+  return normalizeText(text)
+    .replace(/[.!]+$/, '')
+    .trim();
 }
 
 /**
@@ -315,7 +317,11 @@ export function parseTerritory(value: unknown): Territory | null {
  * Longer prefixes first, so «р.п.» is not read as «п.».
  */
 const PLACE_PREFIXES: ReadonlyArray<{ pattern: RegExp; territory: Territory }> = [
-  { pattern: /^(?:(?:городской округ|муниципальный округ город|го|рп|пгт|рабочий поселок|поселок городского типа)\s+|(?:г\.\s*о|р\.\s*п|пгт|п\.\s*г\.\s*т)\.\s*)/, territory: 'город' },
+  {
+    pattern:
+      /^(?:(?:городской округ|муниципальный округ город|го|рп|пгт|рабочий поселок|поселок городского типа)\s+|(?:г\.\s*о|р\.\s*п|пгт|п\.\s*г\.\s*т)\.\s*)/,
+    territory: 'город',
+  },
   { pattern: /^(?:город\s+|г\.\s*)/, territory: 'город' },
   { pattern: /^(?:(?:село|деревня|поселок|станица|ст-ца|хутор|аул)\s+|(?:с|д|п|пос|ст|ст-ца|х)\.\s*)/, territory: 'село' },
 ];

@@ -39,7 +39,8 @@ export function objectivityFlags(rows: ReadonlyArray<ObjectivityRow>, year: numb
     const parts: string[] = [];
     const confirmedLow = r.confirmed !== null && shareAbove(settings.objectivityConfirmedBelow, r.confirmed);
     const raisedHigh = r.raised !== null && shareAbove(r.raised, settings.objectivityRaisedAbove);
-    if (confirmedLow) parts.push(`подтвердили ${formatPercent(r.confirmed as number)} (меньше ${formatPercent(settings.objectivityConfirmedBelow)})`);
+    if (confirmedLow)
+      parts.push(`подтвердили ${formatPercent(r.confirmed as number)} (меньше ${formatPercent(settings.objectivityConfirmedBelow)})`);
     if (raisedHigh) parts.push(`повысили ${formatPercent(r.raised as number)} (больше ${formatPercent(settings.objectivityRaisedAbove)})`);
     if (!parts.length) continue;
     const procedure = normalizeProcedureName(r.procedure);

@@ -78,9 +78,10 @@ export function roundHalfUp(x: number, digits: number): number {
 export function wholePercentShare(count: number, total: number): number {
   if (total === 0) return 0;
   // Integer arithmetic for integer counts: round(100·count/total) with halves up, no float drift.
-  const percent = Number.isInteger(count) && Number.isInteger(total) && total > 0 && count >= 0
-    ? Math.floor((200 * count + total) / (2 * total))
-    : roundHalfUp((100 * count) / total, 0);
+  const percent =
+    Number.isInteger(count) && Number.isInteger(total) && total > 0 && count >= 0
+      ? Math.floor((200 * count + total) / (2 * total))
+      : roundHalfUp((100 * count) / total, 0);
   return percent / 100;
 }
 

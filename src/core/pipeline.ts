@@ -13,7 +13,14 @@ import { hasPositiveSubjectDynamics, subjectDynamics, type SubjectDynamics } fro
 import { compareWithFederalList, federalComparisonCounts, type FederalComparisonRow, type FederalListEntry } from './federalList';
 import { objectivityFlags, type ObjectivityFlag, type ObjectivityRow } from './objectivity';
 import { municipalitySummary } from './municipalities';
-import { groupDynamics, territoryRiskComparison, type GroupDynamics, type GroupMember, type GroupSchoolFacts, type TerritoryRiskRow } from './groups';
+import {
+  groupDynamics,
+  territoryRiskComparison,
+  type GroupDynamics,
+  type GroupMember,
+  type GroupSchoolFacts,
+  type TerritoryRiskRow,
+} from './groups';
 import { computeHistory, shnorShareByYear, type HistoryReport, type ShnorByYearRow, type YearlyAnswer } from './history';
 import type { Settings } from './settings';
 import type { ClusterDynamics, IsbshLevel, LostResult, ProcedureResult, RiskDiagnosis, RiskFactor, SchoolRecord } from './types';
@@ -150,7 +157,8 @@ export function computeReport(input: PipelineInput): Report {
   const allShares = year === null ? new Map<string, YearShares>() : sharesByYear(results, year);
   const rowsByYear = year === null ? new Map<string, RowsOfTwoYears>() : rowsOfTwoYears(results, year);
   const assigned = input.assignedMentors ?? new Map<string, string>();
-  const flags = year === null || !input.objectivity ? new Map<string, ObjectivityFlag[]>() : objectivityFlags(input.objectivity, year, settings);
+  const flags =
+    year === null || !input.objectivity ? new Map<string, ObjectivityFlag[]>() : objectivityFlags(input.objectivity, year, settings);
 
   const reports: SchoolReport[] = schools.map((school, i) => {
     const sh = shnor[i];
@@ -189,7 +197,7 @@ export function computeReport(input: PipelineInput): Report {
       clusterDynamics: clusterDynamics(sh.previousClusterOrStatus, sh.clusterOrStatus),
       priority: sh.status === 'ШНОР' && inZone === true,
       resilient: resilience.resilient[i],
-      mentor: sh.status === 'ШНОР' ? mentors.get(school.schoolCode) ?? null : null,
+      mentor: sh.status === 'ШНОР' ? (mentors.get(school.schoolCode) ?? null) : null,
       assignedMentor: (assigned.get(school.schoolCode) ?? '').trim(),
       subjectDynamics: subjectDynamics(
         rowsByYear.get(school.schoolCode)?.previous ?? [],
@@ -232,7 +240,10 @@ export function computeReport(input: PipelineInput): Report {
           input.federalList,
           year,
         );
-  const indicators = computeIndicators(indicatorFacts(reports, results, year, input.diagnoses, federalComparison), input.manualIndicators ?? {});
+  const indicators = computeIndicators(
+    indicatorFacts(reports, results, year, input.diagnoses, federalComparison),
+    input.manualIndicators ?? {},
+  );
 
   const groupFacts: GroupSchoolFacts[] = reports.map((r) => ({
     schoolCode: r.school.schoolCode,
@@ -265,12 +276,18 @@ export function computeReport(input: PipelineInput): Report {
       })),
     ),
     indicators,
-    topFactors: topHighFactors(reports.map((r) => r.profile), input.factors),
+    topFactors: topHighFactors(
+      reports.map((r) => r.profile),
+      input.factors,
+    ),
     smallGroups: zone.smallGroups,
     federalComparison,
     objectivityGiven: !!input.objectivity,
     history,
-    shnorByYear: shnorShareByYear(history, schools.map((s) => s.municipality)),
+    shnorByYear: shnorShareByYear(
+      history,
+      schools.map((s) => s.municipality),
+    ),
     groupDynamics: groupDynamics(groupFacts, input.groups ?? [], procedures),
     territoryRisks: territoryRiskComparison(groupFacts, input.factors),
   };

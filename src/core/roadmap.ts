@@ -178,10 +178,7 @@ export function deferPastDeadlines(rows: readonly RoadmapRow[], today: Date, tim
 }
 
 /** One condition of the overdue rule; every condition must hold. */
-export type OverdueCondition =
-  | { kind: 'hasDeadline' }
-  | { kind: 'deadlineBeforeToday' }
-  | { kind: 'statusIsNot'; status: RoadmapStatus };
+export type OverdueCondition = { kind: 'hasDeadline' } | { kind: 'deadlineBeforeToday' } | { kind: 'statusIsNot'; status: RoadmapStatus };
 
 /**
  * The overdue rule of docs/методика.md §6 as data, the one definition both isOverdue and the

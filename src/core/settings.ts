@@ -163,8 +163,12 @@ export const SETTING_LABELS: Record<keyof Settings, string> = column((s) => s.la
 export const SETTING_KINDS: Record<keyof Settings, SettingKind> = column((s) => s.kind);
 
 const keysOfKind = (kind: SettingKind) => SETTING_KEYS.filter((k) => SETTING_KINDS[k] === kind);
-const SHARE_KEYS = keysOfKind('percent') as ReadonlyArray<{ [K in keyof Settings]: Settings[K] extends number ? K : never }[keyof Settings]>;
-const POSITIVE_KEYS = keysOfKind('number') as ReadonlyArray<{ [K in keyof Settings]: Settings[K] extends number ? K : never }[keyof Settings]>;
+const SHARE_KEYS = keysOfKind('percent') as ReadonlyArray<
+  { [K in keyof Settings]: Settings[K] extends number ? K : never }[keyof Settings]
+>;
+const POSITIVE_KEYS = keysOfKind('number') as ReadonlyArray<
+  { [K in keyof Settings]: Settings[K] extends number ? K : never }[keyof Settings]
+>;
 
 /** A fresh copy of the defaults of docs/методика.md (its preamble: every threshold is a default the user can change). */
 export function defaultSettings(): Settings {
@@ -203,11 +207,16 @@ export function settingsProblems(s: Settings): string[] {
     problems.push(`${SETTING_LABELS.isbshLevelBounds}: нужны четыре числа.`);
   } else {
     for (let i = 1; i < 4; i++) {
-      if (!(b[i] > b[i - 1])) problems.push(`${SETTING_LABELS.isbshLevelBounds}: граница ${numberRu(b[i])} должна быть больше предыдущей (${numberRu(b[i - 1])}).`);
+      if (!(b[i] > b[i - 1]))
+        problems.push(
+          `${SETTING_LABELS.isbshLevelBounds}: граница ${numberRu(b[i])} должна быть больше предыдущей (${numberRu(b[i - 1])}).`,
+        );
     }
     const range = isbshRange(s) ?? { min: SETTING_KIND_RANGES.bounds![0], max: SETTING_KIND_RANGES.bounds![1] };
     if (b[0] < range.min || b[3] > range.max) {
-      problems.push(`${SETTING_LABELS.isbshLevelBounds}: границы должны лежать от ${numberRu(range.min)} до ${numberRu(range.max)} — в пределах значений формулы ИСБШ.`);
+      problems.push(
+        `${SETTING_LABELS.isbshLevelBounds}: границы должны лежать от ${numberRu(range.min)} до ${numberRu(range.max)} — в пределах значений формулы ИСБШ.`,
+      );
     }
   }
   problems.push(...isbshFormulaProblems(s));
@@ -215,13 +224,17 @@ export function settingsProblems(s: Settings): string[] {
   for (const key of SHARE_KEYS) {
     const v = s[key];
     if (typeof v !== 'number' || !Number.isFinite(v) || v < shareLow || v > shareHigh) {
-      problems.push(`${SETTING_LABELS[key]}: доля должна быть от ${numberRu(shareLow * 100)}\u00a0% до ${numberRu(shareHigh * 100)}\u00a0%, получено «${typeof v === 'number' && Number.isFinite(v) ? numberRu(v * 100) + '\u00a0%' : String(v)}».`);
+      problems.push(
+        `${SETTING_LABELS[key]}: доля должна быть от ${numberRu(shareLow * 100)}\u00a0% до ${numberRu(shareHigh * 100)}\u00a0%, получено «${typeof v === 'number' && Number.isFinite(v) ? numberRu(v * 100) + '\u00a0%' : String(v)}».`,
+      );
     }
   }
   for (const key of POSITIVE_KEYS) {
     const v = s[key];
     if (typeof v !== 'number' || !Number.isFinite(v) || v < SETTING_KIND_RANGES.number![0]) {
-      problems.push(`${SETTING_LABELS[key]}: нужно неотрицательное число, получено «${typeof v === 'number' && Number.isFinite(v) ? numberRu(v) : String(v)}».`);
+      problems.push(
+        `${SETTING_LABELS[key]}: нужно неотрицательное число, получено «${typeof v === 'number' && Number.isFinite(v) ? numberRu(v) : String(v)}».`,
+      );
     }
   }
   if (s.riskZoneGrouping !== 'municipality' && s.riskZoneGrouping !== 'sheet') {
@@ -234,8 +247,13 @@ export function settingsProblems(s: Settings): string[] {
     problems.push(`${SETTING_LABELS.clusterStrongAbove}: не может быть меньше границы «умеренно неуспевающие».`);
   }
   if (s.ovzMediumShare > s.ovzHighShare) problems.push(`${SETTING_LABELS.ovzMediumShare}: не может быть больше порога «высокая».`);
-  if (s.nonNativeMediumShare > s.nonNativeHighShare) problems.push(`${SETTING_LABELS.nonNativeMediumShare}: не может быть больше порога «высокая».`);
-  if (!Array.isArray(s.staffingSpecialists) || s.staffingSpecialists.length === 0 || s.staffingSpecialists.some((x) => typeof x !== 'string' || !x.trim())) {
+  if (s.nonNativeMediumShare > s.nonNativeHighShare)
+    problems.push(`${SETTING_LABELS.nonNativeMediumShare}: не может быть больше порога «высокая».`);
+  if (
+    !Array.isArray(s.staffingSpecialists) ||
+    s.staffingSpecialists.length === 0 ||
+    s.staffingSpecialists.some((x) => typeof x !== 'string' || !x.trim())
+  ) {
     problems.push(`${SETTING_LABELS.staffingSpecialists}: нужен хотя бы один специалист.`);
   }
   if (s.staffingSpecialistsRule !== 'noneOfThem' && s.staffingSpecialistsRule !== 'anyMissing') {
@@ -247,14 +265,19 @@ export function settingsProblems(s: Settings): string[] {
   }
   const [firstYear, lastYear] = SETTING_KIND_RANGES.year!;
   if (s.reportingYear !== null && (!Number.isInteger(s.reportingYear) || s.reportingYear < firstYear || s.reportingYear > lastYear)) {
-    problems.push(`${SETTING_LABELS.reportingYear}: нужен год от ${firstYear} до ${lastYear} или пусто (последний год в данных), получено «${String(s.reportingYear)}».`);
+    problems.push(
+      `${SETTING_LABELS.reportingYear}: нужен год от ${firstYear} до ${lastYear} или пусто (последний год в данных), получено «${String(s.reportingYear)}».`,
+    );
   }
   if (!Array.isArray(s.methodologists) || s.methodologists.some((x) => typeof x !== 'string')) {
     problems.push(`${SETTING_LABELS.methodologists}: нужен список адресов через запятую.`);
   } else {
     const bad = s.methodologists.filter((x) => !isEmailAddress(x.trim())).length;
     // The addresses themselves are not repeated: the settings' messages may reach logs (docs/методика.md §11).
-    if (bad) problems.push(`${SETTING_LABELS.methodologists}: не похожи на адрес электронной почты («имя@домен.ru») — ${bad} из ${s.methodologists.length}.`);
+    if (bad)
+      problems.push(
+        `${SETTING_LABELS.methodologists}: не похожи на адрес электронной почты («имя@домен.ru») — ${bad} из ${s.methodologists.length}.`,
+      );
   }
   return problems;
 }
@@ -271,7 +294,10 @@ function isbshFormulaProblems(s: Settings): string[] {
   const weights = w as Record<string, unknown>;
   for (const key of ISBSH_SHARE_KEYS) {
     const v = weights[key];
-    if (typeof v !== 'number' || !Number.isFinite(v)) problems.push(`${SETTING_LABELS.isbshWeights}: вес доли «${ISBSH_WEIGHT_LABELS[key]}» — нужно число, получено «${v === undefined ? 'пусто' : String(v)}».`);
+    if (typeof v !== 'number' || !Number.isFinite(v))
+      problems.push(
+        `${SETTING_LABELS.isbshWeights}: вес доли «${ISBSH_WEIGHT_LABELS[key]}» — нужно число, получено «${v === undefined ? 'пусто' : String(v)}».`,
+      );
   }
   const unknown = Object.keys(weights).filter((k) => !(ISBSH_SHARE_KEYS as readonly string[]).includes(k));
   if (unknown.length) problems.push(`${SETTING_LABELS.isbshWeights}: неизвестные доли ${unknown.map((k) => `«${k}»`).join(', ')}.`);
@@ -296,7 +322,8 @@ function numberRu(x: number): string {
 export function validateSettings(partial: Partial<Settings>): Settings {
   const merged: Settings = { ...defaultSettings(), ...partial };
   // A stored weight set missing a key gets that key's default rather than failing as a whole.
-  if (partial.isbshWeights && typeof partial.isbshWeights === 'object') merged.isbshWeights = { ...defaultSettings().isbshWeights, ...partial.isbshWeights };
+  if (partial.isbshWeights && typeof partial.isbshWeights === 'object')
+    merged.isbshWeights = { ...defaultSettings().isbshWeights, ...partial.isbshWeights };
   const problems = settingsProblems(merged);
   if (problems.length) throw new UserError('Настройки не сохранены:\n' + problems.join('\n'));
   return merged;

@@ -113,7 +113,11 @@ function yearLabel(year: number | null, yearsBack: 0 | 1): string {
 function groupCells(cells: ReadonlyArray<ShareCell>): YearShares {
   const out: YearShares = [];
   for (const cell of cells) {
-    const entry: Entry = { name: normalizeProcedureName(cell.procedure), share: usable(cell.share), participants: usable(cell.participants) };
+    const entry: Entry = {
+      name: normalizeProcedureName(cell.procedure),
+      share: usable(cell.share),
+      participants: usable(cell.participants),
+    };
     const i = out.findIndex((e) => e.name === entry.name);
     if (i < 0) out.push(entry);
     else if (out[i].share === null && entry.share !== null) out[i] = entry;
@@ -171,7 +175,8 @@ function assessYearShares(
     if (p !== undefined && p.share !== null && shareAtLeast(p.share, t)) failingBothYears.push([e, p]);
   }
 
-  const byTwoProcedures = failingY.length >= 2 && (settings.sameSubjectCountsTwice || distinctSubjects(failingY, settings.shnorSubjects) >= 2);
+  const byTwoProcedures =
+    failingY.length >= 2 && (settings.sameSubjectCountsTwice || distinctSubjects(failingY, settings.shnorSubjects) >= 2);
   const byTwoYears = failingBothYears.length > 0;
   const status: ShnorStatusLabel = byTwoProcedures || byTwoYears ? 'ШНОР' : 'не ШНОР';
   const cluster = status === 'ШНОР' ? clusterFor(maxShare, settings) : null;
@@ -409,5 +414,8 @@ function withMissing(
   const incomplete =
     left.status === 'нет данных' ? missing.some((m) => m.kind !== 'noRow') : couldBecomeShnor(missing, y, y1, settings.shnorThreshold);
   if (!incomplete) return { now: left, shown: [] };
-  return { now: { ...left, status: 'неполные данные', cluster: null, reason: `${MISSING_TEXT.incomplete}: ${texts.join('; ')}` }, shown: texts };
+  return {
+    now: { ...left, status: 'неполные данные', cluster: null, reason: `${MISSING_TEXT.incomplete}: ${texts.join('; ')}` },
+    shown: texts,
+  };
 }

@@ -79,21 +79,10 @@ export type ClusterLabel = 'базово неуспевающие' | 'умере
 /** What FIOKO_CLUSTER and the «ШНОР» sheet show: a cluster for ШНОР, else the status. */
 export type ClusterOrStatus = ClusterLabel | 'не ШНОР' | 'нет данных' | 'неполные данные';
 
-export type ProcedureDynamics =
-  | 'положительная'
-  | 'отрицательная'
-  | 'нейтральная'
-  | '0 % за два года'
-  | 'нет участников';
+export type ProcedureDynamics = 'положительная' | 'отрицательная' | 'нейтральная' | '0 % за два года' | 'нет участников';
 
 export type ClusterDynamics =
-  | 'повысила кластер'
-  | 'вышла из списка'
-  | 'без изменений'
-  | 'понизила кластер'
-  | 'вошла в список'
-  | 'неполные данные'
-  | '—';
+  'повысила кластер' | 'вышла из списка' | 'без изменений' | 'понизила кластер' | 'вошла в список' | 'неполные данные' | '—';
 
 /** A risk factor of the editable list «Факторы риска» (docs/методика.md §5). */
 export interface RiskFactor {

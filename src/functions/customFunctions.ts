@@ -114,9 +114,10 @@ function readIsbsh(name: string, cell: unknown): number | null {
  */
 export function ISBSH_LEVEL(isbsh: unknown, boundaries?: unknown): SheetResult {
   return sheetCall(() => {
-    const bounds = boundaries === undefined || (isSingleValue(boundaries) && isEmptyCell(toRows(boundaries)[0][0]))
-      ? savedSettings().isbshLevelBounds
-      : readBounds(boundaries);
+    const bounds =
+      boundaries === undefined || (isSingleValue(boundaries) && isEmptyCell(toRows(boundaries)[0][0]))
+        ? savedSettings().isbshLevelBounds
+        : readBounds(boundaries);
     return mapRows([{ name: 'isbsh', value: isbsh, shape: 'cell', data: true }], (cells) => {
       const x = readIsbsh('isbsh', cells[0][0]);
       return x === null ? NO_ISBSH : isbshLevel(x, bounds);
@@ -179,15 +180,16 @@ export function ISBSH_ZONE(isbsh_values: unknown, groups?: unknown, share?: unkn
     const small = new Set(zone.smallGroups);
     entries.forEach((entry, k) => {
       const inZone = zone.rows[k].inZone;
-      values[entry.row] = inZone === null
-        ? NO_ISBSH
-        : inZone
-          ? ZONE_YES
-          : small.has(entry.group)
-            ? MSG.zoneSmallGroup(settings.riskZoneMinGroup)
-            : zone.rows[k].atBoundary
-              ? MSG.zoneBoundary
-              : ZONE_NO;
+      values[entry.row] =
+        inZone === null
+          ? NO_ISBSH
+          : inZone
+            ? ZONE_YES
+            : small.has(entry.group)
+              ? MSG.zoneSmallGroup(settings.riskZoneMinGroup)
+              : zone.rows[k].atBoundary
+                ? MSG.zoneBoundary
+                : ZONE_NO;
     });
     return asResult(values);
   });
@@ -228,7 +230,8 @@ function assessEachRow(
     const previousWidth = isSingleValue(previous_shares) ? 1 : widthOf(toRows(previous_shares));
     if (previousWidth !== width) throw new UserError(MSG.differentWidths('current_shares', width, 'previous_shares', previousWidth));
   }
-  if (procedureNames !== null && procedureNames.length !== width) throw new UserError(MSG.procedureNamesCount(procedureNames.length, width));
+  if (procedureNames !== null && procedureNames.length !== width)
+    throw new UserError(MSG.procedureNamesCount(procedureNames.length, width));
   const names = procedureNames ?? Array.from({ length: width }, (_, k) => MSG.defaultProcedureName(k + 1));
 
   const args = [
@@ -292,7 +295,12 @@ export function SHNOR_STATUS(current_shares: unknown, previous_shares: unknown, 
  * Why a school is ШНОР (docs/методика.md §3), naming procedures (from `procedure_names`, one per column)
  * and shares, e.g. «ОГЭ математика: 67 % (прошлый год) и 33 % (отчётный год)»; "" when it is not.
  */
-export function SHNOR_REASON(current_shares: unknown, previous_shares: unknown, procedure_names: unknown, threshold?: unknown): SheetResult {
+export function SHNOR_REASON(
+  current_shares: unknown,
+  previous_shares: unknown,
+  procedure_names: unknown,
+  threshold?: unknown,
+): SheetResult {
   return sheetCall(() => {
     const names = readProcedureNames(procedure_names);
     return assessEachRow(current_shares, previous_shares, threshold, names, (a) => a.reason);
@@ -319,7 +327,8 @@ export function RESULT_DYNAMICS(previous_share: unknown, current_share: unknown)
         { name: 'previous_share', value: previous_share, shape: 'cell', data: true },
         { name: 'current_share', value: current_share, shape: 'cell', data: true },
       ],
-      (cells) => procedureDynamics(inArgument('previous_share', cells[0][0], parseShare), inArgument('current_share', cells[1][0], parseShare)),
+      (cells) =>
+        procedureDynamics(inArgument('previous_share', cells[0][0], parseShare), inArgument('current_share', cells[1][0], parseShare)),
     ),
   );
 }

@@ -33,8 +33,7 @@ export const MSG = {
   booleanNotAllowed: (v: boolean): string => `логическое значение ${quoteValue(v)} там, где ожидается число или доля`,
   textExpected: (v: unknown): string => `ожидается текст, а получено «${quoteValue(v)}»`,
   missingIsbshInputs: (labels: string[]): string => `ИСБШ не рассчитан: нет значения — ${labels.join(', ')}.`,
-  boundsCount: (n: number): string =>
-    `boundaries: нужно 4 или 5 границ уровней ИСБШ, а указано ${n}.`,
+  boundsCount: (n: number): string => `boundaries: нужно 4 или 5 границ уровней ИСБШ, а указано ${n}.`,
   boundEmpty: (k: number): string => `boundaries: граница № ${k} пуста.`,
   boundsNotAscending: (k: number): string => `boundaries: граница № ${k} должна быть больше предыдущей.`,
   isbshOutOfRange: (v: unknown): string => `ИСБШ должен быть от 0 до 100, а получено «${quoteValue(v)}»`,

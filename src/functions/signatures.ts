@@ -30,7 +30,13 @@ export interface FunctionSpec {
 
 const OPTIONAL = true;
 const rows = (name: string, type: string, help: string, optional = false): ParamSpec => ({ name, type, help, optional, alignment: 'rows' });
-const whole = (name: string, type: string, help: string, optional = false): ParamSpec => ({ name, type, help, optional, alignment: 'whole' });
+const whole = (name: string, type: string, help: string, optional = false): ParamSpec => ({
+  name,
+  type,
+  help,
+  optional,
+  alignment: 'whole',
+});
 
 const threshold = formatPercent(DEFAULT_SETTINGS.shnorThreshold);
 const zoneShare = formatPercent(DEFAULT_SETTINGS.riskZoneShare);
@@ -49,12 +55,33 @@ export const CUSTOM_FUNCTIONS = {
       'Пример: =ISBSH(B2:B200; C2:C200; D2:D200; E2:E200; F2:F200; G2:G200)',
     ],
     params: [
-      rows('both_parents_higher', 'number|string|Array<Array<number|string>>', 'Доля (или количество) обучающихся, оба родителя которых имеют высшее образование.'),
-      rows('comfortable_housing', 'number|string|Array<Array<number|string>>', 'Доля (или количество) обучающихся из семей, проживающих в благоустроенном жилье.'),
+      rows(
+        'both_parents_higher',
+        'number|string|Array<Array<number|string>>',
+        'Доля (или количество) обучающихся, оба родителя которых имеют высшее образование.',
+      ),
+      rows(
+        'comfortable_housing',
+        'number|string|Array<Array<number|string>>',
+        'Доля (или количество) обучающихся из семей, проживающих в благоустроенном жилье.',
+      ),
       rows('single_parent', 'number|string|Array<Array<number|string>>', 'Доля (или количество) обучающихся из неполных семей.'),
-      rows('registered', 'number|string|Array<Array<number|string>>', 'Доля (или количество) обучающихся, состоящих на различных видах учёта.'),
-      rows('non_native_russian', 'number|string|Array<Array<number|string>>', 'Доля (или количество) обучающихся, для которых русский язык не является родным.'),
-      rows('total', 'number|string|Array<Array<number|string>>', 'Всего обучающихся; если указан, первые пять аргументов — количества, а не доли.', OPTIONAL),
+      rows(
+        'registered',
+        'number|string|Array<Array<number|string>>',
+        'Доля (или количество) обучающихся, состоящих на различных видах учёта.',
+      ),
+      rows(
+        'non_native_russian',
+        'number|string|Array<Array<number|string>>',
+        'Доля (или количество) обучающихся, для которых русский язык не является родным.',
+      ),
+      rows(
+        'total',
+        'number|string|Array<Array<number|string>>',
+        'Всего обучающихся; если указан, первые пять аргументов — количества, а не доли.',
+        OPTIONAL,
+      ),
     ],
     returns: 'ИСБШ от 0 до 100 с одним десятичным знаком (для диапазона — столбец значений).',
   },
@@ -67,7 +94,12 @@ export const CUSTOM_FUNCTIONS = {
     ],
     params: [
       rows('isbsh', 'number|string|Array<Array<number|string>>', 'Значение ИСБШ или столбец значений.'),
-      whole('boundaries', 'Array<Array<number>>', 'Свои границы уровней: 4 числа (границы между уровнями) или 5 (нижняя граница каждого уровня, первая не используется), в строку или в столбец.', OPTIONAL),
+      whole(
+        'boundaries',
+        'Array<Array<number>>',
+        'Свои границы уровней: 4 числа (границы между уровнями) или 5 (нижняя граница каждого уровня, первая не используется), в строку или в столбец.',
+        OPTIONAL,
+      ),
     ],
     returns: 'Уровень ИСБШ (для диапазона — столбец); «нет ИСБШ», если индекса нет.',
   },
@@ -82,7 +114,12 @@ export const CUSTOM_FUNCTIONS = {
     params: [
       rows('isbsh_values', 'Array<Array<number|string>>', 'Столбец значений ИСБШ всех школ.'),
       rows('groups', 'Array<Array<string>>', 'Столбец муниципалитетов той же высоты; если не указан — все школы одна группа.', OPTIONAL),
-      whole('share', 'number|string', `Доля школ в зоне риска; по умолчанию — из настроек таблицы (если их прочитать нельзя — ${zoneShare}).`, OPTIONAL),
+      whole(
+        'share',
+        'number|string',
+        `Доля школ в зоне риска; по умолчанию — из настроек таблицы (если их прочитать нельзя — ${zoneShare}).`,
+        OPTIONAL,
+      ),
     ],
     returns: 'Столбец «да» / «нет» (или «нет ИСБШ») для каждой школы.',
   },
@@ -95,9 +132,18 @@ export const CUSTOM_FUNCTIONS = {
       'Пример: =SHNOR_STATUS(H2:K200; L2:O200) или с порогом 25 %: =SHNOR_STATUS(H2:K200; L2:O200; 25%)',
     ],
     params: [
-      rows('current_shares', 'Array<Array<number|string>>', 'Доли не преодолевших порог в отчётном году: строки — школы, столбцы — процедуры.'),
+      rows(
+        'current_shares',
+        'Array<Array<number|string>>',
+        'Доли не преодолевших порог в отчётном году: строки — школы, столбцы — процедуры.',
+      ),
       rows('previous_shares', 'Array<Array<number|string>>', 'Доли за прошлый год, те же процедуры в том же порядке.'),
-      rows('threshold', 'number|string', `Порог доли не преодолевших; по умолчанию — из настроек таблицы, как на листе «ШНОР» (если их прочитать нельзя — ${threshold}).`, OPTIONAL),
+      rows(
+        'threshold',
+        'number|string',
+        `Порог доли не преодолевших; по умолчанию — из настроек таблицы, как на листе «ШНОР» (если их прочитать нельзя — ${threshold}).`,
+        OPTIONAL,
+      ),
     ],
     returns: '«ШНОР», «не ШНОР» или «нет данных» для каждой школы.',
   },
@@ -108,10 +154,23 @@ export const CUSTOM_FUNCTIONS = {
       'Пример: =SHNOR_REASON(H2:K200; L2:O200; H1:K1)',
     ],
     params: [
-      rows('current_shares', 'Array<Array<number|string>>', 'Доли не преодолевших порог в отчётном году: строки — школы, столбцы — процедуры.'),
+      rows(
+        'current_shares',
+        'Array<Array<number|string>>',
+        'Доли не преодолевших порог в отчётном году: строки — школы, столбцы — процедуры.',
+      ),
       rows('previous_shares', 'Array<Array<number|string>>', 'Доли за прошлый год, те же процедуры в том же порядке.'),
-      whole('procedure_names', 'Array<Array<string>>', 'Названия процедур, по одному на столбец (строка или столбец ячеек), например H1:K1.'),
-      rows('threshold', 'number|string', `Порог доли не преодолевших; по умолчанию — из настроек таблицы (если их прочитать нельзя — ${threshold}).`, OPTIONAL),
+      whole(
+        'procedure_names',
+        'Array<Array<string>>',
+        'Названия процедур, по одному на столбец (строка или столбец ячеек), например H1:K1.',
+      ),
+      rows(
+        'threshold',
+        'number|string',
+        `Порог доли не преодолевших; по умолчанию — из настроек таблицы (если их прочитать нельзя — ${threshold}).`,
+        OPTIONAL,
+      ),
     ],
     returns: 'Основание для каждой школы или пустая строка.',
   },
@@ -123,9 +182,18 @@ export const CUSTOM_FUNCTIONS = {
       'Пример: =FIOKO_CLUSTER(H2:K200; L2:O200)',
     ],
     params: [
-      rows('current_shares', 'Array<Array<number|string>>', 'Доли не преодолевших порог в отчётном году: строки — школы, столбцы — процедуры.'),
+      rows(
+        'current_shares',
+        'Array<Array<number|string>>',
+        'Доли не преодолевших порог в отчётном году: строки — школы, столбцы — процедуры.',
+      ),
       rows('previous_shares', 'Array<Array<number|string>>', 'Доли за прошлый год, те же процедуры в том же порядке.'),
-      rows('threshold', 'number|string', `Порог доли не преодолевших; по умолчанию — из настроек таблицы (если их прочитать нельзя — ${threshold}).`, OPTIONAL),
+      rows(
+        'threshold',
+        'number|string',
+        `Порог доли не преодолевших; по умолчанию — из настроек таблицы (если их прочитать нельзя — ${threshold}).`,
+        OPTIONAL,
+      ),
     ],
     returns: 'Кластер или статус для каждой школы.',
   },
@@ -188,7 +256,7 @@ export function customFunctionDeclarations(): string {
   return (
     '// Custom functions of ШНОР-монитор, generated by scripts/build.mjs from src/functions/signatures.ts.\n' +
     '// Every function takes a cell or a range: over ranges it answers row by row, as a column.\n' +
-    '// Defaults (thresholds, level boundaries, zone share) are the spreadsheet\'s saved settings, as on the\n' +
+    "// Defaults (thresholds, level boundaries, zone share) are the spreadsheet's saved settings, as on the\n" +
     '// «ШНОР» and «ИСБШ» sheets; when the settings cannot be read, the built-in defaults (the help says so).\n\n' +
     CUSTOM_FUNCTION_NAMES.map(customFunctionDeclaration).join('\n')
   );

@@ -24,7 +24,12 @@ export function sheetProtections(responsesSheet: string | null, methodologists: 
  * A roadmap's protections (§11): the sheet for the runners, except `areas`, each of which is a range protection
  * for the runners and the school's own people.
  */
-export function roadmapProtections(schoolCode: string, areas: readonly Area[], methodologists: readonly string[], people: readonly string[]): WantedProtection[] {
+export function roadmapProtections(
+  schoolCode: string,
+  areas: readonly Area[],
+  methodologists: readonly string[],
+  people: readonly string[],
+): WantedProtection[] {
   const sheet = roadmapSheetName(schoolCode);
   const runners = runnerEmails(methodologists);
   const editors = [...new Set([...runners, ...people.map(emailKey)])];
@@ -56,7 +61,8 @@ export function accessCaveats(rows: readonly AccessRow[], ownerEmail: string | n
     const where = r.schoolCode ?? r.municipality ?? `строка ${r.row}`;
     if (r.responsible && emailKey(r.responsible) === owner) caveats.push(ACCESS.ownerListed(ACCESS.roles.responsible, where));
     if (r.curator && emailKey(r.curator) === owner) caveats.push(ACCESS.ownerListed(ACCESS.roles.curator, where));
-    if (r.coordinator && emailKey(r.coordinator) === owner) caveats.push(ACCESS.ownerListed(ACCESS.roles.coordinator, r.municipality ?? where));
+    if (r.coordinator && emailKey(r.coordinator) === owner)
+      caveats.push(ACCESS.ownerListed(ACCESS.roles.coordinator, r.municipality ?? where));
   }
   return [...new Set(caveats)];
 }

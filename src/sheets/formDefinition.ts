@@ -58,13 +58,28 @@ function addQuestion(form: GoogleAppsScript.Forms.Form, q: FormQuestion): void {
       return;
     }
     case 'territory':
-      form.addMultipleChoiceItem().setTitle(q.title).setHelpText(q.help).setRequired(q.required).setChoiceValues([FORM_WORDS.city, FORM_WORDS.village]);
+      form
+        .addMultipleChoiceItem()
+        .setTitle(q.title)
+        .setHelpText(q.help)
+        .setRequired(q.required)
+        .setChoiceValues([FORM_WORDS.city, FORM_WORDS.village]);
       return;
     case 'yesno':
-      form.addMultipleChoiceItem().setTitle(q.title).setHelpText(q.help).setRequired(q.required).setChoiceValues([FORM_WORDS.yes, FORM_WORDS.no]);
+      form
+        .addMultipleChoiceItem()
+        .setTitle(q.title)
+        .setHelpText(q.help)
+        .setRequired(q.required)
+        .setChoiceValues([FORM_WORDS.yes, FORM_WORDS.no]);
       return;
     case 'specialists':
-      form.addCheckboxItem().setTitle(q.title).setHelpText(q.help).setRequired(q.required).setChoiceValues([...FORM_WORDS.specialistChoices]);
+      form
+        .addCheckboxItem()
+        .setTitle(q.title)
+        .setHelpText(q.help)
+        .setRequired(q.required)
+        .setChoiceValues([...FORM_WORDS.specialistChoices]);
       return;
   }
 }

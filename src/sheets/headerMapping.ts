@@ -51,7 +51,10 @@ function shareColumnsOf(headers: readonly string[]): Set<number> {
   return out;
 }
 
-function settle(headers: readonly string[], stored: StoredMapping | null): { fields: Partial<Record<FieldId, number>>; columns: Set<number> } {
+function settle(
+  headers: readonly string[],
+  stored: StoredMapping | null,
+): { fields: Partial<Record<FieldId, number>>; columns: Set<number> } {
   const fields: Partial<Record<FieldId, number>> = {};
   const columns = new Set<number>();
   if (!stored) return { fields, columns };
@@ -116,7 +119,13 @@ export function missingForIsbsh(mapping: ColumnMapping): FieldId[] {
 /** The UserError for missing required columns (docs/методика.md §1.1 «let the user fix the mapping»): what is missing, what was found, where to fix it. */
 export function missingColumnsError(sheetName: string, missing: readonly FieldId[], headers: readonly string[]): UserError {
   const labels = missing.map((id) => fieldSpec(id).label);
-  return new UserError(missingColumnsMessage(sheetName, labels, headers.map((h) => String(h).trim())));
+  return new UserError(
+    missingColumnsMessage(
+      sheetName,
+      labels,
+      headers.map((h) => String(h).trim()),
+    ),
+  );
 }
 
 /** Longest header text stored as it is; longer ones are shortened with a checksum (a property value holds at most 9 KB). */

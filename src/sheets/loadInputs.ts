@@ -206,12 +206,23 @@ export function loadInputs(ss: Spreadsheet, timeZone: string, today: Date): Load
   if (resultsSheet) {
     // Number formats too: a cell shown as «25 %» holds 0.25, a share and not a count (docs/методика.md §1.2).
     const range = resultsSheet.getDataRange();
-    const read = readResults(range.getValues(), SHEET_NAMES.results, knownCodes, { latestYear: today.getFullYear(), formats: range.getNumberFormats() });
+    const read = readResults(range.getValues(), SHEET_NAMES.results, knownCodes, {
+      latestYear: today.getFullYear(),
+      formats: range.getNumberFormats(),
+    });
     results = read.results;
     lost = read.lost;
     problems.push(...read.problems);
   } else {
-    problems.push({ sheet: SHEET_NAMES.results, row: null, schoolCode: '', field: '', value: '', problem: LOAD.noResultsSheet, action: LOAD.noResultsAction });
+    problems.push({
+      sheet: SHEET_NAMES.results,
+      row: null,
+      schoolCode: '',
+      field: '',
+      value: '',
+      problem: LOAD.noResultsSheet,
+      action: LOAD.noResultsAction,
+    });
   }
 
   let factors: RiskFactor[] = DEFAULT_RISK_FACTORS.map((f) => ({ ...f }));

@@ -75,7 +75,8 @@ export const PROBLEM = {
   earlierSubmission: 'более ранний ответ школы',
   sameTimeSubmission: 'ещё один ответ школы с той же отметкой времени',
   unorderedSubmission: 'ещё один ответ школы; по отметкам времени не понять, какой последний',
-  choiceByRowOrder: (rows: string) => `какой ответ школы последний, по отметкам времени не понять: выбран по порядку строк (строки ${rows})`,
+  choiceByRowOrder: (rows: string) =>
+    `какой ответ школы последний, по отметкам времени не понять: выбран по порядку строк (строки ${rows})`,
   slashDatesUndecided: 'в «Отметке времени» даты вида 9/1/2025: ни одна не показывает, что первое — день',
   slashDatesBothWays: 'в «Отметке времени» даты вида 9/1/2025 записаны и «день/месяц», и «месяц/день»',
   totalsRowsInResponses: (rows: string) => `строки итогов — не школы (${rows})`,
@@ -112,8 +113,7 @@ export const PROBLEM = {
   failedWithoutParticipants: (failed: string) => `не преодолели порог ${failed}, а участников нет`,
   failedAboveParticipants: (failed: string, participants: string) =>
     `не преодолевших порог (${failed}) больше, чем участников (${participants})`,
-  highAboveParticipants: (high: string, participants: string) =>
-    `высокобалльников (${high}) больше, чем участников (${participants})`,
+  highAboveParticipants: (high: string, participants: string) => `высокобалльников (${high}) больше, чем участников (${participants})`,
   noFailedCount: 'не указано число не преодолевших порог',
   duplicateResult: 'повтор: та же школа, год и процедура',
   unknownSchool: 'школа не найдена в ответах формы',
@@ -127,7 +127,8 @@ export const PROBLEM = {
   countWithShare: (rows: string) => `записано количество с долей, например «6 / 67%»: взято количество (${rows})`,
   shareAmongCounts: 'в столбце количества указана доля: это доля, а не количество',
   sharesConverted: (rows: string) => `в столбце не преодолевших порог — доли, а не количество (${rows})`,
-  notAdmittedCounted: (rows: string) => `учтены недопущенные к ГИА: они считаются не преодолевшими порог, «с учетом недопущенных» (${rows})`,
+  notAdmittedCounted: (rows: string) =>
+    `учтены недопущенные к ГИА: они считаются не преодолевшими порог, «с учетом недопущенных» (${rows})`,
   wideColumnsReadAs: (procedure: string, year: number) => `столбцы прочитаны как процедура «${procedure}», ${year} год`,
   wideColumnNotRead: 'столбец не прочитан: не найдены процедура, год или что в нём (участники, не преодолевшие порог)',
   procedureInOneYear: (procedure: string, year: number) =>

@@ -31,7 +31,8 @@ const ACCESS_SCHEMA: InputSchema<AccessColumn> = {
     title: TEMPLATE_WORDS.access.headers[i],
     required: 'no' as const,
     variants: ACCESS_VARIANTS[key],
-    accepts: key === 'schoolCode' ? looksLikeSchoolCode : EMAIL_COLUMNS.has(key) ? (v: unknown) => isEmailAddress(cellText(v).trim()) : undefined,
+    accepts:
+      key === 'schoolCode' ? looksLikeSchoolCode : EMAIL_COLUMNS.has(key) ? (v: unknown) => isEmailAddress(cellText(v).trim()) : undefined,
   })),
 };
 

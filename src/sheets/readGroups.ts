@@ -17,7 +17,13 @@ import { sortProblems, type Problem } from './problems';
 const GROUPS_SCHEMA: InputSchema<keyof typeof GROUP_VARIANTS> = {
   id: 'groups',
   fields: [
-    { key: 'schoolCode', title: GROUP_SHEET_WORDS.codeHeader, required: 'yes', variants: GROUP_VARIANTS.schoolCode, accepts: looksLikeSchoolCode },
+    {
+      key: 'schoolCode',
+      title: GROUP_SHEET_WORDS.codeHeader,
+      required: 'yes',
+      variants: GROUP_VARIANTS.schoolCode,
+      accepts: looksLikeSchoolCode,
+    },
     { key: 'group', title: GROUP_SHEET_WORDS.groupHeader, required: 'yes', variants: GROUP_VARIANTS.group },
   ],
 };

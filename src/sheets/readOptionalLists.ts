@@ -11,7 +11,16 @@ import { formatPercent } from '../core/percent';
 import { ACTION, PROBLEM, TEMPLATE_WORDS, missingTemplateColumnsMessage } from './messages';
 import { sortProblems, type Problem } from './problems';
 import { parseResultYear } from './readResults';
-import { cellText, headerTexts, isBlankCell, isBlankRow, isFormulaError, looksLikeSchoolCode, normalizeSchoolCode, schoolCodeKey } from './input/cells';
+import {
+  cellText,
+  headerTexts,
+  isBlankCell,
+  isBlankRow,
+  isFormulaError,
+  looksLikeSchoolCode,
+  normalizeSchoolCode,
+  schoolCodeKey,
+} from './input/cells';
 import { FEDERAL_LIST_VARIANTS, OBJECTIVITY_VARIANTS } from './input/corpus/references';
 import { requiredColumns } from './input/matcher';
 import { cellProblem, sheetProblem } from './input/problems';
@@ -37,8 +46,20 @@ const parsesAsShare = (v: unknown): boolean => {
 const FEDERAL_SCHEMA: InputSchema<keyof typeof FEDERAL_LIST_VARIANTS> = {
   id: 'federalList',
   fields: [
-    { key: 'schoolCode', title: TEMPLATE_WORDS.federalList.headers[0], required: 'yes', variants: FEDERAL_LIST_VARIANTS.schoolCode, accepts: looksLikeSchoolCode },
-    { key: 'year', title: TEMPLATE_WORDS.federalList.headers[1], required: 'yes', variants: FEDERAL_LIST_VARIANTS.year, accepts: parsesAsYear },
+    {
+      key: 'schoolCode',
+      title: TEMPLATE_WORDS.federalList.headers[0],
+      required: 'yes',
+      variants: FEDERAL_LIST_VARIANTS.schoolCode,
+      accepts: looksLikeSchoolCode,
+    },
+    {
+      key: 'year',
+      title: TEMPLATE_WORDS.federalList.headers[1],
+      required: 'yes',
+      variants: FEDERAL_LIST_VARIANTS.year,
+      accepts: parsesAsYear,
+    },
   ],
 };
 
@@ -85,7 +106,10 @@ export function readFederalList(values: unknown[][], sheetName: string, knownCod
   const found = requiredColumns(FEDERAL_SCHEMA, headers, values.slice(1));
   if ('missing' in found) {
     if (!hasData(values)) return { entries: [], problems: [] };
-    return { entries: [], problems: [sheetProblem(sheetName, missingTemplateColumnsMessage(sheetName, found.missing, headers), ACTION.sheetIgnored)] };
+    return {
+      entries: [],
+      problems: [sheetProblem(sheetName, missingTemplateColumnsMessage(sheetName, found.missing, headers), ACTION.sheetIgnored)],
+    };
   }
   const { columns } = found;
   const known = knownMap(knownCodes);
@@ -150,7 +174,10 @@ export function readObjectivity(values: unknown[][], sheetName: string, knownCod
   const found = requiredColumns(OBJECTIVITY_SCHEMA, headers, values.slice(1));
   if ('missing' in found) {
     if (!hasData(values)) return { rows: [], problems: [] };
-    return { rows: [], problems: [sheetProblem(sheetName, missingTemplateColumnsMessage(sheetName, found.missing, headers), ACTION.sheetIgnored)] };
+    return {
+      rows: [],
+      problems: [sheetProblem(sheetName, missingTemplateColumnsMessage(sheetName, found.missing, headers), ACTION.sheetIgnored)],
+    };
   }
   const { columns } = found;
   const known = knownMap(knownCodes);
@@ -161,7 +188,9 @@ export function readObjectivity(values: unknown[][], sheetName: string, knownCod
     if (row.every(isBlankCell)) continue;
     const sheetRow = r + 1;
     const drop = (column: number, text: string, schoolCode = '') =>
-      problems.push(cellProblem(sheetName, { row: sheetRow, column: headers[column], value: row[column], schoolCode }, text, ACTION.rowDropped));
+      problems.push(
+        cellProblem(sheetName, { row: sheetRow, column: headers[column], value: row[column], schoolCode }, text, ACTION.rowDropped),
+      );
     const rawCode = row[columns.schoolCode];
     if (isFormulaError(rawCode) || isBlankCell(rawCode)) {
       drop(columns.schoolCode, isFormulaError(rawCode) ? PROBLEM.formulaError : PROBLEM.noSchoolCode);
@@ -192,7 +221,9 @@ export function readObjectivity(values: unknown[][], sheetName: string, knownCod
       const { lowered, confirmed, raised } = shares;
       if (lowered !== null && confirmed !== null && raised !== null && Math.abs(lowered + confirmed + raised - 1) > SUM_TOLERANCE) {
         const place = { row: sheetRow, column: headers[columns.confirmed], value: row[columns.confirmed], schoolCode: code };
-        problems.push(cellProblem(sheetName, place, PROBLEM.objectivitySumNot100(formatPercent(lowered + confirmed + raised)), ACTION.rowUsed));
+        problems.push(
+          cellProblem(sheetName, place, PROBLEM.objectivitySumNot100(formatPercent(lowered + confirmed + raised)), ACTION.rowUsed),
+        );
       }
       rows.push({ schoolCode: code, year, procedure, lowered, confirmed, raised });
     } catch (e) {

@@ -11,7 +11,13 @@ import { CATALOG_VARIANTS, FACTOR_VARIANTS } from './input/corpus/references';
 import { matchHeaders } from './input/matcher';
 import type { InputSchema } from './input/schema';
 
-function schemaOf<K extends string>(id: string, titles: readonly string[], keys: readonly K[], variants: Record<K, readonly string[]>, required: readonly K[]): InputSchema<K> {
+function schemaOf<K extends string>(
+  id: string,
+  titles: readonly string[],
+  keys: readonly K[],
+  variants: Record<K, readonly string[]>,
+  required: readonly K[],
+): InputSchema<K> {
   return {
     id,
     fields: keys.map((key, i) => ({ key, title: titles[i], required: required.includes(key) ? 'yes' : 'no', variants: variants[key] })),

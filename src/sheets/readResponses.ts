@@ -12,8 +12,26 @@ import { parseCount, parseRussianNumber, parseTerritory, parseYesNo, quoteValue,
 import type { SchoolRecord, Territory } from '../core/types';
 import { columnLetter } from './a1';
 import { FIELDS, LONG_TEXT_WARNING, fieldSpec, type FieldId, type FieldSpec } from './fields';
-import { autoMapColumns, isPercentHeader, isShareHeader, missingColumnsError, missingForIsbsh, missingRequired, type AutoMapping, type ColumnMapping } from './headerMapping';
-import { cellText, columnHasData, headerTexts, isBlankCell, isFormulaError, normalizeSchoolCode, schoolCodeKey, type NormalizedCode } from './input/cells';
+import {
+  autoMapColumns,
+  isPercentHeader,
+  isShareHeader,
+  missingColumnsError,
+  missingForIsbsh,
+  missingRequired,
+  type AutoMapping,
+  type ColumnMapping,
+} from './headerMapping';
+import {
+  cellText,
+  columnHasData,
+  headerTexts,
+  isBlankCell,
+  isFormulaError,
+  normalizeSchoolCode,
+  schoolCodeKey,
+  type NormalizedCode,
+} from './input/cells';
 import { cellProblem, columnProblem, sheetProblem } from './input/problems';
 import { ACTION, PROBLEM } from './messages';
 import { sortProblems, type Problem } from './problems';
@@ -77,12 +95,14 @@ const quotedLabels = (ids: readonly FieldId[]) => ids.map((id) => `«${labelOf(i
 function columnProblems(values: unknown[][], sheet: string, headers: string[], mapping: ColumnMapping, match: AutoMapping): Problem[] {
   const problems: Problem[] = [];
   const mapped = new Set(Object.values(mapping).filter((c): c is number => c !== null));
-  for (const id of missingForIsbsh(mapping)) problems.push(sheetProblem(sheet, PROBLEM.missingIsbshColumn(labelOf(id)), ACTION.isbshNotComputed));
+  for (const id of missingForIsbsh(mapping))
+    problems.push(sheetProblem(sheet, PROBLEM.missingIsbshColumn(labelOf(id)), ACTION.isbshNotComputed));
   if (mapping.timestamp === null) problems.push(sheetProblem(sheet, PROBLEM.noTimestampColumn, ACTION.rowOrderUsed));
   headers.forEach((header, index) => {
     if (mapped.has(index)) return;
     if (header === '') {
-      if (columnHasData(values, index)) problems.push(columnProblem(sheet, PROBLEM.columnRef(columnLetter(index)), PROBLEM.blankHeader, ACTION.columnIgnored));
+      if (columnHasData(values, index))
+        problems.push(columnProblem(sheet, PROBLEM.columnRef(columnLetter(index)), PROBLEM.blankHeader, ACTION.columnIgnored));
       return;
     }
     const twoFields = match.ambiguousColumns.find((a) => a.column === index);
@@ -93,7 +113,10 @@ function columnProblems(values: unknown[][], sheet: string, headers: string[], m
     }
     const twoColumns = match.ambiguous.find((a) => a.columns.includes(index) && mapping[a.field] === null);
     if (twoColumns) {
-      const others = twoColumns.columns.filter((c) => c !== index).map((c) => `«${headers[c]}»`).join(', ');
+      const others = twoColumns.columns
+        .filter((c) => c !== index)
+        .map((c) => `«${headers[c]}»`)
+        .join(', ');
       problems.push(columnProblem(sheet, header, PROBLEM.ambiguousField(labelOf(twoColumns.field), others), ACTION.columnIgnoredChoose));
       return;
     }
@@ -142,7 +165,9 @@ class SchoolReader {
   ) {}
 
   private report(column: Column, raw: unknown, problem: string, action: string): void {
-    this.problems.push(cellProblem(this.sheet, { row: this.sub.sheetRow, column: column.header, value: raw, schoolCode: this.sub.code }, problem, action));
+    this.problems.push(
+      cellProblem(this.sheet, { row: this.sub.sheetRow, column: column.header, value: raw, schoolCode: this.sub.code }, problem, action),
+    );
   }
 
   /** The raw cell of a field, or undefined when the field has no column or the cell shows a formula error. */
@@ -251,7 +276,8 @@ class SchoolReader {
       if (text === '') return null;
       const list = normalizeSpecialists(text);
       // Unknown items are kept but listed: they do not count against a staffing deficit (docs/методика.md §2).
-      for (const item of unknownSpecialists(list)) this.report(cell.column, cell.value, PROBLEM.unknownSpecialist(item), ACTION.notCountedForStaffing);
+      for (const item of unknownSpecialists(list))
+        this.report(cell.column, cell.value, PROBLEM.unknownSpecialist(item), ACTION.notCountedForStaffing);
       return list;
     }
     const parts = FIELDS.filter((f) => f.specialist && this.columns.has(f.id));
@@ -349,14 +375,27 @@ function readSchool(sheet: string, sub: Submission, columns: Map<FieldId, Column
 }
 
 /** Funding that looks written in thousands among roubles (×1000) is read in roubles, with a note (docs/методика.md §1.1). */
-function fundingInThousandsFixed(schools: SchoolRecord[], rowOf: ReadonlyMap<SchoolRecord, number>, sheet: string, column: Column | undefined): Problem[] {
+function fundingInThousandsFixed(
+  schools: SchoolRecord[],
+  rowOf: ReadonlyMap<SchoolRecord, number>,
+  sheet: string,
+  column: Column | undefined,
+): Problem[] {
   if (!column) return [];
   const inThousands = fundingInThousands(schools.map((s) => s.fundingPerStudent));
   const problems: Problem[] = [];
   for (const s of schools) {
     if (!inThousands(s.fundingPerStudent)) continue;
     const rubles = s.fundingPerStudent! * 1000;
-    problems.push({ sheet, row: rowOf.get(s) ?? null, schoolCode: s.schoolCode, field: column.header, value: quoteValue(s.fundingPerStudent), problem: PROBLEM.fundingInThousands, action: ACTION.readAsRubles(quoteValue(rubles)) });
+    problems.push({
+      sheet,
+      row: rowOf.get(s) ?? null,
+      schoolCode: s.schoolCode,
+      field: column.header,
+      value: quoteValue(s.fundingPerStudent),
+      problem: PROBLEM.fundingInThousands,
+      action: ACTION.readAsRubles(quoteValue(rubles)),
+    });
     s.fundingPerStudent = rubles;
   }
   return problems;
@@ -369,11 +408,27 @@ function mergedMunicipalities(schools: SchoolRecord[], rowOf: ReadonlyMap<School
   for (const { name, variants } of names.merged) {
     for (const variant of variants) {
       const first = schools.find((s) => s.municipality === variant);
-      problems.push({ sheet, row: (first && rowOf.get(first)) ?? null, schoolCode: '', field: column.header, value: variant, problem: PROBLEM.municipalityVariant(name), action: ACTION.municipalityMerged(name) });
+      problems.push({
+        sheet,
+        row: (first && rowOf.get(first)) ?? null,
+        schoolCode: '',
+        field: column.header,
+        value: variant,
+        problem: PROBLEM.municipalityVariant(name),
+        action: ACTION.municipalityMerged(name),
+      });
     }
   }
   for (const [a, b] of names.nearDuplicates) {
-    problems.push({ sheet, row: null, schoolCode: '', field: column.header, value: `${a}; ${b}`, problem: PROBLEM.municipalityNearDuplicate(a, b), action: ACTION.notMerged });
+    problems.push({
+      sheet,
+      row: null,
+      schoolCode: '',
+      field: column.header,
+      value: `${a}; ${b}`,
+      problem: PROBLEM.municipalityNearDuplicate(a, b),
+      action: ACTION.notMerged,
+    });
   }
   for (const s of schools) s.municipality = names.nameOf.get(s.municipality) ?? s.municipality;
   return problems;
@@ -422,7 +477,8 @@ export function readResponses(
   const slash = timeColumn ? slashDateOrder(columnValues(values, timeColumn.index)) : null;
   const slashOrder: SlashOrder = slash?.order ?? 'month-first';
   if (timeColumn && slash === null) problems.push(sheetProblem(sheetName, PROBLEM.slashDatesBothWays, ACTION.slashMonthFirst));
-  else if (timeColumn && slash && slash.any && !slash.decided) problems.push(sheetProblem(sheetName, PROBLEM.slashDatesUndecided, ACTION.slashMonthFirst));
+  else if (timeColumn && slash && slash.any && !slash.decided)
+    problems.push(sheetProblem(sheetName, PROBLEM.slashDatesUndecided, ACTION.slashMonthFirst));
   const totalsRows: number[] = [];
   const submissions: Submission[] = [];
   let rowsRead = 0;
@@ -455,7 +511,14 @@ export function readResponses(
         time = parseTimestamp(rawTime, options.timeZone, { slashOrder })?.getTime() ?? null;
       } catch (e) {
         if (!(e instanceof ValueError)) throw e;
-        problems.push(cellProblem(sheetName, { row: sheetRow, column: timeColumn.header, value: rawTime, schoolCode: code }, e.message, ACTION.takenAsEarliest));
+        problems.push(
+          cellProblem(
+            sheetName,
+            { row: sheetRow, column: timeColumn.header, value: rawTime, schoolCode: code },
+            e.message,
+            ACTION.takenAsEarliest,
+          ),
+        );
       }
     }
     submissions.push({ row, sheetRow, code, fixed, time, rawTime });
@@ -485,7 +548,12 @@ export function readResponses(
     problems.push(
       cellProblem(
         sheetName,
-        { row: sub.sheetRow, column: timeColumn?.header ?? '', value: timeColumn ? timeText(sub.rawTime, sub.time, options.timeZone) : '', schoolCode: sub.code },
+        {
+          row: sub.sheetRow,
+          column: timeColumn?.header ?? '',
+          value: timeColumn ? timeText(sub.rawTime, sub.time, options.timeZone) : '',
+          schoolCode: sub.code,
+        },
         earlier ? PROBLEM.earlierSubmission : same ? PROBLEM.sameTimeSubmission : PROBLEM.unorderedSubmission,
         earlier ? ACTION.supersededBy(winner.sheetRow) : ACTION.replacedByRow(winner.sheetRow),
       ),
@@ -508,7 +576,14 @@ export function readResponses(
     });
   }
   if (totalsRows.length) {
-    problems.push({ ...sheetProblem(sheetName, PROBLEM.totalsRowsInResponses(PROBLEM.rows(totalsRows.slice(0, 5), totalsRows.length - 5)), totalsRows.length === 1 ? ACTION.rowDropped : ACTION.rowsDropped), field: codeColumn.header });
+    problems.push({
+      ...sheetProblem(
+        sheetName,
+        PROBLEM.totalsRowsInResponses(PROBLEM.rows(totalsRows.slice(0, 5), totalsRows.length - 5)),
+        totalsRows.length === 1 ? ACTION.rowDropped : ACTION.rowsDropped,
+      ),
+      field: codeColumn.header,
+    });
   }
 
   const schools: SchoolRecord[] = [];
@@ -523,7 +598,13 @@ export function readResponses(
   }
   problems.push(...fundingInThousandsFixed(schools, sheetRowOf, sheetName, columns.get('fundingPerStudent')));
   problems.push(...mergedMunicipalities(schools, sheetRowOf, sheetName, columns.get('municipality')!));
-  return { schools, problems: sortProblems(problems), superseded, rowsRead, yearly: yearlyAnswers(sheetName, submissions, columns, recordOf, latest, options.timeZone) };
+  return {
+    schools,
+    problems: sortProblems(problems),
+    superseded,
+    rowsRead,
+    yearly: yearlyAnswers(sheetName, submissions, columns, recordOf, latest, options.timeZone),
+  };
 }
 
 /** The latest submission of each school in each school year (see ResponsesReading.yearly). */
@@ -550,7 +631,10 @@ function yearlyAnswers(
     .sort((a, b) => a.schoolYear - b.schoolYear || a.sub.sheetRow - b.sub.sheetRow)
     .map(({ sub, schoolYear }) => {
       // An earlier answer is read like the latest one; its code is spelled as the latest one spells it.
-      const record = recordOf.get(sub) ?? { ...readSchool(sheetName, sub, columns).record, schoolCode: latest.get(schoolCodeKey(sub.code))!.code };
+      const record = recordOf.get(sub) ?? {
+        ...readSchool(sheetName, sub, columns).record,
+        schoolCode: latest.get(schoolCodeKey(sub.code))!.code,
+      };
       return { schoolYear, record };
     });
 }

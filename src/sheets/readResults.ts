@@ -216,13 +216,27 @@ export function readResults(
   const isWide = wideLayout.groups.length > 0 && (columns.year === undefined || wideColumns.has(columns.year));
   const wide = wideLayout;
   if (isWide) for (const f of Object.keys(columns) as ResultField[]) if (f !== 'schoolCode') delete columns[f];
-  const required = isWide ? (['schoolCode'] as ResultField[]) : REQUIRED_LONG.filter((f) => !(f === 'procedure' && columns.subject !== undefined));
+  const required = isWide
+    ? (['schoolCode'] as ResultField[])
+    : REQUIRED_LONG.filter((f) => !(f === 'procedure' && columns.subject !== undefined));
   // Without participants a column of shares is still a failing share; a count is not.
-  const missing = required.filter((f) => columns[f] === undefined && !(f === 'participants' && columns.failed !== undefined && failuresColumn(values, columns.failed, headers[columns.failed], (r) => percentFormatted(r, columns.failed)).shares));
+  const missing = required.filter(
+    (f) =>
+      columns[f] === undefined &&
+      !(
+        f === 'participants' &&
+        columns.failed !== undefined &&
+        failuresColumn(values, columns.failed, headers[columns.failed], (r) => percentFormatted(r, columns.failed)).shares
+      ),
+  );
   if (missing.length) {
     // Like a missing «Результаты ОП» sheet: ИСБШ and the rest can still be computed, so the run goes on.
     const labels = missing.map((f) => LABELS[f] ?? f);
-    const problem = missingTemplateColumnsMessage(sheetName, RESULTS_HEADER.filter((h) => labels.includes(h)), headers);
+    const problem = missingTemplateColumnsMessage(
+      sheetName,
+      RESULTS_HEADER.filter((h) => labels.includes(h)),
+      headers,
+    );
     return { results: [], problems: [sheetProblem(sheetName, problem, ACTION.sheetIgnored)], lost: [] };
   }
   if (isWide) {
@@ -257,7 +271,12 @@ export function readResults(
       continue;
     }
     for (const g of wide.groups) {
-      const at: Partial<Record<ResultField, number>> = { schoolCode: columns.schoolCode, participants: g.participants, failed: g.failed, highScorers: g.highScorers };
+      const at: Partial<Record<ResultField, number>> = {
+        schoolCode: columns.schoolCode,
+        participants: g.participants,
+        failed: g.failed,
+        highScorers: g.highScorers,
+      };
       // A school without any value in the group's columns has no row for that procedure and year.
       if ([g.participants, g.failed, g.highScorers].every((i) => i === undefined || isBlankCell(row[i]))) continue;
       views.push({
@@ -315,7 +334,12 @@ export function readResults(
       const spelled = known?.get(schoolCodeKey(code));
       if (spelled !== undefined) {
         if (code.toLowerCase() !== spelled.toLowerCase() && !respelled.has(schoolCodeKey(code))) {
-          respelled.set(schoolCodeKey(code), { raw: cellText(rawCode).trim(), code: spelled, row: sheetRow, field: view.header('schoolCode') });
+          respelled.set(schoolCodeKey(code), {
+            raw: cellText(rawCode).trim(),
+            code: spelled,
+            row: sheetRow,
+            field: view.header('schoolCode'),
+          });
         }
         code = spelled;
       }
@@ -327,7 +351,10 @@ export function readResults(
     });
     // Процедура | Предмет | Класс split as ФИС ОКО exports them make one name: «ВПР» «математика» «5» → «ВПР математика 5».
     const procedureParts = (['procedure', 'subject', 'grade'] as const).filter((f) => view.has(f)).map((f) => cell(f));
-    const procedureRaw = procedureParts.filter((v) => !isBlankCell(v)).map((v) => cellText(v).trim()).join(' ');
+    const procedureRaw = procedureParts
+      .filter((v) => !isBlankCell(v))
+      .map((v) => cellText(v).trim())
+      .join(' ');
     let procedure: string | undefined;
     if (procedureParts.some(isFormulaError)) problem('procedure', procedureRaw, PROBLEM.formulaError);
     else if (isBlankCell(procedureRaw)) problem(view.has('procedure') ? 'procedure' : 'subject', procedureRaw, PROBLEM.noProcedure);
@@ -394,7 +421,12 @@ export function readResults(
       }
     }
     if (highScorers !== undefined && highScorers !== null && participants !== undefined && highScorers > (participants ?? 0)) {
-      problem('highScorers', cell('highScorers'), PROBLEM.highAboveParticipants(quoteValue(highScorers), quoteValue(participants ?? 0)), ACTION.valueDropped);
+      problem(
+        'highScorers',
+        cell('highScorers'),
+        PROBLEM.highAboveParticipants(quoteValue(highScorers), quoteValue(participants ?? 0)),
+        ACTION.valueDropped,
+      );
       highScorers = undefined;
     }
     if (!rowProblems.some(isFatal) && code && known && !known.has(schoolCodeKey(code))) {
@@ -408,13 +440,16 @@ export function readResults(
     if (rowProblems.some(isFatal)) {
       // Every problem of a dropped row says the row was not used.
       problems.push(...rowProblems.map((p) => ({ ...p, action: ACTION.rowDropped })));
-      if (code && (!known || known.has(schoolCodeKey(code)))) lost.push({ schoolCode: code, year: year ?? null, procedure: procedure ?? null });
+      if (code && (!known || known.has(schoolCodeKey(code))))
+        lost.push({ schoolCode: code, year: year ?? null, procedure: procedure ?? null });
       continue;
     }
-    if (participants && failed === null && share === undefined) problem('failed', cell('failed'), PROBLEM.noFailedCount, ACTION.shareNotComputed);
+    if (participants && failed === null && share === undefined)
+      problem('failed', cell('failed'), PROBLEM.noFailedCount, ACTION.shareNotComputed);
     if (!view.fromHeader) {
       if (!isKnownProcedure(procedure!)) problem('procedure', procedureRaw, PROBLEM.unknownProcedure, ACTION.rowUsed);
-      else if (procedureRaw.replace(/\s+/g, ' ').trim() !== procedure) problem(view.has('procedure') ? 'procedure' : 'subject', procedureRaw, PROBLEM.procedureReadAs(procedure!), ACTION.rowUsed);
+      else if (procedureRaw.replace(/\s+/g, ' ').trim() !== procedure)
+        problem(view.has('procedure') ? 'procedure' : 'subject', procedureRaw, PROBLEM.procedureReadAs(procedure!), ACTION.rowUsed);
       if (typeof cell('year') === 'string' && String(year) !== cellText(cell('year'))) {
         problem('year', cell('year'), PROBLEM.yearReadAs(cellText(cell('year')), year as number), ACTION.rowUsed);
       }
@@ -434,10 +469,26 @@ export function readResults(
 
   for (const { code, field, rows } of unknownRows.values()) {
     const hint = hints ? nearMatch(code, hints) : null;
-    problems.push({ sheet: sheetName, row: rows[0], schoolCode: code, field, value: code, problem: PROBLEM.unknownSchoolOnce(rowsText(rows), hint), action: rowsAction(rows, ACTION.rowDropped, ACTION.rowsDropped) });
+    problems.push({
+      sheet: sheetName,
+      row: rows[0],
+      schoolCode: code,
+      field,
+      value: code,
+      problem: PROBLEM.unknownSchoolOnce(rowsText(rows), hint),
+      action: rowsAction(rows, ACTION.rowDropped, ACTION.rowsDropped),
+    });
   }
   for (const r of respelled.values()) {
-    problems.push({ sheet: sheetName, row: r.row, schoolCode: r.code, field: r.field, value: r.raw, problem: PROBLEM.codeRespelled, action: ACTION.codeFixed(r.code) });
+    problems.push({
+      sheet: sheetName,
+      row: r.row,
+      schoolCode: r.code,
+      field: r.field,
+      value: r.raw,
+      problem: PROBLEM.codeRespelled,
+      action: ACTION.codeFixed(r.code),
+    });
   }
   if (totalsRows.length) sheetNote(PROBLEM.totalsRows(rowsText(totalsRows)), rowsAction(totalsRows, ACTION.rowDropped, ACTION.rowsDropped));
   if (notes.dash.length) sheetNote(PROBLEM.dashIsZero(rowsText(notes.dash)), ACTION.readAsZero);
@@ -454,8 +505,14 @@ export function readResults(
     if (id === undefined) ids.set(key, (id = ids.size));
     return id;
   };
-  const keys = accepted.map((c) => (idOf(codeIds, schoolCodeKey(c.result.schoolCode)) * PROCEDURE_IDS + idOf(procedureIds, c.result.procedure)) * YEAR_SPAN + (c.result.year - MIN_YEAR));
-  const exact = procedureIds.size < PROCEDURE_IDS && accepted.every((c) => c.result.year >= MIN_YEAR && c.result.year < MIN_YEAR + YEAR_SPAN && Number.isInteger(c.result.year));
+  const keys = accepted.map(
+    (c) =>
+      (idOf(codeIds, schoolCodeKey(c.result.schoolCode)) * PROCEDURE_IDS + idOf(procedureIds, c.result.procedure)) * YEAR_SPAN +
+      (c.result.year - MIN_YEAR),
+  );
+  const exact =
+    procedureIds.size < PROCEDURE_IDS &&
+    accepted.every((c) => c.result.year >= MIN_YEAR && c.result.year < MIN_YEAR + YEAR_SPAN && Number.isInteger(c.result.year));
   const keyOf = exact
     ? (_c: Candidate, i: number): number | string => keys[i]
     : (c: Candidate): number | string => `${schoolCodeKey(c.result.schoolCode)}\u0000${c.result.year}\u0000${c.result.procedure}`;
@@ -475,7 +532,17 @@ export function readResults(
     });
   }
   const results = accepted.filter((c, i) => latest.get(keyOf(c, i)) === c).map((c) => c.result);
-  problems.push(...singleYearProcedures(results).map(({ procedure, year }) => ({ sheet: sheetName, row: null, schoolCode: '', field: '', value: procedure, problem: PROBLEM.procedureInOneYear(procedure, year), action: ACTION.rowsUsed })));
+  problems.push(
+    ...singleYearProcedures(results).map(({ procedure, year }) => ({
+      sheet: sheetName,
+      row: null,
+      schoolCode: '',
+      field: '',
+      value: procedure,
+      problem: PROBLEM.procedureInOneYear(procedure, year),
+      action: ACTION.rowsUsed,
+    })),
+  );
   return { results, problems: sortProblems(problems), lost };
 }
 

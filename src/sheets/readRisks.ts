@@ -88,8 +88,15 @@ export function readRisks(values: unknown[][], sheetName: string, factors: reado
     // «Риски» is optional (docs/методика.md §1.3): without factor columns the sheet is skipped, not the whole run.
     const hasData = values.slice(1).some((row) => !(row ?? []).every(isBlankCell));
     if (!hasData) return { diagnoses: [], problems: [] };
-    const problem = missingTemplateColumnsMessage(sheetName, factors.filter((f) => f.active).map((f) => f.name), headers);
-    return { diagnoses: [], problems: [{ sheet: sheetName, row: null, schoolCode: '', field: '', value: '', problem, action: ACTION.sheetIgnored }] };
+    const problem = missingTemplateColumnsMessage(
+      sheetName,
+      factors.filter((f) => f.active).map((f) => f.name),
+      headers,
+    );
+    return {
+      diagnoses: [],
+      problems: [{ sheet: sheetName, row: null, schoolCode: '', field: '', value: '', problem, action: ACTION.sheetIgnored }],
+    };
   }
   const known = knownCodes ? new Map([...knownCodes].map((c) => [schoolCodeKey(c), c])) : null;
   const codeHeader = headers[codeIndex] || TEMPLATE_WORDS.risks.codeHeader;
@@ -101,7 +108,15 @@ export function readRisks(values: unknown[][], sheetName: string, factors: reado
     if (row.every(isBlankCell)) continue;
     const rawCode = row[codeIndex];
     const rowProblem = (problem: string) =>
-      problems.push({ sheet: sheetName, row: sheetRow, schoolCode: '', field: codeHeader, value: quoteValue(rawCode), problem, action: ACTION.rowDropped });
+      problems.push({
+        sheet: sheetName,
+        row: sheetRow,
+        schoolCode: '',
+        field: codeHeader,
+        value: quoteValue(rawCode),
+        problem,
+        action: ACTION.rowDropped,
+      });
     if (isFormulaError(rawCode)) {
       rowProblem(PROBLEM.formulaError);
       continue;
@@ -114,7 +129,15 @@ export function readRisks(values: unknown[][], sheetName: string, factors: reado
     if (known) {
       const spelled = known.get(schoolCodeKey(code));
       if (!spelled) {
-        problems.push({ sheet: sheetName, row: sheetRow, schoolCode: code, field: codeHeader, value: quoteValue(rawCode), problem: PROBLEM.unknownSchool, action: ACTION.rowDropped });
+        problems.push({
+          sheet: sheetName,
+          row: sheetRow,
+          schoolCode: code,
+          field: codeHeader,
+          value: quoteValue(rawCode),
+          problem: PROBLEM.unknownSchool,
+          action: ACTION.rowDropped,
+        });
         continue;
       }
       code = spelled;
@@ -123,7 +146,15 @@ export function readRisks(values: unknown[][], sheetName: string, factors: reado
     for (const { index, factor } of factorColumns) {
       const raw = row[index];
       const report = (problem: string) =>
-        problems.push({ sheet: sheetName, row: sheetRow, schoolCode: code, field: headers[index], value: quoteValue(raw), problem, action: ACTION.valueDropped });
+        problems.push({
+          sheet: sheetName,
+          row: sheetRow,
+          schoolCode: code,
+          field: headers[index],
+          value: quoteValue(raw),
+          problem,
+          action: ACTION.valueDropped,
+        });
       if (isFormulaError(raw)) {
         report(PROBLEM.formulaError);
         continue;
@@ -154,5 +185,8 @@ export function readRisks(values: unknown[][], sheetName: string, factors: reado
       action: ACTION.replacedByLaterRow(winner.sheetRow),
     });
   }
-  return { diagnoses: accepted.filter((a) => latest.get(schoolCodeKey(a.diagnosis.schoolCode)) === a).map((a) => a.diagnosis), problems: sortProblems(problems) };
+  return {
+    diagnoses: accepted.filter((a) => latest.get(schoolCodeKey(a.diagnosis.schoolCode)) === a).map((a) => a.diagnosis),
+    problems: sortProblems(problems),
+  };
 }

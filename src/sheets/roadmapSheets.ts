@@ -1,7 +1,17 @@
 import type { Report, SchoolReport } from '../core/pipeline';
 import { DEFAULT_RISK_FACTORS, FACTOR_SHEET_NAME, factorsToRows } from '../core/factors';
 import { CATALOG_SHEET_NAME, DEFAULT_CATALOG, catalogToRows } from '../core/catalog';
-import { OVERDUE_CONDITIONS, ROADMAP_HEADER, calendarDay, ROADMAP_STATUSES, ROADMAP_VISIBLE_COLUMNS, deferPastDeadlines, mergeRoadmap, roadmapRows, type RoadmapRow } from '../core/roadmap';
+import {
+  OVERDUE_CONDITIONS,
+  ROADMAP_HEADER,
+  calendarDay,
+  ROADMAP_STATUSES,
+  ROADMAP_VISIBLE_COLUMNS,
+  deferPastDeadlines,
+  mergeRoadmap,
+  roadmapRows,
+  type RoadmapRow,
+} from '../core/roadmap';
 import { monitoringTable } from '../core/roadmapMonitoring';
 import { formatNumberRu, wholePercentShare } from '../core/percent';
 import type { LoadedInputs } from './loadInputs';
@@ -126,7 +136,13 @@ export function roadmapAreasOfSheet(values: unknown[][], maxRows: number): Area[
  * Builds or regenerates «ДК <Код ОО>» for each school: rows from the catalog for the school's cluster and its
  * high-significance factors, merged with what people already entered (docs/методика.md §6). Returns the sheet names.
  */
-export function generateRoadmaps(ss: Spreadsheet, report: Report, inputs: LoadedInputs, codes: readonly string[], today: Date): WrittenRoadmap[] {
+export function generateRoadmaps(
+  ss: Spreadsheet,
+  report: Report,
+  inputs: LoadedInputs,
+  codes: readonly string[],
+  today: Date,
+): WrittenRoadmap[] {
   const timeZone = ss.getSpreadsheetTimeZone();
   const byCode = new Map(report.schools.map((s) => [s.school.schoolCode, s]));
   const factorNames = Object.fromEntries(inputs.factors.map((f) => [f.id, f.name]));
@@ -141,12 +157,24 @@ export function generateRoadmaps(ss: Spreadsheet, report: Report, inputs: Loaded
     return [{ school, name, existing: existingSheet ? readRoadmapRows(existingSheet.getDataRange().getValues()) : [] }];
   });
   const staged = targets.map(({ school, name, existing }) => {
-    const fresh = deferPastDeadlines(roadmapRows(school.shnor.cluster, school.profile.highFactorIds, factorNames, inputs.catalog, yearStart), today, timeZone);
+    const fresh = deferPastDeadlines(
+      roadmapRows(school.shnor.cluster, school.profile.highFactorIds, factorNames, inputs.catalog, yearStart),
+      today,
+      timeZone,
+    );
     const rows = existing.length ? mergeRoadmap(existing, fresh) : fresh;
     const spec = roadmapSheet(school, rows, report.year, yearStart);
-    return { name, sheet: stageSheet(ss, spec), written: { name, schoolCode: school.school.schoolCode, areas: roadmapEditableAreas(spec) } };
+    return {
+      name,
+      sheet: stageSheet(ss, spec),
+      written: { name, schoolCode: school.school.schoolCode, areas: roadmapEditableAreas(spec) },
+    };
   });
-  if (staged.length) swapIn(ss, staged.map(({ name, sheet }) => ({ name, sheet })));
+  if (staged.length)
+    swapIn(
+      ss,
+      staged.map(({ name, sheet }) => ({ name, sheet })),
+    );
   return staged.map((s) => s.written);
 }
 
@@ -217,7 +245,8 @@ export function roadmapSheet(school: SchoolReport, rows: readonly RoadmapRow[], 
       },
       { kind: 'textEqual', column: STATUS_COLUMN, text: 'выполнено', background: COLORS.good },
     ],
-    headerNote: 'Просроченные мероприятия (срок прошёл, статус не «выполнено» и не «отменено») выделяются красным. Строки можно добавлять ниже.',
+    headerNote:
+      'Просроченные мероприятия (срок прошёл, статус не «выполнено» и не «отменено») выделяются красным. Строки можно добавлять ниже.',
     protectHeader: 'Шапка дорожной карты: заполняется ШНОР-монитором',
     hiddenColumns: [ID_COLUMN],
     tabColor: '#e69138',
@@ -234,7 +263,20 @@ function ddmmyyyy(day: number): string {
 }
 
 type RoadmapColumn = keyof typeof ROADMAP_VARIANTS;
-const ROADMAP_KEYS: readonly RoadmapColumn[] = ['number', 'factor', 'task', 'measure', 'deadline', 'owner', 'indicator', 'document', 'status', 'comment', 'note', 'measureId'];
+const ROADMAP_KEYS: readonly RoadmapColumn[] = [
+  'number',
+  'factor',
+  'task',
+  'measure',
+  'deadline',
+  'owner',
+  'indicator',
+  'document',
+  'status',
+  'comment',
+  'note',
+  'measureId',
+];
 
 /** A roadmap sheet as an input schema (src/sheets/input): the titles COLUMNS writes, in their order, and the corpus of other wordings. */
 export const ROADMAP_SCHEMA: InputSchema<RoadmapColumn> = {
@@ -281,7 +323,11 @@ export function writeMonitoring(ss: Spreadsheet, today: Date, shnorCodes: readon
     .all()
     .map((e) => ({ sheet: e.sheet, sheetName: e.name }))
     .filter(({ sheetName }) => sheetName.startsWith(ROADMAP_PREFIX) && !sheetName.endsWith(DRAFT_SUFFIX) && !sheetName.endsWith(OLD_SUFFIX))
-    .map(({ sheet, sheetName }) => ({ sheetName, schoolCode: sheetName.slice(ROADMAP_PREFIX.length), rows: readRoadmapRows(sheet.getDataRange().getValues()) }));
+    .map(({ sheet, sheetName }) => ({
+      sheetName,
+      schoolCode: sheetName.slice(ROADMAP_PREFIX.length),
+      rows: readRoadmapRows(sheet.getDataRange().getValues()),
+    }));
   const timeZone = ss.getSpreadsheetTimeZone();
   const table = monitoringTable(entries, today, timeZone);
   const total = table.reduce((a, r) => a + r.total, 0);

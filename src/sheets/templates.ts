@@ -74,14 +74,12 @@ export function risksTemplate(factors: readonly RiskFactor[] = DEFAULT_RISK_FACT
       { header: words.codeHeader, width: 120, note: words.codeNote, format: '@' },
       ...factors
         .filter((f) => f.active)
-        .map(
-          (f): TemplateColumn => ({
-            header: f.name,
-            width: 180,
-            note: `${f.id}. ${f.name}`,
-            validation: { kind: 'list', values: SIGNIFICANCES, allowInvalid: false, help: words.significanceHelp },
-          }),
-        ),
+        .map((f): TemplateColumn => ({
+          header: f.name,
+          width: 180,
+          note: `${f.id}. ${f.name}`,
+          validation: { kind: 'list', values: SIGNIFICANCES, allowInvalid: false, help: words.significanceHelp },
+        })),
     ],
   };
 }
@@ -96,7 +94,13 @@ export const GROUPS_TEMPLATE: TemplateSpec = {
   ],
 };
 
-const SHARE_VALIDATION: TemplateValidation = { kind: 'numberBetween', min: 0, max: 100, allowInvalid: true, help: TEMPLATE_WORDS.objectivity.help.share };
+const SHARE_VALIDATION: TemplateValidation = {
+  kind: 'numberBetween',
+  min: 0,
+  max: 100,
+  allowInvalid: true,
+  help: TEMPLATE_WORDS.objectivity.help.share,
+};
 
 /** «Список ФИОКО» (docs/методика.md §10): Код ОО | Год — the federal list of schools with low results. */
 export const FEDERAL_LIST_TEMPLATE: TemplateSpec = {
@@ -122,7 +126,9 @@ export const OBJECTIVITY_TEMPLATE: TemplateSpec = {
     width: i === 2 ? 200 : 110,
     note: TEMPLATE_WORDS.objectivity.columnNotes[i],
     ...(i === 0 ? { format: '@' } : {}),
-    ...(i === 1 ? { validation: { kind: 'numberBetween', min: 2000, max: 2100, allowInvalid: true, help: WORDS.help.year } as TemplateValidation } : {}),
+    ...(i === 1
+      ? { validation: { kind: 'numberBetween', min: 2000, max: 2100, allowInvalid: true, help: WORDS.help.year } as TemplateValidation }
+      : {}),
     ...(i >= 3 ? { validation: SHARE_VALIDATION } : {}),
   })),
 };
@@ -192,7 +198,10 @@ export function createComparisonTemplates(ss: GoogleAppsScript.Spreadsheet.Sprea
   return createTemplateSheets(ss, [FEDERAL_LIST_TEMPLATE, OBJECTIVITY_TEMPLATE]);
 }
 
-function createTemplateSheets(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, specs: readonly TemplateSpec[]): { created: string[]; skipped: string[] } {
+function createTemplateSheets(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  specs: readonly TemplateSpec[],
+): { created: string[]; skipped: string[] } {
   const created: string[] = [];
   const skipped: string[] = [];
   for (const spec of specs) {

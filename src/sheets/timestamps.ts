@@ -20,8 +20,31 @@ const WORDS_MONTH_FIRST = new RegExp(String.raw`^([a-z]+)\.?[ \u00A0]+(\d{1,2}),
 
 /** Month names by their beginning, Russian (any case: «сент.», «сентября») and English («Sep», «September»). */
 const MONTH_PREFIXES: ReadonlyArray<readonly [string, number]> = [
-  ['янв', 1], ['фев', 2], ['мар', 3], ['апр', 4], ['мая', 5], ['май', 5], ['июн', 6], ['июл', 7], ['авг', 8], ['сен', 9], ['окт', 10], ['ноя', 11], ['дек', 12],
-  ['jan', 1], ['feb', 2], ['mar', 3], ['apr', 4], ['may', 5], ['jun', 6], ['jul', 7], ['aug', 8], ['sep', 9], ['oct', 10], ['nov', 11], ['dec', 12],
+  ['янв', 1],
+  ['фев', 2],
+  ['мар', 3],
+  ['апр', 4],
+  ['мая', 5],
+  ['май', 5],
+  ['июн', 6],
+  ['июл', 7],
+  ['авг', 8],
+  ['сен', 9],
+  ['окт', 10],
+  ['ноя', 11],
+  ['дек', 12],
+  ['jan', 1],
+  ['feb', 2],
+  ['mar', 3],
+  ['apr', 4],
+  ['may', 5],
+  ['jun', 6],
+  ['jul', 7],
+  ['aug', 8],
+  ['sep', 9],
+  ['oct', 10],
+  ['nov', 11],
+  ['dec', 12],
 ];
 
 function monthOf(word: string): number | null {
@@ -207,8 +230,15 @@ function readText(text: string, slashOrder: SlashOrder): { w: WallClock; offsetM
 
 /** A date serial (Excel, Sheets) as the wall clock it shows, to the second. */
 function wallClockOfSerial(serial: number): WallClock {
-  const d = new Date(SERIAL_EPOCH_MS + Math.round(serial * MS_PER_DAY / 1000) * 1000);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds() };
+  const d = new Date(SERIAL_EPOCH_MS + Math.round((serial * MS_PER_DAY) / 1000) * 1000);
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+  };
 }
 
 /**
@@ -229,7 +259,8 @@ export function parseTimestamp(value: unknown, timeZone: string, options: { slas
     return value;
   }
   if (typeof value === 'number') {
-    if (!Number.isFinite(value) || value < SERIAL_MIN || value > SERIAL_MAX) throw new ValueError(TIMESTAMP_MESSAGES.notTimestamp(quoteValue(value)));
+    if (!Number.isFinite(value) || value < SERIAL_MIN || value > SERIAL_MAX)
+      throw new ValueError(TIMESTAMP_MESSAGES.notTimestamp(quoteValue(value)));
     return fromWallClock(wallClockOfSerial(value), timeZone);
   }
   if (typeof value !== 'string') throw new ValueError(TIMESTAMP_MESSAGES.notTimestamp(quoteValue(value)));

@@ -23,7 +23,8 @@ export const HEADER_BACKGROUND = '#e8eaed';
  */
 export function asText(value: CellValue): CellValue {
   if (value === null) return '';
-  if (typeof value === 'string' && value !== '' && (!/^[A-Za-zА-Яа-яЁё«"(]/.test(value) || /^(true|false|истина|ложь)$/i.test(value))) return "'" + value;
+  if (typeof value === 'string' && value !== '' && (!/^[A-Za-zА-Яа-яЁё«"(]/.test(value) || /^(true|false|истина|ложь)$/i.test(value)))
+    return "'" + value;
   return value;
 }
 
@@ -58,7 +59,8 @@ function writeSpec(book: Workbook, entry: SheetEntry, spec: SheetSpec): void {
   // own per row («Показатели»: shares and counts) sends the grid.
   if (dataRows > 0) {
     const formats = spec.columns.map((c) => c.format ?? 'General');
-    if (spec.rowFormats) sheet.getRange(headerRow + 1, 1, dataRows, width).setNumberFormats(spec.rows.map((_, i) => spec.rowFormats?.[i] ?? formats));
+    if (spec.rowFormats)
+      sheet.getRange(headerRow + 1, 1, dataRows, width).setNumberFormats(spec.rows.map((_, i) => spec.rowFormats?.[i] ?? formats));
     else setColumnFormats(sheet, headerRow + 1, 1, dataRows, formats);
   }
   sheet.getRange(1, 1, lastRow, width).setValues(grid as unknown[][]);
@@ -75,16 +77,22 @@ function writeSpec(book: Workbook, entry: SheetEntry, spec: SheetSpec): void {
   if (spec.filter && dataRows > 0) sheet.getRange(headerRow, 1, dataRows + 1, width).createFilter();
   if (spec.validations && spec.validations.length) {
     const rows = dataRows + (spec.spareRows ?? 0);
-    if (rows > 0) for (const v of spec.validations) sheet.getRange(headerRow + 1, v.column + 1, rows, 1).setDataValidation(buildValidation(v));
+    if (rows > 0)
+      for (const v of spec.validations) sheet.getRange(headerRow + 1, v.column + 1, rows, 1).setDataValidation(buildValidation(v));
   }
   if (spec.rules && spec.rules.length && dataRows + (spec.spareRows ?? 0) > 0) {
     sheet.setConditionalFormatRules(spec.rules.map((r) => buildRule(sheet, r, headerRow + 1, dataRows + (spec.spareRows ?? 0), width)));
   }
   for (const block of spec.blocks ?? []) {
     const w = Math.max(...block.values.map((r) => r.length));
-    sheet.getRange(block.row, block.column, block.values.length, w).setValues(block.values.map((r) => padRow(r.map(asText), w)) as unknown[][]);
+    sheet
+      .getRange(block.row, block.column, block.values.length, w)
+      .setValues(block.values.map((r) => padRow(r.map(asText), w)) as unknown[][]);
     if (block.formats && block.values.length > 1) {
-      const f = padRow(block.formats.map((x) => x ?? 'General'), w).map((x) => (x === '' ? 'General' : String(x)));
+      const f = padRow(
+        block.formats.map((x) => x ?? 'General'),
+        w,
+      ).map((x) => (x === '' ? 'General' : String(x)));
       setColumnFormats(sheet, block.row + 1, block.column, block.values.length - 1, f);
     }
     if (block.boldFirstRow) sheet.getRange(block.row, block.column, 1, w).setFontWeight('bold');
@@ -101,7 +109,7 @@ function writeSpec(book: Workbook, entry: SheetEntry, spec: SheetSpec): void {
 
 /** One setNumberFormat per run of neighbouring columns that share a format (a handful of calls whatever the rows). */
 function setColumnFormats(sheet: Sheet, row: number, column: number, rows: number, formats: readonly string[]): void {
-  for (let start = 0; start < formats.length; ) {
+  for (let start = 0; start < formats.length;) {
     let end = start + 1;
     while (end < formats.length && formats[end] === formats[start]) end++;
     sheet.getRange(row, column + start, rows, end - start).setNumberFormat(formats[start]);
@@ -153,17 +161,29 @@ function buildValidation(v: ValidationSpec): GoogleAppsScript.Spreadsheet.DataVa
   return b.build();
 }
 
-function buildRule(sheet: Sheet, rule: RuleSpec, firstRow: number, rows: number, width: number): GoogleAppsScript.Spreadsheet.ConditionalFormatRule {
+function buildRule(
+  sheet: Sheet,
+  rule: RuleSpec,
+  firstRow: number,
+  rows: number,
+  width: number,
+): GoogleAppsScript.Spreadsheet.ConditionalFormatRule {
   const b = SpreadsheetApp.newConditionalFormatRule();
   if (rule.kind === 'textEqual') {
-    b.whenTextEqualTo(rule.text).setBackground(rule.background).setRanges([sheet.getRange(firstRow, rule.column + 1, rows, 1)]);
+    b.whenTextEqualTo(rule.text)
+      .setBackground(rule.background)
+      .setRanges([sheet.getRange(firstRow, rule.column + 1, rows, 1)]);
     if (rule.fontColor) b.setFontColor(rule.fontColor);
   } else if (rule.kind === 'rowWhenEqual') {
     const cell = `$${columnLetter(rule.column)}${firstRow}`;
-    b.whenFormulaSatisfied(`=${cell}="${rule.text.replace(/"/g, '""')}"`).setBackground(rule.background).setRanges([sheet.getRange(firstRow, 1, rows, width)]);
+    b.whenFormulaSatisfied(`=${cell}="${rule.text.replace(/"/g, '""')}"`)
+      .setBackground(rule.background)
+      .setRanges([sheet.getRange(firstRow, 1, rows, width)]);
     if (rule.bold) b.setBold(true);
   } else {
-    b.whenFormulaSatisfied(rule.formula).setBackground(rule.background).setRanges([sheet.getRange(firstRow, 1, rows, width)]);
+    b.whenFormulaSatisfied(rule.formula)
+      .setBackground(rule.background)
+      .setRanges([sheet.getRange(firstRow, 1, rows, width)]);
     if (rule.fontColor) b.setFontColor(rule.fontColor);
   }
   return b.build();
@@ -177,4 +197,3 @@ function buildChart(sheet: Sheet, spec: ChartSpec): GoogleAppsScript.Spreadsheet
   for (const [key, value] of Object.entries(spec.options ?? {})) b.setOption(key, value);
   return b.build();
 }
-

@@ -5,7 +5,19 @@ import { serializeMapping } from '../sheets/headerMapping';
 import { resultYearColumn, resultYears } from '../sheets/readResults';
 import { findResponsesSheet, loadInputs, MAPPING_KEY, responsesMapping, RESPONSES_SHEET_KEY } from '../sheets/loadInputs';
 import { SHEET_NAMES, ROADMAP_PREFIX } from '../sheets/names';
-import type { CancelResult, Endpoints, StepOptions, RunKind, RunOptions, SaveResult, SchoolListItem, SidebarState, RunTicket, StepResult, MappingField } from './contract';
+import type {
+  CancelResult,
+  Endpoints,
+  StepOptions,
+  RunKind,
+  RunOptions,
+  SaveResult,
+  SchoolListItem,
+  SidebarState,
+  RunTicket,
+  StepResult,
+  MappingField,
+} from './contract';
 import { forSidebar } from './errors';
 import { UI } from './messages';
 import { activeRun, assertRunner, cancelRun, lastSummary, runStep, startRun } from './runner';
@@ -34,8 +46,15 @@ export function sidebarState(): SidebarState {
     if (responses) {
       const m = responsesMapping(responses, props.getProperty(MAPPING_KEY));
       headers = m.headers;
-      const ambiguous = new Set([...m.auto.ambiguous.map((a) => a.field), ...m.auto.ambiguousColumns.flatMap((a) => a.fields.filter((f) => m.auto.mapping[f] === null))]);
-      fields = fields.map((f) => ({ ...f, column: isFieldId(f.id) ? m.auto.mapping[f.id] : null, ambiguous: ambiguous.has(f.id as never) }));
+      const ambiguous = new Set([
+        ...m.auto.ambiguous.map((a) => a.field),
+        ...m.auto.ambiguousColumns.flatMap((a) => a.fields.filter((f) => m.auto.mapping[f] === null)),
+      ]);
+      fields = fields.map((f) => ({
+        ...f,
+        column: isFieldId(f.id) ? m.auto.mapping[f.id] : null,
+        ambiguous: ambiguous.has(f.id as never),
+      }));
     }
     const years = resultsSheetYears(ss.getSheetByName(SHEET_NAMES.results));
     return {
@@ -73,7 +92,12 @@ function resultsSheetYears(sheet: GoogleAppsScript.Spreadsheet.Sheet | null): nu
   if (lastRow < 2 || lastColumn < 1) return [];
   const column = resultYearColumn(sheet.getRange(1, 1, 1, lastColumn).getValues()[0]);
   if (column === null) return [];
-  return resultYears(sheet.getRange(2, column + 1, lastRow - 1, 1).getValues().map((row) => row[0]));
+  return resultYears(
+    sheet
+      .getRange(2, column + 1, lastRow - 1, 1)
+      .getValues()
+      .map((row) => row[0]),
+  );
 }
 
 /**
@@ -162,7 +186,10 @@ export function sidebarSchools(query: string): SchoolListItem[] {
     const settings = loadSettings();
     const inputs = loadInputs(ss, ss.getSpreadsheetTimeZone(), new Date());
     const report = computeReport({ ...inputs, settings });
-    const q = String(query ?? '').toLowerCase().replace(/ё/g, 'е').trim();
+    const q = String(query ?? '')
+      .toLowerCase()
+      .replace(/ё/g, 'е')
+      .trim();
     const items = report.schools
       .map((r) => ({
         schoolCode: r.school.schoolCode,

@@ -3,10 +3,14 @@ import { UI } from './messages';
 
 /** Platform failures by kind: the pattern matches the English and the Russian wording; first match wins. */
 const PLATFORM_FAILURES: ReadonlyArray<{ pattern: RegExp; message: string }> = [
-  { pattern: /increase the number of cells|above the limit of 10000000 cells|10\s?000\s?000|количества ячеек|предел.*ячеек/i, message: UI.cellLimitReached },
+  {
+    pattern: /increase the number of cells|above the limit of 10000000 cells|10\s?000\s?000|количества ячеек|предел.*ячеек/i,
+    message: UI.cellLimitReached,
+  },
   { pattern: /Exceeded maximum execution time|Превышено максимально допустимое время выполнения/i, message: UI.failed(UI.timeLimit) },
   {
-    pattern: /^Service |failed while accessing|Service invoked too many times|try again later|^Сбой служб|Служба .* (?:не|недоступна)|слишком много раз|повторите попытку позже/i,
+    pattern:
+      /^Service |failed while accessing|Service invoked too many times|try again later|^Сбой служб|Служба .* (?:не|недоступна)|слишком много раз|повторите попытку позже/i,
     message: UI.failed(UI.serviceFailed),
   },
 ];
@@ -15,7 +19,7 @@ const PLATFORM_FAILURES: ReadonlyArray<{ pattern: RegExp; message: string }> = [
 export function userMessage(error: unknown): string {
   if (error instanceof UserError) return error.message;
   const id = Utilities.getUuid().slice(0, 8);
-  console.error(`[${id}]`, error instanceof Error ? error.stack ?? error.message : String(error));
+  console.error(`[${id}]`, error instanceof Error ? (error.stack ?? error.message) : String(error));
   const serviceMessage = error instanceof Error ? error.message : '';
   // Failures of Google's own services are not bugs in the add-in: say in Russian what happened (the original
   // goes to the log with the id above). Apps Script words these messages in the user's language, so each kind

@@ -10,12 +10,25 @@ import type { SheetSpec } from '../sheets/sheetSpec';
 import { stageSheet, swapIn, DRAFT_SUFFIX } from '../sheets/writer';
 import { isbshSheet } from '../sheets/outputs/isbshSheet';
 import { shnorSheet } from '../sheets/outputs/shnorSheet';
-import { clusterDynamicsSheet, dynamicsSheet, federalComparisonSheet, indicatorsSheet, municipalitiesSheet } from '../sheets/outputs/summarySheets';
+import {
+  clusterDynamicsSheet,
+  dynamicsSheet,
+  federalComparisonSheet,
+  indicatorsSheet,
+  municipalitiesSheet,
+} from '../sheets/outputs/summarySheets';
 import { riskProfilesSheet } from '../sheets/outputs/riskProfilesSheet';
 import { dataCheckSheet } from '../sheets/outputs/dataCheckSheet';
 import { historySheet, shnorByYearSheet } from '../sheets/outputs/historySheets';
 import { groupClustersSheet, groupDynamicsSheet } from '../sheets/outputs/groupSheets';
-import { ensureReferenceSheets, generateRoadmaps, roadmapAreasOfSheet, roadmapTargets, writeMonitoring, type WrittenRoadmap } from '../sheets/roadmapSheets';
+import {
+  ensureReferenceSheets,
+  generateRoadmaps,
+  roadmapAreasOfSheet,
+  roadmapTargets,
+  writeMonitoring,
+  type WrittenRoadmap,
+} from '../sheets/roadmapSheets';
 import { applyProtections } from '../sheets/protections';
 import { accessCaveats, protectedSheetNames, roadmapProtections, schoolPeople, sheetProtections } from '../sheets/accessPlan';
 import { ROADMAP_PREFIX } from '../sheets/names';
@@ -64,7 +77,16 @@ export class JobContext {
   fingerprint(): string {
     if (this.print === null) {
       const i = this.inputs();
-      this.print = fingerprint([i.responsesSheet, i.schools, i.results, i.diagnoses, i.factors, i.catalog, i.manualIndicators, this.settings]);
+      this.print = fingerprint([
+        i.responsesSheet,
+        i.schools,
+        i.results,
+        i.diagnoses,
+        i.factors,
+        i.catalog,
+        i.manualIndicators,
+        this.settings,
+      ]);
     }
     return this.print;
   }
@@ -156,11 +178,18 @@ function cellsInUse(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): number {
 function checkCellBudget(ctx: JobContext): void {
   const { inputs, report } = ctx.data();
   const factors = inputs.factors.filter((f) => f.active).length;
-  const history = { years: report.history.years.length, schoolYears: report.history.schoolYears.length, municipalities: report.shnorByYear.length - 1, groupRows: report.groupDynamics.length };
+  const history = {
+    years: report.history.years.length,
+    schoolYears: report.history.schoolYears.length,
+    municipalities: report.shnorByYear.length - 1,
+    groupRows: report.groupDynamics.length,
+  };
   const needed = estimateOutputCells(report.schools.length, report.procedures.length, factors, history);
   const used = cellsInUse(ctx.ss);
   if (used + needed > SHEETS_CELL_LIMIT) {
-    throw new UserError(UI.cellBudget(used + needed, SHEETS_CELL_LIMIT, schoolsThatFit(SHEETS_CELL_LIMIT - used, report.procedures.length, factors, history)));
+    throw new UserError(
+      UI.cellBudget(used + needed, SHEETS_CELL_LIMIT, schoolsThatFit(SHEETS_CELL_LIMIT - used, report.procedures.length, factors, history)),
+    );
   }
 }
 
@@ -254,7 +283,11 @@ function protectRoadmaps(c: JobContext, written: readonly WrittenRoadmap[]): num
     const people = school ? schoolPeople(inputs.access, school) : [];
     return roadmapProtections(w.schoolCode, w.areas, c.settings.methodologists, people);
   });
-  return applyProtections(c.ss, wanted, written.map((w) => w.name)).applied;
+  return applyProtections(
+    c.ss,
+    wanted,
+    written.map((w) => w.name),
+  ).applied;
 }
 
 /** Every roadmap sheet there is, with its editable areas read from the sheet (for «Обновить защиту листов»). */
@@ -291,7 +324,11 @@ export function stepsFor(kind: RunKind, ctx: JobContext): Step[] {
         protectSheetsStep(),
       ];
     case 'compute':
-      return [...COMPUTE_GROUPS.map((g, i) => stageStep(g.label, g.builders, i === 0)), swapStep(UI.steps.swap, COMPUTE_SHEETS), protectSheetsStep()];
+      return [
+        ...COMPUTE_GROUPS.map((g, i) => stageStep(g.label, g.builders, i === 0)),
+        swapStep(UI.steps.swap, COMPUTE_SHEETS),
+        protectSheetsStep(),
+      ];
     case 'roadmaps': {
       const codes = roadmapTargets(ctx.data().report, ctx.options.schoolCodes ?? []);
       if (!codes.length) throw new UserError(UI.noShnor);
@@ -343,7 +380,10 @@ function monitoringStep(): Step {
     label: UI.steps.monitoring,
     readsInputs: true,
     run(c) {
-      const shnor = c.data().report.schools.filter((s) => s.shnor.status === 'ШНОР').map((s) => s.school.schoolCode);
+      const shnor = c
+        .data()
+        .report.schools.filter((s) => s.shnor.status === 'ШНОР')
+        .map((s) => s.school.schoolCode);
       const count = writeMonitoring(c.ss, c.today, shnor);
       return { sheets: [SHEET_NAMES.monitoring], summary: { roadmaps: count } };
     },

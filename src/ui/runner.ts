@@ -86,7 +86,18 @@ function newContext(options: RunOptions, oneExecution = false): JobContext {
 }
 
 function emptyPartial(): StoredRun['partial'] {
-  return { year: null, schoolsRead: 0, problems: 0, shnor: 0, riskZone: 0, priority: 0, roadmaps: 0, protections: 0, accessNotes: [], sheets: [] };
+  return {
+    year: null,
+    schoolsRead: 0,
+    problems: 0,
+    shnor: 0,
+    riskZone: 0,
+    priority: 0,
+    roadmaps: 0,
+    protections: 0,
+    accessNotes: [],
+    sheets: [],
+  };
 }
 
 function merge(partial: StoredRun['partial'], outcome: StepOutcome, ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void {

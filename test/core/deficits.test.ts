@@ -4,7 +4,6 @@ import { defaultSettings } from '../../src/core/settings';
 import type { SchoolRecord } from '../../src/core/types';
 import { school, schoolRecord } from '../fixtures/region';
 
-
 const settings = defaultSettings(); // k = 2
 
 /** A school with no deficit: 8 of 20 teachers of the highest category, a psychologist, Internet, computers, 60 000 руб. */
@@ -56,7 +55,13 @@ describe('resourceDeficits', () => {
     // the others are (0.4 − 0.36)/0.12 = +0.33 SD and +3000/9000 = +0.33 SD: no deficit
     // (they have a psychologist: the defectologist and social pedagogue are missing, which is no deficit under «нет ни одного»)
     for (const r of result.slice(0, 9)) {
-      expect(r).toEqual({ staffing: false, infrastructure: false, financial: false, missingSpecialists: ['учитель-дефектолог', 'социальный педагог'], reasons: [] });
+      expect(r).toEqual({
+        staffing: false,
+        infrastructure: false,
+        financial: false,
+        missingSpecialists: ['учитель-дефектолог', 'социальный педагог'],
+        reasons: [],
+      });
     }
   });
 
@@ -92,7 +97,9 @@ describe('resourceDeficits', () => {
     schools[3] = { ...schools[3], specialists: ['учитель-дефектолог'] };
     const result = resourceDeficits(schools, settings);
     expect(result.slice(0, 4).map((r) => r.staffing)).toEqual([true, true, false, false]);
-    expect(result[0].reasons).toEqual(['нет ни одного из необходимых специалистов: педагог-психолог, учитель-дефектолог, социальный педагог']);
+    expect(result[0].reasons).toEqual([
+      'нет ни одного из необходимых специалистов: педагог-психолог, учитель-дефектолог, социальный педагог',
+    ]);
   });
 
   it('with «нет хотя бы одного» one missing specialist is a deficit, and the reason names the missing ones', () => {
@@ -113,7 +120,11 @@ describe('resourceDeficits', () => {
     const schools = tenSchools().slice(0, 2);
     schools[0] = { ...schools[0], specialists: ['педагог-психолог', 'учитель-дефектолог', 'социальный педагог'] };
     schools[1] = { ...schools[1], specialists: ['Логопед'] };
-    const withSpeech = { ...settings, staffingSpecialistsRule: 'anyMissing' as const, staffingSpecialists: [...settings.staffingSpecialists, 'логопед'] };
+    const withSpeech = {
+      ...settings,
+      staffingSpecialistsRule: 'anyMissing' as const,
+      staffingSpecialists: [...settings.staffingSpecialists, 'логопед'],
+    };
     const result = resourceDeficits(schools, withSpeech);
     // «логопед» in the settings is read as учитель-логопед, like the form's answers
     expect(result[0].missingSpecialists).toEqual(['учитель-логопед']);
@@ -124,14 +135,7 @@ describe('resourceDeficits', () => {
 
   it('sees an infrastructure deficit from either missing Internet or missing computers', () => {
     const base = wellEquipped(1);
-    const result = resourceDeficits(
-      [
-        { ...base, stableInternet: false },
-        { ...base, enoughComputers: false },
-        base,
-      ],
-      settings,
-    );
+    const result = resourceDeficits([{ ...base, stableInternet: false }, { ...base, enoughComputers: false }, base], settings);
     expect(result.map((r) => r.infrastructure)).toEqual([true, true, false]);
     expect(result[0].reasons).toEqual(['нет устойчивого доступа в Интернет']);
     expect(result[1].reasons).toEqual(['недостаточно компьютерной техники']);

@@ -71,15 +71,15 @@ describe('resource deficits by municipality, as the Yaroslavl table prints them'
     const byName = summary(defaultSettings());
     for (const [municipality, staffing, staffingShare, infrastructure, infrastructureShare, both, bothShare, total] of TABLE) {
       const m = byName.get(municipality)!;
-      expect([m.schools, m.staffing, percent(m.staffingShare), m.infrastructure, percent(m.infrastructureShare), m.both, percent(m.bothShare)]).toEqual([
-        total,
-        staffing,
-        staffingShare,
-        infrastructure,
-        infrastructureShare,
-        both,
-        bothShare,
-      ]);
+      expect([
+        m.schools,
+        m.staffing,
+        percent(m.staffingShare),
+        m.infrastructure,
+        percent(m.infrastructureShare),
+        m.both,
+        percent(m.bothShare),
+      ]).toEqual([total, staffing, staffingShare, infrastructure, infrastructureShare, both, bothShare]);
     }
   });
 

@@ -96,7 +96,7 @@ describe('procedureDynamicsSummary', () => {
 
   it('counts the schools of each label', () => {
     const m = summary[0];
-    expect(m.counts).toEqual({ 'положительная': 25, '0 % за два года': 6, 'нейтральная': 4, 'отрицательная': 5, 'нет участников': 2 });
+    expect(m.counts).toEqual({ положительная: 25, '0 % за два года': 6, нейтральная: 4, отрицательная: 5, 'нет участников': 2 });
     expect(m.total).toBe(42);
     expect(m.positiveResult).toBe(31); // 25 + 6
   });
@@ -105,7 +105,13 @@ describe('procedureDynamicsSummary', () => {
     const m = summary[0];
     expect(m.positiveResultShare).toBe(0.74); // 31/42 = 73.8 %
     // 25/42 = 59.5 → 60 %; 6/42 = 14.3 → 14 %; 4/42 = 9.5 → 10 %; 5/42 = 11.9 → 12 %; 2/42 = 4.8 → 5 %
-    expect(m.shares).toEqual({ 'положительная': 0.6, '0 % за два года': 0.14, 'нейтральная': 0.1, 'отрицательная': 0.12, 'нет участников': 0.05 });
+    expect(m.shares).toEqual({
+      положительная: 0.6,
+      '0 % за два года': 0.14,
+      нейтральная: 0.1,
+      отрицательная: 0.12,
+      'нет участников': 0.05,
+    });
   });
 
   it('gives a single school 100 %', () => {

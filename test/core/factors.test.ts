@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ValueError } from '../../src/core/errors';
-import {
-  DEFAULT_RISK_FACTORS,
-  SIGNIFICANCE_ACTIONS,
-  parseSignificance,
-} from '../../src/core/factors';
+import { DEFAULT_RISK_FACTORS, SIGNIFICANCE_ACTIONS, parseSignificance } from '../../src/core/factors';
 
 describe('DEFAULT_RISK_FACTORS', () => {
   it('lists the ten factors of docs/методика.md §5 with ids F1…F10, all in use', () => {

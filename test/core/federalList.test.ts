@@ -17,7 +17,12 @@ describe('compareWithFederalList', () => {
    * → a both; b ours only; c, d, x federal only with what our data say.
    */
   const rows = compareWithFederalList(
-    [ours('a', 'ШНОР', 'ОГЭ математика: 40 % (2023) и 35 % (2024)', 0.35), ours('b', 'ШНОР', '2024: ОГЭ математика — 50 %, ОГЭ русский язык — 30 %', 0.5), ours('c', 'не ШНОР', '', 0.25), ours('d', 'нет данных')],
+    [
+      ours('a', 'ШНОР', 'ОГЭ математика: 40 % (2023) и 35 % (2024)', 0.35),
+      ours('b', 'ШНОР', '2024: ОГЭ математика — 50 %, ОГЭ русский язык — 30 %', 0.5),
+      ours('c', 'не ШНОР', '', 0.25),
+      ours('d', 'нет данных'),
+    ],
     [
       { schoolCode: 'a', year: 2024 },
       { schoolCode: 'c', year: 2024 },

@@ -70,7 +70,9 @@ describe('a school whose results are incomplete', () => {
   it('is «неполные данные», not «нет данных», when its only rows of Y were rejected; a school that sent nothing stays «нет данных»', () => {
     expect(assess([], [lostRow('A', 2025, M)]).status).toBe('неполные данные');
     // An unreadable year and procedure are named as such.
-    expect(assess([], [lostRow('A', null, null)]).reason).toBe('неполные данные: процедура не прочитана, год не прочитан: строка не принята');
+    expect(assess([], [lostRow('A', null, null)]).reason).toBe(
+      'неполные данные: процедура не прочитана, год не прочитан: строка не принята',
+    );
     // 2024 only (50 % + 40 %): no row of 2025 and none rejected → «нет данных», as before (docs/методика.md §3).
     expect(assess([row('A', 2024, M, 10, 5), row('A', 2024, R, 10, 4)], []).status).toBe('нет данных');
   });

@@ -93,14 +93,21 @@ describe('computeIndicators', () => {
   });
 
   it('gives no value and no verdict without a denominator', () => {
-    const v = byId(computeIndicators({ ...facts, shnorCount: 0, shnorWithAssignedMentor: 0, formerShnorComparable: 0, formerShnorWithPositiveSubject: 0 }, {}));
+    const v = byId(
+      computeIndicators(
+        { ...facts, shnorCount: 0, shnorWithAssignedMentor: 0, formerShnorComparable: 0, formerShnorWithPositiveSubject: 0 },
+        {},
+      ),
+    );
     expect(v.shnor).toMatchObject({ actual: 0, met: 'да' });
     expect(v.shnorWithMentor).toMatchObject({ actual: null, met: '', denominator: 0 });
     expect(v.shnorPositiveDynamics).toMatchObject({ actual: null, met: '' });
   });
 
   it('takes the hand-entered indicators as entered, counts as counts, empty until entered', () => {
-    const v = byId(computeIndicators(facts, { shnorTeachersDiagnosed: 0.99, debtStudentsWithIom: 0.25, targetModel: 1, methodicalRecommendations: 2 }));
+    const v = byId(
+      computeIndicators(facts, { shnorTeachersDiagnosed: 0.99, debtStudentsWithIom: 0.25, targetModel: 1, methodicalRecommendations: 2 }),
+    );
     expect(v.shnorTeachersDiagnosed).toMatchObject({ actual: 0.99, met: 'нет', source: 'вручную', target: 1, numerator: null });
     expect(v.debtStudentsWithIom).toMatchObject({ actual: 0.25, met: 'да' });
     // 1 шт. of 1 → да; 2 шт. of 3 → нет

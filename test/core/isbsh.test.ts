@@ -21,7 +21,13 @@ describe('computeIsbsh', () => {
     // 200 students: both parents higher ed 50 (0.25), comfortable housing 150 (0.75), single parent 40 (0.2),
     // registered 10 (0.05), non-native Russian 20 (0.1).
     // 65 + 15·0.25 + 20·0.75 − 15·0.2 − 35·0.05 − 15·0.1 = 65 + 3.75 + 15 − 3 − 1.75 − 1.5 = 77.5
-    const x = computeIsbsh({ bothParentsHigherEd: 0.25, comfortableHousing: 0.75, singleParent: 0.2, registered: 0.05, nonNativeRussian: 0.1 });
+    const x = computeIsbsh({
+      bothParentsHigherEd: 0.25,
+      comfortableHousing: 0.75,
+      singleParent: 0.2,
+      registered: 0.05,
+      nonNativeRussian: 0.1,
+    });
     expect(x).toBeCloseTo(77.5, 10);
   });
 
@@ -34,7 +40,13 @@ describe('computeIsbsh', () => {
 
   it('keeps the weights as data', () => {
     expect(DEFAULT_SETTINGS.isbshIntercept).toBe(65);
-    expect(DEFAULT_SETTINGS.isbshWeights).toEqual({ bothParentsHigherEd: 15, comfortableHousing: 20, singleParent: -15, registered: -35, nonNativeRussian: -15 });
+    expect(DEFAULT_SETTINGS.isbshWeights).toEqual({
+      bothParentsHigherEd: 15,
+      comfortableHousing: 20,
+      singleParent: -15,
+      registered: -35,
+      nonNativeRussian: -15,
+    });
   });
 
   it('has no index, not 0, when an input is missing, and names the missing inputs', () => {
@@ -47,7 +59,9 @@ describe('computeIsbsh', () => {
 
   it('rejects a share outside [0, 1]', () => {
     expect(() => computeIsbsh(shares({ singleParent: 1.2 }))).toThrow(ValueError);
-    expect(() => computeIsbsh(shares({ singleParent: 1.2 }))).toThrow('доля вне диапазона от 0 до 100 %: «Обучающихся из неполных семей» = 120,0 %');
+    expect(() => computeIsbsh(shares({ singleParent: 1.2 }))).toThrow(
+      'доля вне диапазона от 0 до 100 %: «Обучающихся из неполных семей» = 120,0 %',
+    );
     expect(() => computeIsbsh(shares({ registered: -0.1 }))).toThrow(ValueError);
   });
 });
@@ -85,12 +99,20 @@ describe('isbshLevel', () => {
     expect(isbshLevel(x, bounds)).toBe('ниже среднего');
     // 100 students: 17 both parents higher ed, 97 housing, 1 single parent, 3 non-native:
     // 65 + 2,55 + 19,4 − 0,15 − 0,45 = 86,35 exactly → 86,4 → «высокий» (binary sum: 86.34999999999998)
-    const y = computeIsbsh(shares({ bothParentsHigherEd: 17 / 100, comfortableHousing: 97 / 100, singleParent: 1 / 100, nonNativeRussian: 3 / 100 })) as number;
+    const y = computeIsbsh(
+      shares({ bothParentsHigherEd: 17 / 100, comfortableHousing: 97 / 100, singleParent: 1 / 100, nonNativeRussian: 3 / 100 }),
+    ) as number;
     expect(roundIsbsh(y)).toBe(86.4);
     expect(isbshLevel(y, bounds)).toBe('высокий');
     // 380 students: 8, 131, 340, 378, 373 → (65·380 + 15·8 + 20·131 − 15·340 − 35·378 − 15·373) / 380 = 3515/380 = 9,25
     // exactly → 9,3 (binary sum: 9.249999999999991, wrong even at 15 significant digits)
-    const z = computeIsbsh({ bothParentsHigherEd: 8 / 380, comfortableHousing: 131 / 380, singleParent: 340 / 380, registered: 378 / 380, nonNativeRussian: 373 / 380 }) as number;
+    const z = computeIsbsh({
+      bothParentsHigherEd: 8 / 380,
+      comfortableHousing: 131 / 380,
+      singleParent: 340 / 380,
+      registered: 378 / 380,
+      nonNativeRussian: 373 / 380,
+    }) as number;
     expect(roundIsbsh(z)).toBe(9.3);
   });
 
@@ -128,13 +150,24 @@ describe('ИСБШ with a regional formula from the settings', () => {
       isbshIntercept: 50,
       isbshWeights: { bothParentsHigherEd: 10, comfortableHousing: 30, singleParent: -20, registered: -40, nonNativeRussian: -10 },
     });
-    const x = computeWith({ bothParentsHigherEd: 0.5, comfortableHousing: 0.5, singleParent: 0.25, registered: 0.1, nonNativeRussian: 0.2 }, formula);
+    const x = computeWith(
+      { bothParentsHigherEd: 0.5, comfortableHousing: 0.5, singleParent: 0.25, registered: 0.1, nonNativeRussian: 0.2 },
+      formula,
+    );
     expect(x).toBe(59);
   });
 
   it('a variable a region does not use has weight 0 and moves nothing', () => {
     // 60 + 40·0,5 = 80, whatever the other shares are
-    const formula = { isbshIntercept: 60, isbshWeights: { bothParentsHigherEd: 0, comfortableHousing: 40, singleParent: 0, registered: 0, nonNativeRussian: 0 } };
-    expect(computeWith({ bothParentsHigherEd: 0.9, comfortableHousing: 0.5, singleParent: 0.9, registered: 0.9, nonNativeRussian: 0.9 }, formula)).toBe(80);
+    const formula = {
+      isbshIntercept: 60,
+      isbshWeights: { bothParentsHigherEd: 0, comfortableHousing: 40, singleParent: 0, registered: 0, nonNativeRussian: 0 },
+    };
+    expect(
+      computeWith(
+        { bothParentsHigherEd: 0.9, comfortableHousing: 0.5, singleParent: 0.9, registered: 0.9, nonNativeRussian: 0.9 },
+        formula,
+      ),
+    ).toBe(80);
   });
 });

@@ -12,7 +12,10 @@ describe('properties of ИСБШ and the zone of risk', () => {
   it('ИСБШ lies in [0, 100] for any valid shares', () => {
     fc.assert(
       fc.property(share, share, share, share, share, (a, b, c, d, e) => {
-        const x = computeIsbsh({ bothParentsHigherEd: a, comfortableHousing: b, singleParent: c, registered: d, nonNativeRussian: e }, DEFAULT_SETTINGS);
+        const x = computeIsbsh(
+          { bothParentsHigherEd: a, comfortableHousing: b, singleParent: c, registered: d, nonNativeRussian: e },
+          DEFAULT_SETTINGS,
+        );
         expect(x).not.toBeNull();
         expect(x!).toBeGreaterThanOrEqual(0);
         expect(x!).toBeLessThanOrEqual(100);
@@ -26,7 +29,11 @@ describe('properties of ИСБШ and the zone of risk', () => {
     fc.assert(
       fc.property(fc.array(isbsh, { minLength: 4, maxLength: 30 }), fc.integer({ min: 0, max: 100 }), (values, percent) => {
         const zoneShare = percent / 100;
-        const { rows } = computeRiskZone(values.map((v) => ({ group: 'все', isbsh: v })), zoneShare, 4);
+        const { rows } = computeRiskZone(
+          values.map((v) => ({ group: 'все', isbsh: v })),
+          zoneShare,
+          4,
+        );
         const cut = tolerantFloor(zoneShare * values.length);
         const shown = values.map(roundIsbsh);
         const zone = shown.filter((_, i) => rows[i].inZone);

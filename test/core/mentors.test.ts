@@ -94,7 +94,12 @@ describe('suggestMentors', () => {
   it('takes the high-result share as a parameter', () => {
     // with the best half (⌈0.5·4⌉ = 2, cut-off 0.2), A is high-result too; without the resilient flag it is still a mentor
     const p = suggestMentors(
-      [school('U1', 'Углич', 80, 0.5, { shnor: true }), school('A', 'Углич', 81, 0.2), school('B', 'Углич', 70, 0.1), school('C', 'Углич', 80, 0.3)],
+      [
+        school('U1', 'Углич', 80, 0.5, { shnor: true }),
+        school('A', 'Углич', 81, 0.2),
+        school('B', 'Углич', 70, 0.1),
+        school('C', 'Углич', 80, 0.3),
+      ],
       0.5,
     );
     expect(p.get('U1')).toEqual({ mentorCode: 'A', mentorName: 'Школа A', basis: 'высокие результаты' });
@@ -140,7 +145,13 @@ describe('«высокие результаты» means high results in every ye
 
   it('a school that was ШНОР in an earlier year is not a mentor, however good now', () => {
     // three schools: ⌈0,25·3⌉ = 1 place a year; H is the best every year but was ШНОР in 2022; X is best only in 2022
-    const wasShnor: MentorCandidateInput = { ...H, previousYears: [{ meanShare: 0.05, isShnor: true }, { meanShare: 0.05, isShnor: false }] };
+    const wasShnor: MentorCandidateInput = {
+      ...H,
+      previousYears: [
+        { meanShare: 0.05, isShnor: true },
+        { meanShare: 0.05, isShnor: false },
+      ],
+    };
     expect(suggestMentors([M, wasShnor, X], 0.25).get('M')).toBeNull();
     expect(suggestMentors([M, H, X], 0.25).get('M')).toEqual({ mentorCode: 'H', mentorName: 'H', basis: 'высокие результаты' });
   });
@@ -151,7 +162,13 @@ describe('«высокие результаты» means high results in every ye
   });
 
   it('a year without the school’s results breaks the run', () => {
-    const gap: MentorCandidateInput = { ...H, previousYears: [{ meanShare: null, isShnor: false }, { meanShare: 0.05, isShnor: false }] };
+    const gap: MentorCandidateInput = {
+      ...H,
+      previousYears: [
+        { meanShare: null, isShnor: false },
+        { meanShare: 0.05, isShnor: false },
+      ],
+    };
     // 2022: only M 0.5 and X 0.1 have a share, so X is the best that year; from 2023 H is: nobody is high all three years
     expect(suggestMentors([M, gap, X], 0.25).get('M')).toBeNull();
   });

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { municipalitySummary, type MunicipalitySchoolFacts } from '../../src/core/municipalities';
 
 function school(municipality: string, flags: Partial<Omit<MunicipalitySchoolFacts, 'municipality'>> = {}): MunicipalitySchoolFacts {
-  return { municipality, isShnor: false, inRiskZone: false, staffingDeficit: false, infrastructureDeficit: false, priority: false, ...flags };
+  return {
+    municipality,
+    isShnor: false,
+    inRiskZone: false,
+    staffingDeficit: false,
+    infrastructureDeficit: false,
+    priority: false,
+    ...flags,
+  };
 }
 
 function repeat(n: number, make: () => MunicipalitySchoolFacts): MunicipalitySchoolFacts[] {
@@ -35,13 +43,39 @@ describe('municipalitySummary', () => {
     ]);
     // Ярославский: 4 schools, ШНОР 1 (25 %), «неполные данные» 1, zone 1 (25 %), staffing 1, infrastructure 1, both 1 (25 % each), priority 1.
     expect(rows[2]).toEqual({
-      municipality: 'Ярославский', schools: 4, shnor: 1, shnorShare: 0.25, incomplete: 1, zone: 1, zoneShare: 0.25, staffing: 1, staffingShare: 0.25,
-      infrastructure: 1, infrastructureShare: 0.25, both: 1, bothShare: 0.25, priority: 1, objectivity: 0,
+      municipality: 'Ярославский',
+      schools: 4,
+      shnor: 1,
+      shnorShare: 0.25,
+      incomplete: 1,
+      zone: 1,
+      zoneShare: 0.25,
+      staffing: 1,
+      staffingShare: 0.25,
+      infrastructure: 1,
+      infrastructureShare: 0.25,
+      both: 1,
+      bothShare: 0.25,
+      priority: 1,
+      objectivity: 0,
     });
     // Region: 9 schools; ШНОР 3 → 3/9 = 33 %; zone 2 → 22 %; staffing 3 → 33 %; infrastructure 2 → 22 %; both 1 → 11 %; priority 1.
     expect(rows[4]).toEqual({
-      municipality: 'Всего по региону', schools: 9, shnor: 3, shnorShare: 0.33, incomplete: 1, zone: 2, zoneShare: 0.22, staffing: 3, staffingShare: 0.33,
-      infrastructure: 2, infrastructureShare: 0.22, both: 1, bothShare: 0.11, priority: 1, objectivity: 0,
+      municipality: 'Всего по региону',
+      schools: 9,
+      shnor: 3,
+      shnorShare: 0.33,
+      incomplete: 1,
+      zone: 2,
+      zoneShare: 0.22,
+      staffing: 3,
+      staffingShare: 0.33,
+      infrastructure: 2,
+      infrastructureShare: 0.22,
+      both: 1,
+      bothShare: 0.11,
+      priority: 1,
+      objectivity: 0,
     });
   });
 
@@ -55,10 +89,28 @@ describe('municipalitySummary', () => {
 
   it('groups schools without a municipality and gives only the total row for no schools', () => {
     const rows = municipalitySummary([school('  '), school('')]);
-    expect(rows.map((r) => [r.municipality, r.schools])).toEqual([['Муниципалитет не указан', 2], ['Всего по региону', 2]]);
+    expect(rows.map((r) => [r.municipality, r.schools])).toEqual([
+      ['Муниципалитет не указан', 2],
+      ['Всего по региону', 2],
+    ]);
     expect(municipalitySummary([])).toEqual([
-      { municipality: 'Всего по региону', schools: 0, shnor: 0, shnorShare: 0, incomplete: 0, zone: 0, zoneShare: 0, staffing: 0, staffingShare: 0,
-        infrastructure: 0, infrastructureShare: 0, both: 0, bothShare: 0, priority: 0, objectivity: 0 },
+      {
+        municipality: 'Всего по региону',
+        schools: 0,
+        shnor: 0,
+        shnorShare: 0,
+        incomplete: 0,
+        zone: 0,
+        zoneShare: 0,
+        staffing: 0,
+        staffingShare: 0,
+        infrastructure: 0,
+        infrastructureShare: 0,
+        both: 0,
+        bothShare: 0,
+        priority: 0,
+        objectivity: 0,
+      },
     ]);
   });
 });

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { objectivityFlags, type ObjectivityRow } from '../../src/core/objectivity';
 import { defaultSettings } from '../../src/core/settings';
 
-const row = (schoolCode: string, procedure: string, lowered: number | null, confirmed: number | null, raised: number | null, year = 2024): ObjectivityRow => ({
+const row = (
+  schoolCode: string,
+  procedure: string,
+  lowered: number | null,
+  confirmed: number | null,
+  raised: number | null,
+  year = 2024,
+): ObjectivityRow => ({
   schoolCode,
   year,
   procedure,

@@ -103,9 +103,17 @@ describe('roundHalfUp’s floating-point fast path', () => {
 
   it('gives what the decimal digits give, for shares, percents, indexes and half-way values alike', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.integer({ min: -100000, max: 100000 }).map((n) => n / 1000), fc.integer({ min: 0, max: 2000 }).map((n) => n / 20)), fc.integer({ min: 0, max: 4 }), (x, digits) => {
-        expect(roundHalfUp(x, digits)).toBe(onDigits(x, digits));
-      }),
+      fc.property(
+        fc.oneof(
+          fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+          fc.integer({ min: -100000, max: 100000 }).map((n) => n / 1000),
+          fc.integer({ min: 0, max: 2000 }).map((n) => n / 20),
+        ),
+        fc.integer({ min: 0, max: 4 }),
+        (x, digits) => {
+          expect(roundHalfUp(x, digits)).toBe(onDigits(x, digits));
+        },
+      ),
       { numRuns: 20000 },
     );
   });

@@ -115,7 +115,13 @@ describe('procedure names spelled differently in the two years', () => {
     const renamed = results.map((r) => (r.schoolCode === 'a3' && r.year === 2024 ? { ...r, procedure: 'огэ мат.' } : r));
     // and a later empty row of the same procedure does not hide its share: а4 2025 «ОГЭ математика» 0 of 20, then no participants
     renamed.push(result('a4', 2025, 'ОГЭ  Математика', 0, 0));
-    const report = computeReport({ schools, results: renamed, diagnoses: [], factors: [...DEFAULT_RISK_FACTORS], settings: defaultSettings() });
+    const report = computeReport({
+      schools,
+      results: renamed,
+      diagnoses: [],
+      factors: [...DEFAULT_RISK_FACTORS],
+      settings: defaultSettings(),
+    });
     expect(report.procedures).toEqual(['ВПР математика 5', 'ВПР русский язык 5', 'ОГЭ математика', 'ОГЭ русский язык']);
     const a3 = report.schools.find((s) => s.school.schoolCode === 'a3')!;
     expect(a3.sharesPrev.get('ОГЭ математика')).toBe(0.2);

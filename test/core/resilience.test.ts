@@ -23,7 +23,10 @@ const five = [
 
 describe('resilientSchools', () => {
   it('fits the least-squares line of mean failing share on ИСБШ over the schools with both values', () => {
-    const { fit } = resilientSchools([...five, { isbsh: null, meanShare: 0.9, isShnor: false }, { isbsh: 60, meanShare: null, isShnor: false }], settings);
+    const { fit } = resilientSchools(
+      [...five, { isbsh: null, meanShare: 0.9, isShnor: false }, { isbsh: 60, meanShare: null, isShnor: false }],
+      settings,
+    );
     expect(fit).not.toBeNull();
     expect(fit!.slope).toBeCloseTo(-0.014, 12);
     expect(fit!.intercept).toBeCloseTo(1.42, 12);
@@ -31,7 +34,10 @@ describe('resilientSchools', () => {
   });
 
   it('flags a school more than one residual SD below its prediction', () => {
-    const { resilient } = resilientSchools([...five, { isbsh: null, meanShare: 0, isShnor: false }, { isbsh: 60, meanShare: null, isShnor: false }], settings);
+    const { resilient } = resilientSchools(
+      [...five, { isbsh: null, meanShare: 0, isShnor: false }, { isbsh: 60, meanShare: null, isShnor: false }],
+      settings,
+    );
     expect(resilient).toEqual([false, false, true, false, false, false, false]);
   });
 

@@ -117,7 +117,12 @@ describe('riskProfile with a diagnosis', () => {
       settings,
     );
     const byId = Object.fromEntries(p.factors.map((f) => [f.factorId, f]));
-    expect(byId.F7).toEqual({ factorId: 'F7', significance: 'низкая', source: 'диагностика', action: 'возможна дополнительная оценка ситуации куратором' });
+    expect(byId.F7).toEqual({
+      factorId: 'F7',
+      significance: 'низкая',
+      source: 'диагностика',
+      action: 'возможна дополнительная оценка ситуации куратором',
+    });
     expect(byId.F3).toEqual({ factorId: 'F3', significance: 'высокая', source: 'диагностика', action: 'требуется принятие мер' });
     expect(byId.F1).toMatchObject({ significance: 'высокая', source: 'по данным' });
     expect(p.highFactorIds).toEqual(['F1', 'F3']);

@@ -69,7 +69,11 @@ describe('computeRiskZone', () => {
     // two municipalities of 3 (each too small alone); as one group n = 6, cut ⌊1,5⌋ = 1
     const entries = [...group('А', [50, 60, 70]), ...group('Б', [55, 65, 75])];
     expect(computeRiskZone(entries, 0.25, 4).smallGroups).toEqual(['А', 'Б']);
-    const sheet = computeRiskZone(entries.map((e) => ({ ...e, group: 'весь лист' })), 0.25, 4);
+    const sheet = computeRiskZone(
+      entries.map((e) => ({ ...e, group: 'весь лист' })),
+      0.25,
+      4,
+    );
     expect(sheet.rows.map((r) => r.inZone)).toEqual([true, false, false, false, false, false]);
     expect(sheet.smallGroups).toEqual([]);
   });

@@ -23,7 +23,16 @@ const day = (y: number, m: number, d: number) => new Date(y, m - 1, d);
 describe('roadmap constants', () => {
   it('has the columns of docs/методика.md §6 plus the technical measure id, and the four statuses', () => {
     expect(ROADMAP_HEADER.slice(0, 10)).toEqual([
-      '№', 'Фактор риска', 'Задача', 'Мероприятие', 'Срок', 'Ответственный', 'Показатель результата', 'Итоговый документ', 'Статус', 'Комментарий',
+      '№',
+      'Фактор риска',
+      'Задача',
+      'Мероприятие',
+      'Срок',
+      'Ответственный',
+      'Показатель результата',
+      'Итоговый документ',
+      'Статус',
+      'Комментарий',
     ]);
     expect(ROADMAP_HEADER[10]).toBe('ID меры');
     expect([...ROADMAP_STATUSES]).toEqual(['не начато', 'в работе', 'выполнено', 'отменено']);
@@ -58,9 +67,19 @@ describe('roadmapRows', () => {
   it('gives a сильно неуспевающая school the general, cluster and high-factor measures in that order', () => {
     const rows = roadmapRows('сильно неуспевающие', ['F1', 'F7'], factorNames, DEFAULT_CATALOG, 2024);
     expect(ids(rows)).toEqual([
-      'ALL-01', 'ALL-02', 'ALL-03', 'ALL-04', 'ALL-05',
-      'STRONG-01', 'STRONG-02', 'STRONG-03', 'STRONG-04',
-      'F1-01', 'F1-02', 'F7-01', 'F7-02',
+      'ALL-01',
+      'ALL-02',
+      'ALL-03',
+      'ALL-04',
+      'ALL-05',
+      'STRONG-01',
+      'STRONG-02',
+      'STRONG-03',
+      'STRONG-04',
+      'F1-01',
+      'F1-02',
+      'F7-01',
+      'F7-02',
     ]);
     expect(rows.every((r) => r.status === 'не начато' && r.comment === '')).toBe(true);
     expect(rows[0].factor).toBe('Общие меры');
@@ -69,13 +88,28 @@ describe('roadmapRows', () => {
     expect(calendarDay(rows[0].deadline as Date)).toBe(20240930);
     expect(calendarDay(rows[12].deadline as Date)).toBe(20250228);
     const all01 = DEFAULT_CATALOG.find((m) => m.id === 'ALL-01') as CatalogMeasure;
-    expect(rows[0]).toMatchObject({ task: all01.task, measure: all01.measure, owner: all01.ownerRole, indicator: all01.indicator, document: all01.document });
+    expect(rows[0]).toMatchObject({
+      task: all01.task,
+      measure: all01.measure,
+      owner: all01.ownerRole,
+      indicator: all01.indicator,
+      document: all01.document,
+    });
   });
 
   it('gives an умеренно неуспевающая school its cluster measures and those of its one high factor', () => {
     const rows = roadmapRows('умеренно неуспевающие', ['F3'], factorNames, DEFAULT_CATALOG, 2024);
     expect(ids(rows)).toEqual([
-      'ALL-01', 'ALL-02', 'ALL-03', 'ALL-04', 'ALL-05', 'MODERATE-01', 'MODERATE-02', 'MODERATE-03', 'F3-01', 'F3-02',
+      'ALL-01',
+      'ALL-02',
+      'ALL-03',
+      'ALL-04',
+      'ALL-05',
+      'MODERATE-01',
+      'MODERATE-02',
+      'MODERATE-03',
+      'F3-01',
+      'F3-02',
     ]);
   });
 
@@ -91,9 +125,22 @@ describe('roadmapRows', () => {
 
   it('includes factor measures meant for the school cluster only, and uses the factor id when it has no name', () => {
     const m = (id: string, cluster: CatalogMeasure['cluster'], factor: string): CatalogMeasure => ({
-      id, cluster, factor, task: 'З', measure: 'М', deadlineMonth: 10, ownerRole: 'О', indicator: 'П', document: 'Д',
+      id,
+      cluster,
+      factor,
+      task: 'З',
+      measure: 'М',
+      deadlineMonth: 10,
+      ownerRole: 'О',
+      indicator: 'П',
+      document: 'Д',
     });
-    const catalog = [m('S-F5', 'сильно неуспевающие', 'F5'), m('B-F5', 'базово неуспевающие', 'F5'), m('A-F5', 'все', 'F5'), m('A-X', 'все', 'X1')];
+    const catalog = [
+      m('S-F5', 'сильно неуспевающие', 'F5'),
+      m('B-F5', 'базово неуспевающие', 'F5'),
+      m('A-F5', 'все', 'F5'),
+      m('A-X', 'все', 'X1'),
+    ];
     expect(ids(roadmapRows('сильно неуспевающие', ['F5', 'X1'], factorNames, catalog, 2024))).toEqual(['S-F5', 'A-F5', 'A-X']);
     expect(roadmapRows('сильно неуспевающие', ['X1'], factorNames, catalog, 2024)[0].factor).toBe('X1');
   });
@@ -112,8 +159,16 @@ describe('mergeRoadmap', () => {
     existing[1] = { ...existing[1], status: 'в работе', deadline: day(2024, 11, 15), owner: 'Иванова А. А.' };
     existing[2] = { ...existing[2], measure: 'Старый текст мероприятия' };
     const handRow: RoadmapRow = {
-      measureId: null, factor: 'Общие меры', task: 'Своя задача', measure: 'Своё мероприятие', deadline: day(2025, 3, 1),
-      owner: 'Петров П. П.', indicator: '', document: '', status: 'в работе', comment: 'добавлено вручную',
+      measureId: null,
+      factor: 'Общие меры',
+      task: 'Своя задача',
+      measure: 'Своё мероприятие',
+      deadline: day(2025, 3, 1),
+      owner: 'Петров П. П.',
+      indicator: '',
+      document: '',
+      status: 'в работе',
+      comment: 'добавлено вручную',
     };
     existing.splice(3, 0, handRow); // after ALL-03
     existing[8] = { ...existing[8], status: 'отменено' }; // F10-02 (index 8 after the insertion)
@@ -122,9 +177,7 @@ describe('mergeRoadmap', () => {
     const now = roadmapRows('базово неуспевающие', ['F1'], factorNames, DEFAULT_CATALOG, 2024);
     const merged = mergeRoadmap(existing, now);
 
-    expect(ids(merged)).toEqual([
-      'ALL-01', 'ALL-02', 'ALL-03', null, 'ALL-04', 'ALL-05', 'BASIC-01', 'F10-01', 'F10-02', 'F1-01', 'F1-02',
-    ]);
+    expect(ids(merged)).toEqual(['ALL-01', 'ALL-02', 'ALL-03', null, 'ALL-04', 'ALL-05', 'BASIC-01', 'F10-01', 'F10-02', 'F1-01', 'F1-02']);
     expect(merged[0]).toMatchObject({ status: 'выполнено', comment: 'Приказ № 12 от 05.09' });
     expect(merged[1]).toMatchObject({ status: 'в работе', owner: 'Иванова А. А.' });
     expect(calendarDay(merged[1].deadline as Date)).toBe(20241115);
@@ -153,7 +206,16 @@ describe('mergeRoadmap', () => {
 
 describe('isOverdue', () => {
   const row = (status: string, deadline: Date | null): RoadmapRow => ({
-    measureId: 'ALL-01', factor: '', task: '', measure: 'М', deadline, owner: '', indicator: '', document: '', status, comment: '',
+    measureId: 'ALL-01',
+    factor: '',
+    task: '',
+    measure: 'М',
+    deadline,
+    owner: '',
+    indicator: '',
+    document: '',
+    status,
+    comment: '',
   });
   const deadline = schoolYearDeadline(10, 2024); // 31.10.2024
 
@@ -178,7 +240,17 @@ describe('isOverdue', () => {
 
 describe('a new roadmap made after some catalog months have passed', () => {
   it('moves only the deadlines already past to the last day of the next month, so nothing starts overdue', () => {
-    const base = { measureId: 'X', factor: '', task: 't', measure: 'm', owner: '', indicator: '', document: '', status: 'не начато', comment: '' };
+    const base = {
+      measureId: 'X',
+      factor: '',
+      task: 't',
+      measure: 'm',
+      owner: '',
+      indicator: '',
+      document: '',
+      status: 'не начато',
+      comment: '',
+    };
     const today = new Date(2026, 10, 23); // 23 November 2026
     const rows = [
       { ...base, deadline: schoolYearDeadline(9, 2026) }, // 30.09.2026 — past
@@ -193,7 +265,17 @@ describe('a new roadmap made after some catalog months have passed', () => {
 
 describe('days are counted in the spreadsheet’s time zone', () => {
   it('a deadline read back as midnight in Novosibirsk is not overdue on that day, whatever the script’s zone', () => {
-    const base = { measureId: 'X', factor: '', task: 't', measure: 'm', owner: '', indicator: '', document: '', status: 'не начато', comment: '' };
+    const base = {
+      measureId: 'X',
+      factor: '',
+      task: 't',
+      measure: 'm',
+      owner: '',
+      indicator: '',
+      document: '',
+      status: 'не начато',
+      comment: '',
+    };
     // Sheets hands back the date cell 31.10.2025 of a Novosibirsk (UTC+7) spreadsheet as 31.10 00:00 there = 30.10 17:00 UTC.
     const deadline = new Date(Date.UTC(2025, 9, 30, 17));
     // 31.10.2025 10:00 in Novosibirsk = 03:00 UTC.

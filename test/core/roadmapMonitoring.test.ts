@@ -34,7 +34,11 @@ describe('roadmapProgress', () => {
 
   it('reads statuses whatever their case', () => {
     // 2 of 2 done → 100 %.
-    expect(roadmapProgress([row('Выполнено', past), row(' ВЫПОЛНЕНО', future)], today)).toMatchObject({ done: 2, overdue: 0, shareDone: 1 });
+    expect(roadmapProgress([row('Выполнено', past), row(' ВЫПОЛНЕНО', future)], today)).toMatchObject({
+      done: 2,
+      overdue: 0,
+      shareDone: 1,
+    });
   });
 });
 
@@ -50,7 +54,21 @@ describe('monitoringTable', () => {
       today,
     );
     // Overdue: edu2 2; edu1 and edu3 1 each (edu1 first); edu10 0.
-    expect(table.map((t) => [t.schoolCode, t.overdue])).toEqual([['edu2', 2], ['edu1', 1], ['edu3', 1], ['edu10', 0]]);
-    expect(table[3]).toEqual({ sheetName: 'ДК edu10', schoolCode: 'edu10', total: 1, done: 1, inProgress: 0, overdue: 0, cancelled: 0, shareDone: 1 });
+    expect(table.map((t) => [t.schoolCode, t.overdue])).toEqual([
+      ['edu2', 2],
+      ['edu1', 1],
+      ['edu3', 1],
+      ['edu10', 0],
+    ]);
+    expect(table[3]).toEqual({
+      sheetName: 'ДК edu10',
+      schoolCode: 'edu10',
+      total: 1,
+      done: 1,
+      inProgress: 0,
+      overdue: 0,
+      cancelled: 0,
+      shareDone: 1,
+    });
   });
 });

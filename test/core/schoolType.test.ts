@@ -4,7 +4,6 @@ import { defaultSettings } from '../../src/core/settings';
 import type { SchoolRecord } from '../../src/core/types';
 import { schoolRecord } from '../fixtures/region';
 
-
 const settings = defaultSettings(); // small < 100 students, multicultural > 15 %, deviance > 5 %
 
 /** A school whose values trigger no modifier. */
@@ -24,7 +23,9 @@ describe('schoolTypeLabel', () => {
   });
 
   it('adds «малокомплектная» before «школа» for a village school of fewer than 100 students', () => {
-    expect(schoolTypeLabel(plain({ territory: 'село', totalStudents: 99 }), settings)).toBe('депривированная сельская малокомплектная школа');
+    expect(schoolTypeLabel(plain({ territory: 'село', totalStudents: 99 }), settings)).toBe(
+      'депривированная сельская малокомплектная школа',
+    );
     expect(schoolTypeLabel(plain({ territory: 'село', totalStudents: 100 }), settings)).toBe('депривированная сельская школа');
     expect(schoolTypeLabel(plain({ territory: 'город', totalStudents: 50 }), settings)).toBe('периферийная городская школа');
   });

@@ -51,7 +51,13 @@ describe('the regional ИСБШ formula, the specialists and the two-procedures 
   it('defaults to the seed formula 65 + 15·p1 + 20·p2 − 15·p3 − 35·p4 − 15·p5, «нет ни одного» and «считаются двумя»', () => {
     const s = defaultSettings();
     expect(s.isbshIntercept).toBe(65);
-    expect(s.isbshWeights).toEqual({ bothParentsHigherEd: 15, comfortableHousing: 20, singleParent: -15, registered: -35, nonNativeRussian: -15 });
+    expect(s.isbshWeights).toEqual({
+      bothParentsHigherEd: 15,
+      comfortableHousing: 20,
+      singleParent: -15,
+      registered: -35,
+      nonNativeRussian: -15,
+    });
     expect(s.staffingSpecialistsRule).toBe('noneOfThem');
     expect(s.staffingSpecialists).toEqual(['педагог-психолог', 'учитель-дефектолог', 'социальный педагог']);
     expect(s.sameSubjectCountsTwice).toBe(true);
@@ -62,12 +68,17 @@ describe('the regional ИСБШ formula, the specialists and the two-procedures 
     const problems = settingsProblems({ ...defaultSettings(), isbshWeights: bad });
     expect(problems).toContain(`${SETTING_LABELS.isbshWeights}: вес доли «на различных видах учёта» — нужно число, получено «NaN».`);
     expect(problems).toContain(`${SETTING_LABELS.isbshWeights}: неизвестные доли «extra».`);
-    expect(settingsProblems({ ...defaultSettings(), isbshIntercept: Number.NaN })).toContain(`${SETTING_LABELS.isbshIntercept}: нужно неотрицательное число, получено «NaN».`);
+    expect(settingsProblems({ ...defaultSettings(), isbshIntercept: Number.NaN })).toContain(
+      `${SETTING_LABELS.isbshIntercept}: нужно неотрицательное число, получено «NaN».`,
+    );
   });
 
   it('checks the level bounds against the range of the formula, not a fixed 0–100', () => {
     // intercept 10, weights +50 and −10: the index lies in [10 − 10, 10 + 50] = [0, 60]; a bound of 86,4 cannot be reached
-    const formula = { isbshIntercept: 10, isbshWeights: { bothParentsHigherEd: 50, comfortableHousing: 0, singleParent: -10, registered: 0, nonNativeRussian: 0 } };
+    const formula = {
+      isbshIntercept: 10,
+      isbshWeights: { bothParentsHigherEd: 50, comfortableHousing: 0, singleParent: -10, registered: 0, nonNativeRussian: 0 },
+    };
     expect(isbshRange(formula)).toEqual({ min: 0, max: 60 });
     expect(settingsProblems({ ...defaultSettings(), ...formula }).join('\n')).toMatch(/границы должны лежать от 0 до 60/);
     expect(settingsProblems({ ...defaultSettings(), ...formula, isbshLevelBounds: [20, 30, 40, 50] })).toEqual([]);
@@ -75,11 +86,19 @@ describe('the regional ИСБШ formula, the specialists and the two-procedures 
 
   it('fills a weight missing from stored settings with its default', () => {
     const s = validateSettings({ isbshWeights: { registered: -30 } as unknown as Settings['isbshWeights'] });
-    expect(s.isbshWeights).toEqual({ bothParentsHigherEd: 15, comfortableHousing: 20, singleParent: -15, registered: -30, nonNativeRussian: -15 });
+    expect(s.isbshWeights).toEqual({
+      bothParentsHigherEd: 15,
+      comfortableHousing: 20,
+      singleParent: -15,
+      registered: -30,
+      nonNativeRussian: -15,
+    });
   });
 
   it('rejects an empty specialists list and an unknown rule', () => {
-    expect(settingsProblems({ ...defaultSettings(), staffingSpecialists: [] })).toContain(`${SETTING_LABELS.staffingSpecialists}: нужен хотя бы один специалист.`);
+    expect(settingsProblems({ ...defaultSettings(), staffingSpecialists: [] })).toContain(
+      `${SETTING_LABELS.staffingSpecialists}: нужен хотя бы один специалист.`,
+    );
     expect(settingsProblems({ ...defaultSettings(), staffingSpecialistsRule: 'half' as never }).length).toBe(1);
   });
 });

@@ -26,7 +26,13 @@ describe('subjectDynamics', () => {
       subjects,
     );
     expect(d).toEqual([
-      { subject: 'математика', procedures: ['ВПР математика 5', 'ВПР математика 6'], previous: 12 / 35, current: 12 / 35, dynamics: 'нейтральная' },
+      {
+        subject: 'математика',
+        procedures: ['ВПР математика 5', 'ВПР математика 6'],
+        previous: 12 / 35,
+        current: 12 / 35,
+        dynamics: 'нейтральная',
+      },
     ]);
     expect(hasPositiveSubjectDynamics(d)).toBe(false);
   });

@@ -22,9 +22,7 @@ function filesUnder(dir: string, ext: RegExp): string[] {
   return out;
 }
 
-const SOURCES = ['src', 'test', 'scripts', 'emulator', 'docs']
-  .flatMap((d) => filesUnder(d, /\.(ts|js|mjs|md)$/))
-  .concat('README.md');
+const SOURCES = ['src', 'test', 'scripts', 'emulator', 'docs'].flatMap((d) => filesUnder(d, /\.(ts|js|mjs|md)$/)).concat('README.md');
 
 describe('docs/методика.md', () => {
   it('has the sections of the methodology in order: §1, §1.1–§1.3, §2 … §11', () => {

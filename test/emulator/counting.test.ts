@@ -6,7 +6,10 @@ describe('Call counting', () => {
     const twin = createTwin();
     const ss = twin.SpreadsheetApp.getActiveSpreadsheet();
     const sheet = ss.getSheetByName('Лист1')!;
-    sheet.getRange('A1:B2').setValues([[1, 2], [3, 4]]);
+    sheet.getRange('A1:B2').setValues([
+      [1, 2],
+      [3, 4],
+    ]);
     sheet.getRange('A1:B2').getValues();
     // 1 getActiveSpreadsheet + 1 getSheetByName + 2 getRange + 1 setValues + 1 getValues = 6
     expect(twin.totalCalls()).toBe(6);
@@ -122,7 +125,10 @@ describe('Simulated clock', () => {
 describe('Snapshots', () => {
   it('change when anything a user could lose changes, and not on reads', () => {
     const twin = createTwin();
-    const sheet = twin.addSheet('Ответы', [['Код ОО', 'Всего обучающихся'], ['edu1', 120]]);
+    const sheet = twin.addSheet('Ответы', [
+      ['Код ОО', 'Всего обучающихся'],
+      ['edu1', 120],
+    ]);
     const before = twin.snapshotSheet('Ответы');
     sheet.getDataRange().getValues();
     sheet.getRange('A1:B2').getDisplayValues();
@@ -134,7 +140,13 @@ describe('Snapshots', () => {
   it('seeds rows as given and reads them back with sheetValues', () => {
     const twin = createTwin();
     const date = new Date('2024-01-10T09:00:00Z');
-    twin.addSheet('Данные', [['007', '=x', date], [1, null, true]]);
-    expect(twin.sheetValues('Данные')).toEqual([['007', '=x', date], [1, '', true]]);
+    twin.addSheet('Данные', [
+      ['007', '=x', date],
+      [1, null, true],
+    ]);
+    expect(twin.sheetValues('Данные')).toEqual([
+      ['007', '=x', date],
+      [1, '', true],
+    ]);
   });
 });

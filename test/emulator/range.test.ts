@@ -83,17 +83,23 @@ describe('Range values', () => {
   it('throws the Sheets row-count error without writing anything', () => {
     const { sheet } = setup();
     const range = sheet.getRange('A1:B3');
-    expect(() => range.setValues([[1, 2], [3, 4]])).toThrow(
-      'The number of rows in the data does not match the number of rows in the range. The data has 2 but the range has 3.',
-    );
+    expect(() =>
+      range.setValues([
+        [1, 2],
+        [3, 4],
+      ]),
+    ).toThrow('The number of rows in the data does not match the number of rows in the range. The data has 2 but the range has 3.');
     expect(sheet.getLastRow()).toBe(0);
   });
 
   it('throws the Sheets column-count error for a short row', () => {
     const { sheet } = setup();
-    expect(() => sheet.getRange('A1:C2').setValues([[1, 2, 3], [4, 5]])).toThrow(
-      'The number of columns in the data does not match the number of columns in the range. The data has 2 but the range has 3.',
-    );
+    expect(() =>
+      sheet.getRange('A1:C2').setValues([
+        [1, 2, 3],
+        [4, 5],
+      ]),
+    ).toThrow('The number of columns in the data does not match the number of columns in the range. The data has 2 but the range has 3.');
   });
 
   it('rejects a one-dimensional array with the signature error', () => {
@@ -221,7 +227,10 @@ describe('Range display values and formats', () => {
   it('returns default formats for unformatted cells and normalised colours', () => {
     const { sheet } = setup();
     const range = sheet.getRange('A1:B1');
-    range.setBackgrounds([['red', '#ABC']]).setFontWeight('bold').setFontColor('#FF0000');
+    range
+      .setBackgrounds([['red', '#ABC']])
+      .setFontWeight('bold')
+      .setFontColor('#FF0000');
     expect(range.getBackgrounds()).toEqual([['#ff0000', '#aabbcc']]);
     expect(range.getFontWeights()).toEqual([['bold', 'bold']]);
     expect(range.getFontColors()).toEqual([['#ff0000', '#ff0000']]);

@@ -29,7 +29,7 @@ describe('LockService', () => {
     expect(twin.LockService.getDocumentLock().tryLock(100)).toBe(true);
   });
 
-  it('releases an execution\'s locks when the execution ends', () => {
+  it("releases an execution's locks when the execution ends", () => {
     const twin = createTwin();
     twin.newExecution();
     expect(twin.LockService.getDocumentLock().tryLock(100)).toBe(true);
@@ -57,7 +57,9 @@ describe('PropertiesService', () => {
     const twin = createTwin();
     twin.setAuthMode('LIMITED');
     expect(twin.PropertiesService.getDocumentProperties().getKeys()).toEqual([]);
-    expect(() => twin.PropertiesService.getUserProperties()).toThrow('You do not have permission to call PropertiesService.getUserProperties');
+    expect(() => twin.PropertiesService.getUserProperties()).toThrow(
+      'You do not have permission to call PropertiesService.getUserProperties',
+    );
   });
 
   it('stores strings per store and keeps them across executions', () => {

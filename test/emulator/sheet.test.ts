@@ -112,7 +112,9 @@ describe('Sheet structure', () => {
     sheet.setColumnWidths(2, 3, 180);
     sheet.setTabColor('green');
     expect(sheet.getFrozenRows()).toBe(1);
-    expect([sheet.getColumnWidth(1), sheet.getColumnWidth(2), sheet.getColumnWidth(4), sheet.getColumnWidth(5)]).toEqual([100, 180, 180, 100]);
+    expect([sheet.getColumnWidth(1), sheet.getColumnWidth(2), sheet.getColumnWidth(4), sheet.getColumnWidth(5)]).toEqual([
+      100, 180, 180, 100,
+    ]);
     expect(sheet.getTabColor()).toBe('#008000');
   });
 
@@ -167,12 +169,22 @@ describe('Sheet structure', () => {
 });
 
 describe('Conditional format rules', () => {
-  it('replaces all of a sheet\'s rules on setConditionalFormatRules, as Sheets does', () => {
+  it("replaces all of a sheet's rules on setConditionalFormatRules, as Sheets does", () => {
     const { twin, ss } = setup();
     const sheet = ss.getSheets()[0];
     const app = twin.SpreadsheetApp;
-    const first = app.newConditionalFormatRule().whenTextEqualTo('ШНОР').setBackground('#f4cccc').setRanges([sheet.getRange('C2:C50')]).build();
-    const second = app.newConditionalFormatRule().whenNumberLessThan(79.5).setFontColor('#cc0000').setRanges([sheet.getRange('D2:D50')]).build();
+    const first = app
+      .newConditionalFormatRule()
+      .whenTextEqualTo('ШНОР')
+      .setBackground('#f4cccc')
+      .setRanges([sheet.getRange('C2:C50')])
+      .build();
+    const second = app
+      .newConditionalFormatRule()
+      .whenNumberLessThan(79.5)
+      .setFontColor('#cc0000')
+      .setRanges([sheet.getRange('D2:D50')])
+      .build();
     sheet.setConditionalFormatRules([first, second]);
     const overdue = app
       .newConditionalFormatRule()
@@ -195,7 +207,11 @@ describe('Conditional format rules', () => {
   it('reads back number criteria and lets a copied rule be changed', () => {
     const { twin, ss } = setup();
     const sheet = ss.getSheets()[0];
-    const rule = twin.SpreadsheetApp.newConditionalFormatRule().whenNumberBetween(0.3, 0.4).setBackground('#fff2cc').setRanges([sheet.getRange('B2:B9')]).build();
+    const rule = twin.SpreadsheetApp.newConditionalFormatRule()
+      .whenNumberBetween(0.3, 0.4)
+      .setBackground('#fff2cc')
+      .setRanges([sheet.getRange('B2:B9')])
+      .build();
     const changed = rule.copy().whenNumberGreaterThanOrEqualTo(0.5).build();
     expect(rule.getBooleanCondition()!.getCriteriaValues()).toEqual([0.3, 0.4]);
     expect(String(changed.getBooleanCondition()!.getCriteriaType())).toBe('NUMBER_GREATER_THAN_OR_EQUAL_TO');

@@ -16,7 +16,7 @@ describe('Utilities.formatDate', () => {
   it('supports single letters, quoted literals and zone offsets', () => {
     const { Utilities } = createTwin();
     expect(Utilities.formatDate(instant, 'Europe/Moscow', "H:mm 'ч.' d MMM yyyy")).toBe('1:05 ч. 1 Jan 2025');
-    expect(Utilities.formatDate(instant, 'Europe/Moscow', 'yyyy-MM-dd\'T\'HH:mm:ssXXX')).toBe('2025-01-01T01:05:09+03:00');
+    expect(Utilities.formatDate(instant, 'Europe/Moscow', "yyyy-MM-dd'T'HH:mm:ssXXX")).toBe('2025-01-01T01:05:09+03:00');
     expect(Utilities.formatDate(instant, 'UTC', 'Z')).toBe('+0000');
   });
 

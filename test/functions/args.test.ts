@@ -23,7 +23,15 @@ describe('toRows', () => {
   });
 
   it('keeps a range as its rows', () => {
-    expect(toRows([[1, 2], [3, 4]])).toEqual([[1, 2], [3, 4]]);
+    expect(
+      toRows([
+        [1, 2],
+        [3, 4],
+      ]),
+    ).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
   });
 
   it('reads a flat list as one row', () => {
@@ -42,17 +50,31 @@ describe('isSingleValue', () => {
 
 describe('sameHeight', () => {
   it('returns the common height of the ranges, ignoring single values', () => {
-    expect(sameHeight([{ name: 'a', value: [[1], [2], [3]] }, { name: 'b', value: 0.3 }, { name: 'c', value: [[1], [2], [3]] }])).toBe(3);
+    expect(
+      sameHeight([
+        { name: 'a', value: [[1], [2], [3]] },
+        { name: 'b', value: 0.3 },
+        { name: 'c', value: [[1], [2], [3]] },
+      ]),
+    ).toBe(3);
   });
 
   it('is 1 when every argument is a single value', () => {
-    expect(sameHeight([{ name: 'a', value: 1 }, { name: 'b', value: 'x' }])).toBe(1);
+    expect(
+      sameHeight([
+        { name: 'a', value: 1 },
+        { name: 'b', value: 'x' },
+      ]),
+    ).toBe(1);
   });
 
   it('names every range and its height in Russian when heights differ', () => {
-    expect(() => sameHeight([{ name: 'both_parents_higher', value: [[1], [2], [3], [4], [5]] }, { name: 'total', value: [[1], [2], [3], [4]] }])).toThrow(
-      'Диапазоны разной высоты: both_parents_higher — 5 строк, total — 4 строки.',
-    );
+    expect(() =>
+      sameHeight([
+        { name: 'both_parents_higher', value: [[1], [2], [3], [4], [5]] },
+        { name: 'total', value: [[1], [2], [3], [4]] },
+      ]),
+    ).toThrow('Диапазоны разной высоты: both_parents_higher — 5 строк, total — 4 строки.');
   });
 });
 
@@ -121,15 +143,30 @@ describe('flattenLine', () => {
   });
 
   it('refuses a block of several rows and columns', () => {
-    expect(() => flattenLine('boundaries', [[1, 2], [3, 4]])).toThrow('boundaries: ожидается одна строка или один столбец.');
+    expect(() =>
+      flattenLine('boundaries', [
+        [1, 2],
+        [3, 4],
+      ]),
+    ).toThrow('boundaries: ожидается одна строка или один столбец.');
   });
 });
 
 describe('alignRows', () => {
   it('refuses a two-column range for an argument that takes one cell per row', () => {
-    expect(() => alignRows([{ name: 'total', value: [[1, 2], [3, 4]], shape: 'cell', data: true }])).toThrow(
-      'total: ожидается один столбец (по одному значению на строку), а в диапазоне 2 столбца.',
-    );
+    expect(() =>
+      alignRows([
+        {
+          name: 'total',
+          value: [
+            [1, 2],
+            [3, 4],
+          ],
+          shape: 'cell',
+          data: true,
+        },
+      ]),
+    ).toThrow('total: ожидается один столбец (по одному значению на строку), а в диапазоне 2 столбца.');
   });
 
   it('does not count a broadcast single value when deciding that a row is empty', () => {
@@ -163,7 +200,11 @@ describe('mapRows', () => {
   });
 
   it('lets a programming error propagate instead of hiding it in a cell', () => {
-    expect(() => mapRows(arg([[1], [2]]), () => { throw new TypeError('bug'); })).toThrow(TypeError);
+    expect(() =>
+      mapRows(arg([[1], [2]]), () => {
+        throw new TypeError('bug');
+      }),
+    ).toThrow(TypeError);
   });
 });
 
@@ -171,7 +212,9 @@ describe('sheetCall', () => {
   it('turns a user-fixable error into a plain Error with the same Russian message', () => {
     let caught: unknown;
     try {
-      sheetCall(() => { throw new ValueError('причина'); });
+      sheetCall(() => {
+        throw new ValueError('причина');
+      });
     } catch (e) {
       caught = e;
     }

@@ -50,6 +50,8 @@ describe('custom functions bundled like build/Code.js', () => {
   });
 
   it('recognises a date created in the script realm', () => {
-    expect(() => vm.runInContext('RESULT_DYNAMICS(new Date(2024, 8, 1), 0.1)', context)).toThrow('previous_share: дата там, где ожидается число или доля');
+    expect(() => vm.runInContext('RESULT_DYNAMICS(new Date(2024, 8, 1), 0.1)', context)).toThrow(
+      'previous_share: дата там, где ожидается число или доля',
+    );
   });
 });

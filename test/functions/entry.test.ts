@@ -13,9 +13,7 @@ import { ensureBuilt } from '../support/harness';
 // that definition and the TypeScript functions of src/functions/customFunctions.ts disagree.
 const entryText = customFunctionDeclarations();
 const source = ts.createSourceFile('customFunctions.js', entryText, ts.ScriptTarget.ES2020, true, ts.ScriptKind.JS);
-const declarations = new Map(
-  source.statements.filter(ts.isFunctionDeclaration).map((f) => [f.name?.text ?? '', f] as const),
-);
+const declarations = new Map(source.statements.filter(ts.isFunctionDeclaration).map((f) => [f.name?.text ?? '', f] as const));
 
 /** The exported functions of customFunctions.ts as written: parameter names and whether each is optional. */
 const implementationPath = path.resolve(__dirname, '../../src/functions/customFunctions.ts');
@@ -40,7 +38,7 @@ function commentText(c: ts.JSDoc['comment'] | ts.JSDocTag['comment']): string {
   return typeof c === 'string' ? c : (c ?? []).map((part) => part.text).join('');
 }
 
-describe('the custom functions\' declarations', () => {
+describe("the custom functions' declarations", () => {
   it('are what build/Code.js carries', () => {
     ensureBuilt();
     expect(readFileSync('build/Code.js', 'utf8')).toContain(entryText);
@@ -88,7 +86,14 @@ describe('the custom functions\' declarations', () => {
 
   it('forwards every call to the bundle global App_ with the same arguments', () => {
     const calls: { name: string; args: unknown[] }[] = [];
-    const App_ = new Proxy({}, { get: (_t, name: string) => (...args: unknown[]) => (calls.push({ name, args }), `${name}-result`) });
+    const App_ = new Proxy(
+      {},
+      {
+        get:
+          (_t, name: string) =>
+          (...args: unknown[]) => (calls.push({ name, args }), `${name}-result`),
+      },
+    );
     const context = vm.createContext({ App_ });
     vm.runInContext(entryText, context);
     for (const name of CUSTOM_FUNCTION_NAMES) {

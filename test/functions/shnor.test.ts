@@ -58,7 +58,15 @@ describe('SHNOR_STATUS', () => {
 
   it('treats an empty previous year as no data for that year', () => {
     // two procedures ≥ 30 % now → ШНОР by (a) without any previous data
-    expect(SHNOR_STATUS([[0.45, 0.33], [0.45, 0.1]], '')).toEqual([['ШНОР'], ['не ШНОР']]);
+    expect(
+      SHNOR_STATUS(
+        [
+          [0.45, 0.33],
+          [0.45, 0.1],
+        ],
+        '',
+      ),
+    ).toEqual([['ШНОР'], ['не ШНОР']]);
   });
 
   it('applies a threshold given in one cell to every school', () => {
@@ -91,13 +99,21 @@ describe('SHNOR_STATUS', () => {
   });
 
   it('names the ranges whose heights differ', () => {
-    expect(() => SHNOR_STATUS(CURRENT, PREVIOUS.slice(0, 3))).toThrow('Диапазоны разной высоты: current_shares — 8 строк, previous_shares — 3 строки.');
+    expect(() => SHNOR_STATUS(CURRENT, PREVIOUS.slice(0, 3))).toThrow(
+      'Диапазоны разной высоты: current_shares — 8 строк, previous_shares — 3 строки.',
+    );
   });
 
   it('refuses ranges with a different number of procedures', () => {
-    expect(() => SHNOR_STATUS([[0.4, 0.3], [0.1, 0.1]], [[0.4], [0.1]])).toThrow(
-      'current_shares и previous_shares: разное число столбцов (2 и 1)',
-    );
+    expect(() =>
+      SHNOR_STATUS(
+        [
+          [0.4, 0.3],
+          [0.1, 0.1],
+        ],
+        [[0.4], [0.1]],
+      ),
+    ).toThrow('current_shares и previous_shares: разное число столбцов (2 и 1)');
   });
 });
 
@@ -128,7 +144,9 @@ describe('SHNOR_REASON', () => {
   });
 
   it('numbers unnamed procedures', () => {
-    expect(SHNOR_REASON([[0.45, 0.33]], [[0.2, 0.1]], [['', 'ОГЭ русский язык']])).toBe('отчётный год: процедура 1 — 45 %, ОГЭ русский язык — 33 %');
+    expect(SHNOR_REASON([[0.45, 0.33]], [[0.2, 0.1]], [['', 'ОГЭ русский язык']])).toBe(
+      'отчётный год: процедура 1 — 45 %, ОГЭ русский язык — 33 %',
+    );
   });
 
   it('needs one name per procedure column', () => {

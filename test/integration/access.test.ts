@@ -144,7 +144,9 @@ describe('who may edit what', () => {
     twin.asUser(COORD_A, () => addon.call('menuComputeAll'));
     const alert = twin.ui.alerts.at(-1)!;
     expect(alert.message).toMatch(/пересчитывать листы ШНОР-монитора могут только владелец таблицы и методисты/);
-    expect(() => twin.asUser(COORD_A, () => addon.call('sidebarSaveSettings', { methodologists: [COORD_A] }))).toThrow(/методисты, указанные в настройках/);
+    expect(() => twin.asUser(COORD_A, () => addon.call('sidebarSaveSettings', { methodologists: [COORD_A] }))).toThrow(
+      /методисты, указанные в настройках/,
+    );
     expect(twin.snapshotSpreadsheet()).toBe(before);
   });
 

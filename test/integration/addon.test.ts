@@ -55,7 +55,9 @@ describe('«Рассчитать всё» on the hand-worked region', () => {
   it('writes «ИСБШ» with the index, level, rank and zone worked out by hand', () => {
     const { twin, addon } = handAddon();
     addon.call('menuComputeAll');
-    expect(twin.ui.alerts.at(-1)?.message).toBe('Расчёт за 2025 год завершён. Школ: 6; ШНОР: 3; в зоне риска по ИСБШ: 1; приоритетных адресатов: 1.');
+    expect(twin.ui.alerts.at(-1)?.message).toBe(
+      'Расчёт за 2025 год завершён. Школ: 6; ШНОР: 3; в зоне риска по ИСБШ: 1; приоритетных адресатов: 1.',
+    );
     const header = headerOf(twin, 'ИСБШ');
     const a1 = rowOf(twin, 'ИСБШ', 'a1');
     const at = (name: string) => a1[header.indexOf(name)];
@@ -89,7 +91,12 @@ describe('«Рассчитать всё» on the hand-worked region', () => {
     expect(isbsh.getRange(1, 1).getFontWeight()).toBe('bold');
     expect(isbsh.getFilter()).not.toBeNull();
     expect(isbsh.getRange(1, 1).getNote()).toMatch(/Цвет уровня ИСБШ/);
-    const titles = OUTPUTS.flatMap((n) => twin.spreadsheet.getSheetByName(n)!.getCharts().map((c) => String(c.getOptions().get('title'))));
+    const titles = OUTPUTS.flatMap((n) =>
+      twin.spreadsheet
+        .getSheetByName(n)!
+        .getCharts()
+        .map((c) => String(c.getOptions().get('title'))),
+    );
     expect(titles).toEqual(
       expect.arrayContaining([
         'ИСБШ по школам (цвет — уровень индекса)',
@@ -121,7 +128,9 @@ describe('«Рассчитать всё» on the hand-worked region', () => {
     const release = twin.holdDocumentLock();
     addon.call('menuComputeAll');
     release();
-    expect(twin.ui.alerts.at(-1)?.message).toBe('В этой таблице уже идёт расчёт. Дождитесь его окончания (обычно меньше минуты) и повторите.');
+    expect(twin.ui.alerts.at(-1)?.message).toBe(
+      'В этой таблице уже идёт расчёт. Дождитесь его окончания (обычно меньше минуты) и повторите.',
+    );
     expect(twin.snapshotSpreadsheet()).toBe(before);
   });
 
@@ -167,7 +176,10 @@ describe('the sample region through every menu action', () => {
     const { twin, addon } = newAddon((t) => seedSample(t as never));
     addon.call('menuComputeAll');
     addon.call('menuRoadmaps');
-    const shnorCodes = twin.sheetValues('ШНОР').filter((r) => r[3] === 'ШНОР').map((r) => String(r[0]));
+    const shnorCodes = twin
+      .sheetValues('ШНОР')
+      .filter((r) => r[3] === 'ШНОР')
+      .map((r) => String(r[0]));
     expect(shnorCodes.length).toBeGreaterThan(0);
     for (const code of shnorCodes) expect(twin.hasSheet(`ДК ${code}`), code).toBe(true);
 
@@ -179,7 +191,9 @@ describe('the sample region through every menu action', () => {
     sheet.getRange(headerRow + 1, 9).setValue('выполнено');
     sheet.getRange(headerRow + 2, 10).setValue('Перенесли на педсовет');
     const lastData = values.length;
-    sheet.getRange(lastData + 1, 2, 1, 8).setValues([['Общие меры', 'Своя задача', 'Собрание с родителями 9-х классов', '', 'Директор', '', '', 'в работе']]);
+    sheet
+      .getRange(lastData + 1, 2, 1, 8)
+      .setValues([['Общие меры', 'Своя задача', 'Собрание с родителями 9-х классов', '', 'Директор', '', '', 'в работе']]);
 
     addon.call('menuRoadmaps');
     const after = twin.sheetValues(name);
@@ -188,10 +202,15 @@ describe('the sample region through every menu action', () => {
     expect(after[h + 2][9]).toBe('Перенесли на педсовет');
     expect(after.some((r) => r[3] === 'Собрание с родителями 9-х классов' && r[8] === 'в работе')).toBe(true);
     // The status drop-down and the header protection are in place.
-    const status = twin.spreadsheet.getSheetByName(name)!.getRange(h + 2, 9).getDataValidation();
+    const status = twin.spreadsheet
+      .getSheetByName(name)!
+      .getRange(h + 2, 9)
+      .getDataValidation();
     expect(status?.getCriteriaValues()[0]).toEqual(['не начато', 'в работе', 'выполнено', 'отменено']);
     const ranges = twin.spreadsheet.getSheetByName(name)!.getProtections(SpreadsheetAppProtectionRange());
-    expect(ranges.filter((p) => p.isWarningOnly() && p.getDescription() === 'Шапка дорожной карты: заполняется ШНОР-монитором')).toHaveLength(1);
+    expect(
+      ranges.filter((p) => p.isWarningOnly() && p.getDescription() === 'Шапка дорожной карты: заполняется ШНОР-монитором'),
+    ).toHaveLength(1);
   });
 
   it('«Мониторинг ДК» counts the rows of every roadmap', () => {
@@ -218,7 +237,14 @@ describe('templates and the form', () => {
     expect(twin.ui.alerts.at(-1)?.message).toBe('Созданы листы: «Результаты ОП», «Риски», «Группы», «Доступ».');
     expect(twin.sheetValues('Группы')[0]).toEqual(['Код ОО', 'Группа']);
     const results = twin.spreadsheet.getSheetByName('Результаты ОП')!;
-    expect(twin.sheetValues('Результаты ОП')[0]).toEqual(['Код ОО', 'Год', 'Процедура', 'Участников', 'Не преодолели порог', 'Высокобалльников']);
+    expect(twin.sheetValues('Результаты ОП')[0]).toEqual([
+      'Код ОО',
+      'Год',
+      'Процедура',
+      'Участников',
+      'Не преодолели порог',
+      'Высокобалльников',
+    ]);
     expect(results.getRange(2, 3).getDataValidation()?.getCriteriaValues()[0]).toContain('ОГЭ математика');
     results.getRange(2, 1, 1, 3).setValues([['edu1', 2025, 'ОГЭ математика']]);
     const before = twin.snapshotSheet('Результаты ОП');
@@ -258,7 +284,14 @@ describe('custom functions in the built bundle', () => {
   it('ISBSH over a 2-D range spills a column, with an empty row left empty and a bad row marked', () => {
     const { addon } = newAddon();
     const col = (...v: unknown[]) => v.map((x) => [x]);
-    const out = addon.call('ISBSH', col(0.2, '', 0.3, 'x'), col(0.8, '', 0.9, 0.9), col(0.2, '', 0.1, 0.1), col(0.04, '', 0.02, 0.02), col(0.1, '', 0, 0));
+    const out = addon.call(
+      'ISBSH',
+      col(0.2, '', 0.3, 'x'),
+      col(0.8, '', 0.9, 0.9),
+      col(0.2, '', 0.1, 0.1),
+      col(0.04, '', 0.02, 0.02),
+      col(0.1, '', 0, 0),
+    );
     expect(out[0][0]).toBe(78.1);
     expect(out[1][0]).toBe('');
     expect(out[2][0]).toBe(85.3); // 65 + 4,5 + 18 − 1,5 − 0,7 − 0
@@ -267,7 +300,21 @@ describe('custom functions in the built bundle', () => {
 
   it('SHNOR_STATUS over a range of schools × procedures', () => {
     const { addon } = newAddon();
-    const out = addon.call('SHNOR_STATUS', [[0.4, 0.3], [0.3, ''], [0.1, 0.1], ['', '']], [[0.2, 0.1], [0.35, ''], [0.5, 0.5], ['', '']]);
+    const out = addon.call(
+      'SHNOR_STATUS',
+      [
+        [0.4, 0.3],
+        [0.3, ''],
+        [0.1, 0.1],
+        ['', ''],
+      ],
+      [
+        [0.2, 0.1],
+        [0.35, ''],
+        [0.5, 0.5],
+        ['', ''],
+      ],
+    );
     expect(out).toEqual([['ШНОР'], ['ШНОР'], ['не ШНОР'], ['']]);
   });
 });
@@ -280,7 +327,10 @@ describe('roadmap indicators', () => {
   it('«Мониторинг ДК» shows the share of ШНОР with a roadmap beside the table', () => {
     const { twin, addon } = newAddon((t) => seedSample(t as never));
     addon.call('menuComputeAll');
-    const shnor = twin.sheetValues('ШНОР').filter((r) => r[3] === 'ШНОР').map((r) => String(r[0]));
+    const shnor = twin
+      .sheetValues('ШНОР')
+      .filter((r) => r[3] === 'ШНОР')
+      .map((r) => String(r[0]));
     // Roadmaps for two of the ШНОР only, through the sidebar's choice of schools.
     const ticket = addon.run('sidebarStartRun', 'roadmaps', { schoolCodes: shnor.slice(0, 2) });
     let step;

@@ -14,7 +14,8 @@ describe('a school whose rows of «Результаты ОП» were rejected', (
   const { schools, results } = handRegion();
   const rows = resultsRows(results);
   const failedColumn = rows[0].indexOf('Не преодолели порог');
-  const rowOf = (code: string, year: number, procedure: string) => rows.findIndex((r) => r[0] === code && r[1] === year && r[2] === procedure);
+  const rowOf = (code: string, year: number, procedure: string) =>
+    rows.findIndex((r) => r[0] === code && r[1] === year && r[2] === procedure);
   // а1, clean: 2025 математика 4/10 = 40 % and русский 3/10 = 30 % → ШНОР (а). Its русский of 2025 becomes «#ЗНАЧ!»:
   // left alone, математика 40 % after 20 % in 2024 is one failing procedure → «не ШНОР», which the missing русский
   // could overturn. а2, clean: математика 6/20 = 30 % in 2025 after 7/20 = 35 % in 2024 → ШНОР (б). Its 2024 row
@@ -51,8 +52,12 @@ describe('a school whose rows of «Результаты ОП» were rejected', (
   it('lists the rejected rows in «Проверка данных», naming row, column and value', () => {
     const check = twin.sheetValues('Проверка данных').map((r) => r.join('|'));
     // Sheet rows are the fixture's index + 1 (the header is row 1).
-    expect(check.some((line) => line.includes(`|${a1Row + 1}|a1|Не преодолели порог|#ЗНАЧ!|`) && line.includes('строка не использована'))).toBe(true);
-    expect(check.some((line) => line.includes(`|${a2Row + 1}|a2|Не преодолели порог|#ЗНАЧ!|`) && line.includes('строка не использована'))).toBe(true);
+    expect(
+      check.some((line) => line.includes(`|${a1Row + 1}|a1|Не преодолели порог|#ЗНАЧ!|`) && line.includes('строка не использована')),
+    ).toBe(true);
+    expect(
+      check.some((line) => line.includes(`|${a2Row + 1}|a2|Не преодолели порог|#ЗНАЧ!|`) && line.includes('строка не использована')),
+    ).toBe(true);
   });
 
   it('counts such schools apart in «Муниципалитеты» and in «Показатели», never as ШНОР', () => {
@@ -63,7 +68,9 @@ describe('a school whose rows of «Результаты ОП» were rejected', (
     expect(row[header.indexOf('Неполные данные')]).toBe(2);
     const indicators = twin.sheetValues('Показатели');
     const ih = headerOf(twin, 'Показатели', 'Направление');
-    const incomplete = indicators.find((r) => r[ih.indexOf('Показатель')] === 'Доля школ, статус которых не определён из-за неполных данных')!;
+    const incomplete = indicators.find(
+      (r) => r[ih.indexOf('Показатель')] === 'Доля школ, статус которых не определён из-за неполных данных',
+    )!;
     expect([incomplete[ih.indexOf('Числитель')], incomplete[ih.indexOf('Знаменатель')]]).toEqual([2, schools.length]);
   });
 });

@@ -18,7 +18,8 @@ function addon(schools: SchoolRecord[], results: ProcedureResult[], specialists?
   });
 }
 
-const cellOf = (twin: Parameters<typeof rowOf>[0], sheet: string, code: string, header: string) => rowOf(twin, sheet, code)[headerOf(twin, sheet).indexOf(header)];
+const cellOf = (twin: Parameters<typeof rowOf>[0], sheet: string, code: string, header: string) =>
+  rowOf(twin, sheet, code)[headerOf(twin, sheet).indexOf(header)];
 
 /*
  * Four schools of one municipality (counts of 100 students):
@@ -82,7 +83,9 @@ describe('кадровый дефицит by the specialists of the settings', (
     // the form has no teacher categories, so a school with the specialists is «unknown» (empty), not «нет»
     expect(['t1', 't2', 't3'].map((c) => cellOf(twin, 'ИСБШ', c, 'Кадровый дефицит'))).toEqual(['', '', 'да']);
     expect(cellOf(twin, 'ИСБШ', 't2', 'Нет в штате (необходимые специалисты)')).toBe('учитель-дефектолог, социальный педагог');
-    expect(cellOf(twin, 'ИСБШ', 't3', 'Нет в штате (необходимые специалисты)')).toBe('педагог-психолог, учитель-дефектолог, социальный педагог');
+    expect(cellOf(twin, 'ИСБШ', 't3', 'Нет в штате (необходимые специалисты)')).toBe(
+      'педагог-психолог, учитель-дефектолог, социальный педагог',
+    );
   });
 
   it('with «нет хотя бы одного» a school missing one has it too', () => {
@@ -91,7 +94,9 @@ describe('кадровый дефицит by the specialists of the settings', (
     expect(a.run('sidebarSaveSettings', { ...settings, staffingSpecialistsRule: 'anyMissing' }).ok).toBe(true);
     a.call('menuComputeAll');
     expect(['t1', 't2', 't3'].map((c) => cellOf(twin, 'ИСБШ', c, 'Кадровый дефицит'))).toEqual(['', 'да', 'да']);
-    expect(String(cellOf(twin, 'ИСБШ', 't2', 'Примечание'))).toContain('нет необходимых специалистов: учитель-дефектолог, социальный педагог');
+    expect(String(cellOf(twin, 'ИСБШ', 't2', 'Примечание'))).toContain(
+      'нет необходимых специалистов: учитель-дефектолог, социальный педагог',
+    );
   });
 });
 
@@ -119,7 +124,12 @@ describe('«Показатели» and the assignments people make', () => {
    * ШНОР 2025: t1 only, of 4 assessed = 25 %. Former ШНОР (2024): t1, t2; positive dynamics: t2 → 1 of 2 = 50 %.
    */
   const rows: ProcedureResult[] = [];
-  const shares: Record<string, [number, number, number, number]> = { t1: [4, 3, 4, 3], t2: [4, 3, 1, 1], t3: [1, 1, 1, 1], t4: [1, 1, 1, 1] };
+  const shares: Record<string, [number, number, number, number]> = {
+    t1: [4, 3, 4, 3],
+    t2: [4, 3, 1, 1],
+    t3: [1, 1, 1, 1],
+    t4: [1, 1, 1, 1],
+  };
   for (const [code, [m24, r24, m25, r25]] of Object.entries(shares)) {
     rows.push(
       result(code, 2024, 'ОГЭ математика', 10, m24),
@@ -145,7 +155,12 @@ describe('«Показатели» and the assignments people make', () => {
     // the zone is empty (the tie of t1, t2 is at the boundary): 0 of 4 schools with an index
     expect(indicator(twin, 'Доля школ, в которых выявлены риски')).toEqual({ actual: 0, numerator: 0, denominator: 4, met: 'нет' });
     // no mentor assigned yet: the add-in's suggestions do not count
-    expect(indicator(twin, 'Доля ШНОР, за которыми закреплены наставники')).toEqual({ actual: 0, numerator: 0, denominator: 1, met: 'нет' });
+    expect(indicator(twin, 'Доля ШНОР, за которыми закреплены наставники')).toEqual({
+      actual: 0,
+      numerator: 0,
+      denominator: 1,
+      met: 'нет',
+    });
     expect(twin.sheetValues('Показатели').filter((r) => r[1] !== '' && /^(Первое|Второе)$/.test(String(r[0]))).length).toBe(19);
   });
 
@@ -154,10 +169,18 @@ describe('«Показатели» and the assignments people make', () => {
     a.call('menuComputeAll');
     const shnorHeader = headerOf(twin, 'ШНОР');
     const shnorRow = twin.sheetValues('ШНОР').findIndex((r) => r[0] === 't1');
-    twin.spreadsheet.getSheetByName('ШНОР')!.getRange(shnorRow + 1, shnorHeader.indexOf('Назначенный наставник / куратор') + 1).setValue('Иванова И. И., МБОУ СОШ № 5');
+    twin.spreadsheet
+      .getSheetByName('ШНОР')!
+      .getRange(shnorRow + 1, shnorHeader.indexOf('Назначенный наставник / куратор') + 1)
+      .setValue('Иванова И. И., МБОУ СОШ № 5');
     const header = headerOf(twin, 'Показатели', 'Направление');
-    const iomRow = twin.sheetValues('Показатели').findIndex((r) => String(r[header.indexOf('Показатель')]).startsWith('Доля обучающихся с академической задолженностью, имеющих'));
-    twin.spreadsheet.getSheetByName('Показатели')!.getRange(iomRow + 1, header.indexOf('Фактическое значение') + 1).setValue(0.3);
+    const iomRow = twin
+      .sheetValues('Показатели')
+      .findIndex((r) => String(r[header.indexOf('Показатель')]).startsWith('Доля обучающихся с академической задолженностью, имеющих'));
+    twin.spreadsheet
+      .getSheetByName('Показатели')!
+      .getRange(iomRow + 1, header.indexOf('Фактическое значение') + 1)
+      .setValue(0.3);
     a.call('menuComputeAll');
     expect(cellOf(twin, 'ШНОР', 't1', 'Назначенный наставник / куратор')).toBe('Иванова И. И., МБОУ СОШ № 5');
     expect(indicator(twin, 'Доля ШНОР, за которыми закреплены наставники')).toEqual({ actual: 1, numerator: 1, denominator: 1, met: 'да' });
@@ -181,7 +204,12 @@ describe('the federal list and signs of non-objective ВПР results', () => {
     newAddon((twin) => {
       twin.addSheet('Ответы на форму (1)', responsesRows(tied));
       twin.addSheet('Результаты ОП', resultsRows(rows));
-      twin.addSheet('Список ФИОКО', [['Код ОО', 'Год'], ['t1', 2025], ['t2', '2024/25'], ['t9', 'в прошлом году']]);
+      twin.addSheet('Список ФИОКО', [
+        ['Код ОО', 'Год'],
+        ['t1', 2025],
+        ['t2', '2024/25'],
+        ['t9', 'в прошлом году'],
+      ]);
       twin.addSheet('Объективность ВПР', [
         ['Код ОО', 'Год', 'Процедура', 'Понизили', 'Подтвердили', 'Повысили'],
         ['t1', 2025, 'ВПР математика 5', 0.1, 0.4, 0.5],
@@ -208,12 +236,17 @@ describe('the federal list and signs of non-objective ВПР results', () => {
     a.call('menuComputeAll');
     const header = headerOf(twin, 'Сверка с федеральным списком');
     const kind = (code: string) => rowOf(twin, 'Сверка с федеральным списком', code)[header.indexOf('Сверка')];
-    const detail = (code: string) => rowOf(twin, 'Сверка с федеральным списком', code)[header.indexOf('Основание или что говорят наши данные')];
+    const detail = (code: string) =>
+      rowOf(twin, 'Сверка с федеральным списком', code)[header.indexOf('Основание или что говорят наши данные')];
     expect([kind('t1'), kind('t2')]).toEqual(['в обоих списках', 'только в федеральном списке']);
-    expect(detail('t1')).toBe('2025: ОГЭ математика — 40 %, ОГЭ русский язык — 30 %; ОГЭ математика: 40 % (2024) и 40 % (2025); ОГЭ русский язык: 30 % (2024) и 30 % (2025)');
+    expect(detail('t1')).toBe(
+      '2025: ОГЭ математика — 40 %, ОГЭ русский язык — 30 %; ОГЭ математика: 40 % (2024) и 40 % (2025); ОГЭ русский язык: 30 % (2024) и 30 % (2025)',
+    );
     expect(detail('t2')).toBe('по нашим данным не ШНОР: наибольшая доля не преодолевших порог 10 % (2025)');
 
-    expect(cellOf(twin, 'ШНОР', 't1', 'Признаки необъективности')).toBe('ВПР математика 5: подтвердили 40 % (меньше 50 %), повысили 50 % (больше 20 %)');
+    expect(cellOf(twin, 'ШНОР', 't1', 'Признаки необъективности')).toBe(
+      'ВПР математика 5: подтвердили 40 % (меньше 50 %), повысили 50 % (больше 20 %)',
+    );
     expect(cellOf(twin, 'ШНОР', 't3', 'Признаки необъективности')).toBe('ВПР математика 5: повысили 25 % (больше 20 %)');
     expect(cellOf(twin, 'ШНОР', 't4', 'Признаки необъективности')).toBe('');
     const m = headerOf(twin, 'Муниципалитеты', 'Муниципалитет');
@@ -221,7 +254,8 @@ describe('the federal list and signs of non-objective ВПР results', () => {
 
     const values = twin.sheetValues('Показатели');
     const ih = headerOf(twin, 'Показатели', 'Направление');
-    const actual = (start: string) => values.find((r) => String(r[ih.indexOf('Показатель')]).startsWith(start))![ih.indexOf('Фактическое значение')];
+    const actual = (start: string) =>
+      values.find((r) => String(r[ih.indexOf('Показатель')]).startsWith(start))![ih.indexOf('Фактическое значение')];
     expect([actual('Школы в обоих списках'), actual('Школы только в нашем'), actual('Школы только в федеральном')]).toEqual([1, 0, 1]);
 
     const check = JSON.stringify(twin.sheetValues('Проверка данных'));

@@ -25,7 +25,9 @@ describe('two runs at once, a re-run and an interrupted sidebar run', () => {
     const result = runInterrupted(watch);
     // compute: 7 steps → cuts after 1..6; roadmaps for 3 ШНОР: references, one chunk, monitoring, protections → cuts after 1..3; four ways each.
     expect(result.outcomes).toHaveLength((6 + 3) * 4);
-    expect(result.outcomes.filter((o) => !o.identical).map((o) => `${o.kind} после ${o.stepsDone} шагов, ${o.way}: ${o.failures.join('; ')}`)).toEqual([]);
+    expect(
+      result.outcomes.filter((o) => !o.identical).map((o) => `${o.kind} после ${o.stepsDone} шагов, ${o.way}: ${o.failures.join('; ')}`),
+    ).toEqual([]);
     expect(result.interruptedRunsIdentical).toBe(true);
     expect(watch.changed).toEqual([]);
   });

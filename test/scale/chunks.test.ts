@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_EXECUTION_MS } from '../../emulator/index';
 import { generateRegion } from '../../scripts/lib/syntheticRegion';
-import { diffStates, driveSidebarRun, InputWatch, leftoverSheets, outputState, seedTwin, startSidebarRun } from '../support/reliabilitySuites';
+import {
+  diffStates,
+  driveSidebarRun,
+  InputWatch,
+  leftoverSheets,
+  outputState,
+  seedTwin,
+  startSidebarRun,
+} from '../support/reliabilitySuites';
 
 // The twin's clock charges a cost per service call and per cell; an execution's simulated time is compared with
 // Apps Script's 6-minute limit. Here Sheets is slow: 50 ms per call (the default model charges 5 ms).

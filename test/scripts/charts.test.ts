@@ -24,14 +24,22 @@ describe('chartModel: what a chart shows, from its own ranges and options', () =
 
 describe('echartsOption: the chart type decides the drawing', () => {
   it('draws COLUMN as vertical bars, stacked when isStacked', () => {
-    const o = echartsOption(column) as { xAxis: { type: string }; yAxis: { type: string }; series: Array<{ type: string; stack?: string }> };
+    const o = echartsOption(column) as {
+      xAxis: { type: string };
+      yAxis: { type: string };
+      series: Array<{ type: string; stack?: string }>;
+    };
     expect(o.xAxis.type).toBe('category');
     expect(o.yAxis.type).toBe('value');
     expect(o.series.map((s) => [s.type, s.stack])).toEqual([['bar', 'total']]);
   });
 
   it('draws BAR as horizontal bars (categories on the vertical axis, first at the top)', () => {
-    const o = echartsOption(bar) as { xAxis: { type: string }; yAxis: { type: string; inverse?: boolean }; series: Array<{ stack?: string }> };
+    const o = echartsOption(bar) as {
+      xAxis: { type: string };
+      yAxis: { type: string; inverse?: boolean };
+      series: Array<{ stack?: string }>;
+    };
     expect(o.xAxis.type).toBe('value');
     expect(o.yAxis).toMatchObject({ type: 'category', inverse: true });
     expect(o.series[0].stack).toBeUndefined();

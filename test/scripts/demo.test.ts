@@ -162,13 +162,24 @@ describe('npm run demo on the user’s files', () => {
   it('reads «Группы» from --groups and gives its dynamics', async () => {
     const files = writeSmallRegion();
     const groups = path.join(dir, 'группы.csv');
-    writeFileSync(groups, toCsv([['Код ОО', 'Группа'], ['edu1', 'Трек 1'], ['edu2', 'Трек 1']]));
+    writeFileSync(
+      groups,
+      toCsv([
+        ['Код ОО', 'Группа'],
+        ['edu1', 'Трек 1'],
+        ['edu2', 'Трек 1'],
+      ]),
+    );
     const run = await runDemo({ files: { ...files, groups }, out: path.join(dir, 'small-groups'), log: () => {} });
     const values = run.twin.sheetValues('Кластеры по группам');
     const header = values.find((r) => r[0] === 'Разрез')!.map(String);
     const row = values.find((r) => r[0] === 'Группа' && r[1] === 'Трек 1')!;
     // edu1 was ШНОР in 2024 (40 % and 35 %) and is not in 2025 (0 %): of the group's 2 schools, 1 was ШНОР and left the list.
-    expect([row[header.indexOf('Школ в группе')], row[header.indexOf('Вышли из списка ШНОР')], row[header.indexOf('Всего школ по строке')]]).toEqual([2, 1, 1]);
+    expect([
+      row[header.indexOf('Школ в группе')],
+      row[header.indexOf('Вышли из списка ШНОР')],
+      row[header.indexOf('Всего школ по строке')],
+    ]).toEqual([2, 1, 1]);
     expect(parseCli(['--responses', 'a.csv', '--results', 'b.csv', '--groups', 'g.csv'])).toMatchObject({ files: { groups: 'g.csv' } });
     expect(() => parseCli(['--groups', 'g.csv'])).toThrow(/--groups используется вместе с --responses и --results/);
   });

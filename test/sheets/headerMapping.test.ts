@@ -236,7 +236,8 @@ describe('stored mapping', () => {
   });
 
   it('stays within a property’s 9 KB for a form of 70 long Cyrillic questions, and still maps them back', () => {
-    const long = (i: number) => `Вопрос ${i}: количество обучающихся, которые участвовали в региональной программе поддержки и получили консультации специалистов`;
+    const long = (i: number) =>
+      `Вопрос ${i}: количество обучающихся, которые участвовали в региональной программе поддержки и получили консультации специалистов`;
     const many = ['Отметка времени', 'Код ОО', 'Наименование ОО', 'Муниципалитет', ...Array.from({ length: 70 }, (_, i) => long(i))];
     const chosen = { ...autoMapColumns(many).mapping, ovz: 10, kdn: 11 };
     const json = serializeMapping(chosen, many);
@@ -267,6 +268,12 @@ describe('FIELDS', () => {
     expect(new Set(FIELD_IDS).size).toBe(FIELD_IDS.length);
     const required = (level: string) => FIELDS.filter((f) => f.required === level).map((f) => f.id);
     expect(required('yes')).toEqual<FieldId[]>(['schoolCode', 'name', 'municipality', 'territory', 'totalStudents']);
-    expect(required('isbsh')).toEqual<FieldId[]>(['bothParentsHigherEd', 'comfortableHousing', 'singleParent', 'registered', 'nonNativeRussian']);
+    expect(required('isbsh')).toEqual<FieldId[]>([
+      'bothParentsHigherEd',
+      'comfortableHousing',
+      'singleParent',
+      'registered',
+      'nonNativeRussian',
+    ]);
   });
 });

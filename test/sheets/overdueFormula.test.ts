@@ -11,7 +11,8 @@ import { overdueFormula } from '../../src/sheets/roadmapSheets';
 const TODAY = new Date(Date.UTC(2025, 9, 15, 12)); // 15.10.2025, noon: the same day in UTC and in Moscow
 const day = (d: number, m: number) => new Date(Date.UTC(2025, m - 1, d, 6));
 /** Sheets' (and HyperFormula's) serial day number of a date: days since 30.12.1899. */
-const serial = (date: Date) => Math.round((Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()) - Date.UTC(1899, 11, 30)) / 86_400_000);
+const serial = (date: Date) =>
+  Math.round((Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()) - Date.UTC(1899, 11, 30)) / 86_400_000);
 
 // [deadline, status, overdue worked out by hand with today = 15.10.2025]
 const CASES: Array<[Date | null, string, boolean]> = [
@@ -48,10 +49,13 @@ describe('the overdue highlighting formula', () => {
     expect(overdueFormula('$E9', '$I9')).toBe('=AND($E9<>"",$E9<TODAY(),$I9<>"выполнено",$I9<>"отменено")');
   });
 
-  it.each(CASES.map((c, i) => [i + 1, ...c] as const))('row %i (deadline %s, «%s»): overdue = %s in the engine and in isOverdue', (row, deadline, status, expected) => {
-    const value = hf.getCellValue({ sheet: 0, row: row - 1, col: 2 });
-    expect(value).toBe(expected);
-    const roadmapRow = { deadline, status } as unknown as RoadmapRow;
-    expect(isOverdue(roadmapRow, TODAY, 'Europe/Moscow')).toBe(expected);
-  });
+  it.each(CASES.map((c, i) => [i + 1, ...c] as const))(
+    'row %i (deadline %s, «%s»): overdue = %s in the engine and in isOverdue',
+    (row, deadline, status, expected) => {
+      const value = hf.getCellValue({ sheet: 0, row: row - 1, col: 2 });
+      expect(value).toBe(expected);
+      const roadmapRow = { deadline, status } as unknown as RoadmapRow;
+      expect(isOverdue(roadmapRow, TODAY, 'Europe/Moscow')).toBe(expected);
+    },
+  );
 });

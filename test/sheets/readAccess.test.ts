@@ -10,7 +10,16 @@ describe('«Доступ» through the input framework', () => {
       ['Первомайский', 'EDU1', 'curator@example.org', 'school1@example.org', 'mo@example.org'],
     ];
     expect(readAccess(values, 'Доступ', KNOWN)).toEqual({
-      rows: [{ row: 2, schoolCode: 'edu1', responsible: 'school1@example.org', curator: 'curator@example.org', municipality: 'Первомайский', coordinator: 'mo@example.org' }],
+      rows: [
+        {
+          row: 2,
+          schoolCode: 'edu1',
+          responsible: 'school1@example.org',
+          curator: 'curator@example.org',
+          municipality: 'Первомайский',
+          coordinator: 'mo@example.org',
+        },
+      ],
       problems: [],
     });
   });

@@ -3,7 +3,17 @@ import { CATALOG_SHEET_HEADER, DEFAULT_CATALOG, catalogToRows } from '../../src/
 import { DEFAULT_RISK_FACTORS, FACTOR_SHEET_HEADER, factorsToRows } from '../../src/core/factors';
 import { readCatalogSheet, readFactorSheet } from '../../src/sheets/readReferences';
 
-const HEADER = ['ID', 'Кластер', 'Фактор риска', 'Задача', 'Мероприятие', 'Срок (месяц)', 'Ответственный', 'Показатель результата', 'Итоговый документ'];
+const HEADER = [
+  'ID',
+  'Кластер',
+  'Фактор риска',
+  'Задача',
+  'Мероприятие',
+  'Срок (месяц)',
+  'Ответственный',
+  'Показатель результата',
+  'Итоговый документ',
+];
 
 function row(id: unknown, cluster: unknown, factor: unknown, month: unknown, measure = 'Мероприятие ' + String(id)): unknown[] {
   return [id, cluster, factor, 'Задача', measure, month, 'Руководитель ОО', 'Показатель', 'Документ'];
@@ -132,7 +142,13 @@ describe('readCatalogSheet', () => {
       ['X-3', 'все', 'общие', 2],
       ['X-4', 'все', 'F2', 12],
     ]);
-    expect(measures[0]).toMatchObject({ task: 'Задача', measure: 'Мероприятие x-1', ownerRole: 'Руководитель ОО', indicator: 'Показатель', document: 'Документ' });
+    expect(measures[0]).toMatchObject({
+      task: 'Задача',
+      measure: 'Мероприятие x-1',
+      ownerRole: 'Руководитель ОО',
+      indicator: 'Показатель',
+      document: 'Документ',
+    });
   });
 
   it('skips rows with an unknown cluster, no id, a repeated id, no measure or an unreadable month, naming the row', () => {

@@ -225,7 +225,14 @@ const CASES: Case[] = [
     rows: [row('edu1', { name: 'Первый' }), row('edu1', { name: 'Второй' })],
     problems: [
       p(2, 'edu1', 'timestamp', '10.09.2024 10:00:00', 'ещё один ответ школы с той же отметкой времени', 'заменено ответом из строки 3'),
-      p(3, 'edu1', 'timestamp', '', 'какой ответ школы последний, по отметкам времени не понять: выбран по порядку строк (строки 2, 3)', 'взят ответ из строки 3'),
+      p(
+        3,
+        'edu1',
+        'timestamp',
+        '',
+        'какой ответ школы последний, по отметкам времени не понять: выбран по порядку строк (строки 2, 3)',
+        'взят ответ из строки 3',
+      ),
     ],
     check: (r) => expect(school(r, 'edu1').name).toBe('Второй'),
   },
@@ -264,7 +271,16 @@ const CASES: Case[] = [
     name: 'a second column that looks like «Всего обучающихся» loses to the better one and is listed',
     headers: [...HEADERS, 'Количество обучающихся'],
     rows: [row('edu1', {}, [999])],
-    problems: [p(1, '', 'Количество обучающихся', '', 'похож на столбец «Всего обучающихся», который уже используется для этого поля', COLUMN_IGNORED)],
+    problems: [
+      p(
+        1,
+        '',
+        'Количество обучающихся',
+        '',
+        'похож на столбец «Всего обучающихся», который уже используется для этого поля',
+        COLUMN_IGNORED,
+      ),
+    ],
     check: (r) => expect(school(r, 'edu1').totalStudents).toBe(200),
   },
   {
@@ -314,32 +330,48 @@ const CASES: Case[] = [
     problems: [p(2, 'edu1', 'name', LONG_600, 'слишком длинное наименование (600 символов)', 'значение сохранено полностью')],
     check: (r) => expect(school(r, 'edu1').name).toBe(LONG_600),
   },
-  ...['=СУММ(1;2)', '+7 школа', '-школа', '@школа'].map(
-    (name): Case => ({
-      name: `a name starting with «${name[0]}» is kept as typed (the writers neutralise it)`,
-      rows: [row('edu1', { name })],
-      problems: [],
-      check: (r) => expect(school(r, 'edu1').name).toBe(name),
-    }),
-  ),
+  ...['=СУММ(1;2)', '+7 школа', '-школа', '@школа'].map((name): Case => ({
+    name: `a name starting with «${name[0]}» is kept as typed (the writers neutralise it)`,
+    rows: [row('edu1', { name })],
+    problems: [],
+    check: (r) => expect(school(r, 'edu1').name).toBe(name),
+  })),
   {
     name: 'Cyrillic lookalike letters in a Latin Код ОО are replaced and mentioned',
     rows: [row('\u0435du760152')],
     problems: [
-      p(2, 'edu760152', 'schoolCode', '\u0435du760152', 'в коде есть кириллические буквы, похожие на латинские: заменены', 'код прочитан как «edu760152»'),
+      p(
+        2,
+        'edu760152',
+        'schoolCode',
+        '\u0435du760152',
+        'в коде есть кириллические буквы, похожие на латинские: заменены',
+        'код прочитан как «edu760152»',
+      ),
     ],
     check: (r) => expect(school(r, 'edu760152')).toEqual(expectedBase('edu760152')),
   },
   {
     name: 'a Cyrillic-lookalike code and its Latin spelling are one school',
     rows: [row('\u0415DU760152', { timestamp: SEPT_10 }), row('edu760152', { timestamp: SEPT_15 })],
-    problems: [p(2, 'EDU760152', 'timestamp', '10.09.2024 10:00:00', 'более ранний ответ школы', 'заменено более поздним ответом (строка 3)')],
+    problems: [
+      p(2, 'EDU760152', 'timestamp', '10.09.2024 10:00:00', 'более ранний ответ школы', 'заменено более поздним ответом (строка 3)'),
+    ],
     check: (r) => expect(r.schools.map((s) => s.schoolCode)).toEqual(['edu760152']),
   },
   {
     name: 'Latin lookalike letters in a Cyrillic code are replaced by Cyrillic ones',
     rows: [row('ШКOЛA-1')],
-    problems: [p(2, 'ШКОЛА-1', 'schoolCode', 'ШКOЛA-1', 'в коде есть латинские буквы, похожие на кириллические: заменены', 'код прочитан как «ШКОЛА-1»')],
+    problems: [
+      p(
+        2,
+        'ШКОЛА-1',
+        'schoolCode',
+        'ШКOЛA-1',
+        'в коде есть латинские буквы, похожие на кириллические: заменены',
+        'код прочитан как «ШКОЛА-1»',
+      ),
+    ],
     check: (r) => expect(r.schools[0].schoolCode).toBe('ШКОЛА-1'),
   },
   {
@@ -352,7 +384,10 @@ const CASES: Case[] = [
     name: 'a timestamp typed as text dd.MM.yyyy H:mm:ss is Moscow time and compared with real dates',
     // Text «15.09.2024 9:05:00» in Moscow = 06:05 UTC; the Date is 06:30 UTC (9:30 Moscow), so the Date row is later.
     // Read as UTC the text would be 09:05 UTC and win: the time zone decides.
-    rows: [row('edu1', { timestamp: new Date('2024-09-15T06:30:00Z'), name: 'Позже' }), row('edu1', { timestamp: '15.09.2024 9:05:00', name: 'Раньше' })],
+    rows: [
+      row('edu1', { timestamp: new Date('2024-09-15T06:30:00Z'), name: 'Позже' }),
+      row('edu1', { timestamp: '15.09.2024 9:05:00', name: 'Раньше' }),
+    ],
     problems: [p(3, 'edu1', 'timestamp', '15.09.2024 9:05:00', 'более ранний ответ школы', 'заменено более поздним ответом (строка 2)')],
     check: (r) => expect(school(r, 'edu1').name).toBe('Позже'),
   },
@@ -366,10 +401,38 @@ const CASES: Case[] = [
     name: 'an unreadable timestamp is mentioned and counts as the earliest answer of the school',
     rows: [row('edu1', { name: 'С датой' }), row('edu1', { timestamp: 'вчера', name: 'Без даты' }), row('edu2', { timestamp: 'вчера' })],
     problems: [
-      p(2, 'edu1', 'timestamp', '', 'какой ответ школы последний, по отметкам времени не понять: выбран по порядку строк (строки 2, 3)', 'взят ответ из строки 2'),
-      p(3, 'edu1', 'timestamp', 'вчера', 'отметка времени не распознана: «вчера» (ожидаются дата и время, например 14.10.2025 17:58:07)', 'ответ считается самым ранним из ответов школы'),
-      p(3, 'edu1', 'timestamp', 'вчера', 'ещё один ответ школы; по отметкам времени не понять, какой последний', 'заменено ответом из строки 2'),
-      p(4, 'edu2', 'timestamp', 'вчера', 'отметка времени не распознана: «вчера» (ожидаются дата и время, например 14.10.2025 17:58:07)', 'ответ считается самым ранним из ответов школы'),
+      p(
+        2,
+        'edu1',
+        'timestamp',
+        '',
+        'какой ответ школы последний, по отметкам времени не понять: выбран по порядку строк (строки 2, 3)',
+        'взят ответ из строки 2',
+      ),
+      p(
+        3,
+        'edu1',
+        'timestamp',
+        'вчера',
+        'отметка времени не распознана: «вчера» (ожидаются дата и время, например 14.10.2025 17:58:07)',
+        'ответ считается самым ранним из ответов школы',
+      ),
+      p(
+        3,
+        'edu1',
+        'timestamp',
+        'вчера',
+        'ещё один ответ школы; по отметкам времени не понять, какой последний',
+        'заменено ответом из строки 2',
+      ),
+      p(
+        4,
+        'edu2',
+        'timestamp',
+        'вчера',
+        'отметка времени не распознана: «вчера» (ожидаются дата и время, например 14.10.2025 17:58:07)',
+        'ответ считается самым ранним из ответов школы',
+      ),
     ],
     check: (r) => {
       expect(school(r, 'edu1').name).toBe('С датой');
@@ -430,14 +493,20 @@ const CASES: Case[] = [
     rows: [row('edu1', { totalStudents: '' })],
     problems: [
       p(2, 'edu1', 'totalStudents', '', 'не заполнено обязательное поле', 'школа учтена без этого значения'),
-      ...(['bothParentsHigherEd', 'comfortableHousing', 'singleParent', 'registered', 'nonNativeRussian', 'kdn', 'ovz'] as FieldId[]).map((id) =>
-        p(2, 'edu1', id, String(BASE[id]), 'не указано «Всего обучающихся»: долю не вычислить', 'доля не вычисляется'),
+      ...(['bothParentsHigherEd', 'comfortableHousing', 'singleParent', 'registered', 'nonNativeRussian', 'kdn', 'ovz'] as FieldId[]).map(
+        (id) => p(2, 'edu1', id, String(BASE[id]), 'не указано «Всего обучающихся»: долю не вычислить', 'доля не вычисляется'),
       ),
     ],
     check: (r) => {
       const s = school(r, 'edu1');
       expect(s.totalStudents).toBeNull();
-      expect(s.shares).toEqual({ bothParentsHigherEd: null, comfortableHousing: null, singleParent: null, registered: null, nonNativeRussian: null });
+      expect(s.shares).toEqual({
+        bothParentsHigherEd: null,
+        comfortableHousing: null,
+        singleParent: null,
+        registered: null,
+        nonNativeRussian: null,
+      });
       expect(s.teachersTotal).toBe(20);
       expect(s.fundingPerStudent).toBe(95000);
     },
@@ -470,7 +539,9 @@ const CASES: Case[] = [
     name: 'a missing ИСБШ column is mentioned once for the whole sheet',
     headers: HEADERS.filter((h) => h !== LABEL.registered),
     rows: [FIELDS.filter((f) => f.id !== 'registered').map((f) => BASE[f.id])],
-    problems: [p(null, '', '', '', 'не найден столбец «Обучающихся, состоящих на различных видах учёта», нужный для ИСБШ', 'ИСБШ не рассчитывается')],
+    problems: [
+      p(null, '', '', '', 'не найден столбец «Обучающихся, состоящих на различных видах учёта», нужный для ИСБШ', 'ИСБШ не рассчитывается'),
+    ],
     check: (r) => expect(school(r, 'edu1')).toEqual({ ...expectedBase(), shares: { ...expectedBase().shares, registered: null } }),
   },
   {
@@ -480,7 +551,16 @@ const CASES: Case[] = [
     problems: [
       p(null, '', '', '', 'не найден столбец «Отметка времени»', 'из ответов школы взят нижний по листу'),
       { ...p(2, 'edu1', '', '', 'ещё один ответ школы; по отметкам времени не понять, какой последний', 'заменено ответом из строки 3') },
-      { ...p(3, 'edu1', '', '', 'какой ответ школы последний, по отметкам времени не понять: выбран по порядку строк (строки 2, 3)', 'взят ответ из строки 3') },
+      {
+        ...p(
+          3,
+          'edu1',
+          '',
+          '',
+          'какой ответ школы последний, по отметкам времени не понять: выбран по порядку строк (строки 2, 3)',
+          'взят ответ из строки 3',
+        ),
+      },
     ],
     check: (r) => expect(school(r, 'edu1').name).toBe('Второй'),
   },

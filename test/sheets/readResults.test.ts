@@ -14,7 +14,14 @@ function row(code: unknown, year: unknown, procedure: unknown, participants: unk
 }
 
 const GOOD = row('edu2', 2024, 'ОГЭ русский язык', 30, 3);
-const GOOD_RESULT: ProcedureResult = { schoolCode: 'edu2', year: 2024, procedure: 'ОГЭ русский язык', participants: 30, failed: 3, highScorers: null };
+const GOOD_RESULT: ProcedureResult = {
+  schoolCode: 'edu2',
+  year: 2024,
+  procedure: 'ОГЭ русский язык',
+  participants: 30,
+  failed: 3,
+  highScorers: null,
+};
 
 function read(rows: unknown[][]): ResultsReading {
   return readResults([[...RESULTS_HEADER], ...rows], SHEET, KNOWN);
@@ -36,11 +43,36 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { name: 'a year written as 2023/24 is the calendar year 2024, and the reading is mentioned', rows: [row('edu1', '2023/24', 'ОГЭ математика', 25, 5)], problems: [p(2, 'edu1', 'Год', '2023/24', 'год «2023/24» прочитан как 2024 (календарный год экзаменов)', 'строка использована')], results: [result({})] },
-  { name: 'a year written as 2023-2024 is 2024', rows: [row('edu1', '2023-2024', 'ОГЭ математика', 25, 5)], problems: [p(2, 'edu1', 'Год', '2023-2024', 'год «2023-2024» прочитан как 2024 (календарный год экзаменов)', 'строка использована')], results: [result({})] },
-  { name: 'a year written as «2023–24» with an en dash is 2024', rows: [row('edu1', '2023–24', 'ОГЭ математика', 25, 5)], problems: [p(2, 'edu1', 'Год', '2023–24', 'год «2023–24» прочитан как 2024 (календарный год экзаменов)', 'строка использована')], results: [result({})] },
-  { name: 'a year as text «2024 г.» is 2024', rows: [row('edu1', '2024 г.', 'ОГЭ математика', 25, 5)], problems: [p(2, 'edu1', 'Год', '2024 г.', 'год «2024 г.» прочитан как 2024 (календарный год экзаменов)', 'строка использована')], results: [result({})] },
-  { name: 'a year as the text «2024» is used without a note', rows: [row('edu1', '2024', 'ОГЭ математика', 25, 5)], problems: [], results: [result({})] },
+  {
+    name: 'a year written as 2023/24 is the calendar year 2024, and the reading is mentioned',
+    rows: [row('edu1', '2023/24', 'ОГЭ математика', 25, 5)],
+    problems: [p(2, 'edu1', 'Год', '2023/24', 'год «2023/24» прочитан как 2024 (календарный год экзаменов)', 'строка использована')],
+    results: [result({})],
+  },
+  {
+    name: 'a year written as 2023-2024 is 2024',
+    rows: [row('edu1', '2023-2024', 'ОГЭ математика', 25, 5)],
+    problems: [p(2, 'edu1', 'Год', '2023-2024', 'год «2023-2024» прочитан как 2024 (календарный год экзаменов)', 'строка использована')],
+    results: [result({})],
+  },
+  {
+    name: 'a year written as «2023–24» with an en dash is 2024',
+    rows: [row('edu1', '2023–24', 'ОГЭ математика', 25, 5)],
+    problems: [p(2, 'edu1', 'Год', '2023–24', 'год «2023–24» прочитан как 2024 (календарный год экзаменов)', 'строка использована')],
+    results: [result({})],
+  },
+  {
+    name: 'a year as text «2024 г.» is 2024',
+    rows: [row('edu1', '2024 г.', 'ОГЭ математика', 25, 5)],
+    problems: [p(2, 'edu1', 'Год', '2024 г.', 'год «2024 г.» прочитан как 2024 (календарный год экзаменов)', 'строка использована')],
+    results: [result({})],
+  },
+  {
+    name: 'a year as the text «2024» is used without a note',
+    rows: [row('edu1', '2024', 'ОГЭ математика', 25, 5)],
+    problems: [],
+    results: [result({})],
+  },
   {
     name: 'a school year that is not two consecutive years is rejected',
     rows: [row('edu1', '2023/25', 'ОГЭ математика', 25, 5), GOOD],
@@ -68,13 +100,17 @@ const CASES: Case[] = [
   {
     name: 'an abbreviated procedure «Впр Рус. яз. 5 кл.» is «ВПР русский язык 5»',
     rows: [row('edu1', 2024, 'Впр Рус. яз. 5 кл.', 25, 5)],
-    problems: [p(2, 'edu1', 'Процедура', 'Впр Рус. яз. 5 кл.', 'название процедуры прочитано как «ВПР русский язык 5»', 'строка использована')],
+    problems: [
+      p(2, 'edu1', 'Процедура', 'Впр Рус. яз. 5 кл.', 'название процедуры прочитано как «ВПР русский язык 5»', 'строка использована'),
+    ],
     results: [result({ procedure: 'ВПР русский язык 5' })],
   },
   {
     name: 'a procedure outside the nine is used and mentioned',
     rows: [row('edu1', 2024, 'ВПР математика 8', 25, 5)],
-    problems: [p(2, 'edu1', 'Процедура', 'ВПР математика 8', 'процедура не из списка девяти основных: используется', 'строка использована')],
+    problems: [
+      p(2, 'edu1', 'Процедура', 'ВПР математика 8', 'процедура не из списка девяти основных: используется', 'строка использована'),
+    ],
     results: [result({ procedure: 'ВПР математика 8' })],
   },
   {
@@ -180,7 +216,16 @@ const CASES: Case[] = [
   {
     name: 'a percent in the failures column is a share, converted with the participants (20 % of 25 = 5)',
     rows: [row('edu1', 2024, 'ОГЭ математика', 25, '20 %'), GOOD, row('edu2', 2024, 'ОГЭ математика', 30, 3)],
-    problems: [p(2, 'edu1', 'Не преодолели порог', '20 %', 'в столбце количества указана доля: это доля, а не количество', 'доля пересчитана в количество по числу участников')],
+    problems: [
+      p(
+        2,
+        'edu1',
+        'Не преодолели порог',
+        '20 %',
+        'в столбце количества указана доля: это доля, а не количество',
+        'доля пересчитана в количество по числу участников',
+      ),
+    ],
     results: [result({}), GOOD_RESULT, { ...GOOD_RESULT, procedure: 'ОГЭ математика', failed: 3 }],
   },
   {
@@ -219,7 +264,10 @@ describe('readResults', () => {
   });
 
   it('skips the sheet with one problem when required columns are missing', () => {
-    const values = [['Код ОО', 'Процедура', 'Участников'], ['edu1', 'ОГЭ математика', 25]];
+    const values = [
+      ['Код ОО', 'Процедура', 'Участников'],
+      ['edu1', 'ОГЭ математика', 25],
+    ];
     expect(readResults(values, SHEET, KNOWN)).toEqual({
       results: [],
       problems: [

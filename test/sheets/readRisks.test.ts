@@ -37,7 +37,16 @@ const CASES: Case[] = [
   {
     name: 'an unreadable significance drops only that value',
     rows: [['edu1', 'очень', 'низкая', 'высокая']],
-    problems: [p(2, 'edu1', F[0].name, 'очень', 'значимость не распознана: «очень» (ожидается «высокая», «средняя» или «низкая»)', 'значение не использовано')],
+    problems: [
+      p(
+        2,
+        'edu1',
+        F[0].name,
+        'очень',
+        'значимость не распознана: «очень» (ожидается «высокая», «средняя» или «низкая»)',
+        'значение не использовано',
+      ),
+    ],
     diagnoses: [{ schoolCode: 'edu1', significance: { F2: 'низкая', F3: 'высокая' } }],
   },
   {
@@ -62,25 +71,37 @@ const CASES: Case[] = [
   },
   {
     name: 'a school entered twice: the lower row wins',
-    rows: [['edu1', 'высокая', '', ''], ['EDU1', 'низкая', '', '']],
+    rows: [
+      ['edu1', 'высокая', '', ''],
+      ['EDU1', 'низкая', '', ''],
+    ],
     problems: [p(2, 'edu1', 'Код ОО', 'edu1', 'повтор: школа уже указана ниже', 'заменено более поздней строкой (строка 3)')],
     diagnoses: [{ schoolCode: 'edu1', significance: { F1: 'низкая' } }],
   },
   {
     name: 'a school not in the form responses is listed and not used',
-    rows: [['edu9', 'высокая', '', ''], ['edu2', 'низкая', '', '']],
+    rows: [
+      ['edu9', 'высокая', '', ''],
+      ['edu2', 'низкая', '', ''],
+    ],
     problems: [p(2, 'edu9', 'Код ОО', 'edu9', 'школа не найдена в ответах формы', 'строка не использована')],
     diagnoses: [EDU2],
   },
   {
     name: 'a row without Код ОО is listed and not used',
-    rows: [['', 'высокая', '', ''], ['edu2', 'низкая', '', '']],
+    rows: [
+      ['', 'высокая', '', ''],
+      ['edu2', 'низкая', '', ''],
+    ],
     problems: [p(2, '', 'Код ОО', '', 'не указан Код ОО', 'строка не использована')],
     diagnoses: [EDU2],
   },
   {
     name: 'a school with no significance entered is no diagnosis, silently',
-    rows: [['edu1', '', '—', ''], ['edu2', 'низкая', '', '']],
+    rows: [
+      ['edu1', '', '—', ''],
+      ['edu2', 'низкая', '', ''],
+    ],
     problems: [],
     diagnoses: [EDU2],
   },

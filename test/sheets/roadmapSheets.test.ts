@@ -15,7 +15,12 @@ const report = computeReport({ schools, results, diagnoses: [], factors: [...DEF
 function valuesOf(spec: SheetSpec): unknown[][] {
   const width = spec.columns.length;
   const pad = (r: unknown[]) => [...r, ...Array(width - r.length).fill('')];
-  return [...(spec.caption ?? []).map((c) => pad([c])), pad([]), spec.columns.map((c) => c.header), ...spec.rows.map((r) => pad(r.map((v) => v ?? '')))];
+  return [
+    ...(spec.caption ?? []).map((c) => pad([c])),
+    pad([]),
+    spec.columns.map((c) => c.header),
+    ...spec.rows.map((r) => pad(r.map((v) => v ?? ''))),
+  ];
 }
 
 describe('roadmap sheets', () => {
@@ -38,7 +43,16 @@ describe('roadmap sheets', () => {
     expect(spec.caption?.join('\n')).toContain('Кластер: умеренно неуспевающие');
     expect(spec.caption?.join('\n')).toContain('ИСБШ: 78,1');
     expect(spec.columns.slice(0, 10).map((c) => c.header)).toEqual([
-      '№', 'Фактор риска', 'Задача', 'Мероприятие', 'Срок', 'Ответственный', 'Показатель результата', 'Итоговый документ', 'Статус', 'Комментарий',
+      '№',
+      'Фактор риска',
+      'Задача',
+      'Мероприятие',
+      'Срок',
+      'Ответственный',
+      'Показатель результата',
+      'Итоговый документ',
+      'Статус',
+      'Комментарий',
     ]);
     expect(spec.validations?.map((v) => v.kind)).toEqual(['list', 'date']);
     expect(spec.rules?.[0]).toMatchObject({ kind: 'rowWhenFormula' });

@@ -55,7 +55,16 @@ function fakeSpreadsheet(existing: string[]) {
   const sheets = new Map<string, object>();
   const makeRange = (sheet: string, a1: string) => {
     const range: Record<string, (...args: unknown[]) => unknown> = {};
-    for (const method of ['setValues', 'setNotes', 'setFontWeight', 'setBackground', 'setWrap', 'setVerticalAlignment', 'setNumberFormat', 'setDataValidation']) {
+    for (const method of [
+      'setValues',
+      'setNotes',
+      'setFontWeight',
+      'setBackground',
+      'setWrap',
+      'setVerticalAlignment',
+      'setNumberFormat',
+      'setDataValidation',
+    ]) {
       range[method] = (...args: unknown[]) => {
         calls.push(`${sheet}!${a1}.${method}(${JSON.stringify(args[0])})`);
         return range;
@@ -104,7 +113,9 @@ describe('createTemplates', () => {
     vi.stubGlobal('SpreadsheetApp', { newDataValidation: fakeValidationBuilder });
     const { ss, calls } = fakeSpreadsheet([]);
     expect(createTemplates(ss)).toEqual({ created: ['Результаты ОП', 'Риски', 'Группы', 'Доступ'], skipped: [] });
-    expect(calls.filter((c) => c.startsWith('Группы') && c.includes('.setValues('))).toEqual([`Группы!R1C1:1x2.setValues(${JSON.stringify([['Код ОО', 'Группа']])})`]);
+    expect(calls.filter((c) => c.startsWith('Группы') && c.includes('.setValues('))).toEqual([
+      `Группы!R1C1:1x2.setValues(${JSON.stringify([['Код ОО', 'Группа']])})`,
+    ]);
     const results = calls.filter((c) => c.startsWith('Результаты ОП'));
     expect(results.filter((c) => c.includes('.setValues('))).toEqual([
       `Результаты ОП!R1C1:1x6.setValues(${JSON.stringify([RESULTS_HEADER])})`,

@@ -74,7 +74,9 @@ describe('parseTimestamp', () => {
     [12, '12'],
   ])('rejects %j with a message quoting it', (value, quoted) => {
     expect(() => parseTimestamp(value, MSK)).toThrow(ValueError);
-    expect(() => parseTimestamp(value, MSK)).toThrow(`отметка времени не распознана: «${quoted}» (ожидаются дата и время, например 14.10.2025 17:58:07)`);
+    expect(() => parseTimestamp(value, MSK)).toThrow(
+      `отметка времени не распознана: «${quoted}» (ожидаются дата и время, например 14.10.2025 17:58:07)`,
+    );
   });
 
   it('rejects an invalid Date', () => {

@@ -53,11 +53,27 @@ describe('stageSheet on a new sheet, whose grid is 1000 rows × 26 columns', () 
       columns: columns(3),
       rows: [[1, 2, 3]],
       // A block at AD1:AE3 and a chart anchored at AG2.
-      blocks: [{ row: 1, column: 30, values: [['Уровень', 'Школ'], ['высокий', 4], ['низкий', 2]] }],
-      charts: [{ kind: 'COLUMN', title: 'Школы', ranges: [{ row: 1, column: 30, numRows: 3, numColumns: 2 }], anchor: { row: 2, column: 33 } }],
+      blocks: [
+        {
+          row: 1,
+          column: 30,
+          values: [
+            ['Уровень', 'Школ'],
+            ['высокий', 4],
+            ['низкий', 2],
+          ],
+        },
+      ],
+      charts: [
+        { kind: 'COLUMN', title: 'Школы', ranges: [{ row: 1, column: 30, numRows: 3, numColumns: 2 }], anchor: { row: 2, column: 33 } },
+      ],
     };
     const sheet = stageSheet(ss, spec);
-    expect(sheet.getRange('AD1:AE3').getValues()).toEqual([['Уровень', 'Школ'], ['высокий', 4], ['низкий', 2]]);
+    expect(sheet.getRange('AD1:AE3').getValues()).toEqual([
+      ['Уровень', 'Школ'],
+      ['высокий', 4],
+      ['низкий', 2],
+    ]);
     // The chart's anchor column 33 plus 6 columns of room for the chart itself; rows: anchor row 2 + 20.
     expect(sheet.getMaxColumns()).toBe(39);
     expect(sheet.getMaxRows()).toBe(22);

@@ -31,10 +31,22 @@ export function fixtureTwin(): Twin {
   sheet.setFrozenRows(1);
   sheet.setColumnWidth(2, 280);
   const app = twin.SpreadsheetApp;
-  sheet.getRange(2, 6, 2, 1).setDataValidation(app.newDataValidation().requireValueInList(['низкий', 'высокий'], true).setAllowInvalid(false).build());
+  sheet
+    .getRange(2, 6, 2, 1)
+    .setDataValidation(app.newDataValidation().requireValueInList(['низкий', 'высокий'], true).setAllowInvalid(false).build());
   sheet.setConditionalFormatRules([
-    app.newConditionalFormatRule().whenTextEqualTo('низкий').setBackground('#f4c7c3').setRanges([sheet.getRange(2, 6, 2, 1)]).build(),
-    app.newConditionalFormatRule().whenFormulaSatisfied('=$C2>80').setBackground('#d9ead3').setRanges([sheet.getRange(2, 1, 2, 6)]).build(),
+    app
+      .newConditionalFormatRule()
+      .whenTextEqualTo('низкий')
+      .setBackground('#f4c7c3')
+      .setRanges([sheet.getRange(2, 6, 2, 1)])
+      .build(),
+    app
+      .newConditionalFormatRule()
+      .whenFormulaSatisfied('=$C2>80')
+      .setBackground('#d9ead3')
+      .setRanges([sheet.getRange(2, 1, 2, 6)])
+      .build(),
   ]);
   const chart = (type: unknown, title: string, ranges: Array<[number, number, number, number]>, stacked = false) => {
     const b = sheet.newChart().setChartType(type as GoogleAppsScript.Charts.ChartType);
@@ -43,9 +55,23 @@ export function fixtureTwin(): Twin {
     if (stacked) b.setOption('isStacked', true);
     sheet.insertChart(b.build());
   };
-  chart(ChartType.COLUMN, 'Доля ШНОР <по школам>', [[1, 2, 3, 1], [1, 4, 3, 1]], true);
-  chart(ChartType.BAR, 'ИСБШ по школам', [[1, 2, 3, 1], [1, 3, 3, 1]]);
-  chart(ChartType.PIE, 'Уровни & доли', [[1, 2, 3, 1], [1, 3, 3, 1]]);
+  chart(
+    ChartType.COLUMN,
+    'Доля ШНОР <по школам>',
+    [
+      [1, 2, 3, 1],
+      [1, 4, 3, 1],
+    ],
+    true,
+  );
+  chart(ChartType.BAR, 'ИСБШ по школам', [
+    [1, 2, 3, 1],
+    [1, 3, 3, 1],
+  ]);
+  chart(ChartType.PIE, 'Уровни & доли', [
+    [1, 2, 3, 1],
+    [1, 3, 3, 1],
+  ]);
 
   const roadmap = ss.insertSheet('ДК edu1');
   roadmap.getRange(1, 1, 3, 3).setValues([

@@ -11,7 +11,10 @@ export function ensureBuilt(): void {
   }
 }
 
-export function newAddon(seed?: (twin: Twin) => void, options: { twin?: TwinOptions; load?: LoadOptions } = {}): { twin: Twin; addon: LoadedAddon } {
+export function newAddon(
+  seed?: (twin: Twin) => void,
+  options: { twin?: TwinOptions; load?: LoadOptions } = {},
+): { twin: Twin; addon: LoadedAddon } {
   ensureBuilt();
   const twin = createTwin(options.twin);
   seed?.(twin);

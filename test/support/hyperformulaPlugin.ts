@@ -24,7 +24,12 @@ interface RichNumberLike {
 }
 
 function isRichNumber(v: unknown): v is RichNumberLike {
-  return typeof v === 'object' && v !== null && typeof (v as RichNumberLike).val === 'number' && typeof (v as RichNumberLike).getDetailedType === 'function';
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof (v as RichNumberLike).val === 'number' &&
+    typeof (v as RichNumberLike).getDetailedType === 'function'
+  );
 }
 
 /** One cell's value as Sheets would pass it; a CellError is returned as is, to be propagated. */

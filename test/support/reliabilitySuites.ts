@@ -84,7 +84,10 @@ function putSheet(twin: Twin, name: string, rows: unknown[][], fit: boolean): vo
   if (sheet.getMaxColumns() > width) sheet.deleteColumns(width + 1, sheet.getMaxColumns() - width);
   if (sheet.getMaxRows() < height) sheet.insertRowsAfter(sheet.getMaxRows(), height - sheet.getMaxRows());
   else if (sheet.getMaxRows() > height) sheet.deleteRows(height + 1, sheet.getMaxRows() - height);
-  if (rows.length) sheet.getRange(1, 1, rows.length, width).setValues(rows.map((r) => (r.length < width ? [...r, ...new Array(width - r.length).fill('')] : r)));
+  if (rows.length)
+    sheet
+      .getRange(1, 1, rows.length, width)
+      .setValues(rows.map((r) => (r.length < width ? [...r, ...new Array(width - r.length).fill('')] : r)));
 }
 
 /**
@@ -108,7 +111,8 @@ export function seedTwin(region: RegionSheets, options: SeedOptions = {}): Harne
 // ============================================================== reading the twin
 
 /** Services other than Sheets (their calls are counted by the twin too: properties, locks, dialogs…). */
-const NOT_SHEETS = /^(PropertiesService|Properties|LockService|Lock|Ui|Menu|HtmlService|HtmlOutput|HtmlTemplate|CacheService|Cache|ScriptApp|Trigger|\w*TriggerBuilder|FormApp|Form|\w*Item|Choice|Utilities|Session|User|Logger|Blob)\./;
+const NOT_SHEETS =
+  /^(PropertiesService|Properties|LockService|Lock|Ui|Menu|HtmlService|HtmlOutput|HtmlTemplate|CacheService|Cache|ScriptApp|Trigger|\w*TriggerBuilder|FormApp|Form|\w*Item|Choice|Utilities|Session|User|Logger|Blob)\./;
 
 /** Calls of the Spreadsheet service (SpreadsheetApp, Spreadsheet, Sheet, Range, rule and chart builders…) since the counters were reset. */
 export function sheetsServiceCalls(twin: Twin): number {
@@ -163,7 +167,8 @@ export function outputState(h: Harness): OutputState {
 export function diffStates(a: OutputState, b: OutputState): string[] {
   const differ = new Set<string>();
   for (const n of new Set([...a.names, ...b.names])) if (a.sheets[n] !== b.sheets[n]) differ.add(n);
-  if (!differ.size && a.names.join('\u0000') !== b.names.join('\u0000')) differ.add(`порядок листов: ${a.names.join(', ')} ≠ ${b.names.join(', ')}`);
+  if (!differ.size && a.names.join('\u0000') !== b.names.join('\u0000'))
+    differ.add(`порядок листов: ${a.names.join(', ')} ≠ ${b.names.join(', ')}`);
   return [...differ];
 }
 
@@ -196,7 +201,10 @@ function column(t: Table, header: string): number {
   return t.header.findIndex((h) => h === header);
 }
 
-const codeKey = (code: unknown) => String(code ?? '').trim().toLowerCase();
+const codeKey = (code: unknown) =>
+  String(code ?? '')
+    .trim()
+    .toLowerCase();
 
 /** Per school (by lower-case Код ОО): its ИСБШ cell and its ШНОР status, as the output sheets show them. */
 export interface SchoolOutcome {
@@ -213,7 +221,8 @@ export function schoolOutcomes(twin: Twin): Map<string, SchoolOutcome> {
   const shnor = readTable(twin, SHEET_NAMES.shnor, 'Код ОО');
   if (isbsh) {
     const [iName, iIsbsh] = [column(isbsh, 'Наименование ОО'), column(isbsh, 'ИСБШ')];
-    for (const r of isbsh.rows) out.set(codeKey(r[0]), { listed: true, name: r[iName], isbsh: r[iIsbsh], status: undefined, reason: undefined });
+    for (const r of isbsh.rows)
+      out.set(codeKey(r[0]), { listed: true, name: r[iName], isbsh: r[iIsbsh], status: undefined, reason: undefined });
   }
   if (shnor) {
     const [iStatus, iReason] = [column(shnor, 'Статус ШНОР'), column(shnor, 'Основание')];
@@ -337,9 +346,18 @@ function inResponses(row: number, header: (typeof RESPONSE_HEADERS)[number], val
 /** The sheet row of a school's result for (year index 0 = Y−1, 1 = Y, procedure); a school with every procedure is chosen by `nth`. */
 function resultRow(g: RegionCopy, nth: number, yearIndex: 0 | 1, procedure: string): number {
   const years = [...new Set(g.results.slice(1).map((r) => r[RES['Год']] as number))].sort();
-  const seniors = [...new Set(g.results.slice(1).filter((r) => String(r[RES['Процедура']]).startsWith('ЕГЭ')).map((r) => String(r[RES['Код ОО']])))];
+  const seniors = [
+    ...new Set(
+      g.results
+        .slice(1)
+        .filter((r) => String(r[RES['Процедура']]).startsWith('ЕГЭ'))
+        .map((r) => String(r[RES['Код ОО']])),
+    ),
+  ];
   const code = seniors[nth % seniors.length];
-  const index = g.results.findIndex((r, i) => i > 0 && r[RES['Код ОО']] === code && r[RES['Год']] === years[yearIndex] && r[RES['Процедура']] === procedure);
+  const index = g.results.findIndex(
+    (r, i) => i > 0 && r[RES['Код ОО']] === code && r[RES['Год']] === years[yearIndex] && r[RES['Процедура']] === procedure,
+  );
   if (index < 0) throw new Error(`region has no result ${code} ${years[yearIndex]} ${procedure}`);
   return index + 1;
 }
@@ -374,37 +392,116 @@ function thousands(n: number, separator: string): string {
 /** The bad and awkward values, each applied to its own copy of the small region. */
 export const BAD_INPUT_CASES: readonly BadInputCase[] = [
   // ---- the Form's responses
-  { id: 'total-text', label: 'текст «много» в «Всего обучающихся»', apply: inResponses(2, 'Общее количество обучающихся', 'много'), expect: ['reported'] },
-  { id: 'percent-in-count', label: '«35,5 %» в столбце количества', apply: inResponses(3, 'Количество обучающихся, оба родителя которых имеют высшее образование', '35,5 %'), expect: ['reported'] },
+  {
+    id: 'total-text',
+    label: 'текст «много» в «Всего обучающихся»',
+    apply: inResponses(2, 'Общее количество обучающихся', 'много'),
+    expect: ['reported'],
+  },
+  {
+    id: 'percent-in-count',
+    label: '«35,5 %» в столбце количества',
+    apply: inResponses(3, 'Количество обучающихся, оба родителя которых имеют высшее образование', '35,5 %'),
+    expect: ['reported'],
+  },
   {
     id: 'count-above-total',
     label: 'количество больше, чем всего обучающихся',
-    apply: inResponses(4, 'Количество обучающихся из семей, проживающих в благоустроенном жилье', (_o, l) => Number(l[RESP['Общее количество обучающихся']]) * 10 + 1),
+    apply: inResponses(
+      4,
+      'Количество обучающихся из семей, проживающих в благоустроенном жилье',
+      (_o, l) => Number(l[RESP['Общее количество обучающихся']]) * 10 + 1,
+    ),
     expect: ['reported'],
   },
-  { id: 'negative-count', label: 'отрицательное количество (−5)', apply: inResponses(5, 'Количество обучающихся из неполных семей', -5), expect: ['reported'] },
-  { id: 'text-no-data', label: '«нет данных» вместо количества (вход ИСБШ)', apply: inResponses(6, 'Количество обучающихся, для которых русский язык не является родным', 'нет данных'), expect: ['reported'] },
-  { id: 'fraction-count', label: 'дробное количество 2,5', apply: inResponses(7, 'Количество обучающихся, состоящих на различных видах учёта', 2.5), expect: ['reported'] },
-  { id: 'letter-o-for-zero', label: 'буква «О» вместо нуля («1О»)', apply: inResponses(8, 'Количество обучающихся, состоящих на учёте в КДН и ЗП', '1О'), expect: ['reported'] },
-  { id: 'div0', label: 'ошибка формулы «#DIV/0!» в количестве', apply: inResponses(9, 'Количество обучающихся, оба родителя которых имеют высшее образование', '#DIV/0!'), expect: ['reported'] },
-  { id: 'na-total', label: 'ошибка формулы «#N/A» во «Всего обучающихся»', apply: inResponses(10, 'Общее количество обучающихся', '#N/A'), expect: ['reported'] },
-  { id: 'znach', label: 'ошибка формулы «#ЗНАЧ!» в количестве', apply: inResponses(11, 'Количество обучающихся из семей, проживающих в благоустроенном жилье', '#ЗНАЧ!'), expect: ['reported'] },
-  { id: 'ref-in-code', label: 'ошибка формулы «#REF!» в Код ОО', apply: inResponses(12, 'Код ОО', '#REF!'), expect: ['reported'], dropsSchool: true },
-  { id: 'nd-municipality', label: 'ошибка формулы «#Н/Д» в муниципалитете', apply: inResponses(13, 'Муниципальное образование', '#Н/Д'), expect: ['reported'] },
-  { id: 'error-total', label: 'ошибка формулы «#ERROR!» в количестве', apply: inResponses(14, 'Количество обучающихся с ОВЗ', '#ERROR!'), expect: ['reported'] },
-  { id: 'name-error', label: 'ошибка формулы «#NAME?» в количестве', apply: inResponses(15, 'Количество обучающихся из неполных семей', '#NAME?'), expect: ['reported'] },
+  {
+    id: 'negative-count',
+    label: 'отрицательное количество (−5)',
+    apply: inResponses(5, 'Количество обучающихся из неполных семей', -5),
+    expect: ['reported'],
+  },
+  {
+    id: 'text-no-data',
+    label: '«нет данных» вместо количества (вход ИСБШ)',
+    apply: inResponses(6, 'Количество обучающихся, для которых русский язык не является родным', 'нет данных'),
+    expect: ['reported'],
+  },
+  {
+    id: 'fraction-count',
+    label: 'дробное количество 2,5',
+    apply: inResponses(7, 'Количество обучающихся, состоящих на различных видах учёта', 2.5),
+    expect: ['reported'],
+  },
+  {
+    id: 'letter-o-for-zero',
+    label: 'буква «О» вместо нуля («1О»)',
+    apply: inResponses(8, 'Количество обучающихся, состоящих на учёте в КДН и ЗП', '1О'),
+    expect: ['reported'],
+  },
+  {
+    id: 'div0',
+    label: 'ошибка формулы «#DIV/0!» в количестве',
+    apply: inResponses(9, 'Количество обучающихся, оба родителя которых имеют высшее образование', '#DIV/0!'),
+    expect: ['reported'],
+  },
+  {
+    id: 'na-total',
+    label: 'ошибка формулы «#N/A» во «Всего обучающихся»',
+    apply: inResponses(10, 'Общее количество обучающихся', '#N/A'),
+    expect: ['reported'],
+  },
+  {
+    id: 'znach',
+    label: 'ошибка формулы «#ЗНАЧ!» в количестве',
+    apply: inResponses(11, 'Количество обучающихся из семей, проживающих в благоустроенном жилье', '#ЗНАЧ!'),
+    expect: ['reported'],
+  },
+  {
+    id: 'ref-in-code',
+    label: 'ошибка формулы «#REF!» в Код ОО',
+    apply: inResponses(12, 'Код ОО', '#REF!'),
+    expect: ['reported'],
+    dropsSchool: true,
+  },
+  {
+    id: 'nd-municipality',
+    label: 'ошибка формулы «#Н/Д» в муниципалитете',
+    apply: inResponses(13, 'Муниципальное образование', '#Н/Д'),
+    expect: ['reported'],
+  },
+  {
+    id: 'error-total',
+    label: 'ошибка формулы «#ERROR!» в количестве',
+    apply: inResponses(14, 'Количество обучающихся с ОВЗ', '#ERROR!'),
+    expect: ['reported'],
+  },
+  {
+    id: 'name-error',
+    label: 'ошибка формулы «#NAME?» в количестве',
+    apply: inResponses(15, 'Количество обучающихся из неполных семей', '#NAME?'),
+    expect: ['reported'],
+  },
   {
     id: 'empty-code',
     label: 'ответ формы без Код ОО',
     apply: appendResponse(2, (l) => (l[RESP['Код ОО']] = '')),
     expect: ['reported'],
   },
-  { id: 'spaces-code', label: 'Код ОО из одних пробелов', apply: inResponses(16, 'Код ОО', '   '), expect: ['reported'], dropsSchool: true },
+  {
+    id: 'spaces-code',
+    label: 'Код ОО из одних пробелов',
+    apply: inResponses(16, 'Код ОО', '   '),
+    expect: ['reported'],
+    dropsSchool: true,
+  },
   {
     id: 'resubmission',
     label: 'повторная отправка формы (дубликат кода, позже)',
     apply: (g) => {
-      const t = appendResponse(3, (l) => (l[RESP['Общее количество обучающихся']] = Number(l[RESP['Общее количество обучающихся']]) + 7))(g);
+      const t = appendResponse(
+        3,
+        (l) => (l[RESP['Общее количество обучающихся']] = Number(l[RESP['Общее количество обучающихся']]) + 7),
+      )(g);
       // The earlier row (3) is the one listed as superseded.
       return { ...t, row: 3 };
     },
@@ -419,27 +516,106 @@ export const BAD_INPUT_CASES: readonly BadInputCase[] = [
     },
     expect: ['reported', 'readAsClean'],
   },
-  { id: 'cyrillic-e-code', label: 'кириллическая «е» в Код ОО', apply: inResponses(5, 'Код ОО', (o) => String(o).replace('e', '\u0435')), expect: ['reported', 'readAsClean'] },
-  { id: 'upper-code', label: 'Код ОО заглавными буквами', apply: inResponses(6, 'Код ОО', (o) => String(o).toUpperCase()), expect: ['readAsClean'] },
-  { id: 'padded-code', label: 'пробелы вокруг Код ОО', apply: inResponses(7, 'Код ОО', (o) => ` ${String(o)}\u00A0`), expect: ['readAsClean'] },
-  { id: 'long-name', label: 'наименование из 300 символов', apply: inResponses(8, 'Полное наименование образовательной организации', 'Ш'.repeat(150) + 'к'.repeat(150)), expect: ['readAsClean'] },
-  { id: 'empty-name', label: 'пустое наименование', apply: inResponses(9, 'Полное наименование образовательной организации', ''), expect: ['reported', 'readAsClean'] },
-  { id: 'empty-municipality', label: 'пустой муниципалитет', apply: inResponses(10, 'Муниципальное образование', ''), expect: ['reported'] },
-  { id: 'odd-territory', label: 'тип территории «мегаполис»', apply: inResponses(11, 'Тип территории (город/село)', 'мегаполис'), expect: ['reported', 'readAsClean'] },
-  { id: 'territory-abbrev', label: 'тип территории «г.»', apply: inResponses(12, 'Тип территории (город/село)', 'г.'), expect: ['readAsClean'] },
-  { id: 'empty-territory', label: 'пустой тип территории', apply: inResponses(13, 'Тип территории (город/село)', ''), expect: ['reported', 'readAsClean'] },
-  { id: 'yes-no-maybe', label: '«может быть» в ответе да/нет', apply: inResponses(14, 'Школа расположена в труднодоступной местности', 'может быть'), expect: ['reported', 'readAsClean'] },
+  {
+    id: 'cyrillic-e-code',
+    label: 'кириллическая «е» в Код ОО',
+    apply: inResponses(5, 'Код ОО', (o) => String(o).replace('e', '\u0435')),
+    expect: ['reported', 'readAsClean'],
+  },
+  {
+    id: 'upper-code',
+    label: 'Код ОО заглавными буквами',
+    apply: inResponses(6, 'Код ОО', (o) => String(o).toUpperCase()),
+    expect: ['readAsClean'],
+  },
+  {
+    id: 'padded-code',
+    label: 'пробелы вокруг Код ОО',
+    apply: inResponses(7, 'Код ОО', (o) => ` ${String(o)}\u00A0`),
+    expect: ['readAsClean'],
+  },
+  {
+    id: 'long-name',
+    label: 'наименование из 300 символов',
+    apply: inResponses(8, 'Полное наименование образовательной организации', 'Ш'.repeat(150) + 'к'.repeat(150)),
+    expect: ['readAsClean'],
+  },
+  {
+    id: 'empty-name',
+    label: 'пустое наименование',
+    apply: inResponses(9, 'Полное наименование образовательной организации', ''),
+    expect: ['reported', 'readAsClean'],
+  },
+  {
+    id: 'empty-municipality',
+    label: 'пустой муниципалитет',
+    apply: inResponses(10, 'Муниципальное образование', ''),
+    expect: ['reported'],
+  },
+  {
+    id: 'odd-territory',
+    label: 'тип территории «мегаполис»',
+    apply: inResponses(11, 'Тип территории (город/село)', 'мегаполис'),
+    expect: ['reported', 'readAsClean'],
+  },
+  {
+    id: 'territory-abbrev',
+    label: 'тип территории «г.»',
+    apply: inResponses(12, 'Тип территории (город/село)', 'г.'),
+    expect: ['readAsClean'],
+  },
+  {
+    id: 'empty-territory',
+    label: 'пустой тип территории',
+    apply: inResponses(13, 'Тип территории (город/село)', ''),
+    expect: ['reported', 'readAsClean'],
+  },
+  {
+    id: 'yes-no-maybe',
+    label: '«может быть» в ответе да/нет',
+    apply: inResponses(14, 'Школа расположена в труднодоступной местности', 'может быть'),
+    expect: ['reported', 'readAsClean'],
+  },
   {
     id: 'highest-above-teachers',
     label: 'учителей высшей категории больше, чем учителей',
-    apply: inResponses(15, 'Из них с высшей квалификационной категорией', (_o, l) => Number(l[RESP['Количество педагогических работников']]) + 3),
+    apply: inResponses(
+      15,
+      'Из них с высшей квалификационной категорией',
+      (_o, l) => Number(l[RESP['Количество педагогических работников']]) + 3,
+    ),
     expect: ['reported', 'readAsClean'],
   },
-  { id: 'negative-money', label: 'отрицательное финансирование', apply: inResponses(16, 'Финансирование на одного обучающегося, руб.', -5000), expect: ['reported', 'readAsClean'] },
-  { id: 'money-words', label: 'финансирование словами', apply: inResponses(2, 'Финансирование на одного обучающегося, руб.', 'сто тысяч'), expect: ['reported', 'readAsClean'] },
-  { id: 'bad-timestamp', label: 'отметка времени «вчера»', apply: inResponses(3, 'Отметка времени', 'вчера'), expect: ['reported', 'readAsClean'] },
-  { id: 'zero-total', label: '«Всего обучающихся» 0 при ненулевых количествах', apply: inResponses(4, 'Общее количество обучающихся', 0), expect: ['reported'] },
-  { id: 'boolean-count', label: 'TRUE в столбце количества', apply: inResponses(5, 'Количество обучающихся, состоящих на учёте в КДН и ЗП', true), expect: ['reported', 'readAsClean'] },
+  {
+    id: 'negative-money',
+    label: 'отрицательное финансирование',
+    apply: inResponses(16, 'Финансирование на одного обучающегося, руб.', -5000),
+    expect: ['reported', 'readAsClean'],
+  },
+  {
+    id: 'money-words',
+    label: 'финансирование словами',
+    apply: inResponses(2, 'Финансирование на одного обучающегося, руб.', 'сто тысяч'),
+    expect: ['reported', 'readAsClean'],
+  },
+  {
+    id: 'bad-timestamp',
+    label: 'отметка времени «вчера»',
+    apply: inResponses(3, 'Отметка времени', 'вчера'),
+    expect: ['reported', 'readAsClean'],
+  },
+  {
+    id: 'zero-total',
+    label: '«Всего обучающихся» 0 при ненулевых количествах',
+    apply: inResponses(4, 'Общее количество обучающихся', 0),
+    expect: ['reported'],
+  },
+  {
+    id: 'boolean-count',
+    label: 'TRUE в столбце количества',
+    apply: inResponses(5, 'Количество обучающихся, состоящих на учёте в КДН и ЗП', true),
+    expect: ['reported', 'readAsClean'],
+  },
   {
     id: 'date-in-count',
     label: 'дата в столбце количества (автозамена «1.5»)',
@@ -471,7 +647,12 @@ export const BAD_INPUT_CASES: readonly BadInputCase[] = [
     expect: ['reported'],
   },
   // ---- «Результаты ОП»
-  { id: 'participants-text', label: 'участников — текст «двадцать»', apply: inResults(0, 1, 'ОГЭ математика', 'Участников', 'двадцать'), expect: ['reported'] },
+  {
+    id: 'participants-text',
+    label: 'участников — текст «двадцать»',
+    apply: inResults(0, 1, 'ОГЭ математика', 'Участников', 'двадцать'),
+    expect: ['reported'],
+  },
   {
     id: 'failed-above-participants',
     label: 'не преодолели больше, чем участников',
@@ -488,8 +669,18 @@ export const BAD_INPUT_CASES: readonly BadInputCase[] = [
     },
     expect: ['reported'],
   },
-  { id: 'negative-failed', label: 'отрицательное число не преодолевших', apply: inResults(3, 0, 'ВПР русский язык 5', 'Не преодолели порог', -1), expect: ['reported'] },
-  { id: 'school-year', label: 'учебный год «2023/24» вместо 2024', apply: inResults(4, 0, 'ВПР русский язык 6', 'Год', (o) => `${Number(o) - 1}/${String(o).slice(2)}`), expect: ['readAsClean'] },
+  {
+    id: 'negative-failed',
+    label: 'отрицательное число не преодолевших',
+    apply: inResults(3, 0, 'ВПР русский язык 5', 'Не преодолели порог', -1),
+    expect: ['reported'],
+  },
+  {
+    id: 'school-year',
+    label: 'учебный год «2023/24» вместо 2024',
+    apply: inResults(4, 0, 'ВПР русский язык 6', 'Год', (o) => `${Number(o) - 1}/${String(o).slice(2)}`),
+    expect: ['readAsClean'],
+  },
   { id: 'year-words', label: 'год «прошлый»', apply: inResults(5, 0, 'ОГЭ математика', 'Год', 'прошлый'), expect: ['reported'] },
   { id: 'year-1999', label: 'год 1999', apply: inResults(6, 0, 'ОГЭ русский язык', 'Год', 1999), expect: ['reported'] },
   {
@@ -499,10 +690,30 @@ export const BAD_INPUT_CASES: readonly BadInputCase[] = [
     expect: ['reported'],
   },
   { id: 'empty-procedure', label: 'пустая процедура', apply: inResults(7, 1, 'ЕГЭ русский язык', 'Процедура', ''), expect: ['reported'] },
-  { id: 'procedure-case', label: 'процедура «огэ  математика»', apply: inResults(8, 1, 'ОГЭ математика', 'Процедура', 'огэ  математика'), expect: ['readAsClean'] },
-  { id: 'other-procedure', label: 'процедура вне девяти канонических «ВПР математика 8»', apply: inResults(9, 1, 'ВПР математика 6', 'Процедура', 'ВПР математика 8'), expect: ['reported'] },
-  { id: 'unknown-school', label: 'результат школы, которой нет в ответах формы', apply: inResults(10, 1, 'ВПР математика 5', 'Код ОО', 'edu999999'), expect: ['reported', 'readAsClean'] },
-  { id: 'results-empty-code', label: 'пустой Код ОО в результатах', apply: inResults(11, 1, 'ВПР русский язык 5', 'Код ОО', ''), expect: ['reported', 'readAsClean'] },
+  {
+    id: 'procedure-case',
+    label: 'процедура «огэ  математика»',
+    apply: inResults(8, 1, 'ОГЭ математика', 'Процедура', 'огэ  математика'),
+    expect: ['readAsClean'],
+  },
+  {
+    id: 'other-procedure',
+    label: 'процедура вне девяти канонических «ВПР математика 8»',
+    apply: inResults(9, 1, 'ВПР математика 6', 'Процедура', 'ВПР математика 8'),
+    expect: ['reported'],
+  },
+  {
+    id: 'unknown-school',
+    label: 'результат школы, которой нет в ответах формы',
+    apply: inResults(10, 1, 'ВПР математика 5', 'Код ОО', 'edu999999'),
+    expect: ['reported', 'readAsClean'],
+  },
+  {
+    id: 'results-empty-code',
+    label: 'пустой Код ОО в результатах',
+    apply: inResults(11, 1, 'ВПР русский язык 5', 'Код ОО', ''),
+    expect: ['reported', 'readAsClean'],
+  },
   {
     id: 'duplicate-result',
     label: 'строка результатов повторена',
@@ -513,16 +724,36 @@ export const BAD_INPUT_CASES: readonly BadInputCase[] = [
     },
     expect: ['reported', 'readAsClean'],
   },
-  { id: 'div0-failed', label: '«#DIV/0!» в «Не преодолели порог»', apply: inResults(13, 1, 'ЕГЭ математика (базовая)', 'Не преодолели порог', '#DIV/0!'), expect: ['reported'] },
-  { id: 'percent-failed', label: '«35,5 %» в «Не преодолели порог»', apply: inResults(14, 1, 'ЕГЭ математика (профильная)', 'Не преодолели порог', '35,5 %'), expect: ['reported'] },
-  { id: 'fraction-participants', label: 'дробное число участников 12,5', apply: inResults(15, 1, 'ЕГЭ русский язык', 'Участников', '12,5'), expect: ['reported'] },
+  {
+    id: 'div0-failed',
+    label: '«#DIV/0!» в «Не преодолели порог»',
+    apply: inResults(13, 1, 'ЕГЭ математика (базовая)', 'Не преодолели порог', '#DIV/0!'),
+    expect: ['reported'],
+  },
+  {
+    id: 'percent-failed',
+    label: '«35,5 %» в «Не преодолели порог»',
+    apply: inResults(14, 1, 'ЕГЭ математика (профильная)', 'Не преодолели порог', '35,5 %'),
+    expect: ['reported'],
+  },
+  {
+    id: 'fraction-participants',
+    label: 'дробное число участников 12,5',
+    apply: inResults(15, 1, 'ЕГЭ русский язык', 'Участников', '12,5'),
+    expect: ['reported'],
+  },
   {
     id: 'high-above-participants',
     label: 'высокобалльников больше, чем участников',
     apply: inResults(0, 1, 'ЕГЭ русский язык', 'Высокобалльников', (_o, l) => Number(l[RES['Участников']]) + 5),
     expect: ['reported', 'readAsClean'],
   },
-  { id: 'results-cyrillic-code', label: 'кириллическая «е» в коде в результатах', apply: inResults(1, 0, 'ОГЭ математика', 'Код ОО', (o) => String(o).replace('e', '\u0435')), expect: ['readAsClean'] },
+  {
+    id: 'results-cyrillic-code',
+    label: 'кириллическая «е» в коде в результатах',
+    apply: inResults(1, 0, 'ОГЭ математика', 'Код ОО', (o) => String(o).replace('e', '\u0435')),
+    expect: ['readAsClean'],
+  },
   // ---- «Риски»
   {
     id: 'risk-odd-significance',
@@ -605,9 +836,11 @@ export function runBadInputs(watch: InputWatch, cases: readonly BadInputCase[] =
       target = c.apply(copy);
       const h = seedTwin(copy);
       const check = watch.call(h, 'menuCheckData');
-      if (check.error || !check.alerts.some((a) => CHECK_DONE.test(a))) failures.push(`проверка данных не завершилась: ${check.error ?? check.alerts.join(' / ')}`);
+      if (check.error || !check.alerts.some((a) => CHECK_DONE.test(a)))
+        failures.push(`проверка данных не завершилась: ${check.error ?? check.alerts.join(' / ')}`);
       const run = watch.call(h, 'menuComputeAll');
-      if (run.error || !run.alerts.some((a) => COMPUTE_DONE.test(a))) failures.push(`расчёт не завершился: ${run.error ?? run.alerts.join(' / ')}`);
+      if (run.error || !run.alerts.some((a) => COMPUTE_DONE.test(a)))
+        failures.push(`расчёт не завершился: ${run.error ?? run.alerts.join(' / ')}`);
       const leftovers = leftoverSheets(h.twin);
       if (leftovers.length) failures.push(`остались временные листы: ${leftovers.join(', ')}`);
       const sheetName = SHEET_OF[target.sheet];
@@ -621,11 +854,16 @@ export function runBadInputs(watch: InputWatch, cases: readonly BadInputCase[] =
       if (own && c.expect.includes('readAsClean') && !sameOutcome(outcomes.get(own), baseline.get(own))) {
         const got = outcomes.get(own);
         const want = baseline.get(own);
-        failures.push(`результат школы ${target.schoolCode} отличается от чистого: ИСБШ ${String(got?.isbsh)} / ${String(want?.isbsh)}, статус ${String(got?.status)} / ${String(want?.status)}`);
+        failures.push(
+          `результат школы ${target.schoolCode} отличается от чистого: ИСБШ ${String(got?.isbsh)} / ${String(want?.isbsh)}, статус ${String(got?.status)} / ${String(want?.status)}`,
+        );
       }
       const others = [...baseline.keys()].filter((k) => k !== own);
       const broken = others.filter((k) => !sameOutcome(outcomes.get(k), baseline.get(k)));
-      if (broken.length) failures.push(`у других школ изменились результаты: ${broken.slice(0, 3).join(', ')}${broken.length > 3 ? ` и ещё ${broken.length - 3}` : ''}`);
+      if (broken.length)
+        failures.push(
+          `у других школ изменились результаты: ${broken.slice(0, 3).join(', ')}${broken.length > 3 ? ` и ещё ${broken.length - 3}` : ''}`,
+        );
     } catch (e) {
       failures.push(`случай не выполнен: ${e instanceof Error ? e.message : String(e)}`);
     }
@@ -644,7 +882,7 @@ export const INJECTION_PAYLOADS: readonly string[] = [
   '+1',
   '-1+2',
   '@SUM(A1)',
-  '=cmd|\' /C calc\'!A0',
+  "=cmd|' /C calc'!A0",
   '<img src=x onerror=alert(1)>',
   '<script>alert("ШНОР")</script>',
   '"><svg onload=alert(1)>',
@@ -671,7 +909,11 @@ export interface InjectionsResult {
 }
 
 /** Cells of an output sheet whose text contains `needle` (values or formulas). */
-export function cellsContaining(twin: Twin, sheet: string, needle: string): Array<{ row: number; col: number; value: unknown; formula: string }> {
+export function cellsContaining(
+  twin: Twin,
+  sheet: string,
+  needle: string,
+): Array<{ row: number; col: number; value: unknown; formula: string }> {
   if (!twin.hasSheet(sheet)) return [];
   const values = twin.sheetValues(sheet);
   const formulas = twin.sheetFormulas(sheet);
@@ -750,7 +992,13 @@ export function runInjections(watch: InputWatch, payloads: readonly string[] = I
   const listed = Array.isArray(sidebar.value) ? (sidebar.value as Array<Record<string, unknown>>) : [];
 
   const results: InjectionOutcome[] = [];
-  const expectLiteral = (failures: string[], sheet: string, payload: string, where: (hit: { row: number; col: number; value: unknown }) => boolean, what: string) => {
+  const expectLiteral = (
+    failures: string[],
+    sheet: string,
+    payload: string,
+    where: (hit: { row: number; col: number; value: unknown }) => boolean,
+    what: string,
+  ) => {
     const hits = cellsContaining(h.twin, sheet, payload);
     if (!hits.some((x) => x.value === payload && where(x))) failures.push(`в «${sheet}» нет ячейки с текстом ${what} как есть`);
     for (const x of hits) if (x.formula) failures.push(`«${sheet}»!R${x.row}C${x.col} стала формулой: ${x.formula}`);
@@ -774,7 +1022,8 @@ export function runInjections(watch: InputWatch, payloads: readonly string[] = I
       expectLiteral(failures, sheet, p.payload, (x) => x.row === row, `«${p.payload}» в строке школы`);
     }
     const inSidebar = listed.find((s) => s.schoolCode === p.newCode);
-    const sidebarValue = p.field === 'name' ? inSidebar?.name : p.field === 'municipality' ? inSidebar?.municipality : inSidebar?.schoolCode;
+    const sidebarValue =
+      p.field === 'name' ? inSidebar?.name : p.field === 'municipality' ? inSidebar?.municipality : inSidebar?.schoolCode;
     if (sidebarValue !== p.payload) failures.push(`боковая панель получила не тот текст: ${String(sidebarValue)}`);
     results.push({ field: p.field, payload: p.payload, neutralised: failures.length === 0, failures });
   }
@@ -786,7 +1035,8 @@ export function runInjections(watch: InputWatch, payloads: readonly string[] = I
     const shown = normalizeProcedureName(procedureOf(payload));
     for (const sheet of [SHEET_NAMES.shnor, SHEET_NAMES.dynamics]) {
       const hits = cellsContaining(h.twin, sheet, shown);
-      if (!hits.some((x) => typeof x.value === 'string' && x.value.startsWith(shown))) failures.push(`процедура «${shown}» не показана в «${sheet}» как текст`);
+      if (!hits.some((x) => typeof x.value === 'string' && x.value.startsWith(shown)))
+        failures.push(`процедура «${shown}» не показана в «${sheet}» как текст`);
       for (const x of hits) if (x.formula) failures.push(`«${sheet}»!R${x.row}C${x.col} стала формулой: ${x.formula}`);
     }
     expectLiteral(failures, SHEET_NAMES.dataCheck, procedureOf(payload), () => true, `процедуры «${procedureOf(payload)}»`);
@@ -851,7 +1101,8 @@ export function runFaults(watch: InputWatch, options: { region?: GeneratedRegion
   const region = options.region ?? faultRegion();
   const clean = faultSetup(watch, region);
   const cleanRun = watch.call(clean.h, 'menuComputeAll');
-  if (cleanRun.error || !cleanRun.alerts.some((a) => COMPUTE_DONE.test(a))) throw new Error(`clean run failed: ${cleanRun.error ?? cleanRun.alerts.join(' / ')}`);
+  if (cleanRun.error || !cleanRun.alerts.some((a) => COMPUTE_DONE.test(a)))
+    throw new Error(`clean run failed: ${cleanRun.error ?? cleanRun.alerts.join(' / ')}`);
   const writes = clean.h.twin.writeCount;
   const expected = outputState(clean.h);
   const faults: FaultOutcome[] = [];
@@ -874,11 +1125,19 @@ export function runFaults(watch: InputWatch, options: { region?: GeneratedRegion
     const reference = finished ? expected : previous;
     const diff = diffStates(after, reference);
     if (diff.length === 0) ending = finished ? 'новые листы' : 'прежние листы';
-    else failures.push(`${finished ? 'расчёт сообщил об успехе, но листы отличаются от чистого расчёта' : 'листы отличаются от прежних'}: ${diff.slice(0, 4).join(', ')}`);
+    else
+      failures.push(
+        `${finished ? 'расчёт сообщил об успехе, но листы отличаются от чистого расчёта' : 'листы отличаются от прежних'}: ${diff.slice(0, 4).join(', ')}`,
+      );
     faults.push({ k, fired, ending, reportedSuccess: finished, intact: fired && failures.length === 0, failures });
   }
   const injected = faults.filter((f) => f.fired);
-  return { writesPerRun: writes, faults, faultsInjected: injected.length, outputsIntactAfterFault: injected.filter((f) => f.intact).length };
+  return {
+    writesPerRun: writes,
+    faults,
+    faultsInjected: injected.length,
+    outputsIntactAfterFault: injected.filter((f) => f.intact).length,
+  };
 }
 
 // ============================================================== suite 4: two runs at once
@@ -954,7 +1213,8 @@ export function runRerun(watch: InputWatch): RerunResult {
     const failures: string[] = [];
     if (first.error || second.error) failures.push(`ошибка: ${first.error ?? second.error}`);
     if (!first.alerts.some((a) => MENU_DONE[fn].test(a))) failures.push(`первый запуск не выполнил работу: «${first.alerts.join(' / ')}»`);
-    if (first.alerts.join() !== second.alerts.join()) failures.push(`сообщения различаются: «${first.alerts.join()}» / «${second.alerts.join()}»`);
+    if (first.alerts.join() !== second.alerts.join())
+      failures.push(`сообщения различаются: «${first.alerts.join()}» / «${second.alerts.join()}»`);
     const diff = diffStates(a, b);
     if (diff.length) failures.push(`листы различаются: ${diff.join(', ')}`);
     if (chartCount(h) !== chartsA) failures.push(`диаграмм было ${chartsA}, стало ${chartCount(h)}`);
@@ -966,7 +1226,8 @@ export function runRerun(watch: InputWatch): RerunResult {
 
 // ============================================================== suite 6: an interrupted sidebar run
 
-export type ResumeWay = 'продолжить' | 'отменить и начать заново' | 'начать заново после устаревания' | 'сбой записи в следующем шаге, начать заново';
+export type ResumeWay =
+  'продолжить' | 'отменить и начать заново' | 'начать заново после устаревания' | 'сбой записи в следующем шаге, начать заново';
 
 export interface InterruptOutcome {
   kind: string;
@@ -1005,7 +1266,12 @@ function ageStoredRun(twin: Twin, runId: string): boolean {
 }
 
 /** Drives a sidebar run to its end; returns the per-step simulated times (ms) of the executions. */
-export function driveSidebarRun(watch: InputWatch, h: Harness, runId: string, maxSteps = 10_000): { finished: boolean; stepMs: number[]; error?: string } {
+export function driveSidebarRun(
+  watch: InputWatch,
+  h: Harness,
+  runId: string,
+  maxSteps = 10_000,
+): { finished: boolean; stepMs: number[]; error?: string } {
   const stepMs: number[] = [];
   for (let i = 0; i < maxSteps; i++) {
     const step = watch.run(h, 'sidebarRunStep', runId);
@@ -1016,7 +1282,12 @@ export function driveSidebarRun(watch: InputWatch, h: Harness, runId: string, ma
   return { finished: false, stepMs, error: 'слишком много шагов' };
 }
 
-export function startSidebarRun(watch: InputWatch, h: Harness, kind: string, options: Record<string, unknown> = {}): { runId: string; steps: string[] } {
+export function startSidebarRun(
+  watch: InputWatch,
+  h: Harness,
+  kind: string,
+  options: Record<string, unknown> = {},
+): { runId: string; steps: string[] } {
   const r = watch.run(h, 'sidebarStartRun', kind, options);
   if (r.error) throw new Error(`sidebarStartRun(${kind}): ${r.error}`);
   return r.value as { runId: string; steps: string[] };
@@ -1043,7 +1314,12 @@ export function runInterrupted(watch: InputWatch, options: { region?: GeneratedR
     const refRun = driveSidebarRun(watch, ref, refTicket.runId);
     if (!refRun.finished) throw new Error(`reference ${kind} run failed: ${refRun.error}`);
     const expected = outputState(ref);
-    const ways: ResumeWay[] = ['продолжить', 'отменить и начать заново', 'начать заново после устаревания', 'сбой записи в следующем шаге, начать заново'];
+    const ways: ResumeWay[] = [
+      'продолжить',
+      'отменить и начать заново',
+      'начать заново после устаревания',
+      'сбой записи в следующем шаге, начать заново',
+    ];
     for (let cut = 1; cut < refTicket.steps.length; cut++) {
       for (const way of ways) {
         const failures: string[] = [];
@@ -1061,9 +1337,11 @@ export function runInterrupted(watch: InputWatch, options: { region?: GeneratedR
             const answer = c.value as { cancelled: boolean; stopping: boolean; message: string } | undefined;
             // After the swap only the protections are left: the cancel is too late, said in Russian, and the run is continued.
             const tooLate = !c.error && answer && !answer.cancelled && !answer.stopping && CYRILLIC.test(answer.message);
-            if (c.error || !answer || (!answer.cancelled && !tooLate)) failures.push(`отмена не удалась: ${c.error ?? JSON.stringify(c.value)}`);
+            if (c.error || !answer || (!answer.cancelled && !tooLate))
+              failures.push(`отмена не удалась: ${c.error ?? JSON.stringify(c.value)}`);
             // Only the protections, the last step of every run, come after the swap.
-            if (tooLate && cut !== refTicket.steps.length - 1) failures.push(`отмена отклонена до замены листов (шаг ${cut}): ${answer.message}`);
+            if (tooLate && cut !== refTicket.steps.length - 1)
+              failures.push(`отмена отклонена до замены листов (шаг ${cut}): ${answer.message}`);
             if (!tooLate) runId = startSidebarRun(watch, h, kind).runId;
           } else if (way === 'начать заново после устаревания') {
             if (!ageStoredRun(h.twin, ticket.runId)) failures.push('не найдена запись о незавершённом расчёте');
@@ -1074,7 +1352,9 @@ export function runInterrupted(watch: InputWatch, options: { region?: GeneratedR
             const fired = !h.twin.rt.counter.faultPending;
             h.twin.cancelFault();
             // A failure while protecting sheets that are already in place ends the run with a Russian warning instead.
-            const warned = (failed.value as { summary?: { accessNotes?: string[] } } | undefined)?.summary?.accessNotes?.some((n) => CYRILLIC.test(n));
+            const warned = (failed.value as { summary?: { accessNotes?: string[] } } | undefined)?.summary?.accessNotes?.some((n) =>
+              CYRILLIC.test(n),
+            );
             const shown = failed.error ? CYRILLIC.test(failed.error) : !!warned;
             if (fired && !shown) failures.push(`сбой не показан по-русски: ${failed.error ?? JSON.stringify(failed.value)}`);
             if (fired) runId = startSidebarRun(watch, h, kind).runId;

@@ -106,7 +106,8 @@ function newestMtime(dir: string): number {
 function ensureBuilt(): void {
   const outputs = ['Code.js', 'Sidebar.html'].map((f) => path.join(ROOT, 'build', f));
   const built = outputs.every(existsSync) ? Math.min(...outputs.map((f) => statSync(f).mtimeMs)) : 0;
-  if (built < newestMtime(path.join(ROOT, 'src'))) execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'pipe' });
+  if (built < newestMtime(path.join(ROOT, 'src')))
+    execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'pipe' });
 }
 
 /** A school whose name is an HTML tag with a script: it must show as text and never run. */
@@ -114,8 +115,26 @@ const HOSTILE_NAME = '<img src=x onerror=alert(1)>';
 const HOSTILE_CODE = 'edu769999';
 /** One extra Form response in the sample's column order (see samples/responses.csv). */
 const HOSTILE_RESPONSE = [
-  '15.09.2025 10:00:00', HOSTILE_CODE, HOSTILE_NAME, 'г. Северск', 'город',
-  '300', '90', '250', '40', '5', '3', '2', '10', 'Нет', '20', '5', 'педагог-психолог', 'Да', 'Да', '90000',
+  '15.09.2025 10:00:00',
+  HOSTILE_CODE,
+  HOSTILE_NAME,
+  'г. Северск',
+  'город',
+  '300',
+  '90',
+  '250',
+  '40',
+  '5',
+  '3',
+  '2',
+  '10',
+  'Нет',
+  '20',
+  '5',
+  'педагог-психолог',
+  'Да',
+  'Да',
+  '90000',
 ];
 
 /** expect.poll with room for a loaded machine (each call evaluates build/Code.js afresh, as Apps Script does). */
@@ -161,7 +180,8 @@ describe.skipIf(!hasChromium)(`sidebar in Chromium against the built add-in${chr
 
   /** Opens the collapsible column mapping (it opens by itself only when a field needs checking). */
   async function openMapping(): Promise<void> {
-    if (!(await page.locator('#mapping-details').evaluate((d) => (d as HTMLDetailsElement).open))) await page.locator('#mapping-details > summary').click();
+    if (!(await page.locator('#mapping-details').evaluate((d) => (d as HTMLDetailsElement).open)))
+      await page.locator('#mapping-details > summary').click();
   }
 
   /** Saves a screenshot for the README: the whole page, or one part of it (a CSS selector). */
@@ -268,7 +288,8 @@ describe.skipIf(!hasChromium)(`sidebar in Chromium against the built add-in${chr
     await runAndWait('Рассчитать всё');
     await expect(page.locator('#progress-error').isHidden()).resolves.toBe(true);
     const names = await sheets();
-    for (const sheet of ['ИСБШ', 'ШНОР', 'Динамика', 'Муниципалитеты', 'Показатели', 'Риск-профили', 'Проверка данных']) expect(names).toContain(sheet);
+    for (const sheet of ['ИСБШ', 'ШНОР', 'Динамика', 'Муниципалитеты', 'Показатели', 'Риск-профили', 'Проверка данных'])
+      expect(names).toContain(sheet);
     // 72 sample schools + the hostile one = 73 schools read.
     await poll(() => page.locator('[data-summary="schoolsRead"] dd').textContent()).toBe('73');
     const links = await page.locator('#results-sheets button.link').allTextContents();
@@ -360,14 +381,16 @@ describe.skipIf(!hasChromium)(`sidebar in Chromium against the built add-in${chr
     await expect(zone.inputValue()).resolves.toBe('25');
     await zone.fill('150');
     await page.getByRole('button', { name: 'Сохранить настройки' }).click();
-    await poll(() => page.locator('#settings-status').innerText())
-      .toBe('Настройки не сохранены:\nДоля зоны риска: доля должна быть от 0 до 100\u00A0%, введено «150».');
+    await poll(() => page.locator('#settings-status').innerText()).toBe(
+      'Настройки не сохранены:\nДоля зоны риска: доля должна быть от 0 до 100\u00A0%, введено «150».',
+    );
     // A rule between two settings is the server's: threshold 45 % above «умеренно» from 40 %.
     await zone.fill('25');
     await page.getByLabel('Порог ШНОР (доля не преодолевших)').fill('45');
     await page.getByRole('button', { name: 'Сохранить настройки' }).click();
-    await poll(() => page.locator('#settings-status').innerText())
-      .toBe('Настройки не сохранены:\nКластер «умеренно неуспевающие» от: не может быть меньше порога ШНОР.');
+    await poll(() => page.locator('#settings-status').innerText()).toBe(
+      'Настройки не сохранены:\nКластер «умеренно неуспевающие» от: не может быть меньше порога ШНОР.',
+    );
     await shot('sidebar-6-settings.png', '#settings');
     // A valid change is kept; «Сбросить по умолчанию» brings the defaults back.
     await page.getByLabel('Порог ШНОР (доля не преодолевших)').fill('35');
@@ -465,7 +488,10 @@ describe.skipIf(!hasChromium)(`sidebar in Chromium against the built add-in${chr
     const isbshBefore = harness.twin.spreadsheet.getSheetByName('ИСБШ')!.getDataRange().getValues();
     // google.script.run calls overlap: the next step waits for the page's next call (the cancel) and runs it as a
     // parallel execution while it writes its first draft sheet, holding the document lock.
-    await fetch(new URL('/__twin/overlap-next-step', harness.url), { method: 'POST', body: JSON.stringify({ method: 'Spreadsheet.insertSheet' }) });
+    await fetch(new URL('/__twin/overlap-next-step', harness.url), {
+      method: 'POST',
+      body: JSON.stringify({ method: 'Spreadsheet.insertSheet' }),
+    });
     await page.evaluate(() => {
       const seen: string[] = [];
       (window as unknown as { progressTexts: string[] }).progressTexts = seen;
@@ -497,7 +523,9 @@ describe.skipIf(!hasChromium)(`sidebar in Chromium against the built add-in${chr
     await page.getByRole('button', { name: 'Рассчитать всё' }).click();
     await poll(() => page.locator('#progress-text').textContent()).toMatch(/^Шаг 1 из \d+: .+/);
     await page.locator('#progress-panel').getByRole('button', { name: 'Отменить' }).click();
-    await poll(() => page.locator('#progress-text').textContent()).toBe('Отменить не удалось: расчёт уже завершился, листы с результатами заменены.');
+    await poll(() => page.locator('#progress-text').textContent()).toBe(
+      'Отменить не удалось: расчёт уже завершился, листы с результатами заменены.',
+    );
     await expect(page.locator('#results').isVisible()).resolves.toBe(true);
     expect(await sheets()).toContain('ИСБШ');
     expect((await sheets()).filter((n) => n.includes('~'))).toEqual([]);
@@ -507,7 +535,9 @@ describe.skipIf(!hasChromium)(`sidebar in Chromium against the built add-in${chr
   it('names who switched the form-submit recompute on', async () => {
     await rpc('menuToggleTrigger');
     await openSidebar();
-    await poll(() => page.locator('#trigger-status').textContent()).toMatch(/^Пересчёт при новом ответе формы включён вами \(methodologist@example\.org\)/);
+    await poll(() => page.locator('#trigger-status').textContent()).toMatch(
+      /^Пересчёт при новом ответе формы включён вами \(methodologist@example\.org\)/,
+    );
     await rpc('menuToggleTrigger');
     await openSidebar();
     await poll(() => page.locator('#trigger-status').textContent()).toBe('Пересчёт при новом ответе формы выключен.');

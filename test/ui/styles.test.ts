@@ -25,10 +25,13 @@ function rule(css: string, selector: string): string {
 describe('the sidebar stylesheet', () => {
   const css = readFileSync('src/ui/sidebar/styles.css', 'utf8');
 
-  it.each(['button.action', 'button.action:hover'])('%s keeps its white 12px words at a 4.5:1 contrast on every shade of its background', (selector) => {
-    const background = /background:([^;]+);/.exec(rule(css, selector))?.[1] ?? '';
-    const shades = background.match(/#[0-9a-f]{6}/gi) ?? [];
-    expect(shades.length).toBeGreaterThan(0);
-    for (const shade of shades) expect(contrast('#ffffff', shade), shade).toBeGreaterThanOrEqual(4.5);
-  });
+  it.each(['button.action', 'button.action:hover'])(
+    '%s keeps its white 12px words at a 4.5:1 contrast on every shade of its background',
+    (selector) => {
+      const background = /background:([^;]+);/.exec(rule(css, selector))?.[1] ?? '';
+      const shades = background.match(/#[0-9a-f]{6}/gi) ?? [];
+      expect(shades.length).toBeGreaterThan(0);
+      for (const shade of shades) expect(contrast('#ffffff', shade), shade).toBeGreaterThanOrEqual(4.5);
+    },
+  );
 });

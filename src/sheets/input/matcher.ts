@@ -93,7 +93,11 @@ export function scoreHeader<K extends string>(schema: InputSchema<K>, header: st
  * Matches a header row to a schema's fields (see the module comment). `headers` are the header cells as text;
  * blank headers are neither matched nor unknown.
  */
-export function matchHeaders<K extends string>(schema: InputSchema<K>, headers: readonly string[], options: MatchOptions<K> = {}): HeaderMatch<K> {
+export function matchHeaders<K extends string>(
+  schema: InputSchema<K>,
+  headers: readonly string[],
+  options: MatchOptions<K> = {},
+): HeaderMatch<K> {
   const keys = schema.fields.map((f) => f.key);
   const columns = Object.fromEntries(keys.map((k) => [k, null])) as Record<K, number | null>;
   const freeField = new Set<K>(keys);
@@ -147,7 +151,8 @@ export function matchHeaders<K extends string>(schema: InputSchema<K>, headers: 
   const bestAtAll = new Map<number, number>([...scores].map(([c, s]) => [c, Math.max(0, ...s.values())]));
   const bestFreeField = (c: number, except?: K): { field: K; score: number } | null => {
     let best: { field: K; score: number } | null = null;
-    for (const k of keys) if (k !== except && freeField.has(k) && (!best || score(c, k) > best.score)) best = { field: k, score: score(c, k) };
+    for (const k of keys)
+      if (k !== except && freeField.has(k) && (!best || score(c, k) > best.score)) best = { field: k, score: score(c, k) };
     return best;
   };
 
@@ -192,9 +197,7 @@ export function matchHeaders<K extends string>(schema: InputSchema<K>, headers: 
   }
 
   const taken = new Set(Object.values(columns).filter((c): c is number => c !== null));
-  const unknownColumns = headers.flatMap((h, c) =>
-    String(h ?? '').trim() !== '' && !taken.has(c) && !inAmbiguity.has(c) ? [c] : [],
-  );
+  const unknownColumns = headers.flatMap((h, c) => (String(h ?? '').trim() !== '' && !taken.has(c) && !inAmbiguity.has(c) ? [c] : []));
   return { columns, ambiguous, ambiguousColumns, unknownColumns, candidates };
 }
 

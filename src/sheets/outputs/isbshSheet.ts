@@ -100,7 +100,15 @@ export function isbshSheet(report: Report): SheetSpec {
       ...LEVELS.map((l) => ({ kind: 'textEqual' as const, column: LEVEL_COLUMN, text: l.level, background: l.color })),
       { kind: 'rowWhenEqual', column: ZONE_COLUMN, text: 'да', background: COLORS.zoneRow },
     ],
-    blocks: [{ row: chartRow, column: chartColumn, values: chartData, formats: [FORMAT.text, ...LEVELS.map(() => FORMAT.isbsh)], boldFirstRow: true }],
+    blocks: [
+      {
+        row: chartRow,
+        column: chartColumn,
+        values: chartData,
+        formats: [FORMAT.text, ...LEVELS.map(() => FORMAT.isbsh)],
+        boldFirstRow: true,
+      },
+    ],
     charts: withIndex.length
       ? [
           {
@@ -109,7 +117,12 @@ export function isbshSheet(report: Report): SheetSpec {
             ranges: [{ row: chartRow, column: chartColumn, numRows: chartData.length, numColumns: LEVELS.length + 1 }],
             anchor: { row: 2, column: chartColumn + LEVELS.length + 2 },
             stacked: true,
-            options: { colors: LEVELS.map((l) => l.color), legend: { position: 'top' }, hAxis: { textPosition: 'none' }, vAxis: { title: 'ИСБШ' } },
+            options: {
+              colors: LEVELS.map((l) => l.color),
+              legend: { position: 'top' },
+              hAxis: { textPosition: 'none' },
+              vAxis: { title: 'ИСБШ' },
+            },
           },
         ]
       : [],

@@ -58,7 +58,9 @@ export function riskProfilesSheet(report: Report, factors: ReadonlyArray<RiskFac
       ...active.map((_, i) => ({ kind: 'textEqual' as const, column: 4 + i * 2, text: 'высокая', background: COLORS.bad })),
       ...active.map((_, i) => ({ kind: 'textEqual' as const, column: 4 + i * 2, text: 'средняя', background: COLORS.warn })),
     ],
-    blocks: [{ row: blockRow, column: blockColumn, values: topData, formats: [FORMAT.text, FORMAT.integer, FORMAT.percent], boldFirstRow: true }],
+    blocks: [
+      { row: blockRow, column: blockColumn, values: topData, formats: [FORMAT.text, FORMAT.integer, FORMAT.percent], boldFirstRow: true },
+    ],
     charts:
       top.length > 0
         ? [

@@ -18,7 +18,14 @@ const CLUSTER_COLORS: ReadonlyArray<{ text: ClusterOrStatus; color: string }> = 
   { text: 'базово неуспевающие', color: COLORS.neutral },
 ];
 
-const CLUSTER_ORDER: ClusterOrStatus[] = ['сильно неуспевающие', 'умеренно неуспевающие', 'базово неуспевающие', 'не ШНОР', 'неполные данные', 'нет данных'];
+const CLUSTER_ORDER: ClusterOrStatus[] = [
+  'сильно неуспевающие',
+  'умеренно неуспевающие',
+  'базово неуспевающие',
+  'не ШНОР',
+  'неполные данные',
+  'нет данных',
+];
 
 /**
  * The column people fill with the mentor or curator they assigned (a person or a school); rebuilds keep it and the

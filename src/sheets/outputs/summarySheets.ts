@@ -219,7 +219,7 @@ export function indicatorsSheet(report: Report): SheetSpec {
   ];
   const rowFormats: Record<number, string[]> = {};
   const rows: CellValue[][] = report.indicators.map((i, k) => {
-    if (i.unit === 'count') rowFormats[k] = columns.map((c, j) => (j === 3 || j === 4 ? FORMAT.countUnits : c.format ?? FORMAT.text));
+    if (i.unit === 'count') rowFormats[k] = columns.map((c, j) => (j === 3 || j === 4 ? FORMAT.countUnits : (c.format ?? FORMAT.text)));
     return [
       i.direction === '1' ? 'Первое' : 'Второе',
       i.number,
@@ -260,7 +260,14 @@ export function federalComparisonSheet(report: Report): SheetSpec {
     { header: 'Статус по нашим данным', format: FORMAT.text, width: 120 },
     { header: 'Основание или что говорят наши данные', format: FORMAT.text, width: 420 },
   ];
-  const rows: CellValue[][] = (report.federalComparison ?? []).map((r) => [r.schoolCode, r.name, r.municipality, r.kind, r.ourStatus, r.detail]);
+  const rows: CellValue[][] = (report.federalComparison ?? []).map((r) => [
+    r.schoolCode,
+    r.name,
+    r.municipality,
+    r.kind,
+    r.ourStatus,
+    r.detail,
+  ]);
   const caption =
     report.federalComparison === null
       ? [

@@ -32,7 +32,11 @@ function fieldRow(
   onChange: () => void,
 ): { row: HTMLElement; select: HTMLSelectElement; needsCheck(): boolean } {
   const id = freshId(`map-${field.id}`);
-  const select = el('select', { id, 'data-field': field.id, 'aria-required': field.required === 'yes' ? 'true' : undefined }, option('', MSG.notChosen, field.column === null));
+  const select = el(
+    'select',
+    { id, 'data-field': field.id, 'aria-required': field.required === 'yes' ? 'true' : undefined },
+    option('', MSG.notChosen, field.column === null),
+  );
   headers.forEach((h, i) => select.add(option(String(i), headerText(h, i), field.column === i)));
 
   const mark =

@@ -42,7 +42,12 @@ export function renderSummary(summaryBox: HTMLElement, linksBox: HTMLElement, su
     summary.year !== null ? el('p', { className: 'small' }, MSG.resultsYear(summary.year)) : null,
     list,
     summary.accessNotes?.length
-      ? el('div', { className: 'notice warning', 'data-access-notes': '' }, el('p', { className: 'small' }, MSG.accessNotesTitle), el('ul', {}, ...summary.accessNotes.map((n) => el('li', { className: 'small' }, n))))
+      ? el(
+          'div',
+          { className: 'notice warning', 'data-access-notes': '' },
+          el('p', { className: 'small' }, MSG.accessNotesTitle),
+          el('ul', {}, ...summary.accessNotes.map((n) => el('li', { className: 'small' }, n))),
+        )
       : null,
     summary.finishedAt ? el('p', { className: 'secondary small' }, MSG.resultsFinished(formatTime(summary.finishedAt))) : null,
   );

@@ -52,20 +52,28 @@ export function renderSettingsForm(container: HTMLElement, labels: Record<keyof 
         weights.set(k, input);
         grid.append(el('div', {}, el('label', { for: id, className: 'small' }, ISBSH_WEIGHT_LABELS[k]), input));
       }
-      container.append(el('fieldset', { className: 'block' }, el('legend', {}, label), grid, el('span', { className: 'hint secondary' }, MSG.weightsHint)));
+      container.append(
+        el('fieldset', { className: 'block' }, el('legend', {}, label), grid, el('span', { className: 'hint secondary' }, MSG.weightsHint)),
+      );
       continue;
     }
     const id = freshId(`setting-${key}`);
     let control: HTMLInputElement | HTMLSelectElement;
     let after: HTMLElement | null = null;
     if (kind === 'grouping') {
-      control = el('select', { id, 'data-setting': key }, option('municipality', MSG.groupingMunicipality), option('sheet', MSG.groupingSheet));
+      control = el(
+        'select',
+        { id, 'data-setting': key },
+        option('municipality', MSG.groupingMunicipality),
+        option('sheet', MSG.groupingSheet),
+      );
     } else if (kind === 'choice') {
       control = el('select', { id, 'data-setting': key }, ...(SETTING_CHOICES[key] ?? []).map((c) => option(c.value, c.label)));
     } else {
       control = textInput(id, key, kind !== 'subjects' && kind !== 'list' && kind !== 'emails');
       if (kind === 'percent') after = el('span', { className: 'suffix', 'aria-hidden': 'true' }, MSG.percentSuffix);
-      if (kind === 'subjects' || kind === 'list' || kind === 'emails') after = el('span', { className: 'hint secondary' }, MSG.subjectsHint);
+      if (kind === 'subjects' || kind === 'list' || kind === 'emails')
+        after = el('span', { className: 'hint secondary' }, MSG.subjectsHint);
     }
     inputs.set(key as TextKey, control);
     const row = kind === 'percent' ? el('div', { className: 'with-suffix' }, control, after) : el('div', {}, control, after);

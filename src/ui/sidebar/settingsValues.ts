@@ -43,7 +43,10 @@ export function formatNumber(value: number): string {
 
 /** Reads «35,5», «35.5», «1 234», «30 %»; null when the text is not a number. */
 export function parseNumber(text: string): number | null {
-  const compact = text.replace(/[\s\u00a0\u202f]/g, '').replace(/%$/, '').replace(',', '.');
+  const compact = text
+    .replace(/[\s\u00a0\u202f]/g, '')
+    .replace(/%$/, '')
+    .replace(',', '.');
   if (!/^[-+]?(\d+(\.\d*)?|\.\d+)$/.test(compact)) return null;
   const value = Number(compact);
   return Number.isFinite(value) ? value : null;
@@ -123,13 +126,19 @@ export function textToSettings(text: SettingsText, labels: Record<keyof Settings
         break;
       case 'subjects':
       case 'list': {
-        const list = text[key as TextKey].split(/[,;]/).map((x) => x.trim()).filter(Boolean);
+        const list = text[key as TextKey]
+          .split(/[,;]/)
+          .map((x) => x.trim())
+          .filter(Boolean);
         if (!list.length) problems.push(SETTING_KINDS[key] === 'subjects' ? MSG.noSubjects(label) : MSG.emptyList(label));
         out[key] = list;
         break;
       }
       case 'emails':
-        out[key] = text[key as TextKey].split(/[\s,;]+/).map((x) => x.trim()).filter(Boolean);
+        out[key] = text[key as TextKey]
+          .split(/[\s,;]+/)
+          .map((x) => x.trim())
+          .filter(Boolean);
         break;
       case 'grouping':
         out[key] = text.riskZoneGrouping === 'sheet' ? 'sheet' : 'municipality';

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { ValueError } from '../../../src/core/errors';
-import { cellText, columnHasData, dateCell, headerTexts, isBlankCell, isBlankRow, isFormulaError, yesNoCell } from '../../../src/sheets/input/cells';
+import {
+  cellText,
+  columnHasData,
+  dateCell,
+  headerTexts,
+  isBlankCell,
+  isBlankRow,
+  isFormulaError,
+  yesNoCell,
+} from '../../../src/sheets/input/cells';
 import { cellProblem, columnProblem, sheetProblem } from '../../../src/sheets/input/problems';
 
 describe('the cell layer', () => {
@@ -15,7 +24,10 @@ describe('the cell layer', () => {
   });
 
   it('reads the header row as wide as the widest row, and whether a column has data below it', () => {
-    const values = [['Код ОО ', ''], ['edu1', '', 'лишнее']];
+    const values = [
+      ['Код ОО ', ''],
+      ['edu1', '', 'лишнее'],
+    ];
     expect(headerTexts(values)).toEqual(['Код ОО', '', '']);
     expect(columnHasData(values, 1)).toBe(false);
     expect(columnHasData(values, 2)).toBe(true);
@@ -24,7 +36,10 @@ describe('the cell layer', () => {
   it('reads yes/no with core’s answers and a sheet’s own extra words', () => {
     expect(yesNoCell('Да')).toBe(true);
     expect(yesNoCell('')).toBeNull();
-    const extra = new Map([['используется', true], ['1', true]]);
+    const extra = new Map([
+      ['используется', true],
+      ['1', true],
+    ]);
     expect(yesNoCell('Используется', extra)).toBe(true);
     expect(yesNoCell('1', extra)).toBe(true);
     expect(() => yesNoCell('1')).toThrow(ValueError);
@@ -40,7 +55,14 @@ describe('the cell layer', () => {
 
 describe('the problem builder', () => {
   it('names sheet, row, column and value as the user sees them', () => {
-    expect(cellProblem('Ответы', { row: 5, column: 'Всего обучающихся', value: 12.5, schoolCode: 'edu1' }, 'не целое', 'значение не использовано')).toEqual({
+    expect(
+      cellProblem(
+        'Ответы',
+        { row: 5, column: 'Всего обучающихся', value: 12.5, schoolCode: 'edu1' },
+        'не целое',
+        'значение не использовано',
+      ),
+    ).toEqual({
       sheet: 'Ответы',
       row: 5,
       schoolCode: 'edu1',
@@ -49,7 +71,11 @@ describe('the problem builder', () => {
       problem: 'не целое',
       action: 'значение не использовано',
     });
-    expect(columnProblem('Ответы', 'Комментарий', 'столбец не распознан', 'столбец не использован')).toMatchObject({ row: 1, field: 'Комментарий', value: '' });
+    expect(columnProblem('Ответы', 'Комментарий', 'столбец не распознан', 'столбец не использован')).toMatchObject({
+      row: 1,
+      field: 'Комментарий',
+      value: '',
+    });
     expect(sheetProblem('Риски', 'нет столбцов', 'лист не использован')).toMatchObject({ row: null, field: '', value: '' });
   });
 });

@@ -25,8 +25,22 @@ const SCHEMA: InputSchema<'code' | 'internet' | 'computers'> = {
 
 describe('header words', () => {
   it('spells out abbreviations, unifies words of one meaning and drops question words and fillers', () => {
-    expect(headerWords('Кол-во уч-ся, у которых оба родителя имеют ВО')).toEqual(['количество', 'обучающихся', 'оба', 'родителя', 'имеют', 'высшее', 'образование']);
-    expect(headerWords('Сколько детей живут во внутришкольном учёте?')).toEqual(['количество', 'обучающихся', 'живут', 'внутришкольном', 'учете']);
+    expect(headerWords('Кол-во уч-ся, у которых оба родителя имеют ВО')).toEqual([
+      'количество',
+      'обучающихся',
+      'оба',
+      'родителя',
+      'имеют',
+      'высшее',
+      'образование',
+    ]);
+    expect(headerWords('Сколько детей живут во внутришкольном учёте?')).toEqual([
+      'количество',
+      'обучающихся',
+      'живут',
+      'внутришкольном',
+      'учете',
+    ]);
     expect(headerWords('Состоят на ВШУ')).toEqual(['состоят', 'внутришкольный', 'учет']);
     expect(headerWords('Какие специалисты есть в штате?')).toEqual(['специалисты', 'штате']);
   });
@@ -83,7 +97,10 @@ describe('matchHeaders', () => {
   });
 
   it('keeps the columns and fields settled by the user', () => {
-    const m = matchHeaders(SCHEMA, ['Код ОО', 'Логин ОО', 'Доступ к сети Интернет'], { settledFields: { code: 1 }, settledColumns: new Set([2]) });
+    const m = matchHeaders(SCHEMA, ['Код ОО', 'Логин ОО', 'Доступ к сети Интернет'], {
+      settledFields: { code: 1 },
+      settledColumns: new Set([2]),
+    });
     expect(m.columns.code).toBe(1);
     expect(m.columns.internet).toBeNull();
     expect(m.unknownColumns).toEqual([0, 2]);
