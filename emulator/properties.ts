@@ -1,7 +1,7 @@
 import type { Runtime } from './runtime';
 import type { GProperties, GPropertiesService } from './gas';
 
-/** Apps Script's quotas: 9 KB per value, 500 KB per property store. */
+/** Apps Script's quotas (https://developers.google.com/apps-script/guides/services/quotas, «Properties value size» and «Properties total storage»): 9 KB per value, 500 KB per property store. */
 export const MAX_PROPERTY_VALUE_BYTES = 9 * 1024;
 export const MAX_PROPERTY_STORE_BYTES = 500 * 1024;
 

@@ -6,6 +6,7 @@ import type { CancelResult, RunKind, RunOptions, RunSummary, RunTicket, StepOpti
 import { JobContext, stepsFor, type Step, type StepOutcome } from './jobs';
 import { clearDirtyIf, clearingDirty, dirtyMark } from './dirty';
 import { UI } from './messages';
+import { deleteLargeProperty, readLargeProperty, writeLargeProperty } from './largeProperty';
 import { loadSettings } from './settingsStore';
 
 const RUN_KEY = 'shnor.run';
@@ -112,8 +113,17 @@ function merge(partial: StoredRun['partial'], outcome: StepOutcome, ss: GoogleAp
 }
 
 function storedRun(): StoredRun | null {
-  const raw = props().getProperty(RUN_KEY);
+  const raw = readLargeProperty(props(), RUN_KEY);
   return raw ? (JSON.parse(raw) as StoredRun) : null;
+}
+
+/** The run's record can outgrow one property value (hundreds of roadmap steps): it is kept in parts. */
+function saveRun(run: StoredRun): void {
+  writeLargeProperty(props(), RUN_KEY, JSON.stringify(run));
+}
+
+function forgetRun(): void {
+  deleteLargeProperty(props(), RUN_KEY);
 }
 
 export function activeRun(): RunTicket | null {
@@ -133,9 +143,8 @@ function formatTime(iso: string): string {
 }
 
 function refuseIfLiveRun(): void {
-  const raw = props().getProperty(RUN_KEY);
-  if (!raw) return;
-  const other = JSON.parse(raw) as StoredRun;
+  const other = storedRun();
+  if (!other) return;
   if (Date.now() - new Date(other.touchedAt).getTime() < STALE_MS) {
     throw new UserError(UI.runActive(UI.kindLabels[other.kind], formatTime(other.startedAt)));
   }
@@ -174,14 +183,13 @@ export function startRun(kind: RunKind, options: RunOptions): RunTicket {
       finishingFrom: finishingFrom(all),
     };
     props().deleteProperty(CANCEL_KEY);
-    props().setProperty(RUN_KEY, JSON.stringify(run));
+    saveRun(run);
     return { runId: run.runId, kind, steps, next: 0, startedAt: now };
   });
 }
 
 function readRun(runId: string): StoredRun {
-  const raw = props().getProperty(RUN_KEY);
-  const run = raw ? (JSON.parse(raw) as StoredRun) : null;
+  const run = storedRun();
   if (!run || run.runId !== runId) throw new UserError(UI.runUnknown);
   return run;
 }
@@ -268,12 +276,12 @@ export function runStep(runId: string, options: StepOptions = {}): StepResult {
     if (finished) {
       summary = { ...run.partial, kind: run.kind, finishedAt: run.touchedAt };
       props().setProperty(SUMMARY_KEY, JSON.stringify(summary));
-      props().deleteProperty(RUN_KEY);
+      forgetRun();
       if (run.kind === 'compute') clearDirtyIf(run.dirty);
       // The swap is done: a cancel that came too late changes nothing and is forgotten.
       props().deleteProperty(CANCEL_KEY);
     } else {
-      props().setProperty(RUN_KEY, JSON.stringify(run));
+      saveRun(run);
     }
     return {
       runId,
@@ -290,7 +298,7 @@ export function runStep(runId: string, options: StepOptions = {}): StepResult {
 
 /** Forgets the run (unless asked to keep its record) and removes its drafts, so the previous outputs stay as they were. */
 function abandon(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, keepRunRecord = false): void {
-  if (!keepRunRecord) props().deleteProperty(RUN_KEY);
+  if (!keepRunRecord) forgetRun();
   try {
     removeLeftovers(ss);
   } catch {
