@@ -393,6 +393,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     `Прочитано школ: ${c.schoolsRead}`,
     `Проблем в данных: ${check.problems} (лист «${SHEET_NAMES.dataCheck}»)`,
     `ШНОР: ${c.shnor}`,
+    ...(c.incomplete > 0 ? [`Статус не определён из-за неполных данных: ${c.incomplete} (см. «Основание» на листе «ШНОР»)`] : []),
     `В зоне риска по ИСБШ: ${c.riskZone}`,
     `Приоритетных адресатов поддержки (ШНОР в зоне риска): ${c.priority}`,
     `Дорожных карт: ${roadmaps}`,

@@ -100,6 +100,8 @@ export interface RunSummary {
   schoolsRead: number;
   problems: number;
   shnor: number;
+  /** Schools whose status is «неполные данные» (docs/методика.md §3): what is missing could change it. */
+  incomplete: number;
   riskZone: number;
   priority: number;
   roadmaps: number;

@@ -76,7 +76,7 @@ export function menuCheckData(): void {
 export function menuComputeAll(): void {
   reportToUser(() => {
     const s = runAll('compute');
-    return withAccessNotes(UI.doneCompute(s.schoolsRead, s.shnor, s.riskZone, s.priority, s.year), s.accessNotes);
+    return withAccessNotes(UI.doneCompute(s.schoolsRead, s.shnor, s.riskZone, s.priority, s.year, s.incomplete), s.accessNotes);
   });
 }
 

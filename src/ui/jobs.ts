@@ -245,6 +245,7 @@ function summaryOf(inputs: LoadedInputs, report: Report): StepOutcome['summary']
     schoolsRead: inputs.schools.length,
     problems: inputs.problems.length,
     shnor: report.schools.filter((s) => s.shnor.status === 'ШНОР').length,
+    incomplete: report.schools.filter((s) => s.shnor.status === 'неполные данные').length,
     riskZone: report.schools.filter((s) => s.inZone === true).length,
     priority: report.schools.filter((s) => s.priority).length,
   };

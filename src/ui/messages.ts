@@ -73,11 +73,14 @@ export const UI = {
     problems
       ? `Проверка завершена: найдено проблем — ${problems}. Они перечислены на листе «Проверка данных».`
       : 'Проверка завершена: проблем не найдено.',
-  doneCompute: (schools: number, shnor: number, zone: number, priority: number, year: number | null) =>
+  doneCompute: (schools: number, shnor: number, zone: number, priority: number, year: number | null, incomplete = 0) =>
     (year === null
       ? 'Расчёт завершён, но результатов оценочных процедур нет: статусы ШНОР не определены.'
       : `Расчёт за ${year} год завершён.`) +
-    ` Школ: ${schools}; ШНОР: ${shnor}; в зоне риска по ИСБШ: ${zone}; приоритетных адресатов: ${priority}.`,
+    ` Школ: ${schools}; ШНОР: ${shnor}; в зоне риска по ИСБШ: ${zone}; приоритетных адресатов: ${priority}.` +
+    (incomplete > 0
+      ? ` Статус не определён из-за неполных данных: ${incomplete} (что не принято — на листе «Проверка данных», чего не хватает — в «Основании» листа «ШНОР»).`
+      : ''),
   doneRoadmaps: (n: number) => `Дорожные карты сформированы или обновлены: ${n}. Введённые данные сохранены.`,
   doneMonitoring: (n: number) => `Мониторинг обновлён: дорожных карт — ${n}.`,
   protectionFailed:

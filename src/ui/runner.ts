@@ -92,6 +92,7 @@ function emptyPartial(): StoredRun['partial'] {
     schoolsRead: 0,
     problems: 0,
     shnor: 0,
+    incomplete: 0,
     riskZone: 0,
     priority: 0,
     roadmaps: 0,

@@ -49,6 +49,12 @@ describe('a school whose rows of «Результаты ОП» were rejected', (
     expect(shnorRow('b2')('Статус ШНОР')).toBe('нет данных');
   });
 
+  it("says in the run's message how many schools have no status for want of data, and where to look", () => {
+    expect(twin.ui.alerts.at(-1)?.message).toContain(
+      'Статус не определён из-за неполных данных: 2 (что не принято — на листе «Проверка данных», чего не хватает — в «Основании» листа «ШНОР»).',
+    );
+  });
+
   it('lists the rejected rows in «Проверка данных», naming row, column and value', () => {
     const check = twin.sheetValues('Проверка данных').map((r) => r.join('|'));
     // Sheet rows are the fixture's index + 1 (the header is row 1).

@@ -135,6 +135,7 @@ export const SUMMARY_LABELS = {
   schoolsRead: 'Прочитано школ',
   problems: 'Найдено проблем',
   shnor: 'ШНОР',
+  incomplete: 'Неполные данные (статус не определён)',
   riskZone: 'В зоне риска по ИСБШ',
   priority: 'Приоритетные адресаты',
   roadmaps: 'Дорожных карт',

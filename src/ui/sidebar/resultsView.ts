@@ -11,7 +11,7 @@ type SummaryKey = keyof typeof SUMMARY_LABELS;
 /** Which numbers mean something after each kind of run (a check reads schools but computes no statuses). */
 const SUMMARY_FIELDS: Record<RunKind, SummaryKey[]> = {
   check: ['schoolsRead', 'problems'],
-  compute: ['schoolsRead', 'problems', 'shnor', 'riskZone', 'priority'],
+  compute: ['schoolsRead', 'problems', 'shnor', 'incomplete', 'riskZone', 'priority'],
   roadmaps: ['shnor', 'roadmaps'],
   monitoring: ['roadmaps'],
   access: ['protections'],
@@ -34,6 +34,8 @@ export function formatTime(iso: string): string {
 export function renderSummary(summaryBox: HTMLElement, linksBox: HTMLElement, summary: RunSummary, open: (name: string) => void): void {
   const list = el('dl', { className: 'summary-list' });
   for (const key of SUMMARY_FIELDS[summary.kind] ?? Object.keys(SUMMARY_LABELS)) {
+    // «Неполные данные» is shown when there are some: a zero there says nothing a user needs.
+    if (key === 'incomplete' && !summary.incomplete) continue;
     list.append(el('div', { 'data-summary': key }, el('dt', {}, SUMMARY_LABELS[key]), el('dd', {}, String(summary[key]))));
   }
   replaceChildren(
