@@ -3,20 +3,18 @@ import { assessSchools } from '../../src/core/shnor';
 import { clusterDynamics } from '../../src/core/dynamics';
 import { defaultSettings } from '../../src/core/settings';
 import type { LostResult, ProcedureResult } from '../../src/core/types';
+import { result } from '../fixtures/region';
 
 // docs/методика.md §3 «Неполные данные», t = 30 %, Y = 2025. More rows can only add failing shares, so a school that
 // is not ШНОР by what is left is «неполные данные» exactly when the missing shares, all failing, would meet (а) or (б).
 const settings = defaultSettings();
 const M = 'ОГЭ математика';
 const R = 'ОГЭ русский язык';
-const row = (schoolCode: string, year: number, procedure: string, participants: number | null, failed: number | null): ProcedureResult => ({
-  schoolCode,
-  year,
-  procedure,
-  participants,
-  failed,
-  highScorers: null,
-});
+// Rows as test/fixtures/region.ts writes them; a failures count left empty is null.
+const row = (schoolCode: string, year: number, procedure: string, participants: number, failed: number | null): ProcedureResult =>
+  failed === null
+    ? { ...result(schoolCode, year, procedure, participants, 0), failed: null }
+    : result(schoolCode, year, procedure, participants, failed);
 const lostRow = (schoolCode: string, year: number | null, procedure: string | null): LostResult => ({ schoolCode, year, procedure });
 
 function assess(results: ProcedureResult[], lost: LostResult[], code = 'A') {
