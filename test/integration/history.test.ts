@@ -248,7 +248,7 @@ describe('«История» of a hand-made three-year region, on the built add-
     const at = (key: string, column: string) => rowOf(twin, 'ШНОР по годам', key)[header.indexOf(column)];
     expect([at(A, 'ШНОР 2023'), at(A, 'ШНОР 2024'), at(A, 'ШНОР 2025')]).toEqual([2, 1, 3]);
     expect([at(A, 'Доля ШНОР 2023'), at(A, 'Доля ШНОР 2024'), at(A, 'Доля ШНОР 2025')]).toEqual([0.5, 0.25, 0.75]);
-    expect([at(A, 'Нет данных 2023'), at(B, 'Нет данных 2025')]).toEqual([1, 1]);
+    expect([at(A, 'Без статуса 2023 (нет или неполные данные)'), at(B, 'Без статуса 2025 (нет или неполные данные)')]).toEqual([1, 1]);
     expect([at(B, 'Доля ШНОР 2023'), at(B, 'Доля ШНОР 2024')]).toEqual([0, 1]);
     expect([
       at('Всего по региону', 'Доля ШНОР 2023'),

@@ -20,7 +20,7 @@ export const HISTORY_TEXT = {
   zoneChange: (from: number, to: number) => `Зона риска: ${schoolYearLabel(from)} → ${schoolYearLabel(to)}`,
   shnorIn: (y: number) => `ШНОР ${y}`,
   shareIn: (y: number) => `Доля ШНОР ${y}`,
-  noDataIn: (y: number) => `Нет данных ${y}`,
+  noDataIn: (y: number) => `Без статуса ${y} (нет или неполные данные)`,
   year: 'Год',
   region: 'Регион',
 } as const;
