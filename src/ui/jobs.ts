@@ -81,6 +81,7 @@ export class JobContext {
         i.responsesSheet,
         i.schools,
         i.results,
+        i.lost,
         i.diagnoses,
         i.factors,
         i.catalog,
