@@ -103,3 +103,35 @@ describe('a school code in «Результаты ОП» that is not in the form
     expect(lines[0]).toContain(`школа не найдена в ответах формы (строки ${rows.length - 1}, ${rows.length}); похоже на a1`);
   });
 });
+
+describe('names and times the add-in cannot settle by itself', () => {
+  const { schools } = handRegion();
+  const base = responsesRows(schools);
+  const municipalityColumn = base[0].indexOf('Муниципалитет');
+  const rows = base.map((r, i) => {
+    if (i === 0) return r;
+    // b2 types its municipality with a letter missing: close to «Берёзовский район», but not safely the same.
+    if (r[1] === 'b2') return r.map((v, c) => (c === municipalityColumn ? 'Берёзовскй район' : v));
+    // a1's timestamp cannot be read…
+    if (r[1] === 'a1') return ['вчера вечером', ...r.slice(1)];
+    return r;
+  });
+  // …and a1 answered twice: which answer is the later one cannot be told by the times.
+  rows.push(['сегодня', ...rows.find((r) => r[1] === 'a1')!.slice(1)]);
+  const { twin, addon } = newAddon((t) => t.addSheet(RESPONSES, rows));
+  addon.call('menuComputeAll');
+  const lines = twin.sheetValues('Проверка данных').map((r) => r.join('|'));
+
+  it('names two municipalities that look alike and cannot be merged safely', () => {
+    const line = lines.find((l) => l.includes('похожи: проверьте, не один ли это муниципалитет'));
+    expect(line).toBeDefined();
+    expect(line).toContain('«Берёзовский район»');
+    expect(line).toContain('«Берёзовскй район»');
+  });
+
+  it('names the school whose answer was chosen by row order because its times cannot be read', () => {
+    const line = lines.find((l) => l.includes('по отметкам времени не понять: выбран по порядку строк'));
+    expect(line).toBeDefined();
+    expect(line).toContain('a1');
+  });
+});
