@@ -226,6 +226,23 @@ describe('the form’s responses as regions write them give the same statuses', 
     expect(variant.outcome).toEqual(clean.outcome);
   });
 
+  it('a share that reads two ways in a «%» column («0,8» among «43,4»: 0,8 % or 80 %?) is asked about, not guessed', () => {
+    const i = col('Обучающихся из неполных семей');
+    const h = [...header];
+    h[i] = 'Доля обучающихся из неполных семей, %';
+    // Every school writes its percent with one decimal («10,0»), a3 writes «0,8»: as many decimals, so no sign of a fraction.
+    const spelled = rows.slice(1).map((r) => {
+      const copy = [...r];
+      copy[i] = r[1] === 'a3' ? '0,8' : `${(r[i] as number).toFixed(1).replace('.', ',')}`;
+      return copy;
+    });
+    const variant = run([h, ...spelled], resultsRows(results));
+    const line = variant.problems.find((l) => l.includes('|a3|') && l.includes('Доля обучающихся из неполных семей, %'));
+    expect(line).toContain('неясно, «0,8» — это 0,8 % или 80 %');
+    // The value is not used: a3 gets no ИСБШ rather than one from a guess.
+    expect(variant.outcome['a3 ИСБШ']).toMatch(/^ \//);
+  });
+
   it('municipality spellings of one municipality are one municipality (its zone of risk is the same)', () => {
     const m = col('Муниципалитет');
     const spelled = rows.slice(1).map((r, k) => {
