@@ -286,7 +286,12 @@ interface SidebarStep {
   wallSeconds: number;
 }
 
-function sidebarSteps(h: Harness, kind: string, maxSteps = Infinity): { steps: SidebarStep[]; error: string | null } {
+/**
+ * A sidebar run as the sidebar drives it: with `useTimeLeft` each call does as many parts as fit its time budget (the
+ * page passes it, src/ui/sidebar/runner.ts), so one row may cover several parts; without it, one part per call (used
+ * for the figure of one roadmap step).
+ */
+function sidebarSteps(h: Harness, kind: string, maxSteps = Infinity, useTimeLeft = false): { steps: SidebarStep[]; error: string | null } {
   const steps: SidebarStep[] = [];
   const { addon, twin } = h;
   const record = (label: string, wallMs: number) => {
@@ -309,11 +314,17 @@ function sidebarSteps(h: Harness, kind: string, maxSteps = Infinity): { steps: S
     return { steps, error: (e as Error).message };
   }
   record('Начало расчёта', performance.now() - t);
-  for (let i = 0; i < Math.min(ticket.steps.length, maxSteps); i++) {
+  for (let i = 0; i < Math.min(ticket.steps.length, maxSteps);) {
     t = performance.now();
     try {
-      addon.run('sidebarRunStep', ticket.runId);
-      record(ticket.steps[i], performance.now() - t);
+      const r = addon.run('sidebarRunStep', ticket.runId, { useTimeLeft }) as { done: number; finished: boolean };
+      const last = Math.max(i, r.done);
+      record(
+        last > i ? `${ticket.steps[i]} … ${ticket.steps[last]} (${last - i + 1} шагов за вызов)` : ticket.steps[i],
+        performance.now() - t,
+      );
+      i = last + 1;
+      if (r.finished) break;
     } catch (e) {
       record(`${ticket.steps[i]} — ОШИБКА`, performance.now() - t);
       return { steps, error: (e as Error).message };
@@ -459,8 +470,9 @@ function main(): void {
   const sidebar: Array<{ schools: number; compute: SidebarStep[]; roadmaps: SidebarStep[]; errors: string[] }> = [];
   for (const schools of SIZES) {
     const region = schools === LARGEST ? region40k! : generateRegion({ schools, seed: SEED });
-    const h = seedTwin(region, { fitToData: true });
-    const compute = sidebarSteps(h, 'compute');
+    // The page's time budget runs on the twin's clock, as it would on the platform's, not on this machine's faster one.
+    const h = seedTwin(region, { fitToData: true, load: { dateFollowsClock: true } });
+    const compute = sidebarSteps(h, 'compute', Infinity, true);
     // Roadmaps: the reference sheets and the first step of up to 20 schools (a region of 40 000 has thousands of ШНОР).
     const roadmaps = sidebarSteps(h, 'roadmaps', 2);
     sidebar.push({
