@@ -118,20 +118,22 @@ interface WallClock {
   second: number;
 }
 
+/** A Date's fields read in UTC. */
+function utcWallClock(d: Date): WallClock {
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+  };
+}
+
 /** The wall-clock time of an instant in a time zone (UTC when the zone is unknown to Intl). */
 function wallClock(instantMs: number, timeZone: string): WallClock {
   const f = formatterFor(timeZone);
-  if (!f) {
-    const d = new Date(instantMs);
-    return {
-      year: d.getUTCFullYear(),
-      month: d.getUTCMonth() + 1,
-      day: d.getUTCDate(),
-      hour: d.getUTCHours(),
-      minute: d.getUTCMinutes(),
-      second: d.getUTCSeconds(),
-    };
-  }
+  if (!f) return utcWallClock(new Date(instantMs));
   const parts: Record<string, number> = {};
   for (const p of f.formatToParts(new Date(instantMs))) if (p.type !== 'literal') parts[p.type] = Number(p.value);
   return { year: parts.year, month: parts.month, day: parts.day, hour: parts.hour % 24, minute: parts.minute, second: parts.second };
@@ -230,15 +232,7 @@ function readText(text: string, slashOrder: SlashOrder): { w: WallClock; offsetM
 
 /** A date serial (Excel, Sheets) as the wall clock it shows, to the second. */
 function wallClockOfSerial(serial: number): WallClock {
-  const d = new Date(SERIAL_EPOCH_MS + Math.round((serial * MS_PER_DAY) / 1000) * 1000);
-  return {
-    year: d.getUTCFullYear(),
-    month: d.getUTCMonth() + 1,
-    day: d.getUTCDate(),
-    hour: d.getUTCHours(),
-    minute: d.getUTCMinutes(),
-    second: d.getUTCSeconds(),
-  };
+  return utcWallClock(new Date(SERIAL_EPOCH_MS + Math.round((serial * MS_PER_DAY) / 1000) * 1000));
 }
 
 /**
