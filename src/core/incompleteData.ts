@@ -33,7 +33,8 @@ export const MISSING_TEXT = {
   clusterFromPart: 'кластер — по имеющимся данным; не хватает',
 };
 
-function find(entries: readonly YearEntry[], name: string): YearEntry | undefined {
+/** The entry of a procedure in one year's list (a school has a handful: a linear look-up). */
+export function findEntry<E extends YearEntry>(entries: readonly E[], name: string): E | undefined {
   for (const e of entries) if (e.name === name) return e;
   return undefined;
 }
@@ -67,8 +68,8 @@ export function missingResults(
     const couldBeY = l.year === null || l.year === year;
     const couldBeY1 = l.year === null || l.year === year - 1;
     // A failing procedure of Y whose share of Y−1 this row could be (any of them when the procedure is unreadable).
-    const failingWithoutY1 = (n: string) => failing(find(y, n), threshold) && !hasShare(find(y1, n));
-    if (couldBeY && (name === null || !hasShare(find(y, name)))) add({ name, yearsBack: 0, kind: 'rejected', text: label });
+    const failingWithoutY1 = (n: string) => failing(findEntry(y, n), threshold) && !hasShare(findEntry(y1, n));
+    if (couldBeY && (name === null || !hasShare(findEntry(y, name)))) add({ name, yearsBack: 0, kind: 'rejected', text: label });
     else if (couldBeY1 && (name === null ? y.some((e) => failingWithoutY1(e.name)) : failingWithoutY1(name)))
       add({ name, yearsBack: 1, kind: 'rejected', text: label });
   }
@@ -77,7 +78,7 @@ export function missingResults(
       add({ name: e.name, yearsBack: 0, kind: 'noFailures', text: `${e.name}, ${year}: ${MISSING_TEXT.noFailures}` });
   }
   for (const e of y1) {
-    if (e.share !== null && find(y, e.name) === undefined)
+    if (e.share !== null && findEntry(y, e.name) === undefined)
       add({ name: e.name, yearsBack: 0, kind: 'noRow', text: `${e.name}, ${year}: ${MISSING_TEXT.noRow}` });
   }
   return out;
@@ -102,5 +103,5 @@ export function couldBecomeShnor(
   if (ofY.length === 0) return false;
   if (ofY.length >= 2 || y.some((e) => failing(e, threshold))) return true;
   const [m] = ofY;
-  return m.name === null ? y1.some((e) => failing(e, threshold)) : failing(find(y1, m.name), threshold);
+  return m.name === null ? y1.some((e) => failing(e, threshold)) : failing(findEntry(y1, m.name), threshold);
 }

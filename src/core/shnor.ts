@@ -9,7 +9,7 @@ import { formatPercent } from './percent';
 import { clusterFor, clusterOrStatus, shareAtLeast } from './cluster';
 import { compareProcedures, normalizeProcedureName, procedureCountsForStatus, subjectOfProcedure } from './procedures';
 import { plural } from './text';
-import { couldBecomeShnor, MISSING_TEXT, missingResults } from './incompleteData';
+import { couldBecomeShnor, findEntry, MISSING_TEXT, missingResults, type MissingResult } from './incompleteData';
 
 export { clusterFor, clusterOrStatus } from './cluster';
 
@@ -84,10 +84,7 @@ interface Entry {
  */
 type YearShares = Entry[];
 
-function find(shares: YearShares, name: string): Entry | undefined {
-  for (const e of shares) if (e.name === name) return e;
-  return undefined;
-}
+const find = findEntry<Entry>;
 
 const NO_DATA: Omit<ShnorAssessment, 'smallSample'> = { status: 'нет данных', reason: '', cluster: null, maxShare: null, note: '' };
 
@@ -397,7 +394,7 @@ export function assessSchools(
  */
 function withMissing(
   left: ShnorAssessment,
-  missing: ReturnType<typeof missingResults>,
+  missing: readonly MissingResult[],
   y: YearShares,
   y1: YearShares,
   settings: Settings,
