@@ -6,7 +6,7 @@
 import { emailKey, roadmapEditors, runnerEmails, type AccessRow } from '../core/access';
 import type { SchoolRecord } from '../core/types';
 import { ACCESS } from './messages';
-import { ROADMAP_PREFIX, SHEET_NAMES, roadmapSheetName } from './names';
+import { COMBINED_ROADMAPS, SHEET_NAMES, roadmapSheetName } from './names';
 import type { Area, WantedProtection } from './protections';
 
 /** Every sheet the add-in reads or writes by name, and the Form's responses: edited by the runners only. */
@@ -21,8 +21,8 @@ export function sheetProtections(responsesSheet: string | null, methodologists: 
 }
 
 /**
- * A roadmap's protections (§11): the sheet for the runners, except `areas`, each of which is a range protection
- * for the runners and the school's own people.
+ * The protections of a roadmap tab «ДК <Код ОО>» (§11): the sheet for the runners, except `areas`, each of which is a
+ * range protection for the runners and the school's own people.
  */
 export function roadmapProtections(
   schoolCode: string,
@@ -32,21 +32,50 @@ export function roadmapProtections(
 ): WantedProtection[] {
   const sheet = roadmapSheetName(schoolCode);
   const runners = runnerEmails(methodologists);
-  const editors = [...new Set([...runners, ...people.map(emailKey)])];
   return [
     { sheet, label: sheet, range: null, unprotected: [...areas], editors: runners },
-    ...areas.map((range, i) => ({ sheet, label: `${sheet} — правка школы ${i + 1}`, range, editors })),
+    ...schoolAreas(sheet, `${sheet} — правка школы`, areas, runners, people),
   ];
+}
+
+/**
+ * The protections of «Дорожные карты» (§11): the sheet for the runners, except every school's areas, each of which is
+ * a range protection for the runners and that school's people. Only the schools in `changed` (new blocks, or areas
+ * that moved) have theirs put in place; `only` tells applyProtections which of the sheet's protections that touches.
+ */
+export function combinedRoadmapProtections(
+  schools: ReadonlyArray<{ schoolCode: string; areas: readonly Area[] }>,
+  changed: ReadonlyMap<string, readonly string[]>,
+  methodologists: readonly string[],
+): { wanted: WantedProtection[]; only: (label: string) => boolean } {
+  const sheet = COMBINED_ROADMAPS;
+  const runners = runnerEmails(methodologists);
+  const labelOf = (code: string) => `${sheet} — правка школы ${code}`;
+  const wanted: WantedProtection[] = [
+    { sheet, label: sheet, range: null, unprotected: schools.flatMap((s) => s.areas), editors: runners },
+    ...schools.flatMap((s) => {
+      const people = changed.get(s.schoolCode);
+      return people ? schoolAreas(sheet, labelOf(s.schoolCode), s.areas, runners, people) : [];
+    }),
+  ];
+  const prefixes = [...changed.keys()].map((code) => `${labelOf(code)} `);
+  return { wanted, only: (label) => label === sheet || prefixes.some((p) => label.startsWith(p)) };
+}
+
+function schoolAreas(
+  sheet: string,
+  label: string,
+  areas: readonly Area[],
+  runners: readonly string[],
+  people: readonly string[],
+): WantedProtection[] {
+  const editors = [...new Set([...runners, ...people.map(emailKey)])];
+  return areas.map((range, i) => ({ sheet, label: `${label} ${i + 1}`, range, editors }));
 }
 
 /** The school's people for its roadmap, from «Доступ» and the school's municipality. */
 export function schoolPeople(rows: readonly AccessRow[], school: Pick<SchoolRecord, 'schoolCode' | 'municipality'>): string[] {
   return roadmapEditors(rows, school.schoolCode, school.municipality);
-}
-
-/** Whether a sheet name is a roadmap's. */
-export function isRoadmapSheet(name: string): boolean {
-  return name.startsWith(ROADMAP_PREFIX);
 }
 
 /**

@@ -25,7 +25,7 @@ import type { ObjectivityRow } from '../core/objectivity';
 import { readAccess } from './readAccess';
 import type { AccessRow } from '../core/access';
 import type { Problem } from './problems';
-import { ROADMAP_PREFIX, SHEET_NAMES } from './names';
+import { SHEET_NAMES, isRoadmapSheetName } from './names';
 import { LOAD } from './messages';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -73,7 +73,7 @@ export function findResponsesSheet(ss: Spreadsheet, chosen: string | null): Shee
   const own = new Set<string>(Object.values(SHEET_NAMES).filter((n) => n !== SHEET_NAMES.results && n !== SHEET_NAMES.risks));
   const sheets = ss.getSheets().filter((s) => {
     const name = s.getName();
-    return !own.has(name) && !name.startsWith(ROADMAP_PREFIX);
+    return !own.has(name) && !isRoadmapSheetName(name);
   });
   const linked = sheets.find((s) => !!s.getFormUrl());
   if (linked) return linked;

@@ -71,14 +71,17 @@ interface ExistingProtection {
  * (from an interrupted run) are returned to be removed. Looked up sheet by sheet, so the calls follow the sheets in
  * scope, not every protection of the file.
  */
-function ownProtections(sheets: ReadonlyMap<string, Sheet>): { byDescription: Map<string, ExistingProtection>; duplicates: Protection[] } {
+function ownProtections(
+  sheets: ReadonlyMap<string, Sheet>,
+  only: (label: string) => boolean,
+): { byDescription: Map<string, ExistingProtection>; duplicates: Protection[] } {
   const byDescription = new Map<string, ExistingProtection>();
   const duplicates: Protection[] = [];
   for (const sheet of sheets.values()) {
     for (const type of [SpreadsheetApp.ProtectionType.SHEET, SpreadsheetApp.ProtectionType.RANGE]) {
       for (const p of sheet.getProtections(type)) {
         const description = p.getDescription();
-        if (!description.startsWith(PROTECTION_PREFIX)) continue;
+        if (!description.startsWith(PROTECTION_PREFIX) || !only(description.slice(PROTECTION_PREFIX.length))) continue;
         if (byDescription.has(description)) {
           duplicates.push(p);
           continue;
@@ -126,10 +129,17 @@ function narrowEditors(p: Protection, have: readonly string[], wanted: readonly 
  * with the same description is updated, a missing one created, one no longer wanted on those sheets removed. Sheets
  * that do not exist are skipped. Everything is read first and then written, so the round trips do not grow with the
  * number of protections: one to read what is there, one to check the domain setting of the new ones.
+ * With `only`, the protections of the scope whose label it refuses are left as they are (neither read further nor
+ * removed): a run that changed a few schools' areas of «Дорожные карты» updates theirs, not every school's.
  */
-export function applyProtections(ss: Spreadsheet, wanted: readonly WantedProtection[], scope: Iterable<string>): ProtectionOutcome {
+export function applyProtections(
+  ss: Spreadsheet,
+  wanted: readonly WantedProtection[],
+  scope: Iterable<string>,
+  only: (label: string) => boolean = () => true,
+): ProtectionOutcome {
   const sheets = sheetsNamed(ss, [...scope, ...wanted.map((w) => w.sheet)]);
-  const { byDescription, duplicates } = ownProtections(sheets);
+  const { byDescription, duplicates } = ownProtections(sheets, only);
   // A new protection starts with the spreadsheet's editors (Protection reference, Range.protect()).
   const fileEditors = wanted.some((w) => sheets.has(w.sheet) && !byDescription.has(PROTECTION_PREFIX + w.label))
     ? ss.getEditors().map((u) => emailKey(u.getEmail()))

@@ -1,57 +1,41 @@
 import type { Report, SchoolReport } from '../core/pipeline';
 import { DEFAULT_RISK_FACTORS, FACTOR_SHEET_NAME, factorsToRows } from '../core/factors';
 import { CATALOG_SHEET_NAME, DEFAULT_CATALOG, catalogToRows } from '../core/catalog';
-import {
-  OVERDUE_CONDITIONS,
-  ROADMAP_HEADER,
-  calendarDay,
-  ROADMAP_STATUSES,
-  ROADMAP_VISIBLE_COLUMNS,
-  deferPastDeadlines,
-  mergeRoadmap,
-  roadmapRows,
-  type RoadmapRow,
-} from '../core/roadmap';
+import { ROADMAP_HEADER, calendarDay, deferPastDeadlines, mergeRoadmap, roadmapRows, type RoadmapRow } from '../core/roadmap';
 import { monitoringTable } from '../core/roadmapMonitoring';
 import { formatNumberRu, wholePercentShare } from '../core/percent';
+import {
+  combinedAreas,
+  combinedAreasOfSpec,
+  combinedRoadmapSheet,
+  readCombinedRoadmaps,
+  type CombinedAreas,
+  type CombinedBlock,
+} from './combinedRoadmaps';
 import type { LoadedInputs } from './loadInputs';
-import { ROADMAP_PREFIX, SHEET_NAMES, roadmapSheetName } from './names';
-import type { CellValue, ColumnSpec, SheetSpec } from './sheetSpec';
+import { COMBINED_ROADMAPS, ROADMAP_PREFIX, ROADMAP_TABS_MAX, SHEET_NAMES, SHEET_NAME_MAX, roadmapSheetName } from './names';
+import {
+  COMMENT_COLUMN,
+  DEADLINE_COLUMN,
+  ID_COLUMN,
+  ROADMAP_COLUMNS,
+  ROADMAP_SCHEMA,
+  STATUS_COLUMN,
+  cellText,
+  roadmapCells,
+  roadmapChecks,
+  roadmapRowOf,
+} from './roadmapLayout';
+import type { CellValue, SheetSpec } from './sheetSpec';
 import { headerRowOf } from './sheetSpec';
 import { DRAFT_SUFFIX, HEADER_BACKGROUND, OLD_SUFFIX, stageSheet, swapIn } from './writer';
-import { columnLetter } from './a1';
-import { dateCell, headerTexts } from './input/cells';
-import { ROADMAP_VARIANTS } from './input/corpus/references';
+import { headerTexts } from './input/cells';
 import { findHeaderRow, matchHeaders } from './input/matcher';
-import type { InputSchema } from './input/schema';
 import { workbookOf } from './workbook';
 import { COLORS, FORMAT } from './outputs/format';
 import type { Area } from './protections';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-/** The roadmap sheet's columns: the ten of docs/методика.md §6, the add-in's note, and the hidden measure id used to keep people's rows. */
-const NOTE_HEADER = 'Примечание';
-const ID_HEADER = ROADMAP_HEADER[ROADMAP_VISIBLE_COLUMNS];
-const COLUMNS: ColumnSpec[] = [
-  { header: ROADMAP_HEADER[0], format: FORMAT.integer, width: 40 },
-  { header: ROADMAP_HEADER[1], format: FORMAT.text, width: 180 },
-  { header: ROADMAP_HEADER[2], format: FORMAT.text, width: 220 },
-  { header: ROADMAP_HEADER[3], format: FORMAT.text, width: 320 },
-  { header: ROADMAP_HEADER[4], format: FORMAT.date, width: 90 },
-  { header: ROADMAP_HEADER[5], format: FORMAT.text, width: 160 },
-  { header: ROADMAP_HEADER[6], format: FORMAT.text, width: 220 },
-  { header: ROADMAP_HEADER[7], format: FORMAT.text, width: 180 },
-  { header: ROADMAP_HEADER[8], format: FORMAT.text, width: 100 },
-  { header: ROADMAP_HEADER[9], format: FORMAT.text, width: 220 },
-  { header: NOTE_HEADER, format: FORMAT.text, width: 170 },
-  { header: ID_HEADER, format: FORMAT.text, width: 70 },
-];
-const DEADLINE_COLUMN = 4;
-const STATUS_COLUMN = 8;
-const ID_COLUMN = COLUMNS.length - 1;
-/** Empty rows with the same drop-downs, for measures people add by hand. */
-const SPARE_ROWS = 20;
 
 /** Creates «Факторы риска» and «Каталог мер» with the defaults when absent; an existing sheet is never overwritten. */
 export function ensureReferenceSheets(ss: Spreadsheet): string[] {
@@ -89,26 +73,36 @@ export function schoolYearStartOf(today: Date, timeZone?: string): number {
   return Math.floor(day / 100) % 100 >= 9 ? year : year - 1;
 }
 
-/** A roadmap sheet written by a run, with the areas its school's people may edit. */
+/** A roadmap tab written by a run, with the areas its school's people may edit. */
 export interface WrittenRoadmap {
   name: string;
   schoolCode: string;
   areas: Area[];
 }
 
+/** What a roadmap run wrote: tabs, and «Дорожные карты» when it was rewritten. */
+export interface WrittenRoadmaps {
+  tabs: WrittenRoadmap[];
+  /** Every school's areas on «Дорожные карты», and the schools whose areas are new or moved. */
+  combined: { schools: CombinedAreas[]; changed: string[] } | null;
+}
+
 /**
  * The cells of a roadmap that its school's people edit (docs/методика.md §11): Срок, Статус and Комментарий of
  * every row from `firstRow` on, and whole rows below the `rows` of the table, for measures they add.
  */
+/** Empty rows with the same drop-downs below a tab's table, for measures people add by hand. */
+const SPARE_ROWS = 20;
+
 function editableAreas(firstRow: number, rows: number, spare: number): Area[] {
   const all = rows + spare;
   if (!all) return [];
   const areas: Area[] = [
     { row: firstRow, column: DEADLINE_COLUMN + 1, numRows: all, numColumns: 1 },
     // Статус and Комментарий stand side by side.
-    { row: firstRow, column: STATUS_COLUMN + 1, numRows: all, numColumns: 2 },
+    { row: firstRow, column: STATUS_COLUMN + 1, numRows: all, numColumns: COMMENT_COLUMN - STATUS_COLUMN + 1 },
   ];
-  if (spare) areas.push({ row: firstRow + rows, column: 1, numRows: spare, numColumns: COLUMNS.length });
+  if (spare) areas.push({ row: firstRow + rows, column: 1, numRows: spare, numColumns: ROADMAP_COLUMNS.length });
   return areas;
 }
 
@@ -123,18 +117,57 @@ export function roadmapEditableAreas(spec: Pick<SheetSpec, 'caption' | 'rows' | 
  * no roadmap header.
  */
 export function roadmapAreasOfSheet(values: unknown[][], maxRows: number): Area[] | null {
-  const headerIndex = values.findIndex((row) => text(row[0]) === ROADMAP_HEADER[0] && text(row[1]) === ROADMAP_HEADER[1]);
+  const headerIndex = values.findIndex((row) => cellText(row[0]) === ROADMAP_HEADER[0] && cellText(row[1]) === ROADMAP_HEADER[1]);
   if (headerIndex < 0) return null;
   let last = values.length - 1;
-  while (last > headerIndex && values[last].every((v) => text(v) === '')) last--;
+  while (last > headerIndex && values[last].every((v) => cellText(v) === '')) last--;
   const firstRow = headerIndex + 2;
   const rows = last - headerIndex;
   return editableAreas(firstRow, rows, Math.max(0, maxRows - (firstRow + rows - 1)));
 }
 
 /**
- * Builds or regenerates «ДК <Код ОО>» for each school: rows from the catalog for the school's cluster and its
- * high-significance factors, merged with what people already entered (docs/методика.md §6). Returns the sheet names.
+ * Where each school's roadmap goes: a school that has a tab keeps it, a school already on «Дорожные карты» stays there
+ * (people's work is never moved); any other school gets a tab of its own while there are fewer than `maxTabs` and its
+ * name fits, and goes to «Дорожные карты» otherwise. In the order of `codes`, so a run is the same whatever its steps.
+ */
+export function placeRoadmaps(
+  codes: readonly string[],
+  tabs: ReadonlySet<string>,
+  combined: ReadonlySet<string>,
+  maxTabs: number = ROADMAP_TABS_MAX,
+): { tabs: string[]; combined: string[] } {
+  const placed = { tabs: [] as string[], combined: [] as string[] };
+  let count = tabs.size;
+  for (const code of codes) {
+    if (tabs.has(code)) placed.tabs.push(code);
+    else if (!combined.has(code) && count < maxTabs && fitsAsTab(code)) {
+      placed.tabs.push(code);
+      count++;
+    } else placed.combined.push(code);
+  }
+  return placed;
+}
+
+/** A tab's name with the longer of the suffixes its draft and backup get during a run stays within Sheets' limit. */
+function fitsAsTab(code: string): boolean {
+  return roadmapSheetName(code).length + Math.max(DRAFT_SUFFIX.length, OLD_SUFFIX.length) <= SHEET_NAME_MAX;
+}
+
+/** The school codes of the roadmap tabs there are (not drafts or backups of a run). */
+function roadmapTabs(names: readonly string[]): Map<string, string> {
+  const tabs = new Map<string, string>();
+  for (const name of names)
+    if (name.startsWith(ROADMAP_PREFIX) && !name.endsWith(DRAFT_SUFFIX) && !name.endsWith(OLD_SUFFIX))
+      tabs.set(name.slice(ROADMAP_PREFIX.length), name);
+  return tabs;
+}
+
+/**
+ * Builds or regenerates the roadmap of each school: rows from the catalog for the school's cluster and its
+ * high-significance factors, merged with what people already entered (docs/методика.md §6), on the school's tab
+ * «ДК <Код ОО>» or in its block of «Дорожные карты» (placeRoadmaps). Returns what was written; when «Дорожные
+ * карты» is rewritten, every school on it with the schools whose areas are not those the sheet had.
  */
 export function generateRoadmaps(
   ss: Spreadsheet,
@@ -142,60 +175,71 @@ export function generateRoadmaps(
   inputs: LoadedInputs,
   codes: readonly string[],
   today: Date,
-): WrittenRoadmap[] {
+): WrittenRoadmaps {
   const timeZone = ss.getSpreadsheetTimeZone();
   const byCode = new Map(report.schools.map((s) => [s.school.schoolCode, s]));
   const factorNames = Object.fromEntries(inputs.factors.map((f) => [f.id, f.name]));
   const yearStart = schoolYearStartOf(today, timeZone);
   const book = workbookOf(ss);
+  const known = codes.filter((code) => byCode.has(code));
+  const tabs = roadmapTabs(book.all().map((e) => e.name));
   // Every existing roadmap is read before the first write: a read after a write costs a round trip each.
-  const targets = codes.flatMap((code) => {
-    const school = byCode.get(code);
-    if (!school) return [];
-    const name = roadmapSheetName(code);
-    const existingSheet = book.find(name)?.sheet;
-    return [{ school, name, existing: existingSheet ? readRoadmapRows(existingSheet.getDataRange().getValues()) : [] }];
+  const combinedSheet = book.find(COMBINED_ROADMAPS)?.sheet;
+  const combinedValues = combinedSheet ? combinedSheet.getDataRange().getValues() : [];
+  const blocks = readCombinedRoadmaps(combinedValues);
+  const placed = placeRoadmaps(known, new Set(tabs.keys()), new Set(blocks.map((b) => b.schoolCode)));
+  const ownTabs = placed.tabs.map((code) => {
+    const existingSheet = tabs.has(code) ? book.find(tabs.get(code)!)?.sheet : undefined;
+    return { school: byCode.get(code)!, existing: existingSheet ? readRoadmapRows(existingSheet.getDataRange().getValues()) : [] };
   });
-  const staged = targets.map(({ school, name, existing }) => {
+  const roadmapOf = (school: SchoolReport, existing: readonly RoadmapRow[]): RoadmapRow[] => {
     const fresh = deferPastDeadlines(
       roadmapRows(school.shnor.cluster, school.profile.highFactorIds, factorNames, inputs.catalog, yearStart),
       today,
       timeZone,
     );
-    const rows = existing.length ? mergeRoadmap(existing, fresh) : fresh;
-    const spec = roadmapSheet(school, rows, report.year, yearStart);
+    return existing.length ? mergeRoadmap(existing, fresh) : fresh;
+  };
+  const staged = ownTabs.map(({ school, existing }) => {
+    const spec = roadmapSheet(school, roadmapOf(school, existing), report.year, yearStart);
     return {
-      name,
+      name: spec.name,
       sheet: stageSheet(ss, spec),
-      written: { name, schoolCode: school.school.schoolCode, areas: roadmapEditableAreas(spec) },
+      written: { name: spec.name, schoolCode: school.school.schoolCode, areas: roadmapEditableAreas(spec) },
     };
   });
-  if (staged.length)
-    swapIn(
-      ss,
-      staged.map(({ name, sheet }) => ({ name, sheet })),
-    );
-  return staged.map((s) => s.written);
+  let combined: WrittenRoadmaps['combined'] = null;
+  const toSwap = staged.map(({ name, sheet }) => ({ name, sheet }));
+  if (placed.combined.length) {
+    const spec = combinedRoadmapSheet(combinedBlocks(blocks, placed.combined, byCode, roadmapOf), yearStart);
+    toSwap.push({ name: spec.name, sheet: stageSheet(ss, spec) });
+    const before = new Map(combinedAreas(combinedValues).map((s) => [s.schoolCode, JSON.stringify(s.areas)]));
+    const schools = combinedAreasOfSpec(spec);
+    combined = { schools, changed: schools.filter((s) => before.get(s.schoolCode) !== JSON.stringify(s.areas)).map((s) => s.schoolCode) };
+  }
+  if (toSwap.length) swapIn(ss, toSwap);
+  return { tabs: staged.map((s) => s.written), combined };
 }
 
-/**
- * The overdue rule (OVERDUE_CONDITIONS of core/roadmap, docs/методика.md §6) as the custom formula
- * of a conditional-format rule, for the row of the given deadline and status cells, e.g.
- * =AND($E9<>"",$E9<TODAY(),$I9<>"выполнено",$I9<>"отменено") (en_US form, as rule formulas are stored). Sheets compares text without regard
- * to case and TODAY() is the spreadsheet's day, as isOverdue counts days in its time zone.
- */
-export function overdueFormula(deadline: string, status: string): string {
-  const conditions = OVERDUE_CONDITIONS.map((c) => {
-    switch (c.kind) {
-      case 'hasDeadline':
-        return `${deadline}<>""`;
-      case 'deadlineBeforeToday':
-        return `${deadline}<TODAY()`;
-      case 'statusIsNot':
-        return `${status}<>"${c.status}"`;
-    }
+/** The blocks of «Дорожные карты» after a run: the schools already there in their order, each of `codes` regenerated, new schools at the end. */
+function combinedBlocks(
+  existing: readonly CombinedBlock[],
+  codes: readonly string[],
+  byCode: ReadonlyMap<string, SchoolReport>,
+  roadmapOf: (school: SchoolReport, existing: readonly RoadmapRow[]) => RoadmapRow[],
+): CombinedBlock[] {
+  const regenerate = new Set(codes);
+  const blocks = existing.map((b) => {
+    const school = byCode.get(b.schoolCode);
+    return regenerate.has(b.schoolCode) && school ? { ...b, schoolName: school.school.name, rows: roadmapOf(school, b.rows) } : b;
   });
-  return `=AND(${conditions.join(',')})`;
+  const there = new Set(existing.map((b) => b.schoolCode));
+  for (const code of codes) {
+    if (there.has(code)) continue;
+    const school = byCode.get(code)!;
+    blocks.push({ schoolCode: code, schoolName: school.school.name, rows: roadmapOf(school, []) });
+  }
+  return blocks;
 }
 
 /** The layout of one roadmap sheet: a title block, then the rows with drop-downs, date validation and overdue highlighting. */
@@ -210,41 +254,13 @@ export function roadmapSheet(school: SchoolReport, rows: readonly RoadmapRow[], 
     `ИСБШ: ${school.isbsh === null ? 'не рассчитан' : formatNumberRu(school.isbsh, 1)}`,
     `Куратор / школа-наставник (предложение): ${mentor}`,
   ];
-  const first = headerRowOf({ caption }) + 1;
-  const deadline = `$${columnLetter(DEADLINE_COLUMN)}${first}`;
-  const status = `$${columnLetter(STATUS_COLUMN)}${first}`;
-  const values: CellValue[][] = rows.map((r, i) => [
-    i + 1,
-    r.factor,
-    r.task,
-    r.measure,
-    r.deadline,
-    r.owner,
-    r.indicator,
-    r.document,
-    r.status,
-    r.comment,
-    r.note ?? '',
-    r.measureId ?? '',
-  ]);
   return {
     name: roadmapSheetName(s.schoolCode),
     caption,
-    columns: COLUMNS,
-    rows: values,
+    columns: [...ROADMAP_COLUMNS],
+    rows: roadmapCells(rows),
     spareRows: SPARE_ROWS,
-    validations: [
-      { kind: 'list', column: STATUS_COLUMN, values: [...ROADMAP_STATUSES], help: 'Выберите статус из списка.' },
-      { kind: 'date', column: DEADLINE_COLUMN, help: 'Укажите дату в формате ДД.ММ.ГГГГ.' },
-    ],
-    rules: [
-      {
-        kind: 'rowWhenFormula',
-        formula: overdueFormula(deadline, status),
-        background: COLORS.bad,
-      },
-      { kind: 'textEqual', column: STATUS_COLUMN, text: 'выполнено', background: COLORS.good },
-    ],
+    ...roadmapChecks(0, headerRowOf({ caption }) + 1),
     headerNote:
       'Просроченные мероприятия (срок прошёл, статус не «выполнено» и не «отменено») выделяются красным. Строки можно добавлять ниже.',
     protectHeader: 'Шапка дорожной карты: заполняется ШНОР-монитором',
@@ -253,81 +269,41 @@ export function roadmapSheet(school: SchoolReport, rows: readonly RoadmapRow[], 
   };
 }
 
-function text(v: unknown): string {
-  return v === null || v === undefined ? '' : String(v).trim();
-}
-
 /** yyyymmdd → «dd.MM.yyyy». */
 function ddmmyyyy(day: number): string {
   return `${String(day % 100).padStart(2, '0')}.${String(Math.floor(day / 100) % 100).padStart(2, '0')}.${Math.floor(day / 10000)}`;
 }
 
-type RoadmapColumn = keyof typeof ROADMAP_VARIANTS;
-const ROADMAP_KEYS: readonly RoadmapColumn[] = [
-  'number',
-  'factor',
-  'task',
-  'measure',
-  'deadline',
-  'owner',
-  'indicator',
-  'document',
-  'status',
-  'comment',
-  'note',
-  'measureId',
-];
-
-/** A roadmap sheet as an input schema (src/sheets/input): the titles COLUMNS writes, in their order, and the corpus of other wordings. */
-export const ROADMAP_SCHEMA: InputSchema<RoadmapColumn> = {
-  id: 'roadmap',
-  fields: ROADMAP_KEYS.map((key, i) => ({ key, title: COLUMNS[i].header, required: 'no', variants: ROADMAP_VARIANTS[key] })),
-};
-
-/** Reads people's rows back from a roadmap sheet's values: the header row below the caption and its columns are found by the header matcher. */
+/** Reads people's rows back from a roadmap tab's values: the header row below the caption and its columns are found by the header matcher. */
 export function readRoadmapRows(values: unknown[][]): RoadmapRow[] {
   const headerIndex = findHeaderRow(values, ROADMAP_SCHEMA, 2);
   if (headerIndex < 0) return [];
   const { columns } = matchHeaders(ROADMAP_SCHEMA, headerTexts(values, headerIndex));
-  const at = (row: unknown[], key: RoadmapColumn) => (columns[key] === null ? '' : row[columns[key]!]);
-  const rows: RoadmapRow[] = [];
-  for (const row of values.slice(headerIndex + 1)) {
-    const measure = text(at(row, 'measure'));
-    const task = text(at(row, 'task'));
-    const id = text(at(row, 'measureId'));
-    if (!measure && !task && !id && !text(at(row, 'comment'))) continue;
-    const note = text(at(row, 'note'));
-    rows.push({
-      measureId: id || null,
-      factor: text(at(row, 'factor')),
-      task,
-      measure,
-      deadline: dateCell(at(row, 'deadline')),
-      owner: text(at(row, 'owner')),
-      indicator: text(at(row, 'indicator')),
-      document: text(at(row, 'document')),
-      status: text(at(row, 'status')),
-      comment: text(at(row, 'comment')),
-      ...(note ? { note } : {}),
-    });
-  }
-  return rows;
+  return values.slice(headerIndex + 1).flatMap((cells) => {
+    const row = roadmapRowOf((key) => (columns[key] === null ? '' : cells[columns[key]!]));
+    return row ? [row] : [];
+  });
 }
 
 /**
  * «Мониторинг ДК»: progress of every roadmap sheet, the most overdue first (docs/методика.md §6), and beside it the indicators
  * that depend on roadmaps: the share of ШНОР with a roadmap, of measures done and of measures overdue. Returns the number of roadmaps.
  */
-export function writeMonitoring(ss: Spreadsheet, today: Date, shnorCodes: readonly string[]): number {
-  const entries = workbookOf(ss)
-    .all()
-    .map((e) => ({ sheet: e.sheet, sheetName: e.name }))
-    .filter(({ sheetName }) => sheetName.startsWith(ROADMAP_PREFIX) && !sheetName.endsWith(DRAFT_SUFFIX) && !sheetName.endsWith(OLD_SUFFIX))
-    .map(({ sheet, sheetName }) => ({
-      sheetName,
-      schoolCode: sheetName.slice(ROADMAP_PREFIX.length),
-      rows: readRoadmapRows(sheet.getDataRange().getValues()),
-    }));
+export function writeMonitoring(ss: Spreadsheet, today: Date, shnorCodes: readonly string[]): { roadmaps: number; combined: number } {
+  const all = workbookOf(ss).all();
+  const tabs = roadmapTabs(all.map((e) => e.name));
+  const combinedSheet = all.find((e) => e.name === COMBINED_ROADMAPS)?.sheet;
+  const blocks = combinedSheet ? readCombinedRoadmaps(combinedSheet.getDataRange().getValues()) : [];
+  const entries = [
+    ...all
+      .filter((e) => tabs.get(e.name.slice(ROADMAP_PREFIX.length)) === e.name)
+      .map((e) => ({
+        sheetName: e.name,
+        schoolCode: e.name.slice(ROADMAP_PREFIX.length),
+        rows: readRoadmapRows(e.sheet.getDataRange().getValues()),
+      })),
+    ...blocks.map((b) => ({ sheetName: COMBINED_ROADMAPS, schoolCode: b.schoolCode, rows: b.rows })),
+  ];
   const timeZone = ss.getSpreadsheetTimeZone();
   const table = monitoringTable(entries, today, timeZone);
   const total = table.reduce((a, r) => a + r.total, 0);
@@ -366,5 +342,5 @@ export function writeMonitoring(ss: Spreadsheet, today: Date, shnorCodes: readon
     blocks: [{ row: indicatorsRow, column: 10, values: indicators, formats: [FORMAT.text, FORMAT.percent], boldFirstRow: true }],
   };
   swapIn(ss, [{ name: SHEET_NAMES.monitoring, sheet: stageSheet(ss, spec) }]);
-  return table.length;
+  return { roadmaps: table.length, combined: blocks.length };
 }

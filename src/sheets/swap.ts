@@ -23,7 +23,11 @@ interface Look {
   charts: Array<{ chart: GoogleAppsScript.Spreadsheet.EmbeddedChart; title: string; ranges: Rect[] }>;
   /** The note on the first cell of the header row (the draft's last frozen row). */
   headerNote: string;
-  protections: Array<{ description: string; warningOnly: boolean; rect: Rect }>;
+  /**
+   * Range protections: the draft's in full (the header's, to copy), the live sheet's by description only (to tell
+   * whether the header's is there) — a live roadmap sheet may carry hundreds of its schools' range protections.
+   */
+  protections: Array<{ description: string; warningOnly?: boolean; rect?: Rect }>;
 }
 
 /** One output to put in place: its draft, and the live sheet it replaces (null for a new output). */
@@ -55,7 +59,7 @@ function titleOf(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): string {
 }
 
 /** Reads a sheet's look (reads only: done for every sheet of a swap before its first write). */
-function readLook(entry: SheetEntry, headerRow?: number): Look {
+function readLook(entry: SheetEntry, headerRow?: number, protectionDetails = true): Look {
   const sheet = entry.sheet;
   const frozenRows = sheet.getFrozenRows();
   const noteRow = headerRow ?? frozenRows;
@@ -72,7 +76,11 @@ function readLook(entry: SheetEntry, headerRow?: number): Look {
     headerNote: noteRow > 0 && noteRow <= entry.rows ? sheet.getRange(noteRow, 1).getNote() : '',
     protections: sheet
       .getProtections(SpreadsheetApp.ProtectionType.RANGE)
-      .map((p) => ({ description: p.getDescription(), warningOnly: p.isWarningOnly(), rect: rectOf(p.getRange()) })),
+      .map((p) =>
+        protectionDetails
+          ? { description: p.getDescription(), warningOnly: p.isWarningOnly(), rect: rectOf(p.getRange()) }
+          : { description: p.getDescription() },
+      ),
   };
 }
 
@@ -162,7 +170,7 @@ function applyLook(plan: Plan): void {
   }
   for (const p of want.protections) {
     if (have.protections.some((q) => q.description === p.description)) continue;
-    const protection = rangeOn(sheet, p.rect).protect().setDescription(p.description).setWarningOnly(p.warningOnly);
+    const protection = rangeOn(sheet, p.rect!).protect().setDescription(p.description).setWarningOnly(p.warningOnly!);
     undo.push(() => protection.remove());
   }
 }
@@ -217,7 +225,7 @@ export function swapIn(ss: Spreadsheet, staged: ReadonlyArray<{ name: string; sh
       draft,
       live,
       draftLook,
-      liveLook: live ? readLook(live, draftLook!.frozenRows) : null,
+      liveLook: live ? readLook(live, draftLook!.frozenRows, false) : null,
       liveSize: { rows: live?.rows ?? 0, columns: live?.columns ?? 0 },
       backup: null,
       touched: false,

@@ -105,6 +105,8 @@ export interface RunSummary {
   riskZone: number;
   priority: number;
   roadmaps: number;
+  /** Of them, the roadmaps on the combined sheet «Дорожные карты» (schools beyond the tabs' limit). */
+  combinedRoadmaps: number;
   /** The add-in's protections in place after the run (docs/методика.md §11). */
   protections: number;
   /** What the protections cannot restrict, in Russian (roles and schools, never addresses). */

@@ -4,7 +4,7 @@ import { FIELDS, fieldSpec, isFieldId, type FieldId } from '../sheets/fields';
 import { serializeMapping } from '../sheets/headerMapping';
 import { resultYearColumn, resultYears } from '../sheets/readResults';
 import { findResponsesSheet, loadInputs, MAPPING_KEY, responsesMapping, RESPONSES_SHEET_KEY } from '../sheets/loadInputs';
-import { SHEET_NAMES, ROADMAP_PREFIX } from '../sheets/names';
+import { SHEET_NAMES, isRoadmapSheetName } from '../sheets/names';
 import type {
   CancelResult,
   Endpoints,
@@ -67,7 +67,7 @@ export function sidebarState(): SidebarState {
       defaults: defaultSettings(),
       settingLabels: { ...SETTING_LABELS },
       outputs: sheets
-        .filter(({ name }) => OUTPUT_NAMES.includes(name) || name.startsWith(ROADMAP_PREFIX))
+        .filter(({ name }) => OUTPUT_NAMES.includes(name) || isRoadmapSheetName(name))
         .map(({ sheet, name }) => ({ name, sheetId: sheet.getSheetId() })),
       activeRun: activeRun(),
       lastSummary: lastSummary(),

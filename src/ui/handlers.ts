@@ -83,14 +83,14 @@ export function menuComputeAll(): void {
 export function menuRoadmaps(): void {
   reportToUser(() => {
     const s = runAll('roadmaps');
-    return withAccessNotes(UI.doneRoadmaps(s.roadmaps), s.accessNotes);
+    return withAccessNotes(UI.doneRoadmaps(s.roadmaps, s.combinedRoadmaps), s.accessNotes);
   });
 }
 
 export function menuMonitoring(): void {
   reportToUser(() => {
     const s = runAll('monitoring');
-    return withAccessNotes(UI.doneMonitoring(s.roadmaps), s.accessNotes);
+    return withAccessNotes(UI.doneMonitoring(s.roadmaps, s.combinedRoadmaps), s.accessNotes);
   });
 }
 

@@ -5,7 +5,7 @@ import { CATALOG_SHEET_NAME } from '../core/catalog';
 import { UserError } from '../core/errors';
 import type { Settings } from '../core/settings';
 import { loadInputs, type LoadedInputs } from '../sheets/loadInputs';
-import { SHEET_NAMES } from '../sheets/names';
+import { COMBINED_ROADMAPS, ROADMAP_PREFIX, SHEET_NAMES } from '../sheets/names';
 import type { SheetSpec } from '../sheets/sheetSpec';
 import { stageSheet, swapIn, DRAFT_SUFFIX } from '../sheets/writer';
 import { isbshSheet } from '../sheets/outputs/isbshSheet';
@@ -27,11 +27,18 @@ import {
   roadmapAreasOfSheet,
   roadmapTargets,
   writeMonitoring,
-  type WrittenRoadmap,
+  type WrittenRoadmaps,
 } from '../sheets/roadmapSheets';
 import { applyProtections } from '../sheets/protections';
-import { accessCaveats, protectedSheetNames, roadmapProtections, schoolPeople, sheetProtections } from '../sheets/accessPlan';
-import { ROADMAP_PREFIX } from '../sheets/names';
+import {
+  accessCaveats,
+  combinedRoadmapProtections,
+  protectedSheetNames,
+  roadmapProtections,
+  schoolPeople,
+  sheetProtections,
+} from '../sheets/accessPlan';
+import { combinedAreas } from '../sheets/combinedRoadmaps';
 import type { RunKind, RunOptions, RunSummary } from './contract';
 import { fingerprint } from './fingerprint';
 import { UI } from './messages';
@@ -277,31 +284,42 @@ function protectSheetsStep(finishing = true): Step {
 }
 
 /** Protects roadmaps just written: the sheet for the runners, its editable areas also for the school's people. */
-function protectRoadmaps(c: JobContext, written: readonly WrittenRoadmap[]): number {
+function protectRoadmaps(c: JobContext, written: WrittenRoadmaps): number {
   const { inputs } = c.data();
   const byCode = new Map(inputs.schools.map((s) => [s.schoolCode, s]));
-  const wanted = written.flatMap((w) => {
-    const school = byCode.get(w.schoolCode);
-    const people = school ? schoolPeople(inputs.access, school) : [];
-    return roadmapProtections(w.schoolCode, w.areas, c.settings.methodologists, people);
-  });
-  return applyProtections(
+  const peopleOf = (code: string) => {
+    const school = byCode.get(code);
+    return school ? schoolPeople(inputs.access, school) : [];
+  };
+  const wanted = written.tabs.flatMap((w) => roadmapProtections(w.schoolCode, w.areas, c.settings.methodologists, peopleOf(w.schoolCode)));
+  let applied = applyProtections(
     c.ss,
     wanted,
-    written.map((w) => w.name),
+    written.tabs.map((w) => w.name),
   ).applied;
+  if (written.combined) {
+    const changed = new Map(written.combined.changed.map((code) => [code, peopleOf(code)]));
+    const plan = combinedRoadmapProtections(written.combined.schools, changed, c.settings.methodologists);
+    applied += applyProtections(c.ss, plan.wanted, [COMBINED_ROADMAPS], plan.only).applied;
+  }
+  return applied;
 }
 
-/** Every roadmap sheet there is, with its editable areas read from the sheet (for «Обновить защиту листов»). */
-function existingRoadmaps(ss: Spreadsheet): WrittenRoadmap[] {
-  const out: WrittenRoadmap[] = [];
+/** Every roadmap there is, with its editable areas read from its sheet (for «Обновить защиту листов»): all of them are put in place. */
+function existingRoadmaps(ss: Spreadsheet): WrittenRoadmaps {
+  const written: WrittenRoadmaps = { tabs: [], combined: null };
   for (const sheet of ss.getSheets()) {
     const name = sheet.getName();
+    if (name === COMBINED_ROADMAPS) {
+      const schools = combinedAreas(sheet.getDataRange().getValues());
+      written.combined = { schools, changed: schools.map((s) => s.schoolCode) };
+      continue;
+    }
     if (!name.startsWith(ROADMAP_PREFIX) || name.endsWith(DRAFT_SUFFIX)) continue;
     const areas = roadmapAreasOfSheet(sheet.getDataRange().getValues(), sheet.getMaxRows());
-    if (areas) out.push({ name, schoolCode: name.slice(ROADMAP_PREFIX.length), areas });
+    if (areas) written.tabs.push({ name, schoolCode: name.slice(ROADMAP_PREFIX.length), areas });
   }
-  return out;
+  return written;
 }
 
 /** Schools per roadmap step: each step stays well inside Apps Script's 6-minute limit. */
@@ -386,8 +404,11 @@ function monitoringStep(): Step {
         .data()
         .report.schools.filter((s) => s.shnor.status === 'ШНОР')
         .map((s) => s.school.schoolCode);
-      const count = writeMonitoring(c.ss, c.today, shnor);
-      return { sheets: [SHEET_NAMES.monitoring], summary: { roadmaps: count } };
+      const { roadmaps, combined } = writeMonitoring(c.ss, c.today, shnor);
+      return {
+        sheets: [SHEET_NAMES.monitoring, ...(combined ? [COMBINED_ROADMAPS] : [])],
+        summary: { roadmaps, combinedRoadmaps: combined },
+      };
     },
   };
 }

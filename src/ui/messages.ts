@@ -1,3 +1,5 @@
+import { COMBINED_ROADMAPS, ROADMAP_TABS_MAX } from '../sheets/names';
+
 /**
  * Whole numbers as Russians write them, grouped by threes with non-breaking spaces: 10 000 000.
  * Done by hand rather than with toLocaleString('ru-RU'), whose output depends on the runtime's locale data.
@@ -13,6 +15,13 @@ function quoted(names: string[]): string {
 }
 
 /** Every Russian word the menu, dialogs and sidebar endpoints show. */
+/** Where the roadmaps beyond the tabs' limit are, said after a roadmap or monitoring run that has some. */
+function combinedNote(combined: number): string {
+  return combined
+    ? ` Отдельных листов «ДК <Код ОО>» не больше ${ROADMAP_TABS_MAX}; на общем листе «${COMBINED_ROADMAPS}» — ${combined} (выберите код школы в фильтре столбца «Код ОО»).`
+    : '';
+}
+
 export const UI = {
   menu: {
     openSidebar: 'Открыть панель',
@@ -81,8 +90,9 @@ export const UI = {
     (incomplete > 0
       ? ` Статус не определён из-за неполных данных: ${incomplete} (что не принято — на листе «Проверка данных», чего не хватает — в «Основании» листа «ШНОР»).`
       : ''),
-  doneRoadmaps: (n: number) => `Дорожные карты сформированы или обновлены: ${n}. Введённые данные сохранены.`,
-  doneMonitoring: (n: number) => `Мониторинг обновлён: дорожных карт — ${n}.`,
+  doneRoadmaps: (n: number, combined: number) =>
+    `Дорожные карты сформированы или обновлены: ${n}. Введённые данные сохранены.${combinedNote(combined)}`,
+  doneMonitoring: (n: number, combined: number) => `Мониторинг обновлён: дорожных карт — ${n}.${combinedNote(combined)}`,
   protectionFailed:
     'Листы пересчитаны, но защиту листов обновить не удалось (сбой сервиса Google). Выберите в меню «Обновить защиту листов»: пока защита не обновлена, листы могут быть доступны для правки всем редакторам.',
   doneAccess: (protections: number, notes: readonly string[]) =>

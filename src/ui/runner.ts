@@ -96,6 +96,7 @@ function emptyPartial(): StoredRun['partial'] {
     riskZone: 0,
     priority: 0,
     roadmaps: 0,
+    combinedRoadmaps: 0,
     protections: 0,
     accessNotes: [],
     sheets: [],

@@ -10,6 +10,7 @@ import {
   seedTwin,
   startSidebarRun,
 } from '../support/reliabilitySuites';
+import { roadmapPlaces } from '../support/harness';
 
 // The twin's clock charges a cost per service call and per cell; an execution's simulated time is compared with
 // Apps Script's 6-minute limit. Here Sheets is slow: 50 ms per call (the default model charges 5 ms).
@@ -37,7 +38,11 @@ describe('long work is split into sidebar steps that fit one execution', () => {
     for (const ms of run.stepMs) expect(ms).toBeLessThan(MAX_EXECUTION_MS / 2);
     // All of it in one execution would pass the limit.
     expect(run.stepMs.reduce((a, b) => a + b, 0)).toBeGreaterThan(MAX_EXECUTION_MS);
-    expect(chunked.twin.sheetNames().filter((n) => n.startsWith('ДК '))).toHaveLength(139);
+    // 50 tabs «ДК <Код ОО>» at most; the other 89 roadmaps are blocks of «Дорожные карты».
+    const placed = roadmapPlaces(chunked.twin);
+    expect(placed.tabs).toHaveLength(50);
+    expect(placed.combined).toHaveLength(89);
+    expect(new Set([...placed.tabs, ...placed.combined]).size).toBe(139);
   });
 
   it('resumes an interrupted roadmap run from the sidebar where it stopped and ends with the same sheets as an uninterrupted run', () => {
@@ -74,6 +79,8 @@ describe('long work is split into sidebar steps that fit one execution', () => {
     const run = driveSidebarRun(watch, h, ticket.runId);
     expect(run.error).toBeUndefined();
     expect(run.finished).toBe(true);
-    expect(h.twin.sheetNames().filter((n) => n.startsWith('ДК '))).toHaveLength(200);
+    const placed = roadmapPlaces(h.twin);
+    expect(placed.tabs).toEqual(codes.slice(0, 50));
+    expect(placed.combined).toEqual(codes.slice(50));
   });
 });

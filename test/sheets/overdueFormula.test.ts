@@ -1,7 +1,7 @@
 import { HyperFormula } from 'hyperformula';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { isOverdue, type RoadmapRow } from '../../src/core/roadmap';
-import { overdueFormula } from '../../src/sheets/roadmapSheets';
+import { overdueFormula } from '../../src/sheets/roadmapLayout';
 
 // The overdue rule of docs/методика.md §6 exists once (OVERDUE_CONDITIONS); the roadmap sheet's
 // highlighting formula is generated from it. Here that formula runs in a real formula engine

@@ -89,3 +89,19 @@ export function headerOf(twin: Twin, sheet: string, first = 'Код ОО'): stri
   if (!row) throw new Error(`no header on «${sheet}»`);
   return row.map(String);
 }
+
+/**
+ * Whose roadmap is where: the codes of the «ДК <Код ОО>» tabs, and the distinct codes of the rows of «Дорожные
+ * карты» (read from the sheet as a person sees it: the column headed «Код ОО» below its header).
+ */
+export function roadmapPlaces(twin: Twin): { tabs: string[]; combined: string[] } {
+  const tabs = twin
+    .sheetNames()
+    .filter((n) => n.startsWith('ДК '))
+    .map((n) => n.slice(3));
+  if (!twin.hasSheet('Дорожные карты')) return { tabs, combined: [] };
+  const values = twin.sheetValues('Дорожные карты');
+  const header = values.findIndex((r) => r[0] === 'Код ОО');
+  if (header < 0) throw new Error('no header on «Дорожные карты»');
+  return { tabs, combined: [...new Set(values.slice(header + 1).map((r) => String(r[0])))].filter((c) => c !== '') };
+}

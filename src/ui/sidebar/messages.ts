@@ -139,5 +139,6 @@ export const SUMMARY_LABELS = {
   riskZone: 'В зоне риска по ИСБШ',
   priority: 'Приоритетные адресаты',
   roadmaps: 'Дорожных карт',
+  combinedRoadmaps: 'Из них на общем листе «Дорожные карты»',
   protections: 'Защищено листов и диапазонов',
 } as const;

@@ -12,8 +12,8 @@ type SummaryKey = keyof typeof SUMMARY_LABELS;
 const SUMMARY_FIELDS: Record<RunKind, SummaryKey[]> = {
   check: ['schoolsRead', 'problems'],
   compute: ['schoolsRead', 'problems', 'shnor', 'incomplete', 'riskZone', 'priority'],
-  roadmaps: ['shnor', 'roadmaps'],
-  monitoring: ['roadmaps'],
+  roadmaps: ['shnor', 'roadmaps', 'combinedRoadmaps'],
+  monitoring: ['roadmaps', 'combinedRoadmaps'],
   access: ['protections'],
 };
 
@@ -36,6 +36,8 @@ export function renderSummary(summaryBox: HTMLElement, linksBox: HTMLElement, su
   for (const key of SUMMARY_FIELDS[summary.kind] ?? Object.keys(SUMMARY_LABELS)) {
     // «Неполные данные» is shown when there are some: a zero there says nothing a user needs.
     if (key === 'incomplete' && !summary.incomplete) continue;
+    // Likewise the roadmaps on «Дорожные карты»: only a region beyond the tabs' limit has any.
+    if (key === 'combinedRoadmaps' && !summary.combinedRoadmaps) continue;
     list.append(el('div', { 'data-summary': key }, el('dt', {}, SUMMARY_LABELS[key]), el('dd', {}, String(summary[key]))));
   }
   replaceChildren(

@@ -51,6 +51,12 @@ export const GROUP_VARIANTS = {
   group: ['Название группы', 'Трек', 'Проект', 'Группа школ', 'Программа'],
 } as const;
 
+/** «Дорожные карты» (docs/методика.md §6): Код ОО and Школа before the roadmap's columns. */
+export const COMBINED_ROADMAP_VARIANTS = {
+  schoolCode: ['Код школы', 'Код образовательной организации', 'Логин ОО', 'Код'],
+  schoolName: ['Наименование ОО', 'Образовательная организация', 'Название школы'],
+} as const;
+
 /** «Доступ» (docs/методика.md §11): Код ОО | E-mail ответственного школы | E-mail куратора | Муниципалитет | E-mail координатора. */
 export const ACCESS_VARIANTS = {
   schoolCode: ['Код школы', 'Код образовательной организации', 'Логин ОО', 'Код'],
