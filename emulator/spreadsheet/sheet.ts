@@ -21,6 +21,7 @@ import { assertMayEdit, initialEditors } from './editRights';
 import { DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT, FORMAT_LAYERS, LAYER_NAMES, type LayerName, type SheetModel } from './sheetModel';
 import type { SheetsContext } from './context';
 import { normalizeColor } from './colors';
+import { MAX_SHEET_NAME, sheetNameTooLong } from './spreadsheetModel';
 
 const scratch: CellInput = { value: undefined, formula: undefined, autoFormat: undefined };
 
@@ -70,6 +71,7 @@ export class SheetImpl implements Partial<GSheet> {
     if (!text.trim()) throw this.rt.error('Invalid argument: name');
     const other = this.ctx.ss.findByName(text);
     if (other && other !== this.model) throw this.rt.error(`A sheet with the name "${text}" already exists. Please enter another name.`);
+    if (text.length > MAX_SHEET_NAME) throw this.rt.error(sheetNameTooLong(text));
     this._write('setName');
     this.model.name = text;
     return this.api;

@@ -7,7 +7,14 @@ import { ProtectionImpl } from './protection';
 import { assertMayEdit, initialEditors } from './editRights';
 import { makeUser } from '../session';
 import { resolveTimeZone } from '../dates';
-import { SpreadsheetModel, type SpreadsheetSettings } from './spreadsheetModel';
+import {
+  MAX_SHEETS,
+  MAX_SHEET_NAME,
+  SpreadsheetModel,
+  sheetNameTooLong,
+  tooManySheets,
+  type SpreadsheetSettings,
+} from './spreadsheetModel';
 import type { SheetModel } from './sheetModel';
 import type { SheetsContext } from './context';
 import type { SheetRect } from './conditionalFormat';
@@ -113,6 +120,8 @@ export class SpreadsheetImpl implements Partial<GSpreadsheet> {
     if (name !== undefined && this.model.findByName(name)) {
       throw this.rt.error(`A sheet with the name "${name}" already exists. Please enter another name.`);
     }
+    if (name !== undefined && name.length > MAX_SHEET_NAME) throw this.rt.error(sheetNameTooLong(name));
+    if (this.model.sheets.length >= MAX_SHEETS) throw this.rt.error(tooManySheets());
     if (index !== undefined && (!Number.isInteger(index) || index < 0 || index > this.model.sheets.length)) {
       throw this.rt.error('The sheet index is out of bounds.');
     }

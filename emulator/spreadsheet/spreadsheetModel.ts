@@ -4,8 +4,33 @@ import type { InputLocale } from './cellValue';
 import type { Rect } from './a1';
 import type { RangeBridge } from './conditionalFormat';
 
-/** Sheets' limit on the cells of one spreadsheet. */
+/**
+ * Sheets' limit on the cells of one spreadsheet: «Up to 10 million cells» («Files you can store in Google Drive»,
+ * https://support.google.com/drive/answer/37603).
+ */
 export const MAX_CELLS = 10_000_000;
+
+/**
+ * The twin's bound on the tabs of one spreadsheet. Google's pages state no tab limit; 200 is the figure third-party
+ * pages report (e.g. the «Number of Tabs: 200 sheets per workbook» of the old Sheets' limits), and so it is taken as
+ * the platform's, conservatively: the add-in must stay well under it (src/sheets/names.ts ROADMAP_TABS_MAX).
+ */
+export const MAX_SHEETS = 200;
+
+/**
+ * The longest sheet name: the Sheets editor's rename box takes at most 100 characters (no documentation page states
+ * it; it is the editor's behaviour, reported as «Google Spreadsheet is <=100» in hildogjr/KiCost#52). The twin
+ * refuses a longer name where the add-in would set one.
+ */
+export const MAX_SHEET_NAME = 100;
+
+/** The twin's wording (the platform's exact text for these two is not documented). */
+export function sheetNameTooLong(name: string): string {
+  return `Invalid argument: name. A sheet name can have at most ${MAX_SHEET_NAME} characters (got ${name.length}).`;
+}
+export function tooManySheets(): string {
+  return `This spreadsheet already has ${MAX_SHEETS} sheets: no more can be added.`;
+}
 
 export interface ProtectionModel {
   id: number;

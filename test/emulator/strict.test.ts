@@ -1,7 +1,8 @@
 /**
  * The stricter twin on its own (without the add-in): overlapping executions, platform errors in Russian,
  * a null document lock outside a document, triggers per user and none in test deployments, hourly
- * time-driven triggers for add-ons, the time limit that kills an execution, and en_US rule formulas.
+ * time-driven triggers for add-ons, the time limit that kills an execution, en_US rule formulas, and the
+ * limits on sheet names and on the number of tabs.
  */
 import { describe, expect, it } from 'vitest';
 import { createTwin } from '../../emulator/index';
@@ -27,6 +28,23 @@ describe('the stricter twin', () => {
     const twin = createTwin({ userLanguage: 'ru' });
     twin.failAtWrite(1);
     expect(() => twin.spreadsheet.getSheets()[0].getRange(1, 1).setValue(1)).toThrow(/^Сбой службы «Таблицы» при доступе к документу/);
+  });
+
+  it('refuses a sheet name longer than 100 characters, by insertSheet and by setName', () => {
+    const twin = createTwin();
+    const ss = twin.spreadsheet;
+    expect(ss.insertSheet('Л'.repeat(100)).getName()).toHaveLength(100);
+    expect(() => ss.insertSheet('Л'.repeat(101))).toThrow(/at most 100 characters/);
+    expect(() => ss.getSheets()[0].setName('Д'.repeat(101))).toThrow(/at most 100 characters/);
+    expect(ss.getSheets()).toHaveLength(2);
+  });
+
+  it('refuses the 201st tab', () => {
+    const twin = createTwin();
+    const ss = twin.spreadsheet;
+    for (let i = ss.getSheets().length; i < 200; i++) ss.insertSheet(`Лист ${i + 1}`);
+    expect(ss.getSheets()).toHaveLength(200);
+    expect(() => ss.insertSheet('Ещё один')).toThrow(/already has 200 sheets/);
   });
 
   it('returns null for the document lock outside a containing document', () => {
