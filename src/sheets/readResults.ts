@@ -116,29 +116,97 @@ export function resultYears(cells: readonly unknown[]): number[] {
 
 const isFatal = (p: Problem) => p.action === ACTION.rowDropped;
 
-/** Bounds of the numeric duplicate key: procedures per sheet and the years it can tell apart (else a text key). */
-const PROCEDURE_IDS = 4096;
-const MIN_YEAR = 1900;
-const YEAR_SPAN = 1000;
+/** What a Код ОО cell says: a totals row, no code, a formula error, or a school's code (as `knownCodes` spell it). */
+interface CodeReading {
+  totals: boolean;
+  blank: boolean;
+  formulaError: boolean;
+  code: string;
+  /** schoolCodeKey of the code. */
+  key: string;
+  /** Whether `knownCodes` spell the code otherwise than the sheet (more than case). */
+  respelled: boolean;
+}
 
-interface Candidate {
-  result: ProcedureResult;
-  sheetRow: number;
+function readCode(raw: unknown, known: ReadonlyMap<string, string> | null): CodeReading {
+  const reading = { totals: false, blank: false, formulaError: false, code: '', key: '', respelled: false };
+  if (isBlankCell(raw)) return { ...reading, blank: true };
+  if (isTotalsRow(cellText(raw))) return { ...reading, totals: true };
+  if (isFormulaError(raw)) return { ...reading, formulaError: true };
+  const code = normalizeSchoolCode(raw).code;
+  const key = schoolCodeKey(code);
+  const spelled = known?.get(key);
+  if (spelled === undefined) return { ...reading, code, key };
+  return { ...reading, code: spelled, key, respelled: code.toLowerCase() !== spelled.toLowerCase() };
+}
+
+/** The non-blank parts of a procedure name, trimmed and joined by spaces. */
+function joinedText(parts: readonly unknown[]): string {
+  let text = '';
+  for (const v of parts) {
+    if (isBlankCell(v)) continue;
+    const part = cellText(v).trim();
+    text = text === '' ? part : `${text} ${part}`;
+  }
+  return text;
+}
+
+/**
+ * Where one layout finds the fields of a row: the long template is one such place for every row; a wide table has
+ * one per group of columns (procedure × year), whose year and procedure are written in the header.
+ */
+interface FieldPlaces {
+  columns: Partial<Record<ResultField, number>>;
+  /** Year and procedure of a wide group, read from its header; null in the long layout. */
+  group: { year: unknown; procedure: unknown } | null;
+  /** The header named for a field without a column of its own. */
+  otherHeader: string;
+  /** Of Процедура, Предмет, Класс: the fields this layout has, in that order (they make one procedure name). */
+  procedureFields: ResultField[];
 }
 
 /**
  * One school × year × procedure of the sheet, whatever the layout: the raw cells of its fields and the
  * headers that name them in the data check. A long row is one view; a wide row is one view per group.
+ * A class, not an object of closures: 700 000 rows make as many views.
  */
-interface RowView {
-  sheetRow: number;
-  raw: (field: ResultField) => unknown;
-  has: (field: ResultField) => boolean;
-  header: (field: ResultField) => string;
+class RowView {
+  constructor(
+    readonly sheetRow: number,
+    private readonly row: readonly unknown[],
+    private readonly places: FieldPlaces,
+    private readonly headers: readonly string[],
+  ) {}
+
+  raw(field: ResultField): unknown {
+    const { group, columns } = this.places;
+    if (group !== null && (field === 'year' || field === 'procedure')) return group[field];
+    return columns[field] === undefined ? '' : this.row[columns[field]];
+  }
+
+  has(field: ResultField): boolean {
+    const { group, columns } = this.places;
+    return (group !== null && (field === 'year' || field === 'procedure')) || columns[field] !== undefined;
+  }
+
+  header(field: ResultField): string {
+    const at = this.places.columns[field];
+    return at === undefined ? this.places.otherHeader : this.headers[at];
+  }
+
   /** The column index of a field (for its number format and its column-level share decision). */
-  column: (field: ResultField) => number | undefined;
+  column(field: ResultField): number | undefined {
+    return this.places.columns[field];
+  }
+
   /** Year and procedure come from the header (wide layout): no per-row notes about how they were read. */
-  fromHeader: boolean;
+  get fromHeader(): boolean {
+    return this.places.group !== null;
+  }
+
+  procedureParts(): unknown[] {
+    return this.places.procedureFields.map((f) => this.raw(f));
+  }
 }
 
 /** «6 / 67%»: a count with the share the table printed beside it. */
@@ -254,41 +322,29 @@ export function readResults(
     return c;
   };
 
-  const views: RowView[] = [];
-  for (let r = 1; r < values.length; r++) {
+  const PROCEDURE_FIELDS: readonly ResultField[] = ['procedure', 'subject', 'grade'];
+  const longPlaces: FieldPlaces = { columns, group: null, otherHeader: '', procedureFields: [] };
+  longPlaces.procedureFields = PROCEDURE_FIELDS.filter((f) => columns[f] !== undefined);
+  const widePlaces: FieldPlaces[] = wide.groups.map((g) => ({
+    columns: { schoolCode: columns.schoolCode, participants: g.participants, failed: g.failed, highScorers: g.highScorers },
+    group: { year: g.year, procedure: g.procedure },
+    otherHeader: headers[g.failed!],
+    procedureFields: ['procedure'],
+  }));
+  /** The views of one sheet row (none for a blank row), made as the rows are read rather than all at once. */
+  const viewsOf = (r: number): RowView[] => {
     const row = values[r] ?? [];
-    if (row.every(isBlankCell)) continue;
+    if (row.every(isBlankCell)) return [];
     const sheetRow = r + 1;
-    if (!isWide) {
-      views.push({
-        sheetRow,
-        raw: (f) => (columns[f] === undefined ? '' : row[columns[f]!]),
-        has: (f) => columns[f] !== undefined,
-        header: (f) => (columns[f] === undefined ? '' : headers[columns[f]!]),
-        column: (f) => columns[f],
-        fromHeader: false,
-      });
-      continue;
-    }
-    for (const g of wide.groups) {
-      const at: Partial<Record<ResultField, number>> = {
-        schoolCode: columns.schoolCode,
-        participants: g.participants,
-        failed: g.failed,
-        highScorers: g.highScorers,
-      };
+    if (!isWide) return [new RowView(sheetRow, row, longPlaces, headers)];
+    const out: RowView[] = [];
+    for (const [i, g] of wide.groups.entries()) {
       // A school without any value in the group's columns has no row for that procedure and year.
-      if ([g.participants, g.failed, g.highScorers].every((i) => i === undefined || isBlankCell(row[i]))) continue;
-      views.push({
-        sheetRow,
-        raw: (f) => (f === 'year' ? g.year : f === 'procedure' ? g.procedure : at[f] === undefined ? '' : row[at[f]!]),
-        has: (f) => f === 'year' || f === 'procedure' || at[f] !== undefined,
-        header: (f) => (at[f] === undefined ? headers[g.failed!] : headers[at[f]!]),
-        column: (f) => at[f],
-        fromHeader: true,
-      });
+      if ([g.participants, g.failed, g.highScorers].every((c) => c === undefined || isBlankCell(row[c]))) continue;
+      out.push(new RowView(sheetRow, row, widePlaces[i], headers));
     }
-  }
+    return out;
+  };
 
   const known = knownCodes ? new Map([...knownCodes].map((c) => [schoolCodeKey(c), c])) : null;
   const hints = knownCodes ? codeHints(knownCodes) : null;
@@ -296,176 +352,196 @@ export function readResults(
   const respelled = new Map<string, { raw: string; code: string; row: number; field: string }>();
   const totalsRows: number[] = [];
   const notes = { dash: [] as number[], pair: [] as number[], share: [] as number[], notAdmitted: [] as number[] };
-  const accepted: Candidate[] = [];
+  // The rows used, with their sheet rows and schoolCodeKey of their codes (parallel arrays).
+  const accepted: ProcedureResult[] = [];
+  const acceptedRows: number[] = [];
+  const acceptedKeys: string[] = [];
   const lost: LostResult[] = [];
-
-  for (const view of views) {
-    const { sheetRow } = view;
-    const rowProblems: Problem[] = [];
-    let code = '';
-    const problem = (key: ResultColumn, raw: unknown, text: string, action: string = ACTION.rowDropped) =>
-      rowProblems.push(cellProblem(sheetName, { row: sheetRow, column: view.header(key), value: raw, schoolCode: code }, text, action));
-    const cell = (key: ResultColumn): unknown => view.raw(key);
-    /** A cell read by `parse`; a formula error or a ValueError is a problem (`action`), the value undefined. */
-    const read = <T>(key: ResultColumn, parse: (v: unknown) => T, action?: string): T | undefined => {
-      const raw = cell(key);
-      if (isFormulaError(raw)) {
-        problem(key, raw, PROBLEM.formulaError, action);
-        return undefined;
-      }
-      try {
-        return parse(raw);
-      } catch (e) {
-        if (!(e instanceof ValueError)) throw e;
-        problem(key, raw, e.message, action);
-        return undefined;
-      }
-    };
-
-    const rawCode = cell('schoolCode');
-    if (!isBlankCell(rawCode) && isTotalsRow(cellText(rawCode))) {
-      if (!totalsRows.includes(sheetRow)) totalsRows.push(sheetRow);
-      continue;
+  // The same few thousand codes and a few dozen procedure names fill 700 000 rows: each text is read once.
+  const codeReadings = new Map<string, CodeReading>();
+  const codeOf = (raw: unknown): CodeReading => {
+    if (typeof raw !== 'string' && typeof raw !== 'number') return readCode(raw, known);
+    const text = cellText(raw);
+    let reading = codeReadings.get(text);
+    if (reading === undefined) codeReadings.set(text, (reading = readCode(raw, known)));
+    return reading;
+  };
+  const procedureNotes = new Map<string, 'unknown' | 'readAs' | null>();
+  /** Whether a procedure name read from `raw` is outside the nine or was respelled. */
+  const procedureNote = (raw: string, procedure: string): 'unknown' | 'readAs' | null => {
+    let note = procedureNotes.get(raw);
+    if (note === undefined) {
+      note = !isKnownProcedure(procedure) ? 'unknown' : raw.replace(/\s+/g, ' ').trim() !== procedure ? 'readAs' : null;
+      procedureNotes.set(raw, note);
     }
-    if (isBlankCell(rawCode)) problem('schoolCode', rawCode, PROBLEM.noSchoolCode);
-    else if (isFormulaError(rawCode)) problem('schoolCode', rawCode, PROBLEM.formulaError);
-    else {
-      code = normalizeSchoolCode(rawCode).code;
-      const spelled = known?.get(schoolCodeKey(code));
-      if (spelled !== undefined) {
-        if (code.toLowerCase() !== spelled.toLowerCase() && !respelled.has(schoolCodeKey(code))) {
-          respelled.set(schoolCodeKey(code), {
+    return note;
+  };
+  const parseYear = (v: unknown): number => {
+    const y = parseResultYear(v);
+    if (options.latestYear !== undefined && y > options.latestYear) throw new ValueError(PROBLEM.futureYear(quoteValue(v)));
+    return y;
+  };
+
+  for (let r = 1; r < values.length; r++)
+    for (const view of viewsOf(r)) {
+      const { sheetRow } = view;
+      const rowProblems: Problem[] = [];
+      let code = '';
+      const problem = (key: ResultColumn, raw: unknown, text: string, action: string = ACTION.rowDropped) =>
+        rowProblems.push(cellProblem(sheetName, { row: sheetRow, column: view.header(key), value: raw, schoolCode: code }, text, action));
+      const cell = (key: ResultColumn): unknown => view.raw(key);
+      /** A cell read by `parse`; a formula error or a ValueError is a problem (`action`), the value undefined. */
+      const read = <T>(key: ResultColumn, parse: (v: unknown) => T, action?: string): T | undefined => {
+        const raw = cell(key);
+        if (isFormulaError(raw)) {
+          problem(key, raw, PROBLEM.formulaError, action);
+          return undefined;
+        }
+        try {
+          return parse(raw);
+        } catch (e) {
+          if (!(e instanceof ValueError)) throw e;
+          problem(key, raw, e.message, action);
+          return undefined;
+        }
+      };
+
+      const rawCode = cell('schoolCode');
+      const reading = codeOf(rawCode);
+      if (reading.totals) {
+        if (!totalsRows.includes(sheetRow)) totalsRows.push(sheetRow);
+        continue;
+      }
+      if (reading.blank) problem('schoolCode', rawCode, PROBLEM.noSchoolCode);
+      else if (reading.formulaError) problem('schoolCode', rawCode, PROBLEM.formulaError);
+      else {
+        code = reading.code;
+        if (reading.respelled && !respelled.has(reading.key)) {
+          respelled.set(reading.key, {
             raw: cellText(rawCode).trim(),
-            code: spelled,
+            code,
             row: sheetRow,
             field: view.header('schoolCode'),
           });
         }
-        code = spelled;
       }
-    }
-    const year = read('year', (v) => {
-      const y = parseResultYear(v);
-      if (options.latestYear !== undefined && y > options.latestYear) throw new ValueError(PROBLEM.futureYear(quoteValue(v)));
-      return y;
-    });
-    // Процедура | Предмет | Класс split as ФИС ОКО exports them make one name: «ВПР» «математика» «5» → «ВПР математика 5».
-    const procedureParts = (['procedure', 'subject', 'grade'] as const).filter((f) => view.has(f)).map((f) => cell(f));
-    const procedureRaw = procedureParts
-      .filter((v) => !isBlankCell(v))
-      .map((v) => cellText(v).trim())
-      .join(' ');
-    let procedure: string | undefined;
-    if (procedureParts.some(isFormulaError)) problem('procedure', procedureRaw, PROBLEM.formulaError);
-    else if (isBlankCell(procedureRaw)) problem(view.has('procedure') ? 'procedure' : 'subject', procedureRaw, PROBLEM.noProcedure);
-    else procedure = normalizeProcedureName(procedureRaw);
-    let participants = view.has('participants') ? read('participants', parseCount) : null;
+      const year = read('year', parseYear);
+      // Процедура | Предмет | Класс split as ФИС ОКО exports them make one name: «ВПР» «математика» «5» → «ВПР математика 5».
+      const procedureParts = view.procedureParts();
+      const procedureRaw = joinedText(procedureParts);
+      let procedure: string | undefined;
+      if (procedureParts.some(isFormulaError)) problem('procedure', procedureRaw, PROBLEM.formulaError);
+      else if (isBlankCell(procedureRaw)) problem(view.has('procedure') ? 'procedure' : 'subject', procedureRaw, PROBLEM.noProcedure);
+      else procedure = normalizeProcedureName(procedureRaw);
+      let participants = view.has('participants') ? read('participants', parseCount) : null;
 
-    // The failures: a count, «-» (none), «6 / 67%» (the count), or a share converted with the participants.
-    let failed: number | null | undefined;
-    let share: number | undefined;
-    const failedRaw = cell('failed');
-    const failedColumn = view.column('failed');
-    const failedText = typeof failedRaw === 'string' ? failedRaw.trim() : '';
-    const pair = COUNT_WITH_SHARE.exec(failedText);
-    if (DASHES.has(failedText)) {
-      failed = participants ? 0 : null;
-      if (participants) notes.dash.push(sheetRow);
-    } else if (pair) {
-      failed = Number(pair[1]);
-      notes.pair.push(sheetRow);
-    } else {
-      const column = failedColumn === undefined ? null : failuresOf(failedColumn);
-      const formatted = percentFormatted(sheetRow - 1, failedColumn);
-      const written = typeof failedRaw === 'string' && /%\s*$/.test(failedRaw.trim());
-      if (column && (column.shares || formatted || written)) {
-        const s = read('failed', (v) => shareInColumn(v, column.scale, formatted));
-        if (s === undefined) failed = undefined;
-        else if (s === null) failed = null;
-        else {
-          // A column of shares is noted once; a share among counts is noted on its row.
-          if (column.shares) notes.share.push(sheetRow);
-          else problem('failed', failedRaw, PROBLEM.shareAmongCounts, ACTION.shareConverted);
-          if (participants === undefined) {
-            failed = undefined;
-          } else if (participants === null) {
-            share = s;
-            failed = null;
-          } else if (participants === 0) {
-            failed = s > 0 ? s : 0;
-          } else {
-            const exact = s * participants;
-            const whole = Math.round(exact);
-            // A printed share is rounded: the whole number of pupils it stands for, when there is one.
-            failed = Math.abs(exact - whole) <= participants * SHARE_ROUNDING + 1e-9 ? whole : exact;
+      // The failures: a count, «-» (none), «6 / 67%» (the count), or a share converted with the participants.
+      let failed: number | null | undefined;
+      let share: number | undefined;
+      const failedRaw = cell('failed');
+      const failedColumn = view.column('failed');
+      const failedText = typeof failedRaw === 'string' ? failedRaw.trim() : '';
+      const pair = COUNT_WITH_SHARE.exec(failedText);
+      if (DASHES.has(failedText)) {
+        failed = participants ? 0 : null;
+        if (participants) notes.dash.push(sheetRow);
+      } else if (pair) {
+        failed = Number(pair[1]);
+        notes.pair.push(sheetRow);
+      } else {
+        const column = failedColumn === undefined ? null : failuresOf(failedColumn);
+        const formatted = percentFormatted(sheetRow - 1, failedColumn);
+        const written = typeof failedRaw === 'string' && /%\s*$/.test(failedRaw.trim());
+        if (column && (column.shares || formatted || written)) {
+          const s = read('failed', (v) => shareInColumn(v, column.scale, formatted));
+          if (s === undefined) failed = undefined;
+          else if (s === null) failed = null;
+          else {
+            // A column of shares is noted once; a share among counts is noted on its row.
+            if (column.shares) notes.share.push(sheetRow);
+            else problem('failed', failedRaw, PROBLEM.shareAmongCounts, ACTION.shareConverted);
+            if (participants === undefined) {
+              failed = undefined;
+            } else if (participants === null) {
+              share = s;
+              failed = null;
+            } else if (participants === 0) {
+              failed = s > 0 ? s : 0;
+            } else {
+              const exact = s * participants;
+              const whole = Math.round(exact);
+              // A printed share is rounded: the whole number of pupils it stands for, when there is one.
+              failed = Math.abs(exact - whole) <= participants * SHARE_ROUNDING + 1e-9 ? whole : exact;
+            }
           }
+        } else failed = read('failed', parseCount);
+      }
+      let highScorers = !view.has('highScorers') ? null : read('highScorers', parseCount, ACTION.valueDropped);
+      if (view.has('notAdmitted') && !isBlankCell(cell('notAdmitted'))) {
+        const notAdmitted = read('notAdmitted', parseCount);
+        if (notAdmitted && participants !== undefined && failed !== undefined && failed !== null) {
+          // «С учетом недопущенных» (seed 000): pupils not admitted to ГИА did not pass either.
+          participants = (participants ?? 0) + notAdmitted;
+          failed += notAdmitted;
+          notes.notAdmitted.push(sheetRow);
         }
-      } else failed = read('failed', parseCount);
-    }
-    let highScorers = !view.has('highScorers') ? null : read('highScorers', parseCount, ACTION.valueDropped);
-    if (view.has('notAdmitted') && !isBlankCell(cell('notAdmitted'))) {
-      const notAdmitted = read('notAdmitted', parseCount);
-      if (notAdmitted && participants !== undefined && failed !== undefined && failed !== null) {
-        // «С учетом недопущенных» (seed 000): pupils not admitted to ГИА did not pass either.
-        participants = (participants ?? 0) + notAdmitted;
-        failed += notAdmitted;
-        notes.notAdmitted.push(sheetRow);
       }
-    }
 
-    if (participants !== undefined && failed !== undefined) {
-      if (failed !== null && failed > 0 && !participants) {
-        problem('failed', cell('failed'), PROBLEM.failedWithoutParticipants(quoteValue(failed)));
-      } else if (failed !== null && participants !== null && failed > participants) {
-        problem('failed', cell('failed'), PROBLEM.failedAboveParticipants(quoteValue(failed), quoteValue(participants)));
+      if (participants !== undefined && failed !== undefined) {
+        if (failed !== null && failed > 0 && !participants) {
+          problem('failed', cell('failed'), PROBLEM.failedWithoutParticipants(quoteValue(failed)));
+        } else if (failed !== null && participants !== null && failed > participants) {
+          problem('failed', cell('failed'), PROBLEM.failedAboveParticipants(quoteValue(failed), quoteValue(participants)));
+        }
       }
-    }
-    if (highScorers !== undefined && highScorers !== null && participants !== undefined && highScorers > (participants ?? 0)) {
-      problem(
-        'highScorers',
-        cell('highScorers'),
-        PROBLEM.highAboveParticipants(quoteValue(highScorers), quoteValue(participants ?? 0)),
-        ACTION.valueDropped,
-      );
-      highScorers = undefined;
-    }
-    if (!rowProblems.some(isFatal) && code && known && !known.has(schoolCodeKey(code))) {
-      // One problem per unknown code, listing its rows, after the loop.
-      const key = schoolCodeKey(code);
-      const entry = unknownRows.get(key) ?? { code, field: view.header('schoolCode'), rows: [] };
-      if (!entry.rows.includes(sheetRow)) entry.rows.push(sheetRow);
-      unknownRows.set(key, entry);
-      continue;
-    }
-    if (rowProblems.some(isFatal)) {
-      // Every problem of a dropped row says the row was not used.
-      problems.push(...rowProblems.map((p) => ({ ...p, action: ACTION.rowDropped })));
-      if (code && (!known || known.has(schoolCodeKey(code))))
-        lost.push({ schoolCode: code, year: year ?? null, procedure: procedure ?? null });
-      continue;
-    }
-    if (participants && failed === null && share === undefined)
-      problem('failed', cell('failed'), PROBLEM.noFailedCount, ACTION.shareNotComputed);
-    if (!view.fromHeader) {
-      if (!isKnownProcedure(procedure!)) problem('procedure', procedureRaw, PROBLEM.unknownProcedure, ACTION.rowUsed);
-      else if (procedureRaw.replace(/\s+/g, ' ').trim() !== procedure)
-        problem(view.has('procedure') ? 'procedure' : 'subject', procedureRaw, PROBLEM.procedureReadAs(procedure!), ACTION.rowUsed);
-      if (typeof cell('year') === 'string' && String(year) !== cellText(cell('year'))) {
-        problem('year', cell('year'), PROBLEM.yearReadAs(cellText(cell('year')), year as number), ACTION.rowUsed);
+      if (highScorers !== undefined && highScorers !== null && participants !== undefined && highScorers > (participants ?? 0)) {
+        problem(
+          'highScorers',
+          cell('highScorers'),
+          PROBLEM.highAboveParticipants(quoteValue(highScorers), quoteValue(participants ?? 0)),
+          ACTION.valueDropped,
+        );
+        highScorers = undefined;
       }
+      const key = reading.key;
+      if (!rowProblems.some(isFatal) && code && known && !known.has(key)) {
+        // One problem per unknown code, listing its rows, after the loop.
+        const entry = unknownRows.get(key) ?? { code, field: view.header('schoolCode'), rows: [] };
+        if (!entry.rows.includes(sheetRow)) entry.rows.push(sheetRow);
+        unknownRows.set(key, entry);
+        continue;
+      }
+      if (rowProblems.some(isFatal)) {
+        // Every problem of a dropped row says the row was not used.
+        problems.push(...rowProblems.map((p) => ({ ...p, action: ACTION.rowDropped })));
+        if (code && (!known || known.has(key))) lost.push({ schoolCode: code, year: year ?? null, procedure: procedure ?? null });
+        continue;
+      }
+      if (participants && failed === null && share === undefined)
+        problem('failed', cell('failed'), PROBLEM.noFailedCount, ACTION.shareNotComputed);
+      if (!view.fromHeader) {
+        const note = procedureNote(procedureRaw, procedure!);
+        if (note === 'unknown') problem('procedure', procedureRaw, PROBLEM.unknownProcedure, ACTION.rowUsed);
+        else if (note === 'readAs')
+          problem(view.has('procedure') ? 'procedure' : 'subject', procedureRaw, PROBLEM.procedureReadAs(procedure!), ACTION.rowUsed);
+        if (typeof cell('year') === 'string' && String(year) !== cellText(cell('year'))) {
+          problem('year', cell('year'), PROBLEM.yearReadAs(cellText(cell('year')), year as number), ACTION.rowUsed);
+        }
+      }
+      problems.push(...rowProblems);
+      const result: ProcedureResult = {
+        schoolCode: code,
+        year: year!,
+        procedure: procedure!,
+        participants: participants ?? null,
+        failed: failed ?? null,
+        highScorers: highScorers ?? null,
+      };
+      if (share !== undefined) result.share = share;
+      accepted.push(result);
+      acceptedRows.push(sheetRow);
+      acceptedKeys.push(key);
     }
-    problems.push(...rowProblems);
-    const result: ProcedureResult = {
-      schoolCode: code,
-      year: year!,
-      procedure: procedure!,
-      participants: participants ?? null,
-      failed: failed ?? null,
-      highScorers: highScorers ?? null,
-    };
-    if (share !== undefined) result.share = share;
-    accepted.push({ sheetRow, result });
-  }
 
   for (const { code, field, rows } of unknownRows.values()) {
     const hint = hints ? nearMatch(code, hints) : null;
@@ -496,8 +572,8 @@ export function readResults(
   if (notes.share.length) sheetNote(PROBLEM.sharesConverted(rowsText(notes.share)), ACTION.sharesConverted);
   if (notes.notAdmitted.length) sheetNote(PROBLEM.notAdmittedCounted(rowsText(notes.notAdmitted)), ACTION.notAdmittedCounted);
 
-  // One number per (school, year, procedure): small ids for codes and procedures, so that 700 000 rows are told apart
-  // without building and hashing 700 000 strings.
+  // One number per (school, year, procedure) — small ids for codes and procedures, and the year's offset — so that
+  // 700 000 rows are told apart without building and hashing 700 000 strings; text keys if a year is not whole.
   const codeIds = new Map<string, number>();
   const procedureIds = new Map<string, number>();
   const idOf = (ids: Map<string, number>, key: string): number => {
@@ -505,33 +581,40 @@ export function readResults(
     if (id === undefined) ids.set(key, (id = ids.size));
     return id;
   };
-  const keys = accepted.map(
-    (c) =>
-      (idOf(codeIds, schoolCodeKey(c.result.schoolCode)) * PROCEDURE_IDS + idOf(procedureIds, c.result.procedure)) * YEAR_SPAN +
-      (c.result.year - MIN_YEAR),
+  const codeId = acceptedKeys.map((k) => idOf(codeIds, k));
+  const procedureId = accepted.map((r) => idOf(procedureIds, r.procedure));
+  let firstYear = Infinity;
+  let lastYear = -Infinity;
+  for (const r of accepted) {
+    firstYear = Math.min(firstYear, r.year);
+    lastYear = Math.max(lastYear, r.year);
+  }
+  const span = lastYear - firstYear + 1;
+  const exact = accepted.every((r) => Number.isInteger(r.year)) && codeIds.size * procedureIds.size * span <= Number.MAX_SAFE_INTEGER;
+  const keys: Array<number | string> = accepted.map((r, i) =>
+    exact
+      ? (codeId[i] * procedureIds.size + procedureId[i]) * span + (r.year - firstYear)
+      : `${acceptedKeys[i]}\u0000${r.year}\u0000${r.procedure}`,
   );
-  const exact =
-    procedureIds.size < PROCEDURE_IDS &&
-    accepted.every((c) => c.result.year >= MIN_YEAR && c.result.year < MIN_YEAR + YEAR_SPAN && Number.isInteger(c.result.year));
-  const keyOf = exact
-    ? (_c: Candidate, i: number): number | string => keys[i]
-    : (c: Candidate): number | string => `${schoolCodeKey(c.result.schoolCode)}\u0000${c.result.year}\u0000${c.result.procedure}`;
-  const latest = new Map<number | string, Candidate>();
-  accepted.forEach((c, i) => latest.set(keyOf(c, i), c));
-  for (const [i, c] of accepted.entries()) {
-    const winner = latest.get(keyOf(c, i))!;
-    if (winner === c) continue;
+  const latest = new Map<number | string, number>();
+  keys.forEach((k, i) => latest.set(k, i));
+  const results: ProcedureResult[] = [];
+  for (const [i, r] of accepted.entries()) {
+    const winner = latest.get(keys[i])!;
+    if (winner === i) {
+      results.push(r);
+      continue;
+    }
     problems.push({
       sheet: sheetName,
-      row: c.sheetRow,
-      schoolCode: c.result.schoolCode,
+      row: acceptedRows[i],
+      schoolCode: r.schoolCode,
       field: '',
-      value: `${c.result.year}, ${c.result.procedure}`,
+      value: `${r.year}, ${r.procedure}`,
       problem: PROBLEM.duplicateResult,
-      action: ACTION.replacedByLaterRow(winner.sheetRow),
+      action: ACTION.replacedByLaterRow(acceptedRows[winner]),
     });
   }
-  const results = accepted.filter((c, i) => latest.get(keyOf(c, i)) === c).map((c) => c.result);
   problems.push(
     ...singleYearProcedures(results).map(({ procedure, year }) => ({
       sheet: sheetName,
