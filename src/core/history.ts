@@ -3,7 +3,7 @@
  * the failing share of each procedure per year, the runs of ШНОР years, and ИСБШ with its zone of risk per school
  * year of the form's answers.
  */
-import { assessSchools, failingShare, isDecidedStatus } from './shnor';
+import { assessSchools, failingShare, isDecidedStatus, type SchoolShnor } from './shnor';
 import { computeIsbsh, roundIsbsh } from './isbsh';
 import { computeRiskZone } from './riskZone';
 import { normalizeProcedureName } from './procedures';
@@ -70,6 +70,8 @@ export interface HistoryInput {
   yearly?: ReadonlyArray<YearlyAnswer>;
   /** The group a school's zone of risk is ranked in (its municipality, or the whole sheet: the settings). */
   zoneGroup: (record: SchoolRecord) => string;
+  /** assessSchools of a year for these codes, results, settings and lost rows, when the caller has it already. */
+  assessYear?: (year: number) => SchoolShnor[];
 }
 
 /**
@@ -223,7 +225,8 @@ function zoneBySchoolYear(
 export function computeHistory(input: HistoryInput): HistoryReport {
   const { schoolCodes, results, year, settings } = input;
   const years = year === null ? [] : yearsUpTo(results, year);
-  const perYear = years.map((y) => assessSchools(schoolCodes, results, y, settings, input.lost));
+  const assessYear = input.assessYear ?? ((y: number) => assessSchools(schoolCodes, results, y, settings, input.lost));
+  const perYear = years.map(assessYear);
   const shares = sharesBySchoolYear(results, years);
   const zones = zoneBySchoolYear(schoolCodes, input.yearly ?? [], settings, input.zoneGroup);
   const schools = schoolCodes.map((schoolCode, i): SchoolHistory => {

@@ -2,7 +2,7 @@ import { computeIsbsh, isbshLevel, missingIsbshInputs, roundIsbsh, ISBSH_INPUT_L
 import { computeRiskZone } from './riskZone';
 import { schoolTypeLabel } from './schoolType';
 import { resourceDeficits } from './deficits';
-import { assessSchools, failingShare, isDecidedStatus, reportingYearOf, type SchoolShnor } from './shnor';
+import { assessSchoolsByYear, failingShare, isDecidedStatus, reportingYearOf, type SchoolShnor } from './shnor';
 import { clusterDynamics, procedureDynamicsSummary, clusterDynamicsSummary } from './dynamics';
 import { compareProcedures, normalizeProcedureName } from './procedures';
 import { resilientSchools } from './resilience';
@@ -133,13 +133,15 @@ export function computeReport(input: PipelineInput): Report {
   );
   const deficits = resourceDeficits(schools, settings);
   const codes = schools.map((s) => s.schoolCode);
-  const shnor = year === null ? codes.map((c) => emptyShnor(c)) : assessSchools(codes, results, year, settings, lost);
+  // Y, Y−1 and the history's years are each assessed once, on one grouping of the rows.
+  const assessYear = assessSchoolsByYear(codes, results, settings, lost);
+  const shnor = year === null ? codes.map((c) => emptyShnor(c)) : assessYear(year);
 
   const resilience = resilientSchools(
     schools.map((_, i) => ({ isbsh: isbsh[i], meanShare: shnor[i].meanShareY, isShnor: shnor[i].status === 'ШНОР' })),
     settings,
   );
-  const earlier = year === null ? [] : earlierYearResults(codes, results, year, settings);
+  const earlier = year === null ? [] : earlierYearResults(results, year, assessYear);
   const mentors = suggestMentors(
     schools.map((s, i) => ({
       schoolCode: s.schoolCode,
@@ -255,7 +257,16 @@ export function computeReport(input: PipelineInput): Report {
     wasShnorPrevious: r.shnor.previousStatus === 'ШНОР',
     significance: Object.fromEntries(r.profile.factors.map((f) => [f.factorId, f.significance])),
   }));
-  const history = computeHistory({ schoolCodes: codes, results, lost, year, settings, yearly: input.yearly, zoneGroup: groupOf });
+  const history = computeHistory({
+    schoolCodes: codes,
+    results,
+    lost,
+    year,
+    settings,
+    yearly: input.yearly,
+    zoneGroup: groupOf,
+    assessYear,
+  });
 
   return {
     year,
@@ -296,18 +307,17 @@ export function computeReport(input: PipelineInput): Report {
 /**
  * Each school's mean failing share and status in every year of the data before Y (oldest first), for the mentors'
  * «устойчиво» high results (docs/методика.md §3). A year of the data is one in which some row has a failing share.
+ * `assessYear` may count lost rows: they change neither the mean share nor whether a school is ШНОР (withMissing only
+ * turns a school that is not ШНОР into «неполные данные»).
  */
 function earlierYearResults(
-  codes: ReadonlyArray<string>,
   results: ReadonlyArray<ProcedureResult>,
   year: number,
-  settings: Settings,
+  assessYear: (year: number) => SchoolShnor[],
 ): Array<Array<{ meanShare: number | null; isShnor: boolean }>> {
   const years = new Set<number>();
   for (const r of results) if (r.year < year && Number.isInteger(r.year) && failingShare(r) !== null) years.add(r.year);
-  return [...years]
-    .sort((a, b) => a - b)
-    .map((y) => assessSchools(codes, results, y, settings).map((s) => ({ meanShare: s.meanShareY, isShnor: s.status === 'ШНОР' })));
+  return [...years].sort((a, b) => a - b).map((y) => assessYear(y).map((s) => ({ meanShare: s.meanShareY, isShnor: s.status === 'ШНОР' })));
 }
 
 /**

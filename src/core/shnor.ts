@@ -303,24 +303,31 @@ function meanShare(m: YearShares): number | null {
   return n ? sum / n : null;
 }
 
+/** One school's counted procedures in one year of «Результаты ОП», in display order. */
+interface SchoolYear {
+  year: number;
+  shares: YearShares;
+}
+
+/** «Результаты ОП» grouped by school and year for the status rule (docs/методика.md §3), for one settings' subjects. */
+interface GroupedResults {
+  bySchool: Map<string, SchoolYear[]>;
+  /** Raw procedure text → normalised name when it counts for the status, else null. */
+  countedName: (raw: string) => string | null;
+  /**
+   * Whether two counted names are equal in display order (Russian collation ignores a few characters): their order in a
+   * school's list then follows which of them came first among the rows grouped, so a year cannot reuse a grouping of
+   * other years.
+   */
+  tiedNames: boolean;
+}
+
 /**
- * ШНОР status of every school in year Y from «Результаты ОП» (docs/методика.md §3), parallel to
- * schoolCodes: only procedures in settings.shnorSubjects count, shares are failingShare of each
- * row; the same rule also gives the status and cluster of Y−1 (with Y−2) for the cluster dynamics
- * of §4. Rows of one school, year and procedure (after normalisation) given twice: the last row
- * with a share wins. A school without rows is «нет данных». The cluster, like the status, is drawn from
- * the counted procedures only (docs/методика.md §3 «the year's procedures» read with its subject setting): a high
- * failing share in another subject neither makes a school ШНОР nor moves its cluster. Procedures are listed in display order
- * (canonical first). meanShareY (for resilient schools) is the mean failing share over the counted
- * procedures of Y. Linear in the number of rows.
+ * Each school's counted procedures per year, of the rows whose year `wanted` keeps: shares are failingShare of each
+ * row, the last row with a share of a school, year and procedure wins (see assessSchools). Procedures are in display
+ * order (canonical first).
  */
-export function assessSchools(
-  schoolCodes: ReadonlyArray<string>,
-  results: ReadonlyArray<ProcedureResult>,
-  year: number,
-  settings: Settings,
-  lost: ReadonlyArray<LostResult> = [],
-): SchoolShnor[] {
+function groupResults(results: ReadonlyArray<ProcedureResult>, settings: Settings, wanted: (year: number) => boolean): GroupedResults {
   // Raw procedure text → normalised name when it counts for the status, else null; and the display
   // rank of each counted name, so that ordering a school's procedures costs no string comparison.
   // Ranks are renumbered when a new name appears, which keeps the relative order of the others.
@@ -340,17 +347,80 @@ export function assessSchools(
     return name;
   };
 
-  const bySchool = new Map<string, YearShares[]>();
+  const bySchool = new Map<string, SchoolYear[]>();
   for (const r of results) {
-    const yearsBack = year - r.year;
-    if (!(yearsBack >= 0 && yearsBack < YEARS_BACK && Number.isInteger(yearsBack))) continue;
+    if (!Number.isFinite(r.year) || !wanted(r.year)) continue;
     const name = countedName(r.procedure);
     if (name === null) continue;
     let years = bySchool.get(r.schoolCode);
-    if (years === undefined) bySchool.set(r.schoolCode, (years = [[], [], []]));
-    addInDisplayOrder(years[yearsBack], { name, share: failingShare(r), participants: usable(r.participants) }, order);
+    if (years === undefined) bySchool.set(r.schoolCode, (years = []));
+    let shares = years.find((y) => y.year === r.year)?.shares;
+    if (shares === undefined) years.push({ year: r.year, shares: (shares = []) });
+    addInDisplayOrder(shares, { name, share: failingShare(r), participants: usable(r.participants) }, order);
   }
+  const tiedNames = known.some((n, i) => i > 0 && compareProcedures(known[i - 1], n) === 0);
+  return { bySchool, countedName, tiedNames };
+}
 
+/** Whether a row of `year` is one of the three years the assessment of `reportingYear` reads, and which (0 = Y). */
+function yearsBackOf(reportingYear: number, year: number): number | null {
+  const yearsBack = reportingYear - year;
+  return yearsBack >= 0 && yearsBack < YEARS_BACK && Number.isInteger(yearsBack) ? yearsBack : null;
+}
+
+/**
+ * ШНОР status of every school in year Y from «Результаты ОП» (docs/методика.md §3), parallel to
+ * schoolCodes: only procedures in settings.shnorSubjects count, shares are failingShare of each
+ * row; the same rule also gives the status and cluster of Y−1 (with Y−2) for the cluster dynamics
+ * of §4. Rows of one school, year and procedure (after normalisation) given twice: the last row
+ * with a share wins. A school without rows is «нет данных». The cluster, like the status, is drawn from
+ * the counted procedures only (docs/методика.md §3 «the year's procedures» read with its subject setting): a high
+ * failing share in another subject neither makes a school ШНОР nor moves its cluster. Procedures are listed in display order
+ * (canonical first). meanShareY (for resilient schools) is the mean failing share over the counted
+ * procedures of Y. Linear in the number of rows.
+ */
+export function assessSchools(
+  schoolCodes: ReadonlyArray<string>,
+  results: ReadonlyArray<ProcedureResult>,
+  year: number,
+  settings: Settings,
+  lost: ReadonlyArray<LostResult> = [],
+): SchoolShnor[] {
+  const grouped = groupResults(results, settings, (y) => yearsBackOf(year, y) !== null);
+  return assessGroupedSchools(schoolCodes, grouped, year, settings, lost);
+}
+
+/**
+ * assessSchools for any year of the same results, settings and lost rows (docs/методика.md §3, §4, §9): the rows are
+ * grouped once and each year is assessed once, however often it is asked for. A year's list is shared by the callers.
+ */
+export function assessSchoolsByYear(
+  schoolCodes: ReadonlyArray<string>,
+  results: ReadonlyArray<ProcedureResult>,
+  settings: Settings,
+  lost: ReadonlyArray<LostResult> = [],
+): (year: number) => SchoolShnor[] {
+  const grouped = groupResults(results, settings, () => true);
+  const assessed = new Map<number, SchoolShnor[]>();
+  return (year) => {
+    let schools = assessed.get(year);
+    if (schools === undefined) {
+      schools = grouped.tiedNames
+        ? assessSchools(schoolCodes, results, year, settings, lost)
+        : assessGroupedSchools(schoolCodes, grouped, year, settings, lost);
+      assessed.set(year, schools);
+    }
+    return schools;
+  };
+}
+
+function assessGroupedSchools(
+  schoolCodes: ReadonlyArray<string>,
+  grouped: GroupedResults,
+  year: number,
+  settings: Settings,
+  lost: ReadonlyArray<LostResult>,
+): SchoolShnor[] {
   const none: YearShares[] = [[], [], []];
   const percentText = memoisedPercent();
   const lostBySchool = new Map<string, LostResult[]>();
@@ -360,10 +430,19 @@ export function assessSchools(
     else lostBySchool.set(l.schoolCode, [l]);
   }
   return schoolCodes.map((schoolCode): SchoolShnor => {
-    const [y, y1, y2] = bySchool.get(schoolCode) ?? none;
+    const years = grouped.bySchool.get(schoolCode);
+    let window = none;
+    if (years !== undefined) {
+      window = [[], [], []];
+      for (const { year: y, shares } of years) {
+        const back = yearsBackOf(year, y);
+        if (back !== null) window[back] = shares;
+      }
+    }
+    const [y, y1, y2] = window;
     const before = assessYearShares(y1, y2, year - 1, settings, null);
     const left = assessYearShares(y, y1, year, settings, percentText);
-    const missing = missingResults(lostBySchool.get(schoolCode) ?? [], y, y1, year, settings.shnorThreshold, countedName);
+    const missing = missingResults(lostBySchool.get(schoolCode) ?? [], y, y1, year, settings.shnorThreshold, grouped.countedName);
     const { now, shown } = withMissing(left, missing, y, y1, settings);
     return {
       status: now.status,
