@@ -140,17 +140,6 @@ function readCode(raw: unknown, known: ReadonlyMap<string, string> | null): Code
   return { ...reading, code: spelled, key, respelled: code.toLowerCase() !== spelled.toLowerCase() };
 }
 
-/** The non-blank parts of a procedure name, trimmed and joined by spaces. */
-function joinedText(parts: readonly unknown[]): string {
-  let text = '';
-  for (const v of parts) {
-    if (isBlankCell(v)) continue;
-    const part = cellText(v).trim();
-    text = text === '' ? part : `${text} ${part}`;
-  }
-  return text;
-}
-
 /**
  * Where one layout finds the fields of a row: the long template is one such place for every row; a wide table has
  * one per group of columns (procedure × year), whose year and procedure are written in the header.
@@ -159,6 +148,8 @@ interface FieldPlaces {
   columns: Partial<Record<ResultField, number>>;
   /** Year and procedure of a wide group, read from its header; null in the long layout. */
   group: { year: unknown; procedure: unknown } | null;
+  /** The columns of a wide group's values: a row without any of them has no result for the group. Null: long layout. */
+  valueColumns: Array<number | undefined> | null;
   /** The header named for a field without a column of its own. */
   otherHeader: string;
   /** Of Процедура, Предмет, Класс: the fields this layout has, in that order (they make one procedure name). */
@@ -168,15 +159,24 @@ interface FieldPlaces {
 /**
  * One school × year × procedure of the sheet, whatever the layout: the raw cells of its fields and the
  * headers that name them in the data check. A long row is one view; a wide row is one view per group.
- * A class, not an object of closures: 700 000 rows make as many views.
+ * A cursor moved from row to row rather than an object per row: 700 000 rows would make as many.
  */
 class RowView {
+  sheetRow = 0;
+  private row: readonly unknown[] = [];
+
   constructor(
-    readonly sheetRow: number,
-    private readonly row: readonly unknown[],
     private readonly places: FieldPlaces,
     private readonly headers: readonly string[],
   ) {}
+
+  /** Moves to a sheet row; false when the row has no result for this view (a wide group left empty). */
+  moveTo(sheetRow: number, row: readonly unknown[]): boolean {
+    this.sheetRow = sheetRow;
+    this.row = row;
+    const values = this.places.valueColumns;
+    return values === null || values.some((c) => c !== undefined && !isBlankCell(row[c]));
+  }
 
   raw(field: ResultField): unknown {
     const { group, columns } = this.places;
@@ -204,8 +204,22 @@ class RowView {
     return this.places.group !== null;
   }
 
-  procedureParts(): unknown[] {
-    return this.places.procedureFields.map((f) => this.raw(f));
+  /** Процедура | Предмет | Класс as one name, their non-blank cells trimmed and joined by spaces. */
+  procedureText(): string {
+    let text = '';
+    let first = true;
+    for (const f of this.places.procedureFields) {
+      const v = this.raw(f);
+      if (isBlankCell(v)) continue;
+      text = first ? cellText(v).trim() : `${text} ${cellText(v).trim()}`;
+      first = false;
+    }
+    return text;
+  }
+
+  /** Whether a cell of the procedure's name shows a formula error. */
+  procedureHasFormulaError(): boolean {
+    return this.places.procedureFields.some((f) => isFormulaError(this.raw(f)));
   }
 }
 
@@ -323,28 +337,24 @@ export function readResults(
   };
 
   const PROCEDURE_FIELDS: readonly ResultField[] = ['procedure', 'subject', 'grade'];
-  const longPlaces: FieldPlaces = { columns, group: null, otherHeader: '', procedureFields: [] };
-  longPlaces.procedureFields = PROCEDURE_FIELDS.filter((f) => columns[f] !== undefined);
-  const widePlaces: FieldPlaces[] = wide.groups.map((g) => ({
-    columns: { schoolCode: columns.schoolCode, participants: g.participants, failed: g.failed, highScorers: g.highScorers },
-    group: { year: g.year, procedure: g.procedure },
-    otherHeader: headers[g.failed!],
-    procedureFields: ['procedure'],
-  }));
-  /** The views of one sheet row (none for a blank row), made as the rows are read rather than all at once. */
-  const viewsOf = (r: number): RowView[] => {
-    const row = values[r] ?? [];
-    if (row.every(isBlankCell)) return [];
-    const sheetRow = r + 1;
-    if (!isWide) return [new RowView(sheetRow, row, longPlaces, headers)];
-    const out: RowView[] = [];
-    for (const [i, g] of wide.groups.entries()) {
-      // A school without any value in the group's columns has no row for that procedure and year.
-      if ([g.participants, g.failed, g.highScorers].every((c) => c === undefined || isBlankCell(row[c]))) continue;
-      out.push(new RowView(sheetRow, row, widePlaces[i], headers));
-    }
-    return out;
+  const longPlaces: FieldPlaces = {
+    columns,
+    group: null,
+    valueColumns: null,
+    otherHeader: '',
+    procedureFields: PROCEDURE_FIELDS.filter((f) => columns[f] !== undefined),
   };
+  const views = (
+    isWide
+      ? wide.groups.map((g): FieldPlaces => ({
+          columns: { schoolCode: columns.schoolCode, participants: g.participants, failed: g.failed, highScorers: g.highScorers },
+          group: { year: g.year, procedure: g.procedure },
+          valueColumns: [g.participants, g.failed, g.highScorers],
+          otherHeader: headers[g.failed!],
+          procedureFields: ['procedure'],
+        }))
+      : [longPlaces]
+  ).map((places) => new RowView(places, headers));
 
   const known = knownCodes ? new Map([...knownCodes].map((c) => [schoolCodeKey(c), c])) : null;
   const hints = knownCodes ? codeHints(knownCodes) : null;
@@ -382,29 +392,38 @@ export function readResults(
     return y;
   };
 
-  for (let r = 1; r < values.length; r++)
-    for (const view of viewsOf(r)) {
+  // The view being read, its code and its problems: the helpers below are made once, not for each of 700 000 rows.
+  let view = views[0];
+  let code = '';
+  const rowProblems: Problem[] = [];
+  const problem = (key: ResultColumn, raw: unknown, text: string, action: string = ACTION.rowDropped) =>
+    rowProblems.push(cellProblem(sheetName, { row: view.sheetRow, column: view.header(key), value: raw, schoolCode: code }, text, action));
+  const cell = (key: ResultColumn): unknown => view.raw(key);
+  /** A cell read by `parse`; a formula error or a ValueError is a problem (`action`), the value undefined. */
+  const read = <T>(key: ResultColumn, parse: (v: unknown) => T, action?: string): T | undefined => {
+    const raw = cell(key);
+    if (isFormulaError(raw)) {
+      problem(key, raw, PROBLEM.formulaError, action);
+      return undefined;
+    }
+    try {
+      return parse(raw);
+    } catch (e) {
+      if (!(e instanceof ValueError)) throw e;
+      problem(key, raw, e.message, action);
+      return undefined;
+    }
+  };
+
+  for (let r = 1; r < values.length; r++) {
+    const row = values[r] ?? [];
+    if (row.every(isBlankCell)) continue;
+    for (const rowView of views) {
+      if (!rowView.moveTo(r + 1, row)) continue;
+      view = rowView;
       const { sheetRow } = view;
-      const rowProblems: Problem[] = [];
-      let code = '';
-      const problem = (key: ResultColumn, raw: unknown, text: string, action: string = ACTION.rowDropped) =>
-        rowProblems.push(cellProblem(sheetName, { row: sheetRow, column: view.header(key), value: raw, schoolCode: code }, text, action));
-      const cell = (key: ResultColumn): unknown => view.raw(key);
-      /** A cell read by `parse`; a formula error or a ValueError is a problem (`action`), the value undefined. */
-      const read = <T>(key: ResultColumn, parse: (v: unknown) => T, action?: string): T | undefined => {
-        const raw = cell(key);
-        if (isFormulaError(raw)) {
-          problem(key, raw, PROBLEM.formulaError, action);
-          return undefined;
-        }
-        try {
-          return parse(raw);
-        } catch (e) {
-          if (!(e instanceof ValueError)) throw e;
-          problem(key, raw, e.message, action);
-          return undefined;
-        }
-      };
+      rowProblems.length = 0;
+      code = '';
 
       const rawCode = cell('schoolCode');
       const reading = codeOf(rawCode);
@@ -427,10 +446,9 @@ export function readResults(
       }
       const year = read('year', parseYear);
       // Процедура | Предмет | Класс split as ФИС ОКО exports them make one name: «ВПР» «математика» «5» → «ВПР математика 5».
-      const procedureParts = view.procedureParts();
-      const procedureRaw = joinedText(procedureParts);
+      const procedureRaw = view.procedureText();
       let procedure: string | undefined;
-      if (procedureParts.some(isFormulaError)) problem('procedure', procedureRaw, PROBLEM.formulaError);
+      if (view.procedureHasFormulaError()) problem('procedure', procedureRaw, PROBLEM.formulaError);
       else if (isBlankCell(procedureRaw)) problem(view.has('procedure') ? 'procedure' : 'subject', procedureRaw, PROBLEM.noProcedure);
       else procedure = normalizeProcedureName(procedureRaw);
       let participants = view.has('participants') ? read('participants', parseCount) : null;
@@ -542,6 +560,7 @@ export function readResults(
       acceptedRows.push(sheetRow);
       acceptedKeys.push(key);
     }
+  }
 
   for (const { code, field, rows } of unknownRows.values()) {
     const hint = hints ? nearMatch(code, hints) : null;
@@ -599,7 +618,8 @@ export function readResults(
   const latest = new Map<number | string, number>();
   keys.forEach((k, i) => latest.set(k, i));
   const results: ProcedureResult[] = [];
-  for (const [i, r] of accepted.entries()) {
+  for (let i = 0; i < accepted.length; i++) {
+    const r = accepted[i];
     const winner = latest.get(keys[i])!;
     if (winner === i) {
       results.push(r);
