@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import type { RoadmapRow } from '../../src/core/roadmap';
 import { combinedAreas, combinedAreasOfSpec, combinedRoadmapSheet, readCombinedRoadmaps } from '../../src/sheets/combinedRoadmaps';
 import { placeRoadmaps } from '../../src/sheets/roadmapSheets';
-import { headerRowOf, type SheetSpec } from '../../src/sheets/sheetSpec';
+import { headerRowOf } from '../../src/sheets/sheetSpec';
+import { specValues } from '../support/harness';
 
 function row(measure: string, status = 'не начато'): RoadmapRow {
   return {
@@ -21,18 +22,6 @@ function row(measure: string, status = 'не начато'): RoadmapRow {
     status,
     comment: '',
   };
-}
-
-/** The cells getValues() returns for the sheet written from `spec`. */
-function valuesOf(spec: SheetSpec): unknown[][] {
-  const width = spec.columns.length;
-  const pad = (r: unknown[]) => [...r, ...Array(width - r.length).fill('')];
-  return [
-    ...(spec.caption ?? []).map((c) => pad([c])),
-    pad([]),
-    spec.columns.map((c) => c.header),
-    ...spec.rows.map((r) => pad(r.map((v) => v ?? ''))),
-  ];
 }
 
 describe('where a roadmap goes', () => {
@@ -98,7 +87,7 @@ describe('the combined sheet', () => {
   });
 
   it('reads people’s work back by school: a filled empty row, a row inserted without a code, and rows sorted apart', () => {
-    const values = valuesOf(spec);
+    const values = specValues(spec);
     const at = (i: number) => values[first - 1 + i];
     at(0)[10] = 'выполнено';
     // School A writes a measure of its own in its first empty row.

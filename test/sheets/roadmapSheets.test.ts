@@ -5,23 +5,12 @@ import { DEFAULT_RISK_FACTORS } from '../../src/core/factors';
 import { DEFAULT_CATALOG } from '../../src/core/catalog';
 import { mergeRoadmap, roadmapRows } from '../../src/core/roadmap';
 import { readRoadmapRows, roadmapSheet, roadmapTargets, schoolYearStartOf } from '../../src/sheets/roadmapSheets';
-import { headerRowOf, type SheetSpec } from '../../src/sheets/sheetSpec';
+import { headerRowOf } from '../../src/sheets/sheetSpec';
 import { handRegion } from '../fixtures/region';
+import { specValues } from '../support/harness';
 
 const { schools, results } = handRegion();
 const report = computeReport({ schools, results, diagnoses: [], factors: [...DEFAULT_RISK_FACTORS], settings: defaultSettings() });
-
-/** What getValues() returns for a sheet written from the spec: caption lines, a blank row, the header, the rows. */
-function valuesOf(spec: SheetSpec): unknown[][] {
-  const width = spec.columns.length;
-  const pad = (r: unknown[]) => [...r, ...Array(width - r.length).fill('')];
-  return [
-    ...(spec.caption ?? []).map((c) => pad([c])),
-    pad([]),
-    spec.columns.map((c) => c.header),
-    ...spec.rows.map((r) => pad(r.map((v) => v ?? ''))),
-  ];
-}
 
 describe('roadmap sheets', () => {
   it('targets every ШНОР by default and only known chosen schools otherwise', () => {
@@ -62,7 +51,7 @@ describe('roadmap sheets', () => {
   it('reads people’s edits back and keeps them through a regeneration', () => {
     const a1 = report.schools.find((s) => s.school.schoolCode === 'a1')!;
     const fresh = roadmapRows(a1.shnor.cluster, [], {}, DEFAULT_CATALOG, 2026);
-    const values = valuesOf(roadmapSheet(a1, fresh, 2025, 2026));
+    const values = specValues(roadmapSheet(a1, fresh, 2025, 2026));
     const header = headerRowOf({ caption: roadmapSheet(a1, fresh, 2025, 2026).caption });
     // A person marks the first measure done, comments the second, moves its deadline, and adds a row by hand.
     values[header][8] = 'выполнено';

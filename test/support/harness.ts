@@ -3,6 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import { createTwin, loadAddon, type LoadedAddon, type LoadOptions } from '../../emulator/index';
 import type { Twin, TwinOptions } from '../../emulator/twin';
 import type { ProcedureResult, SchoolRecord } from '../../src/core/types';
+import type { SheetSpec } from '../../src/sheets/sheetSpec';
 
 /** Builds once per test run if build/Code.js is missing or older than the sources (npm test builds first anyway). */
 export function ensureBuilt(): void {
@@ -104,4 +105,16 @@ export function roadmapPlaces(twin: Twin): { tabs: string[]; combined: string[] 
   const header = values.findIndex((r) => r[0] === 'Код ОО');
   if (header < 0) throw new Error('no header on «Дорожные карты»');
   return { tabs, combined: [...new Set(values.slice(header + 1).map((r) => String(r[0])))].filter((c) => c !== '') };
+}
+
+/** What getValues() returns for a sheet written from the spec: caption lines, a blank row, the header, the rows. */
+export function specValues(spec: SheetSpec): unknown[][] {
+  const width = spec.columns.length;
+  const pad = (r: unknown[]) => [...r, ...Array(width - r.length).fill('')];
+  return [
+    ...(spec.caption ?? []).map((c) => pad([c])),
+    pad([]),
+    spec.columns.map((c) => c.header),
+    ...spec.rows.map((r) => pad(r.map((v) => v ?? ''))),
+  ];
 }
