@@ -415,8 +415,73 @@ export function readResults(
     }
   };
 
+  /**
+   * The long layout's rows that need no note take this way: a known school's code as the sheet of answers spells it, a
+   * year, a procedure name that is read as written, whole counts that fit, no «Не допущены». It calls the same readers
+   * as the full reading below and accepts the row only when they return a value without a problem; any other row (and
+   * any reader that throws) goes the full way, which then writes its problems. 700 000 clean rows are most of a region.
+   */
+  function cleanLongRow(): ((row: readonly unknown[], sheetRow: number) => boolean) | null {
+    const at = columns;
+    if (longPlaces.procedureFields.length !== 1 || longPlaces.procedureFields[0] !== 'procedure') return null;
+    if (at.schoolCode === undefined || at.year === undefined || at.procedure === undefined) return null;
+    if (at.participants === undefined || at.failed === undefined) return null;
+    const [codeAt, yearAt, procedureAt, participantsAt, failedAt] = [at.schoolCode, at.year, at.procedure, at.participants, at.failed];
+    const highAt = at.highScorers;
+    const notAdmittedAt = at.notAdmitted;
+    if (failuresOf(failedAt).shares) return null;
+    // Raw procedure text → its name when the name needs no note, else null (the full reading then notes it).
+    const plainNames = new Map<string, string | null>();
+    const plainName = (raw: string): string | null => {
+      let name = plainNames.get(raw);
+      if (name === undefined) {
+        const text = raw.trim();
+        name = null;
+        if (!isBlankCell(text) && !isFormulaError(text)) {
+          const normalised = normalizeProcedureName(text);
+          if (procedureNote(text, normalised) === null) name = normalised;
+        }
+        plainNames.set(raw, name);
+      }
+      return name;
+    };
+    return (row, sheetRow) => {
+      const rawCode = row[codeAt];
+      const rawYear = row[yearAt];
+      const rawProcedure = row[procedureAt];
+      const rawParticipants = row[participantsAt];
+      const rawFailed = row[failedAt];
+      if (typeof rawCode !== 'string' || typeof rawYear !== 'number' || typeof rawProcedure !== 'string') return false;
+      if (typeof rawParticipants !== 'number' || typeof rawFailed !== 'number') return false;
+      if (notAdmittedAt !== undefined && !isBlankCell(row[notAdmittedAt])) return false;
+      if (percentFormatted(sheetRow - 1, failedAt)) return false;
+      const reading = codeOf(rawCode);
+      if (reading.totals || reading.blank || reading.formulaError || reading.respelled) return false;
+      if (known !== null && !known.has(reading.key)) return false;
+      const procedure = plainName(rawProcedure);
+      if (procedure === null) return false;
+      try {
+        const year = parseYear(rawYear);
+        const participants = parseCount(rawParticipants);
+        const failed = parseCount(rawFailed);
+        const highScorers = highAt === undefined ? null : parseCount(row[highAt]);
+        if (participants === null || failed === null || failed > participants) return false;
+        if (highScorers !== null && highScorers > participants) return false;
+        accepted.push({ schoolCode: reading.code, year, procedure, participants, failed, highScorers });
+        acceptedRows.push(sheetRow);
+        acceptedKeys.push(reading.key);
+        return true;
+      } catch (e) {
+        if (e instanceof ValueError) return false;
+        throw e;
+      }
+    };
+  }
+
+  const cleanRow = isWide ? null : cleanLongRow();
   for (let r = 1; r < values.length; r++) {
     const row = values[r] ?? [];
+    if (cleanRow !== null && cleanRow(row, r + 1)) continue;
     if (row.every(isBlankCell)) continue;
     for (const rowView of views) {
       if (!rowView.moveTo(r + 1, row)) continue;
@@ -615,12 +680,11 @@ export function readResults(
       ? (codeId[i] * procedureIds.size + procedureId[i]) * span + (r.year - firstYear)
       : `${acceptedKeys[i]}\u0000${r.year}\u0000${r.procedure}`,
   );
-  const latest = new Map<number | string, number>();
-  keys.forEach((k, i) => latest.set(k, i));
+  const winnerOf = lastRowOfEachKey(keys, exact ? codeIds.size * procedureIds.size * span : null);
   const results: ProcedureResult[] = [];
   for (let i = 0; i < accepted.length; i++) {
     const r = accepted[i];
-    const winner = latest.get(keys[i])!;
+    const winner = winnerOf(i);
     if (winner === i) {
       results.push(r);
       continue;
@@ -647,6 +711,21 @@ export function readResults(
     })),
   );
   return { results, problems: sortProblems(problems), lost };
+}
+
+/**
+ * For each of `keys`, the index of the last equal key. Numeric keys below `space` (when the key space is small next to
+ * the number of rows) are looked up in a typed array: a Map of 700 000 entries costs far more.
+ */
+function lastRowOfEachKey(keys: ReadonlyArray<number | string>, space: number | null): (i: number) => number {
+  if (space !== null && space <= Math.max(1 << 20, 4 * keys.length)) {
+    const lastPlusOne = new Int32Array(space);
+    for (let i = 0; i < keys.length; i++) lastPlusOne[keys[i] as number] = i + 1;
+    return (i) => lastPlusOne[keys[i] as number] - 1;
+  }
+  const latest = new Map<number | string, number>();
+  keys.forEach((k, i) => latest.set(k, i));
+  return (i) => latest.get(keys[i])!;
 }
 
 /** Half of a tenth of a percent: how far a printed share may be from a whole number of pupils. */
