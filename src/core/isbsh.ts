@@ -2,6 +2,7 @@
  * ИСБШ — the school social well-being index (docs/методика.md §2) and its levels.
  */
 import { ValueError } from './errors';
+import { ISBSH_MESSAGES } from './messages';
 import { formatPercent, roundHalfUp } from './percent';
 import type { Settings } from './settings';
 import type { IsbshLevel, IsbshShareKey, IsbshShares } from './types';
@@ -61,7 +62,7 @@ export function computeIsbsh(shares: IsbshShares, formula: IsbshFormula): number
     const p = shares[key] as number;
     if (!Number.isFinite(p) || p < 0 || p > 1) {
       const shown = Number.isFinite(p) ? formatPercent(p, 1) : String(p);
-      throw new ValueError(`доля вне диапазона от 0 до 100 %: «${ISBSH_INPUT_LABELS[key]}» = ${shown}`);
+      throw new ValueError(ISBSH_MESSAGES.shareOutOfRange(ISBSH_INPUT_LABELS[key], shown));
     }
     const weight = formula.isbshWeights[key];
     index += weight * p;

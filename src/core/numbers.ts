@@ -5,6 +5,7 @@
  * cannot use, so callers can prefix «Лист, строка, столбец». Never NaN, never a silent 0.
  */
 import { ValueError } from './errors';
+import { NUMBER_MESSAGES } from './messages';
 import { decimalShift } from './percent';
 import { normalizeText } from './text';
 import type { Territory } from './types';
@@ -18,19 +19,6 @@ const GROUP_SPACE = '[ \\u00A0\\u2009\\u202F]';
 const NUMBER_PATTERN = new RegExp(`^([-\\u2212+]?)[ \\u00A0\\u2009\\u202F]*(\\d{1,3}(?:${GROUP_SPACE}\\d{3})+|\\d+)?(?:[.,](\\d+))?$`);
 /** A trailing percent sign, with or without a space before it. */
 const PERCENT_SUFFIX = /[ \u00A0\u2009\u202F]*%$/;
-
-const messages = {
-  notNumber: (q: string) => `не число: «${q}»`,
-  percentNotNumber: (q: string) => `ожидалось число, а не процент: «${q}»`,
-  negative: (q: string) => `отрицательное значение: «${q}»`,
-  shareAbove100: (q: string) => `доля больше 100 %: «${q}»`,
-  percentInCount: (q: string) => `в столбце количества указан процент: «${q}»`,
-  countNotInteger: (q: string) => `количество должно быть целым: «${q}»`,
-  countAboveTotal: (total: string, count: string) => `больше, чем всего обучающихся (${total}): ${count}`,
-  notYesNo: (q: string) => `ожидалось «да» или «нет»: «${q}»`,
-  notTerritory: (q: string) => `ожидалось «город» или «село»: «${q}»`,
-  partly: (q: string) => `ответ «${q}»: это «да» или «нет»? Уточните у школы`,
-};
 
 function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);
@@ -97,17 +85,17 @@ function percentBody(text: string): string | null {
 export function parseRussianNumber(value: unknown): number | null {
   if (isNoValue(value)) return null;
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new ValueError(messages.notNumber(quoteValue(value)));
+    if (!Number.isFinite(value)) throw new ValueError(NUMBER_MESSAGES.notNumber(quoteValue(value)));
     return value === 0 ? 0 : value;
   }
   if (typeof value === 'string') {
     const text = value.trim();
-    if (percentBody(text) !== null) throw new ValueError(messages.percentNotNumber(text));
+    if (percentBody(text) !== null) throw new ValueError(NUMBER_MESSAGES.percentNotNumber(text));
     const x = numberFromText(text);
-    if (x === undefined) throw new ValueError(messages.notNumber(text));
+    if (x === undefined) throw new ValueError(NUMBER_MESSAGES.notNumber(text));
     return x;
   }
-  throw new ValueError(messages.notNumber(quoteValue(value)));
+  throw new ValueError(NUMBER_MESSAGES.notNumber(quoteValue(value)));
 }
 
 /**
@@ -120,19 +108,19 @@ export function parsePercentText(value: unknown): number | null {
   const body = percentBody(text);
   if (body === null) return null;
   const x = numberFromText(body.trim());
-  if (x === undefined) throw new ValueError(messages.notNumber(text));
+  if (x === undefined) throw new ValueError(NUMBER_MESSAGES.notNumber(text));
   return x;
 }
 
 // The cell as the message quotes it is only worked out when there is a message to write.
 function shareFromPercent(percent: number, quoted: () => string): number {
-  if (percent < 0) throw new ValueError(messages.negative(quoted()));
-  if (percent > 100) throw new ValueError(messages.shareAbove100(quoted()));
+  if (percent < 0) throw new ValueError(NUMBER_MESSAGES.negative(quoted()));
+  if (percent > 100) throw new ValueError(NUMBER_MESSAGES.shareAbove100(quoted()));
   return decimalShift(percent, -2);
 }
 
 function shareFromPlainNumber(x: number, quoted: () => string): number {
-  if (x < 0) throw new ValueError(messages.negative(quoted()));
+  if (x < 0) throw new ValueError(NUMBER_MESSAGES.negative(quoted()));
   return x <= 1 ? x : shareFromPercent(x, quoted);
 }
 
@@ -189,12 +177,12 @@ function shareTextOutcome(value: string, percentColumn: boolean): number | strin
  */
 export function parseCount(value: unknown): number | null {
   if (typeof value === 'string' && percentBody(value.trim()) !== null) {
-    throw new ValueError(messages.percentInCount(value.trim()));
+    throw new ValueError(NUMBER_MESSAGES.percentInCount(value.trim()));
   }
   const x = parseRussianNumber(value);
   if (x === null) return null;
-  if (x < 0) throw new ValueError(messages.negative(quoteValue(value)));
-  if (!Number.isInteger(x)) throw new ValueError(messages.countNotInteger(quoteValue(value)));
+  if (x < 0) throw new ValueError(NUMBER_MESSAGES.negative(quoteValue(value)));
+  if (!Number.isInteger(x)) throw new ValueError(NUMBER_MESSAGES.countNotInteger(quoteValue(value)));
   return x;
 }
 
@@ -204,8 +192,8 @@ export function parseCount(value: unknown): number | null {
  */
 export function shareFromCount(count: number | null, total: number | null): number | null {
   if (count === null || total === null || total === 0) return null;
-  if (count < 0) throw new ValueError(messages.negative(quoteValue(count)));
-  if (count > total) throw new ValueError(messages.countAboveTotal(quoteValue(total), quoteValue(count)));
+  if (count < 0) throw new ValueError(NUMBER_MESSAGES.negative(quoteValue(count)));
+  if (count > total) throw new ValueError(NUMBER_MESSAGES.countAboveTotal(quoteValue(total), quoteValue(count)));
   return count / total;
 }
 
@@ -254,13 +242,13 @@ const PARTIAL_ANSWERS: ReadonlySet<string> = new Set(['частично', 'не 
 export function parseYesNo(value: unknown): boolean | null {
   if (typeof value === 'boolean') return value;
   if (value === null || value === undefined) return null;
-  if (typeof value !== 'string') throw new ValueError(messages.notYesNo(quoteValue(value)));
+  if (typeof value !== 'string') throw new ValueError(NUMBER_MESSAGES.notYesNo(quoteValue(value)));
   const answer = normalizeAnswer(value);
   const known = YES_NO_ANSWERS.get(answer);
   if (known !== undefined) return known;
   if (NO_VALUE_TEXTS.has(answer)) return null;
-  if (PARTIAL_ANSWERS.has(answer)) throw new ValueError(messages.partly(value.trim()));
-  throw new ValueError(messages.notYesNo(value.trim()));
+  if (PARTIAL_ANSWERS.has(answer)) throw new ValueError(NUMBER_MESSAGES.partly(value.trim()));
+  throw new ValueError(NUMBER_MESSAGES.notYesNo(value.trim()));
 }
 
 /**
@@ -304,10 +292,10 @@ const TERRITORY_ANSWERS: ReadonlyMap<string, Territory> = new Map<string, Territ
  */
 export function parseTerritory(value: unknown): Territory | null {
   if (isNoValue(value)) return null;
-  if (typeof value !== 'string') throw new ValueError(messages.notTerritory(quoteValue(value)));
+  if (typeof value !== 'string') throw new ValueError(NUMBER_MESSAGES.notTerritory(quoteValue(value)));
   const answer = normalizeAnswer(value);
   const known = TERRITORY_ANSWERS.get(answer) ?? territoryOfPlaceName(answer);
-  if (known === undefined) throw new ValueError(messages.notTerritory(value.trim()));
+  if (known === undefined) throw new ValueError(NUMBER_MESSAGES.notTerritory(value.trim()));
   return known;
 }
 
