@@ -35,3 +35,41 @@ export const SHARE_MESSAGES = {
 export const ISBSH_MESSAGES = {
   shareOutOfRange: (label: string, shown: string) => `доля вне диапазона от 0 до 100 %: «${label}» = ${shown}`,
 } as const;
+
+/**
+ * Problems of the settings (settings.ts): `label` is the setting's label from SETTING_LABELS, numbers come as the
+ * settings write them (decimal comma, no needless decimals).
+ */
+/** A percent as the settings' messages show it: the sign on the line of its number. */
+const settingsPercent = (x: string) => `${x}\u00a0%`;
+
+export const SETTINGS_MESSAGES = {
+  percent: settingsPercent,
+  boundsNotFour: (label: string) => `${label}: нужны четыре числа.`,
+  boundNotAbovePrevious: (label: string, bound: string, previous: string) =>
+    `${label}: граница ${bound} должна быть больше предыдущей (${previous}).`,
+  boundsOutsideFormula: (label: string, min: string, max: string) =>
+    `${label}: границы должны лежать от ${min} до ${max} — в пределах значений формулы ИСБШ.`,
+  shareOutOfRange: (label: string, low: string, high: string, got: string) =>
+    `${label}: доля должна быть от ${settingsPercent(low)} до ${settingsPercent(high)}, получено «${got}».`,
+  notNonNegative: (label: string, got: string) => `${label}: нужно неотрицательное число, получено «${got}».`,
+  grouping: (label: string) => `${label}: «по муниципалитетам» или «по всему листу».`,
+  belowShnorThreshold: (label: string) => `${label}: не может быть меньше порога ШНОР.`,
+  belowModerateBound: (label: string) => `${label}: не может быть меньше границы «умеренно неуспевающие».`,
+  aboveHighThreshold: (label: string) => `${label}: не может быть больше порога «высокая».`,
+  noSpecialist: (label: string) => `${label}: нужен хотя бы один специалист.`,
+  specialistsRule: (label: string) => `${label}: «нет ни одного из них» или «нет хотя бы одного».`,
+  yesNo: (label: string) => `${label}: «да» или «нет».`,
+  noSubject: (label: string) => `${label}: нужен хотя бы один предмет.`,
+  reportingYear: (label: string, first: number, last: number, got: string) =>
+    `${label}: нужен год от ${first} до ${last} или пусто (последний год в данных), получено «${got}».`,
+  emailList: (label: string) => `${label}: нужен список адресов через запятую.`,
+  notEmails: (label: string, bad: number, total: number) =>
+    `${label}: не похожи на адрес электронной почты («имя@домен.ru») — ${bad} из ${total}.`,
+  weightsNotFive: (label: string) => `${label}: нужны пять чисел — по одному на каждую долю.`,
+  /** `got` undefined: the weight is missing. */
+  weightNotNumber: (label: string, share: string, got: string | undefined) =>
+    `${label}: вес доли «${share}» — нужно число, получено «${got ?? 'пусто'}».`,
+  unknownShares: (label: string, keys: readonly string[]) => `${label}: неизвестные доли ${keys.map((k) => `«${k}»`).join(', ')}.`,
+  notSaved: (problems: readonly string[]) => 'Настройки не сохранены:\n' + problems.join('\n'),
+} as const;

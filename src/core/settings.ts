@@ -1,6 +1,7 @@
 import { UserError } from './errors';
 import { formatNumberRu } from './percent';
 import { ISBSH_SHARE_KEYS } from './isbsh';
+import { SETTINGS_MESSAGES } from './messages';
 import type { IsbshShareKey } from './types';
 
 /** How the absence of the necessary specialists makes a staffing deficit (docs/методика.md §2). */
@@ -204,19 +205,15 @@ export function settingsProblems(s: Settings): string[] {
   const problems: string[] = [];
   const b = s.isbshLevelBounds;
   if (!Array.isArray(b) || b.length !== 4 || b.some((x) => typeof x !== 'number' || !Number.isFinite(x))) {
-    problems.push(`${SETTING_LABELS.isbshLevelBounds}: нужны четыре числа.`);
+    problems.push(SETTINGS_MESSAGES.boundsNotFour(SETTING_LABELS.isbshLevelBounds));
   } else {
     for (let i = 1; i < 4; i++) {
       if (!(b[i] > b[i - 1]))
-        problems.push(
-          `${SETTING_LABELS.isbshLevelBounds}: граница ${numberRu(b[i])} должна быть больше предыдущей (${numberRu(b[i - 1])}).`,
-        );
+        problems.push(SETTINGS_MESSAGES.boundNotAbovePrevious(SETTING_LABELS.isbshLevelBounds, numberRu(b[i]), numberRu(b[i - 1])));
     }
     const range = isbshRange(s) ?? { min: SETTING_KIND_RANGES.bounds![0], max: SETTING_KIND_RANGES.bounds![1] };
     if (b[0] < range.min || b[3] > range.max) {
-      problems.push(
-        `${SETTING_LABELS.isbshLevelBounds}: границы должны лежать от ${numberRu(range.min)} до ${numberRu(range.max)} — в пределах значений формулы ИСБШ.`,
-      );
+      problems.push(SETTINGS_MESSAGES.boundsOutsideFormula(SETTING_LABELS.isbshLevelBounds, numberRu(range.min), numberRu(range.max)));
     }
   }
   problems.push(...isbshFormulaProblems(s));
@@ -224,60 +221,54 @@ export function settingsProblems(s: Settings): string[] {
   for (const key of SHARE_KEYS) {
     const v = s[key];
     if (typeof v !== 'number' || !Number.isFinite(v) || v < shareLow || v > shareHigh) {
-      problems.push(
-        `${SETTING_LABELS[key]}: доля должна быть от ${numberRu(shareLow * 100)}\u00a0% до ${numberRu(shareHigh * 100)}\u00a0%, получено «${typeof v === 'number' && Number.isFinite(v) ? numberRu(v * 100) + '\u00a0%' : String(v)}».`,
-      );
+      const got = typeof v === 'number' && Number.isFinite(v) ? SETTINGS_MESSAGES.percent(numberRu(v * 100)) : String(v);
+      problems.push(SETTINGS_MESSAGES.shareOutOfRange(SETTING_LABELS[key], numberRu(shareLow * 100), numberRu(shareHigh * 100), got));
     }
   }
   for (const key of POSITIVE_KEYS) {
     const v = s[key];
     if (typeof v !== 'number' || !Number.isFinite(v) || v < SETTING_KIND_RANGES.number![0]) {
       problems.push(
-        `${SETTING_LABELS[key]}: нужно неотрицательное число, получено «${typeof v === 'number' && Number.isFinite(v) ? numberRu(v) : String(v)}».`,
+        SETTINGS_MESSAGES.notNonNegative(SETTING_LABELS[key], typeof v === 'number' && Number.isFinite(v) ? numberRu(v) : String(v)),
       );
     }
   }
   if (s.riskZoneGrouping !== 'municipality' && s.riskZoneGrouping !== 'sheet') {
-    problems.push(`${SETTING_LABELS.riskZoneGrouping}: «по муниципалитетам» или «по всему листу».`);
+    problems.push(SETTINGS_MESSAGES.grouping(SETTING_LABELS.riskZoneGrouping));
   }
   if (s.clusterModerateFrom < s.shnorThreshold) {
-    problems.push(`${SETTING_LABELS.clusterModerateFrom}: не может быть меньше порога ШНОР.`);
+    problems.push(SETTINGS_MESSAGES.belowShnorThreshold(SETTING_LABELS.clusterModerateFrom));
   }
   if (s.clusterStrongAbove < s.clusterModerateFrom) {
-    problems.push(`${SETTING_LABELS.clusterStrongAbove}: не может быть меньше границы «умеренно неуспевающие».`);
+    problems.push(SETTINGS_MESSAGES.belowModerateBound(SETTING_LABELS.clusterStrongAbove));
   }
-  if (s.ovzMediumShare > s.ovzHighShare) problems.push(`${SETTING_LABELS.ovzMediumShare}: не может быть больше порога «высокая».`);
+  if (s.ovzMediumShare > s.ovzHighShare) problems.push(SETTINGS_MESSAGES.aboveHighThreshold(SETTING_LABELS.ovzMediumShare));
   if (s.nonNativeMediumShare > s.nonNativeHighShare)
-    problems.push(`${SETTING_LABELS.nonNativeMediumShare}: не может быть больше порога «высокая».`);
+    problems.push(SETTINGS_MESSAGES.aboveHighThreshold(SETTING_LABELS.nonNativeMediumShare));
   if (
     !Array.isArray(s.staffingSpecialists) ||
     s.staffingSpecialists.length === 0 ||
     s.staffingSpecialists.some((x) => typeof x !== 'string' || !x.trim())
   ) {
-    problems.push(`${SETTING_LABELS.staffingSpecialists}: нужен хотя бы один специалист.`);
+    problems.push(SETTINGS_MESSAGES.noSpecialist(SETTING_LABELS.staffingSpecialists));
   }
   if (s.staffingSpecialistsRule !== 'noneOfThem' && s.staffingSpecialistsRule !== 'anyMissing') {
-    problems.push(`${SETTING_LABELS.staffingSpecialistsRule}: «нет ни одного из них» или «нет хотя бы одного».`);
+    problems.push(SETTINGS_MESSAGES.specialistsRule(SETTING_LABELS.staffingSpecialistsRule));
   }
-  if (typeof s.sameSubjectCountsTwice !== 'boolean') problems.push(`${SETTING_LABELS.sameSubjectCountsTwice}: «да» или «нет».`);
+  if (typeof s.sameSubjectCountsTwice !== 'boolean') problems.push(SETTINGS_MESSAGES.yesNo(SETTING_LABELS.sameSubjectCountsTwice));
   if (!Array.isArray(s.shnorSubjects) || s.shnorSubjects.length === 0 || s.shnorSubjects.some((x) => typeof x !== 'string' || !x.trim())) {
-    problems.push(`${SETTING_LABELS.shnorSubjects}: нужен хотя бы один предмет.`);
+    problems.push(SETTINGS_MESSAGES.noSubject(SETTING_LABELS.shnorSubjects));
   }
   const [firstYear, lastYear] = SETTING_KIND_RANGES.year!;
   if (s.reportingYear !== null && (!Number.isInteger(s.reportingYear) || s.reportingYear < firstYear || s.reportingYear > lastYear)) {
-    problems.push(
-      `${SETTING_LABELS.reportingYear}: нужен год от ${firstYear} до ${lastYear} или пусто (последний год в данных), получено «${String(s.reportingYear)}».`,
-    );
+    problems.push(SETTINGS_MESSAGES.reportingYear(SETTING_LABELS.reportingYear, firstYear, lastYear, String(s.reportingYear)));
   }
   if (!Array.isArray(s.methodologists) || s.methodologists.some((x) => typeof x !== 'string')) {
-    problems.push(`${SETTING_LABELS.methodologists}: нужен список адресов через запятую.`);
+    problems.push(SETTINGS_MESSAGES.emailList(SETTING_LABELS.methodologists));
   } else {
     const bad = s.methodologists.filter((x) => !isEmailAddress(x.trim())).length;
     // The addresses themselves are not repeated: the settings' messages may reach logs (docs/методика.md §11).
-    if (bad)
-      problems.push(
-        `${SETTING_LABELS.methodologists}: не похожи на адрес электронной почты («имя@домен.ru») — ${bad} из ${s.methodologists.length}.`,
-      );
+    if (bad) problems.push(SETTINGS_MESSAGES.notEmails(SETTING_LABELS.methodologists, bad, s.methodologists.length));
   }
   return problems;
 }
@@ -288,7 +279,7 @@ function isbshFormulaProblems(s: Settings): string[] {
   const problems: string[] = [];
   const w = s.isbshWeights as unknown;
   if (!w || typeof w !== 'object' || Array.isArray(w)) {
-    problems.push(`${SETTING_LABELS.isbshWeights}: нужны пять чисел — по одному на каждую долю.`);
+    problems.push(SETTINGS_MESSAGES.weightsNotFive(SETTING_LABELS.isbshWeights));
     return problems;
   }
   const weights = w as Record<string, unknown>;
@@ -296,11 +287,11 @@ function isbshFormulaProblems(s: Settings): string[] {
     const v = weights[key];
     if (typeof v !== 'number' || !Number.isFinite(v))
       problems.push(
-        `${SETTING_LABELS.isbshWeights}: вес доли «${ISBSH_WEIGHT_LABELS[key]}» — нужно число, получено «${v === undefined ? 'пусто' : String(v)}».`,
+        SETTINGS_MESSAGES.weightNotNumber(SETTING_LABELS.isbshWeights, ISBSH_WEIGHT_LABELS[key], v === undefined ? undefined : String(v)),
       );
   }
   const unknown = Object.keys(weights).filter((k) => !(ISBSH_SHARE_KEYS as readonly string[]).includes(k));
-  if (unknown.length) problems.push(`${SETTING_LABELS.isbshWeights}: неизвестные доли ${unknown.map((k) => `«${k}»`).join(', ')}.`);
+  if (unknown.length) problems.push(SETTINGS_MESSAGES.unknownShares(SETTING_LABELS.isbshWeights, unknown));
   return problems;
 }
 
@@ -325,6 +316,6 @@ export function validateSettings(partial: Partial<Settings>): Settings {
   if (partial.isbshWeights && typeof partial.isbshWeights === 'object')
     merged.isbshWeights = { ...defaultSettings().isbshWeights, ...partial.isbshWeights };
   const problems = settingsProblems(merged);
-  if (problems.length) throw new UserError('Настройки не сохранены:\n' + problems.join('\n'));
+  if (problems.length) throw new UserError(SETTINGS_MESSAGES.notSaved(problems));
   return merged;
 }
