@@ -1,3 +1,4 @@
+import { CATALOG_SHEET_MESSAGES } from './messages';
 import { normalizeText, tidyText } from './text';
 import type { CatalogMeasure, ClusterLabel, RiskFactor } from './types';
 
@@ -514,9 +515,7 @@ export function catalogFromSheet(
 ): { measures: CatalogMeasure[]; problems: string[] } {
   const problems: string[] = [];
   if (col.id === undefined || col.measure === undefined) {
-    problems.push(
-      `Лист «${CATALOG_SHEET_NAME}»: в первой строке не найдены столбцы «ID» и «Мероприятие»; используется каталог мер по умолчанию.`,
-    );
+    problems.push(CATALOG_SHEET_MESSAGES.noIdOrMeasureColumn(CATALOG_SHEET_NAME));
     return { measures: DEFAULT_CATALOG.map((m) => ({ ...m })), problems };
   }
   const factorIdByName = new Map((factors ?? []).map((f) => [normalizeText(f.name), f.id]));
@@ -527,38 +526,33 @@ export function catalogFromSheet(
   const seen = new Set<string>();
   for (let r = 1; r < rows.length; r++) {
     const row = rows[r] ?? [];
-    const where = `Лист «${CATALOG_SHEET_NAME}», строка ${r + 1}`;
+    const sheetRow = r + 1;
     if (row.every((v) => tidyText(v) === '')) continue;
     const id = tidyText(cell(row, 'id')).toUpperCase();
     if (!id) {
-      problems.push(`${where}: не заполнен ID меры; строка пропущена.`);
+      problems.push(CATALOG_SHEET_MESSAGES.noId(CATALOG_SHEET_NAME, sheetRow));
       continue;
     }
     if (seen.has(id)) {
-      problems.push(`${where}: ID ${id} уже встречался выше; строка пропущена.`);
+      problems.push(CATALOG_SHEET_MESSAGES.repeatedId(CATALOG_SHEET_NAME, sheetRow, id));
       continue;
     }
     seen.add(id);
     const clusterCell = cell(row, 'cluster');
     const cluster = parseCluster(clusterCell);
     if (!cluster) {
-      problems.push(
-        `${where} (${id}): кластер «${tidyText(clusterCell)}» не распознан (нужно «все», «сильно неуспевающие», ` +
-          '«умеренно неуспевающие» или «базово неуспевающие»); строка пропущена.',
-      );
+      problems.push(CATALOG_SHEET_MESSAGES.badCluster(CATALOG_SHEET_NAME, sheetRow, id, tidyText(clusterCell)));
       continue;
     }
     const measure = tidyText(cell(row, 'measure'));
     if (!measure) {
-      problems.push(`${where} (${id}): не заполнено мероприятие; строка пропущена.`);
+      problems.push(CATALOG_SHEET_MESSAGES.noMeasure(CATALOG_SHEET_NAME, sheetRow, id));
       continue;
     }
     const monthCell = cell(row, 'deadlineMonth');
     const deadlineMonth = parseMonth(monthCell);
     if (deadlineMonth === null) {
-      problems.push(
-        `${where} (${id}): срок «${tidyText(monthCell)}» не распознан (нужен номер месяца от 1 до 12 или название месяца); строка пропущена.`,
-      );
+      problems.push(CATALOG_SHEET_MESSAGES.badMonth(CATALOG_SHEET_NAME, sheetRow, id, tidyText(monthCell)));
       continue;
     }
     const factorText = tidyText(cell(row, 'factor'));
@@ -566,7 +560,7 @@ export function catalogFromSheet(
     if (factorText && normalizeText(factorText) !== GENERAL_FACTOR) {
       factor = factorIdByName.get(normalizeText(factorText)) ?? factorText.toUpperCase();
       if (knownFactorIds && !knownFactorIds.has(factor)) {
-        problems.push(`${where} (${id}): фактор риска «${factorText}» не найден в списке факторов; мера не попадёт в дорожные карты.`);
+        problems.push(CATALOG_SHEET_MESSAGES.unknownFactor(CATALOG_SHEET_NAME, sheetRow, id, factorText));
       }
     }
     measures.push({

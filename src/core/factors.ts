@@ -1,4 +1,5 @@
 import { ValueError } from './errors';
+import { FACTOR_SHEET_MESSAGES } from './messages';
 import { parseYesNo } from './numbers';
 import { normalizeText, tidyText } from './text';
 import type { RiskFactor, Significance } from './types';
@@ -70,7 +71,7 @@ export function parseSignificance(value: unknown): Significance | null {
   for (const s of SIGNIFICANCE_SPELLINGS) {
     if (text === s.letter || text.startsWith(s.prefix)) return s.significance;
   }
-  throw new ValueError(`значимость не распознана: «${String(value).trim()}» (ожидается «высокая», «средняя» или «низкая»)`);
+  throw new ValueError(FACTOR_SHEET_MESSAGES.badSignificance(String(value).trim()));
 }
 
 /** The words of «Используется» beyond core's yes/no answers (docs/методика.md §5): a letter, 1/0, the column's own word. */
@@ -138,10 +139,7 @@ export function factorsFromSheet(
 ): { factors: RiskFactor[]; problems: string[] } {
   const problems: string[] = [];
   if (col.id === undefined || col.name === undefined) {
-    problems.push(
-      `Лист «${FACTOR_SHEET_NAME}»: в первой строке не найдены столбцы «${FACTOR_SHEET_HEADER[0]}» и «${FACTOR_SHEET_HEADER[1]}»; ` +
-        'используются факторы по умолчанию.',
-    );
+    problems.push(FACTOR_SHEET_MESSAGES.noIdOrNameColumn(FACTOR_SHEET_NAME, FACTOR_SHEET_HEADER[0], FACTOR_SHEET_HEADER[1]));
     return { factors: DEFAULT_RISK_FACTORS.map((f) => ({ ...f })), problems };
   }
   const factors: RiskFactor[] = [];
@@ -154,24 +152,21 @@ export function factorsFromSheet(
     const activeCell = col.active === undefined ? '' : row[col.active];
     if (!id && !name && normalizeText(activeCell) === '') continue;
     if (!id) {
-      problems.push(`Лист «${FACTOR_SHEET_NAME}», строка ${sheetRow}: не заполнен ID фактора «${name}»; строка пропущена.`);
+      problems.push(FACTOR_SHEET_MESSAGES.noId(FACTOR_SHEET_NAME, sheetRow, name));
       continue;
     }
     if (!name) {
-      problems.push(`Лист «${FACTOR_SHEET_NAME}», строка ${sheetRow}: у фактора ${id} нет названия; строка пропущена.`);
+      problems.push(FACTOR_SHEET_MESSAGES.noName(FACTOR_SHEET_NAME, sheetRow, id));
       continue;
     }
     if (seen.has(id)) {
-      problems.push(`Лист «${FACTOR_SHEET_NAME}», строка ${sheetRow}: ID ${id} уже встречался выше; строка пропущена.`);
+      problems.push(FACTOR_SHEET_MESSAGES.repeatedId(FACTOR_SHEET_NAME, sheetRow, id));
       continue;
     }
     seen.add(id);
     let active = parseActive(activeCell);
     if (active === undefined) {
-      problems.push(
-        `Лист «${FACTOR_SHEET_NAME}», строка ${sheetRow}: в столбце «Используется» значение «${String(activeCell).trim()}» ` +
-          'не распознано (нужно «да» или «нет»); фактор считается используемым.',
-      );
+      problems.push(FACTOR_SHEET_MESSAGES.badActive(FACTOR_SHEET_NAME, sheetRow, String(activeCell).trim()));
       active = true;
     }
     const factor: RiskFactor = { id, name, active: active ?? true };

@@ -73,3 +73,34 @@ export const SETTINGS_MESSAGES = {
   unknownShares: (label: string, keys: readonly string[]) => `${label}: неизвестные доли ${keys.map((k) => `«${k}»`).join(', ')}.`,
   notSaved: (problems: readonly string[]) => 'Настройки не сохранены:\n' + problems.join('\n'),
 } as const;
+
+/** Where a problem of an editable sheet is: «Лист «…», строка N». */
+const sheetRow = (sheet: string, row: number) => `Лист «${sheet}», строка ${row}`;
+
+/** The sheet «Факторы риска» and the significances typed in «Риски» (factors.ts); `sheet` is the sheet's name. */
+export const FACTOR_SHEET_MESSAGES = {
+  badSignificance: (value: string) => `значимость не распознана: «${value}» (ожидается «высокая», «средняя» или «низкая»)`,
+  noIdOrNameColumn: (sheet: string, idTitle: string, nameTitle: string) =>
+    `Лист «${sheet}»: в первой строке не найдены столбцы «${idTitle}» и «${nameTitle}»; используются факторы по умолчанию.`,
+  noId: (sheet: string, row: number, name: string) => `${sheetRow(sheet, row)}: не заполнен ID фактора «${name}»; строка пропущена.`,
+  noName: (sheet: string, row: number, id: string) => `${sheetRow(sheet, row)}: у фактора ${id} нет названия; строка пропущена.`,
+  repeatedId: (sheet: string, row: number, id: string) => `${sheetRow(sheet, row)}: ID ${id} уже встречался выше; строка пропущена.`,
+  badActive: (sheet: string, row: number, value: string) =>
+    `${sheetRow(sheet, row)}: в столбце «Используется» значение «${value}» не распознано (нужно «да» или «нет»); фактор считается используемым.`,
+} as const;
+
+/** The sheet «Каталог мер» (catalog.ts); `sheet` is the sheet's name, `id` the measure's. */
+export const CATALOG_SHEET_MESSAGES = {
+  noIdOrMeasureColumn: (sheet: string) =>
+    `Лист «${sheet}»: в первой строке не найдены столбцы «ID» и «Мероприятие»; используется каталог мер по умолчанию.`,
+  noId: (sheet: string, row: number) => `${sheetRow(sheet, row)}: не заполнен ID меры; строка пропущена.`,
+  repeatedId: (sheet: string, row: number, id: string) => `${sheetRow(sheet, row)}: ID ${id} уже встречался выше; строка пропущена.`,
+  badCluster: (sheet: string, row: number, id: string, value: string) =>
+    `${sheetRow(sheet, row)} (${id}): кластер «${value}» не распознан (нужно «все», «сильно неуспевающие», ` +
+    '«умеренно неуспевающие» или «базово неуспевающие»); строка пропущена.',
+  noMeasure: (sheet: string, row: number, id: string) => `${sheetRow(sheet, row)} (${id}): не заполнено мероприятие; строка пропущена.`,
+  badMonth: (sheet: string, row: number, id: string, value: string) =>
+    `${sheetRow(sheet, row)} (${id}): срок «${value}» не распознан (нужен номер месяца от 1 до 12 или название месяца); строка пропущена.`,
+  unknownFactor: (sheet: string, row: number, id: string, factor: string) =>
+    `${sheetRow(sheet, row)} (${id}): фактор риска «${factor}» не найден в списке факторов; мера не попадёт в дорожные карты.`,
+} as const;
