@@ -2,6 +2,7 @@
  * Resource deficits of every school (docs/методика.md §2 «Ресурсные дефициты»): кадровый,
  * инфраструктурный, финансовый.
  */
+import { DEFICIT_REASONS } from './messages';
 import { normalizeAnswer } from './numbers';
 import { formatNumberRu, formatPercent } from './percent';
 import type { Settings } from './settings';
@@ -46,20 +47,6 @@ const NO_SPECIALIST_ANSWERS: ReadonlySet<string> = new Set([
 
 /** Two-word spellings written without a hyphen («Педагог психолог», «учитель логопед»). */
 const UNHYPHENATED = /^(педагог|учитель)\s+(психолог|дефектолог|логопед)$/;
-
-/** «−2,3» → «на 2,3 стандартного отклонения ниже среднего»: σ means nothing to most readers of the sheet. */
-const belowMean = (z: string) => `на ${z.replace(/^[−-]/, '')} стандартного отклонения ниже среднего`;
-
-const messages = {
-  lowTeacherShare: (share: string, avg: string, z: string) =>
-    `доля педагогов высшей категории ${share} при среднем ${avg} — ${belowMean(z)}`,
-  noSpecialists: (missing: string[], all: boolean) =>
-    `${all ? 'нет ни одного из необходимых специалистов' : 'нет необходимых специалистов'}: ${missing.join(', ')}`,
-  noInternet: 'нет устойчивого доступа в Интернет',
-  notEnoughComputers: 'недостаточно компьютерной техники',
-  lowFunding: (funding: string, avg: string, z: string) =>
-    `финансирование на одного обучающегося ${funding} руб. при среднем ${avg} руб. — ${belowMean(z)}`,
-};
 
 function normalizeSpecialist(item: string): string {
   const plain = normalizeAnswer(item)
@@ -165,7 +152,11 @@ export function resourceDeficits(schools: ReadonlyArray<SchoolRecord>, settings:
     const fewHighestCategory = farBelow(teacherShare, teacherSpread, k);
     if (fewHighestCategory && teacherShare !== null && teacherSpread) {
       reasons.push(
-        messages.lowTeacherShare(formatPercent(teacherShare), formatPercent(teacherSpread.mean), zScore(teacherShare, teacherSpread)),
+        DEFICIT_REASONS.lowTeacherShare(
+          formatPercent(teacherShare),
+          formatPercent(teacherSpread.mean),
+          zScore(teacherShare, teacherSpread),
+        ),
       );
     }
     const specialists = school.specialists === null ? null : new Set(school.specialists.map(normalizeSpecialists).flat());
@@ -177,18 +168,18 @@ export function resourceDeficits(schools: ReadonlyArray<SchoolRecord>, settings:
           ? missingSpecialists.length > 0
           : missingSpecialists.length === necessary.length;
     if (noSpecialists && missingSpecialists)
-      reasons.push(messages.noSpecialists(missingSpecialists, missingSpecialists.length === necessary.length));
+      reasons.push(DEFICIT_REASONS.noSpecialists(missingSpecialists, missingSpecialists.length === necessary.length));
 
     const noInternet = school.stableInternet === null ? null : !school.stableInternet;
-    if (noInternet) reasons.push(messages.noInternet);
+    if (noInternet) reasons.push(DEFICIT_REASONS.noInternet);
     const fewComputers = school.enoughComputers === null ? null : !school.enoughComputers;
-    if (fewComputers) reasons.push(messages.notEnoughComputers);
+    if (fewComputers) reasons.push(DEFICIT_REASONS.notEnoughComputers);
 
     const funding = school.fundingPerStudent;
     const lowFunding = farBelow(funding, fundingSpread, k);
     if (lowFunding && funding !== null && fundingSpread) {
       const rubles = (x: number) => formatNumberRu(x, 0, { groupThousands: true });
-      reasons.push(messages.lowFunding(rubles(funding), rubles(fundingSpread.mean), zScore(funding, fundingSpread)));
+      reasons.push(DEFICIT_REASONS.lowFunding(rubles(funding), rubles(fundingSpread.mean), zScore(funding, fundingSpread)));
     }
 
     return {

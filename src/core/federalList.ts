@@ -2,6 +2,7 @@
  * The comparison with the federal list of schools with low results (docs/методика.md §10): the optional sheet
  * «Список ФИОКО» (Код ОО, Год) against the add-in's own ШНОР status.
  */
+import { FEDERAL_LIST_REASONS } from './messages';
 import { formatPercent } from './percent';
 import type { ShnorStatusLabel } from './types';
 
@@ -42,12 +43,6 @@ export interface FederalComparisonRow {
   detail: string;
 }
 
-const TEXT = {
-  notInOurData: 'школы нет в ответах формы «Социальный паспорт школы»',
-  noResults: (year: number) => `нет результатов за ${year}`,
-  notShnor: (year: number, share: string) => `по нашим данным не ШНОР: наибольшая доля не преодолевших порог ${share} (${year})`,
-};
-
 /**
  * The comparison of docs/методика.md §10 for the reporting year Y: each school that is ШНОР in our data or on the
  * federal list for Y is «в обоих списках» (with our reason), «только в нашем списке» (with our reason) or «только в
@@ -79,10 +74,10 @@ export function compareWithFederalList(
     if (s?.status === 'ШНОР') continue;
     const detail =
       s === undefined
-        ? TEXT.notInOurData
+        ? FEDERAL_LIST_REASONS.notInOurData
         : s.status === 'нет данных' || s.maxShare === null
-          ? TEXT.noResults(year)
-          : TEXT.notShnor(year, formatPercent(s.maxShare));
+          ? FEDERAL_LIST_REASONS.noResults(year)
+          : FEDERAL_LIST_REASONS.notShnor(year, formatPercent(s.maxShare));
     rows.push({
       schoolCode: code,
       name: s?.name ?? '',

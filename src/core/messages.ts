@@ -104,3 +104,33 @@ export const CATALOG_SHEET_MESSAGES = {
   unknownFactor: (sheet: string, row: number, id: string, factor: string) =>
     `${sheetRow(sheet, row)} (${id}): фактор риска «${factor}» не найден в списке факторов; мера не попадёт в дорожные карты.`,
 } as const;
+
+/** «−2,3» → «на 2,3 стандартного отклонения ниже среднего»: σ means nothing to most readers of the sheet. */
+const belowMean = (z: string) => `на ${z.replace(/^[−-]/, '')} стандартного отклонения ниже среднего`;
+
+/** The reasons of the resource deficits for the note column (deficits.ts); shares, sums and z-scores come formatted. */
+export const DEFICIT_REASONS = {
+  lowTeacherShare: (share: string, avg: string, z: string) =>
+    `доля педагогов высшей категории ${share} при среднем ${avg} — ${belowMean(z)}`,
+  noSpecialists: (missing: readonly string[], all: boolean) =>
+    `${all ? 'нет ни одного из необходимых специалистов' : 'нет необходимых специалистов'}: ${missing.join(', ')}`,
+  noInternet: 'нет устойчивого доступа в Интернет',
+  notEnoughComputers: 'недостаточно компьютерной техники',
+  lowFunding: (funding: string, avg: string, z: string) =>
+    `финансирование на одного обучающегося ${funding} руб. при среднем ${avg} руб. — ${belowMean(z)}`,
+} as const;
+
+/** What our data say of a school of the federal list (federalList.ts); `share` comes as a percent. */
+export const FEDERAL_LIST_REASONS = {
+  notInOurData: 'школы нет в ответах формы «Социальный паспорт школы»',
+  noResults: (year: number) => `нет результатов за ${year}`,
+  notShnor: (year: number, share: string) => `по нашим данным не ШНОР: наибольшая доля не преодолевших порог ${share} (${year})`,
+} as const;
+
+/** The signs of non-objective ВПР results (objectivity.ts); shares and thresholds come as percents. */
+export const OBJECTIVITY_REASONS = {
+  confirmedBelow: (share: string, threshold: string) => `подтвердили ${share} (меньше ${threshold})`,
+  raisedAbove: (share: string, threshold: string) => `повысили ${share} (больше ${threshold})`,
+  /** «ВПР математика 5: подтвердили 42 % (меньше 50 %), повысили 31 % (больше 20 %)». */
+  flag: (procedure: string, signs: readonly string[]) => `${procedure}: ${signs.join(', ')}`,
+} as const;

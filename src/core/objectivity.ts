@@ -3,6 +3,7 @@
  * system's comparison of ВПР marks with class-register marks) flagged by two regional settings.
  */
 import { shareAbove } from './cluster';
+import { OBJECTIVITY_REASONS } from './messages';
 import { formatPercent } from './percent';
 import { normalizeProcedureName } from './procedures';
 import type { Settings } from './settings';
@@ -40,12 +41,15 @@ export function objectivityFlags(rows: ReadonlyArray<ObjectivityRow>, year: numb
     const confirmedLow = r.confirmed !== null && shareAbove(settings.objectivityConfirmedBelow, r.confirmed);
     const raisedHigh = r.raised !== null && shareAbove(r.raised, settings.objectivityRaisedAbove);
     if (confirmedLow)
-      parts.push(`подтвердили ${formatPercent(r.confirmed as number)} (меньше ${formatPercent(settings.objectivityConfirmedBelow)})`);
-    if (raisedHigh) parts.push(`повысили ${formatPercent(r.raised as number)} (больше ${formatPercent(settings.objectivityRaisedAbove)})`);
+      parts.push(
+        OBJECTIVITY_REASONS.confirmedBelow(formatPercent(r.confirmed as number), formatPercent(settings.objectivityConfirmedBelow)),
+      );
+    if (raisedHigh)
+      parts.push(OBJECTIVITY_REASONS.raisedAbove(formatPercent(r.raised as number), formatPercent(settings.objectivityRaisedAbove)));
     if (!parts.length) continue;
     const procedure = normalizeProcedureName(r.procedure);
     const list = out.get(r.schoolCode) ?? [];
-    list.push({ procedure, year, text: `${procedure}: ${parts.join(', ')}` });
+    list.push({ procedure, year, text: OBJECTIVITY_REASONS.flag(procedure, parts) });
     out.set(r.schoolCode, list);
   }
   return out;
