@@ -4,6 +4,7 @@
  */
 import type { LostResult } from './types';
 import { shareAtLeast } from './cluster';
+import { INCOMPLETE_DATA_MESSAGES } from './messages';
 
 /** One counted procedure of one year as the status rule sees it (normalised name, failing share or null). */
 export interface YearEntry {
@@ -21,17 +22,6 @@ export interface MissingResult {
   /** «ОГЭ математика, 2025: строка не принята». */
   text: string;
 }
-
-/** Words of the list of what is missing (user-visible). */
-export const MISSING_TEXT = {
-  incomplete: 'неполные данные',
-  rowRejected: 'строка не принята',
-  noRow: 'нет строки, а в прошлом году была',
-  noFailures: 'нет числа не преодолевших порог',
-  unreadableProcedure: 'процедура не прочитана',
-  unreadableYear: 'год не прочитан',
-  clusterFromPart: 'кластер — по имеющимся данным; не хватает',
-};
 
 /** The entry of a procedure in one year's list (a school has a handful: a linear look-up). */
 export function findEntry<E extends YearEntry>(entries: readonly E[], name: string): E | undefined {
@@ -64,7 +54,7 @@ export function missingResults(
   for (const l of lost) {
     const name = l.procedure === null ? null : counted(l.procedure);
     if (l.procedure !== null && name === null) continue;
-    const label = `${name ?? MISSING_TEXT.unreadableProcedure}, ${l.year ?? MISSING_TEXT.unreadableYear}: ${MISSING_TEXT.rowRejected}`;
+    const label = INCOMPLETE_DATA_MESSAGES.rejectedRow(name, l.year);
     const couldBeY = l.year === null || l.year === year;
     const couldBeY1 = l.year === null || l.year === year - 1;
     // A failing procedure of Y whose share of Y−1 this row could be (any of them when the procedure is unreadable).
@@ -75,11 +65,11 @@ export function missingResults(
   }
   for (const e of y) {
     if (e.share === null && e.participants !== null && e.participants > 0)
-      add({ name: e.name, yearsBack: 0, kind: 'noFailures', text: `${e.name}, ${year}: ${MISSING_TEXT.noFailures}` });
+      add({ name: e.name, yearsBack: 0, kind: 'noFailures', text: INCOMPLETE_DATA_MESSAGES.noFailures(e.name, year) });
   }
   for (const e of y1) {
     if (e.share !== null && findEntry(y, e.name) === undefined)
-      add({ name: e.name, yearsBack: 0, kind: 'noRow', text: `${e.name}, ${year}: ${MISSING_TEXT.noRow}` });
+      add({ name: e.name, yearsBack: 0, kind: 'noRow', text: INCOMPLETE_DATA_MESSAGES.noRow(e.name, year) });
   }
   return out;
 }

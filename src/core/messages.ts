@@ -2,6 +2,7 @@
  * Russian texts of the values core reads (years, shares, codes, names, plausibility): they reach the
  * data check through the sheets layer, which adds sheet, row and column.
  */
+import { plural } from './text';
 
 /** The number readers (numbers.ts): numbers, shares, counts, yes/no answers and the territory type. */
 export const NUMBER_MESSAGES = {
@@ -133,4 +134,40 @@ export const OBJECTIVITY_REASONS = {
   raisedAbove: (share: string, threshold: string) => `повысили ${share} (больше ${threshold})`,
   /** «ВПР математика 5: подтвердили 42 % (меньше 50 %), повысили 31 % (больше 20 %)». */
   flag: (procedure: string, signs: readonly string[]) => `${procedure}: ${signs.join(', ')}`,
+} as const;
+
+/** The reason and the note of a ШНОР status (shnor.ts); shares come as percents, years as the reason names them. */
+export const SHNOR_REASONS = {
+  /** The years of a reason without a year (the custom functions). */
+  reportingYear: 'отчётный год',
+  previousYear: 'прошлый год',
+  /** Criterion (а): «2022: ОГЭ математика — 45 %, ОГЭ русский язык — 33 %». */
+  failingShare: (procedure: string, share: string) => `${procedure} — ${share}`,
+  byTwoProcedures: (year: string, failing: readonly string[]) => `${year}: ${failing.join(', ')}`,
+  /** Criterion (б): «ОГЭ математика: 67 % (2021) и 33 % (2022)». */
+  byTwoYears: (procedure: string, before: string, previousYear: string, now: string, year: string) =>
+    `${procedure}: ${before} (${previousYear}) и ${now} (${year})`,
+  /** «малая выборка: ОГЭ математика (2022, 8 участников)». */
+  smallSampleItem: (procedure: string, year: string, participants: number) =>
+    `${procedure} (${year}, ${participants} ${plural(participants, 'участник', 'участника', 'участников')})`,
+  smallSample: (items: readonly string[]) => `малая выборка: ${items.join(', ')}`,
+} as const;
+
+/** What a school's results lack for its status (incompleteData.ts, shnor.ts): «ОГЭ математика, 2025: строка не принята». */
+export const INCOMPLETE_DATA_MESSAGES = {
+  /** A rejected row; its procedure or year null when they could not be read. */
+  rejectedRow: (procedure: string | null, year: number | null) =>
+    `${procedure ?? 'процедура не прочитана'}, ${year ?? 'год не прочитан'}: строка не принята`,
+  noFailures: (procedure: string, year: number) => `${procedure}, ${year}: нет числа не преодолевших порог`,
+  noRow: (procedure: string, year: number) => `${procedure}, ${year}: нет строки, а в прошлом году была`,
+  /** The reason of a «неполные данные». */
+  incomplete: (missing: readonly string[]) => `неполные данные: ${missing.join('; ')}`,
+  /** The note of a ШНОР whose cluster was drawn without some of the reporting year. */
+  clusterFromPart: (missing: readonly string[]) => `кластер — по имеющимся данным; не хватает: ${missing.join('; ')}`,
+} as const;
+
+/** The add-in's remarks on roadmap rows (roadmap.ts). */
+export const ROADMAP_MESSAGES = {
+  /** A row whose measure the catalog no longer suggests for the school. */
+  notInTemplate: 'не входит в текущий шаблон',
 } as const;

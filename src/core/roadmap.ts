@@ -1,4 +1,5 @@
 import { ALL_CLUSTERS, GENERAL_FACTOR } from './catalog';
+import { ROADMAP_MESSAGES } from './messages';
 import { normalizeText } from './text';
 import type { CatalogMeasure, ClusterLabel } from './types';
 
@@ -33,8 +34,6 @@ export const CLOSED_STATUSES: readonly RoadmapStatus[] = Object.freeze(['вып�
 
 /** What «Фактор риска» says on rows not tied to a factor. */
 export const GENERAL_FACTOR_LABEL = 'Общие меры';
-/** The note on a row whose measure the catalog no longer suggests for the school. */
-export const NOTE_NOT_IN_TEMPLATE = 'не входит в текущий шаблон';
 
 export interface RoadmapRow {
   /** The catalog id; null for a row a person added by hand. */
@@ -48,7 +47,7 @@ export interface RoadmapRow {
   document: string;
   status: string;
   comment: string;
-  /** A remark of the add-in, e.g. NOTE_NOT_IN_TEMPLATE. */
+  /** A remark of the add-in, e.g. ROADMAP_MESSAGES.notInTemplate. */
   note?: string;
 }
 
@@ -150,7 +149,7 @@ export function mergeRoadmap(existing: readonly RoadmapRow[], fresh: readonly Ro
   const merged: RoadmapRow[] = existing.map((row) => {
     if (row.measureId === null) return { ...row };
     const template = freshById.get(row.measureId);
-    if (!template) return { ...row, note: NOTE_NOT_IN_TEMPLATE };
+    if (!template) return { ...row, note: ROADMAP_MESSAGES.notInTemplate };
     const { note: _templateNote, ...texts } = template;
     return {
       ...texts,

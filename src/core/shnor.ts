@@ -8,8 +8,8 @@ import type { Settings } from './settings';
 import { formatPercent } from './percent';
 import { clusterFor, clusterOrStatus, shareAtLeast } from './cluster';
 import { compareProcedures, normalizeProcedureName, procedureCountsForStatus, subjectOfProcedure } from './procedures';
-import { plural } from './text';
-import { couldBecomeShnor, findEntry, MISSING_TEXT, missingResults, type MissingResult } from './incompleteData';
+import { couldBecomeShnor, findEntry, missingResults, type MissingResult } from './incompleteData';
+import { INCOMPLETE_DATA_MESSAGES, SHNOR_REASONS } from './messages';
 
 export { clusterFor, clusterOrStatus } from './cluster';
 
@@ -61,15 +61,6 @@ export function isDecidedStatus(status: ShnorStatusLabel): boolean {
   return status === 'ШНОР' || status === 'не ШНОР';
 }
 
-/** Words of the reason and the note (user-visible). */
-const TEXT = {
-  reportingYear: 'отчётный год',
-  previousYear: 'прошлый год',
-  and: 'и',
-  smallSample: 'малая выборка',
-  participants: ['участник', 'участника', 'участников'] as const,
-};
-
 interface Entry {
   /** Normalised procedure name. */
   name: string;
@@ -93,13 +84,8 @@ function usable(x: number | null | undefined): number | null {
   return typeof x === 'number' && Number.isFinite(x) ? x : null;
 }
 
-/** Russian plural of «участник» for a count: 1 участник, 3 участника, 8 участников, 21 участник. */
-function participantsWord(n: number): string {
-  return plural(n, ...TEXT.participants);
-}
-
 function yearLabel(year: number | null, yearsBack: 0 | 1): string {
-  if (year === null) return yearsBack === 0 ? TEXT.reportingYear : TEXT.previousYear;
+  if (year === null) return yearsBack === 0 ? SHNOR_REASONS.reportingYear : SHNOR_REASONS.previousYear;
   return String(year - yearsBack);
 }
 
@@ -184,13 +170,13 @@ function assessYearShares(
   const noteSmall = (e: Entry | undefined, yearsBack: 0 | 1): void => {
     if (!e || e.share === null || e.participants === null || e.participants <= 0 || e.participants >= settings.smallSampleMin) return;
     if (!smallSample.includes(e.name)) smallSample.push(e.name);
-    noteParts.push(`${e.name} (${yearLabel(year, yearsBack)}, ${e.participants} ${participantsWord(e.participants)})`);
+    noteParts.push(SHNOR_REASONS.smallSampleItem(e.name, yearLabel(year, yearsBack), e.participants));
   };
   // The shares the rule looks at: every share of Y (criterion a), and the Y−1 share of each
   // procedure failing in Y (criterion b). A Y−1 share of a procedure not failing in Y decides nothing.
   for (const e of current) noteSmall(e, 0);
   for (const e of failingY) noteSmall(find(previous, e.name), 1);
-  const note = noteParts.length ? `${TEXT.smallSample}: ${noteParts.join(', ')}` : '';
+  const note = noteParts.length ? SHNOR_REASONS.smallSample(noteParts) : '';
 
   if (status !== 'ШНОР') return { status, reason: '', cluster, maxShare, smallSample, note };
 
@@ -198,10 +184,15 @@ function assessYearShares(
   const pct = (e: Entry): string => percentText(e.share as number);
   const reasons: string[] = [];
   if (byTwoProcedures) {
-    reasons.push(`${yearLabel(year, 0)}: ${failingY.map((e) => `${e.name} — ${pct(e)}`).join(', ')}`);
+    reasons.push(
+      SHNOR_REASONS.byTwoProcedures(
+        yearLabel(year, 0),
+        failingY.map((e) => SHNOR_REASONS.failingShare(e.name, pct(e))),
+      ),
+    );
   }
   for (const [now, before] of failingBothYears) {
-    reasons.push(`${now.name}: ${pct(before)} (${yearLabel(year, 1)}) ${TEXT.and} ${pct(now)} (${yearLabel(year, 0)})`);
+    reasons.push(SHNOR_REASONS.byTwoYears(now.name, pct(before), yearLabel(year, 1), pct(now), yearLabel(year, 0)));
   }
   return { status, reason: reasons.join('; '), cluster, maxShare, smallSample, note };
 }
@@ -482,7 +473,7 @@ function withMissing(
   if (left.status === 'ШНОР') {
     const ofY = missing.filter((m) => m.yearsBack === 0).map((m) => m.text);
     if (!ofY.length) return { now: left, shown: [] };
-    const gap = `${MISSING_TEXT.clusterFromPart}: ${ofY.join('; ')}`;
+    const gap = INCOMPLETE_DATA_MESSAGES.clusterFromPart(ofY);
     return { now: { ...left, note: left.note ? `${left.note}; ${gap}` : gap }, shown: ofY };
   }
   // Without any share of Y the status is already «нет данных», not a guess; it becomes «неполные данные» when rows were
@@ -491,7 +482,7 @@ function withMissing(
     left.status === 'нет данных' ? missing.some((m) => m.kind !== 'noRow') : couldBecomeShnor(missing, y, y1, settings.shnorThreshold);
   if (!incomplete) return { now: left, shown: [] };
   return {
-    now: { ...left, status: 'неполные данные', cluster: null, reason: `${MISSING_TEXT.incomplete}: ${texts.join('; ')}` },
+    now: { ...left, status: 'неполные данные', cluster: null, reason: INCOMPLETE_DATA_MESSAGES.incomplete(texts) },
     shown: texts,
   };
 }
