@@ -1,6 +1,13 @@
 /**
- * Russian texts of the values core reads (years, shares, codes, names, plausibility): they reach the
- * data check through the sheets layer, which adds sheet, row and column.
+ * Every Russian message of core, one object per topic: the errors of the values it reads (numbers, years, shares,
+ * ИСБШ inputs), which reach the data check through the sheets layer that adds sheet, row and column; the problems of
+ * the editable sheets («Факторы риска», «Каталог мер») and of the settings; and the reasons and notes it builds for
+ * the output sheets (deficits, ШНОР, incomplete data, the federal list, objectivity, roadmaps). Each text is a
+ * function of its parameters; callers pass values already formatted (percents, numbers), so this module depends on
+ * nothing of core but text.ts's plural, and every module of core may use it.
+ *
+ * Domain vocabulary stays with its rule: status, level, cluster and dynamics labels, the catalogs of factors, measures
+ * and indicators, the dictionaries of the parsers, the settings' labels (SETTING_LABELS), procedure and sheet names.
  */
 import { plural } from './text';
 
