@@ -29,7 +29,9 @@ function decimalsOf(text: string): number {
 
 /** A plain (not «%») number of a cell with how many decimals it is written with; null for empty, percent text or text that is no number. */
 function plainNumber(value: unknown): PlainNumber | null {
-  if (typeof value === 'number') return Number.isFinite(value) ? { x: value, decimals: decimalsOf(String(value)) } : null;
+  // A whole number is written without decimals: no need to print it (a column has hundreds of thousands).
+  if (typeof value === 'number')
+    return Number.isFinite(value) ? { x: value, decimals: Number.isInteger(value) ? 0 : decimalsOf(String(value)) } : null;
   if (typeof value !== 'string') return null;
   try {
     if (parsePercentText(value) !== null) return null;
