@@ -99,21 +99,35 @@ function zeroCounts(): Record<ProcedureDynamics, number> {
 export function procedureDynamicsSummary(
   rows: ReadonlyArray<{ procedure: string; previous: number | null; current: number | null }>,
 ): ProcedureDynamicsSummaryRow[] {
-  const counts = new Map<string, Record<ProcedureDynamics, number>>();
-  for (const row of rows) {
-    const name = normalizeProcedureName(row.procedure);
-    let c = counts.get(name);
-    if (c === undefined) counts.set(name, (c = zeroCounts()));
-    c[procedureDynamics(row.previous, row.current)]++;
+  const tally = new ProcedureDynamicsTally();
+  for (const row of rows) tally.add(row.procedure, row.previous, row.current);
+  return tally.summary();
+}
+
+/**
+ * procedureDynamicsSummary gathered row by row (docs/методика.md §4), for callers that would otherwise build a row
+ * object for each school × procedure of a region only to count it.
+ */
+export class ProcedureDynamicsTally {
+  private readonly counts = new Map<string, Record<ProcedureDynamics, number>>();
+
+  add(procedure: string, previous: number | null, current: number | null): void {
+    const name = normalizeProcedureName(procedure);
+    let c = this.counts.get(name);
+    if (c === undefined) this.counts.set(name, (c = zeroCounts()));
+    c[procedureDynamics(previous, current)]++;
   }
-  return [...counts.keys()].sort(compareProcedures).map((procedure) => {
-    const c = counts.get(procedure) as Record<ProcedureDynamics, number>;
-    const total = PROCEDURE_DYNAMICS_LABELS.reduce((sum, label) => sum + c[label], 0);
-    const positiveResult = PROCEDURE_DYNAMICS_LABELS.filter(isPositiveResult).reduce((sum, label) => sum + c[label], 0);
-    const shares = zeroCounts();
-    for (const label of PROCEDURE_DYNAMICS_LABELS) shares[label] = wholePercentShare(c[label], total);
-    return { procedure, counts: c, total, positiveResult, shares, positiveResultShare: wholePercentShare(positiveResult, total) };
-  });
+
+  summary(): ProcedureDynamicsSummaryRow[] {
+    return [...this.counts.keys()].sort(compareProcedures).map((procedure) => {
+      const c = this.counts.get(procedure) as Record<ProcedureDynamics, number>;
+      const total = PROCEDURE_DYNAMICS_LABELS.reduce((sum, label) => sum + c[label], 0);
+      const positiveResult = PROCEDURE_DYNAMICS_LABELS.filter(isPositiveResult).reduce((sum, label) => sum + c[label], 0);
+      const shares = zeroCounts();
+      for (const label of PROCEDURE_DYNAMICS_LABELS) shares[label] = wholePercentShare(c[label], total);
+      return { procedure, counts: c, total, positiveResult, shares, positiveResultShare: wholePercentShare(positiveResult, total) };
+    });
+  }
 }
 
 export interface ClusterDynamicsCounts {

@@ -5,7 +5,7 @@
  */
 import {
   clusterDynamicsSummary,
-  procedureDynamicsSummary,
+  ProcedureDynamicsTally,
   type ClusterDynamicsSummaryRow,
   type ProcedureDynamicsSummaryRow,
 } from './dynamics';
@@ -69,11 +69,18 @@ function dynamicsOf(
   schools: ReadonlyArray<GroupSchoolFacts>,
   procedures: ReadonlyArray<string>,
 ): GroupDynamics {
-  const rows = schools.flatMap((s) =>
-    procedures.map((p) => ({ procedure: p, previous: s.sharesPrev.get(p) ?? null, current: s.sharesY.get(p) ?? null })),
-  );
-  const perProcedure = procedureDynamicsSummary(rows);
-  const pooled = procedureDynamicsSummary(rows.map((r) => ({ ...r, procedure: GROUP_WORDS.allProcedures })))[0] ?? emptyPooled();
+  const byProcedure = new ProcedureDynamicsTally();
+  const allTogether = new ProcedureDynamicsTally();
+  for (const s of schools) {
+    for (const p of procedures) {
+      const previous = s.sharesPrev.get(p) ?? null;
+      const current = s.sharesY.get(p) ?? null;
+      byProcedure.add(p, previous, current);
+      allTogether.add(GROUP_WORDS.allProcedures, previous, current);
+    }
+  }
+  const perProcedure = byProcedure.summary();
+  const pooled = allTogether.summary()[0] ?? emptyPooled();
   const clusterRows = clusterDynamicsSummary(
     schools.map((s) => ({ municipality: group, dynamics: s.clusterDynamics, wasShnorPrevious: s.wasShnorPrevious })),
   );

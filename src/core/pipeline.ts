@@ -3,7 +3,7 @@ import { computeRiskZone } from './riskZone';
 import { schoolTypeLabel } from './schoolType';
 import { resourceDeficits } from './deficits';
 import { assessSchoolsByYear, failingShare, isDecidedStatus, reportingYearOf, type SchoolShnor } from './shnor';
-import { clusterDynamics, procedureDynamicsSummary, clusterDynamicsSummary } from './dynamics';
+import { clusterDynamics, procedureDynamicsSummary, clusterDynamicsSummary, ProcedureDynamicsTally } from './dynamics';
 import { compareProcedures, normalizeProcedureName } from './procedures';
 import { resilientSchools } from './resilience';
 import { suggestMentors } from './mentors';
@@ -212,13 +212,13 @@ export function computeReport(input: PipelineInput): Report {
   });
 
   const procedures = proceduresIn(reports);
-  const procedureRows = [];
+  const procedureTally = new ProcedureDynamicsTally();
   for (const r of reports) {
     for (const p of procedures) {
       const prev = r.sharesPrev.get(p);
       const cur = r.sharesY.get(p);
       if (prev === undefined && cur === undefined) continue;
-      procedureRows.push({ procedure: p, previous: prev ?? null, current: cur ?? null });
+      procedureTally.add(p, prev ?? null, cur ?? null);
     }
   }
   const clusterRows = reports.map((r) => ({
@@ -272,7 +272,7 @@ export function computeReport(input: PipelineInput): Report {
     year,
     schools: reports,
     procedures,
-    procedureSummary: procedureDynamicsSummary(procedureRows),
+    procedureSummary: procedureTally.summary(),
     clusterSummary: clusterDynamicsSummary(clusterRows),
     municipalities: municipalitySummary(
       reports.map((r) => ({
