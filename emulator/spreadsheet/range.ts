@@ -1,16 +1,5 @@
 import type { Runtime } from '../runtime';
-import type {
-  GDataValidation,
-  GFilter,
-  GProtection,
-  GRange,
-  GSheet,
-  GWrapStrategy,
-  GFontWeight,
-  GFontStyle,
-  GFontLine,
-  GBorderStyle,
-} from '../gas';
+import type { GDataValidation, GFilter, GProtection, GRange, GSheet, GFontWeight, GFontStyle } from '../gas';
 import { cellA1, intersects, contains, rectToA1, type Rect } from './a1';
 import { coerceInput, type CellInput } from './cellValue';
 import { DEFAULT_NUMBER_FORMAT, displayValue, isDateFormat, isNumericFormat, type CellValue } from './format';
@@ -242,22 +231,6 @@ export class RangeImpl implements Partial<GRange> {
   getFormula(): string {
     return this._first(this.sheet.formulas, '');
   }
-  getFormulasR1C1(): Array<Array<string | null>> {
-    throw this.rt.error('twin: Range.getFormulasR1C1 not implemented');
-  }
-  setFormulas(formulas: string[][]): GRange {
-    const rows = this._check2D('setFormulas', formulas);
-    this._write('setFormulas');
-    for (let i = 0; i < this.numRows; i++) {
-      for (let j = 0; j < this.numCols; j++) {
-        const r = this.row - 1 + i;
-        const c = this.col - 1 + j;
-        coerceInput(rows[i][j], undefined, this.ctx.ss.input, this.ctx.ss.timeZone, scratch);
-        this.sheet.storeInput(r, c, scratch);
-      }
-    }
-    return this.api;
-  }
   setFormula(formula: string): GRange {
     if (typeof formula !== 'string') throw this.rt.signatureError('SpreadsheetApp.Range.setFormula', [formula]);
     this._write('setFormula');
@@ -265,11 +238,6 @@ export class RangeImpl implements Partial<GRange> {
     for (let i = 0; i < this.numRows; i++)
       for (let j = 0; j < this.numCols; j++) this.sheet.storeInput(this.row - 1 + i, this.col - 1 + j, scratch);
     return this.api;
-  }
-  isBlank(): boolean {
-    const r0 = this.row - 1;
-    const c0 = this.col - 1;
-    return !this.sheet.values.hasAny(r0, c0, this.numRows, this.numCols) && !this.sheet.formulas.hasAny(r0, c0, this.numRows, this.numCols);
   }
 
   // ---- number formats -----------------------------------------------------------------------
@@ -313,21 +281,11 @@ export class RangeImpl implements Partial<GRange> {
   setBackgrounds(color: Array<Array<string | null>>): GRange {
     return this._set2D('setBackgrounds', this.sheet.backgrounds, color, normalizeColor);
   }
-  setBackgroundRGB(red: number, green: number, blue: number): GRange {
-    const hex = '#' + [red, green, blue].map((n) => Math.max(0, Math.min(255, n)).toString(16).padStart(2, '0')).join('');
-    return this._fill('setBackgroundRGB', this.sheet.backgrounds, hex);
-  }
   getFontColors(): string[][] {
     return this._readLayer(this.sheet.fontColors, '#000000');
   }
-  getFontColor(): string {
-    return this._first(this.sheet.fontColors, '#000000');
-  }
   setFontColor(color: string | null): GRange {
     return this._fill('setFontColor', this.sheet.fontColors, normalizeColor(color));
-  }
-  setFontColors(colors: any[][]): GRange {
-    return this._set2D('setFontColors', this.sheet.fontColors, colors, normalizeColor);
   }
   getFontWeights(): GFontWeight[][] {
     return this._readLayer(this.sheet.fontWeights, 'normal') as GFontWeight[][];
@@ -342,80 +300,15 @@ export class RangeImpl implements Partial<GRange> {
       fontWeight === null || fontWeight === 'normal' ? undefined : String(fontWeight),
     );
   }
-  setFontWeights(fontWeights: Array<Array<GFontWeight | null>>): GRange {
-    return this._set2D('setFontWeights', this.sheet.fontWeights, fontWeights, (v) =>
-      v === null || v === 'normal' ? undefined : String(v),
-    );
-  }
   getFontStyles(): GFontStyle[][] {
     return this._readLayer(this.sheet.fontStyles, 'normal') as GFontStyle[][];
-  }
-  getFontStyle(): GFontStyle {
-    return this._first(this.sheet.fontStyles, 'normal') as GFontStyle;
   }
   setFontStyle(fontStyle: GFontStyle | null): GRange {
     return this._fill('setFontStyle', this.sheet.fontStyles, fontStyle === null || fontStyle === 'normal' ? undefined : String(fontStyle));
   }
-  setFontStyles(fontStyles: Array<Array<GFontStyle | null>>): GRange {
-    return this._set2D('setFontStyles', this.sheet.fontStyles, fontStyles, (v) => (v === null || v === 'normal' ? undefined : String(v)));
-  }
-  getFontSizes(): number[][] {
-    return this._readLayer(this.sheet.fontSizes, 10);
-  }
-  getFontSize(): number {
-    return this._first(this.sheet.fontSizes, 10);
-  }
-  setFontSize(size: number): GRange {
-    return this._fill('setFontSize', this.sheet.fontSizes, size === 10 ? undefined : size);
-  }
-  setFontSizes(sizes: number[][]): GRange {
-    return this._set2D('setFontSizes', this.sheet.fontSizes, sizes, (v) => (v === null || v === 10 ? undefined : Number(v)));
-  }
-  getFontFamilies(): string[][] {
-    return this._readLayer(this.sheet.fontFamilies, 'arial');
-  }
-  getFontFamily(): string {
-    return this._first(this.sheet.fontFamilies, 'arial');
-  }
-  setFontFamily(fontFamily: string | null): GRange {
-    return this._fill('setFontFamily', this.sheet.fontFamilies, fontFamily === null ? undefined : String(fontFamily));
-  }
-  getFontLines(): GFontLine[][] {
-    return this._readLayer(this.sheet.fontLines, 'none') as GFontLine[][];
-  }
-  getFontLine(): GFontLine {
-    return this._first(this.sheet.fontLines, 'none') as GFontLine;
-  }
-  setFontLine(fontLine: GFontLine | null): GRange {
-    return this._fill('setFontLine', this.sheet.fontLines, fontLine === null || fontLine === 'none' ? undefined : String(fontLine));
-  }
 
   // ---- alignment and wrapping -------------------------------------------------------------------
 
-  getHorizontalAlignments(): string[][] {
-    return this._readLayer(this.sheet.hAligns, 'general');
-  }
-  getHorizontalAlignment(): string {
-    return this._first(this.sheet.hAligns, 'general');
-  }
-  setHorizontalAlignment(alignment: 'left' | 'center' | 'normal' | 'right' | null): GRange {
-    return this._fill(
-      'setHorizontalAlignment',
-      this.sheet.hAligns,
-      alignment === null || alignment === 'normal' ? undefined : String(alignment),
-    );
-  }
-  setHorizontalAlignments(alignments: Array<Array<'left' | 'center' | 'normal' | 'right' | null>>): GRange {
-    return this._set2D('setHorizontalAlignments', this.sheet.hAligns, alignments, (v) =>
-      v === null || v === 'normal' ? undefined : String(v),
-    );
-  }
-  getVerticalAlignments(): string[][] {
-    return this._readLayer(this.sheet.vAligns, 'bottom');
-  }
-  getVerticalAlignment(): string {
-    return this._first(this.sheet.vAligns, 'bottom');
-  }
   setVerticalAlignment(alignment: 'top' | 'middle' | 'bottom' | null): GRange {
     return this._fill(
       'setVerticalAlignment',
@@ -423,43 +316,8 @@ export class RangeImpl implements Partial<GRange> {
       alignment === null || alignment === 'bottom' ? undefined : String(alignment),
     );
   }
-  setVerticalAlignments(alignments: Array<Array<'top' | 'middle' | 'bottom' | null>>): GRange {
-    return this._set2D('setVerticalAlignments', this.sheet.vAligns, alignments, (v) =>
-      v === null || v === 'bottom' ? undefined : String(v),
-    );
-  }
-  getWraps(): boolean[][] {
-    return this._readLayer(this.sheet.wraps, false, (v) => v === 'WRAP');
-  }
-  getWrap(): boolean {
-    return this._first(this.sheet.wraps, false, (v) => v === 'WRAP');
-  }
   setWrap(isWrapEnabled: boolean): GRange {
     return this._fill('setWrap', this.sheet.wraps, isWrapEnabled ? 'WRAP' : undefined);
-  }
-  setWraps(isWrapEnabled: boolean[][]): GRange {
-    return this._set2D('setWraps', this.sheet.wraps, isWrapEnabled, (v) => (v ? 'WRAP' : undefined));
-  }
-  getWrapStrategies(): GWrapStrategy[][] {
-    return this._readLayer(this.sheet.wraps, 'OVERFLOW') as unknown as GWrapStrategy[][];
-  }
-  getWrapStrategy(): GWrapStrategy {
-    return this._first(this.sheet.wraps, 'OVERFLOW') as unknown as GWrapStrategy;
-  }
-  setWrapStrategy(strategy: GWrapStrategy): GRange {
-    const name = String(strategy);
-    return this._fill('setWrapStrategy', this.sheet.wraps, name === 'OVERFLOW' ? undefined : name);
-  }
-  setWrapStrategies(strategies: GWrapStrategy[][]): GRange {
-    return this._set2D('setWrapStrategies', this.sheet.wraps, strategies, (v) => (String(v) === 'OVERFLOW' ? undefined : String(v)));
-  }
-  setBorder(...args: unknown[]): GRange {
-    this._write('setBorder', 0);
-    this.sheet.borders.push({
-      rect: this._rect,
-      args: args.map((a) => (a === undefined ? null : String(a as GBorderStyle | string | boolean | null))),
-    });
-    return this.api;
   }
 
   // ---- notes --------------------------------------------------------------------------------------
@@ -476,9 +334,6 @@ export class RangeImpl implements Partial<GRange> {
   setNotes(notes: Array<Array<string | null>>): GRange {
     return this._set2D('setNotes', this.sheet.notes, notes, (v) => (v === null || v === undefined || v === '' ? undefined : String(v)));
   }
-  clearNote(): GRange {
-    return this._clear(['notes'], 'clearNote');
-  }
 
   // ---- data validation ------------------------------------------------------------------------------
 
@@ -490,60 +345,15 @@ export class RangeImpl implements Partial<GRange> {
     const impl = this._rule(rule, 'setDataValidation');
     return this._fill('setDataValidation', this.sheet.validations, impl);
   }
-  setDataValidations(rules: Array<Array<GDataValidation | null>>): GRange {
-    return this._set2D('setDataValidations', this.sheet.validations, rules, (v) => this._rule(v, 'setDataValidations'));
-  }
   getDataValidation(): GDataValidation | null {
     return this._first(this.sheet.validations, null, (v) => v.api);
   }
   getDataValidations(): Array<Array<GDataValidation | null>> {
     return this._readLayer(this.sheet.validations, null, (v) => v.api);
   }
-  clearDataValidations(): GRange {
-    return this._clear(['validations'], 'clearDataValidations');
-  }
-  insertCheckboxes(checkedValue?: unknown, uncheckedValue?: unknown): GRange {
-    const values = checkedValue === undefined ? [] : uncheckedValue === undefined ? [checkedValue] : [checkedValue, uncheckedValue];
-    const rule = new DataValidationImpl(this.rt, { criteria: 'CHECKBOX', values, allowInvalid: false, helpText: '' });
-    this._write('insertCheckboxes');
-    const off = values.length === 2 ? values[1] : false;
-    for (let i = 0; i < this.numRows; i++) {
-      for (let j = 0; j < this.numCols; j++) {
-        const r = this.row - 1 + i;
-        const c = this.col - 1 + j;
-        this.sheet.validations.set(r, c, rule);
-        if (this.sheet.values.get(r, c) === undefined && this.sheet.formulas.get(r, c) === undefined) {
-          this.sheet.values.set(r, c, off as CellValue);
-        }
-      }
-    }
-    return this.api;
-  }
-  isChecked(): boolean | null {
-    const v = this.sheet.values.get(this.row - 1, this.col - 1);
-    const rule = this.sheet.validations.get(this.row - 1, this.col - 1);
-    if (!rule || rule.spec.criteria !== 'CHECKBOX') return null;
-    return rule.spec.values.length ? v === rule.spec.values[0] : v === true;
-  }
 
   // ---- clearing -----------------------------------------------------------------------------------
 
-  clear(options?: {
-    commentsOnly?: boolean;
-    contentsOnly?: boolean;
-    formatOnly?: boolean;
-    validationsOnly?: boolean;
-    skipFilteredRows?: boolean;
-  }): GRange {
-    const o = options ?? {};
-    const layers: LayerName[] = [];
-    const any = o.commentsOnly || o.contentsOnly || o.formatOnly || o.validationsOnly;
-    if (!any || o.contentsOnly) layers.push('values', 'formulas');
-    if (!any || o.formatOnly) layers.push(...FORMAT_LAYERS);
-    if (o.validationsOnly) layers.push('validations');
-    if (o.commentsOnly) layers.push('notes');
-    return this._clear(layers, 'clear');
-  }
   clearContent(): GRange {
     return this._clear(['values', 'formulas'], 'clearContent');
   }
@@ -688,23 +498,11 @@ export class RangeImpl implements Partial<GRange> {
   merge(): GRange {
     return this._mergeRects([this._rect], 'merge');
   }
-  mergeAcross(): GRange {
-    const rects = Array.from({ length: this.numRows }, (_, i) => ({ row: this.row + i, col: this.col, numRows: 1, numCols: this.numCols }));
-    return this._mergeRects(rects, 'mergeAcross');
-  }
-  mergeVertically(): GRange {
-    const rects = Array.from({ length: this.numCols }, (_, j) => ({ row: this.row, col: this.col + j, numRows: this.numRows, numCols: 1 }));
-    return this._mergeRects(rects, 'mergeVertically');
-  }
   breakApart(): GRange {
     return this._mergeRects([], 'breakApart');
   }
   isPartOfMerge(): boolean {
     return this.sheet.merges.some((m) => intersects(m, this._rect));
-  }
-  getMergedRanges(): GRange[] {
-    const found = this.sheet.merges.filter((m) => intersects(m, this._rect));
-    return this.rt.realm.copy(found.map((m) => this.ctx.rangeApi(this.sheet, m)));
   }
 
   // ---- filters and protection -----------------------------------------------------------------------
@@ -714,10 +512,6 @@ export class RangeImpl implements Partial<GRange> {
     this._write('createFilter', 0);
     this.sheet.filter = { rect: this._rect, criteria: new Map() };
     return new FilterImpl(this.rt, this.ctx.ss, this.sheet).api;
-  }
-  getFilter(): GFilter | null {
-    const f = this.sheet.filter;
-    return f && intersects(f.rect, this._rect) ? new FilterImpl(this.rt, this.ctx.ss, this.sheet).api : null;
   }
   protect(): GProtection {
     this._write('protect', 0);
@@ -735,9 +529,6 @@ export class RangeImpl implements Partial<GRange> {
     };
     this.ctx.ss.protections.push(model);
     return new ProtectionImpl(this.rt, this.ctx.ss, model).api;
-  }
-  canEdit(): boolean {
-    return true;
   }
   toString(): string {
     return 'Range';

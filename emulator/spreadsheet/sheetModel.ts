@@ -16,10 +16,6 @@ export const LAYER_NAMES = [
   'fontColors',
   'fontWeights',
   'fontStyles',
-  'fontSizes',
-  'fontFamilies',
-  'fontLines',
-  'hAligns',
   'vAligns',
   'wraps',
   'validations',
@@ -33,11 +29,6 @@ export const DEFAULT_MAX_ROWS = 1000;
 export const DEFAULT_MAX_COLUMNS = 26;
 export const DEFAULT_COLUMN_WIDTH = 100;
 export const DEFAULT_ROW_HEIGHT = 21;
-
-export interface BorderRecord {
-  rect: Rect;
-  args: unknown[];
-}
 
 /** Inserts `count` holes at `at` (count > 0) or removes -count entries (count < 0) of a sparse list. */
 function shiftList(list: unknown[], at: number, count: number): void {
@@ -68,10 +59,6 @@ export class SheetModel {
   readonly fontColors = new Layer<string>();
   readonly fontWeights = new Layer<string>();
   readonly fontStyles = new Layer<string>();
-  readonly fontSizes = new Layer<number>();
-  readonly fontFamilies = new Layer<string>();
-  readonly fontLines = new Layer<string>();
-  readonly hAligns = new Layer<string>();
   readonly vAligns = new Layer<string>();
   readonly wraps = new Layer<string>();
   readonly validations = new Layer<DataValidationImpl>();
@@ -80,7 +67,6 @@ export class SheetModel {
   hiddenRows: Array<true | undefined> = [];
   hiddenCols: Array<true | undefined> = [];
   merges: Rect[] = [];
-  borders: BorderRecord[] = [];
   conditionalRules: ConditionalFormatRuleImpl[] = [];
   charts: EmbeddedChartImpl[] = [];
   filter: { rect: Rect; criteria: Map<number, unknown> } | null = null;
@@ -164,14 +150,10 @@ export class SheetModel {
     this.shiftStructures('cols', at, count);
   }
 
-  /** Moves merges, borders, rules, charts and the filter with inserted/deleted lines. */
+  /** Moves merges, rules, charts and the filter with inserted/deleted lines. */
   private shiftStructures(dimension: 'rows' | 'cols', at: number, count: number): void {
     const move = (r: Rect) => shiftRect(r, dimension, at, count);
     this.merges = this.merges.map(move).filter((r): r is Rect => r !== null);
-    this.borders = this.borders.flatMap((b) => {
-      const rect = move(b.rect);
-      return rect ? [{ ...b, rect }] : [];
-    });
     this.conditionalRules = this.conditionalRules.flatMap((rule) => {
       const ranges = rule.spec.ranges.map((r) => (r.sheetId === this.id ? (move(r) ? { ...move(r)!, sheetId: r.sheetId } : null) : r));
       const moved = rule._withRanges(ranges.filter((r): r is SheetRect => r !== null));
