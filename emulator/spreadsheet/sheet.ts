@@ -8,9 +8,8 @@ import type {
   GProtectionType,
   GRange,
   GSheet,
-  GSpreadsheet,
 } from '../gas';
-import { parseA1, type Rect } from './a1';
+import { parseA1 } from './a1';
 import { coerceInput, type CellInput } from './cellValue';
 import { displayValue } from './format';
 import { ConditionalFormatRuleImpl } from './conditionalFormat';
@@ -18,7 +17,7 @@ import { EmbeddedChartBuilderImpl, EmbeddedChartImpl, cloneChartSpec } from './c
 import { FilterImpl } from './filter';
 import { ProtectionImpl } from './protection';
 import { assertMayEdit, initialEditors } from './editRights';
-import { DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT, FORMAT_LAYERS, LAYER_NAMES, type LayerName, type SheetModel } from './sheetModel';
+import { DEFAULT_COLUMN_WIDTH, type SheetModel } from './sheetModel';
 import type { SheetsContext } from './context';
 import { normalizeColor } from './colors';
 import { MAX_SHEET_NAME, sheetNameTooLong } from './spreadsheetModel';
@@ -30,7 +29,7 @@ function isInt(n: unknown): n is number {
 }
 
 /** Sheet changes that a sheet protection refuses to a user who is not its editor (editRights.ts). */
-const SHEET_EDITS = /^(setName|appendRow|insert|delete|setConditionalFormatRules|clearConditionalFormatRules|removeChart|updateChart)/;
+const SHEET_EDITS = /^(setName|appendRow|insert|delete|setConditionalFormatRules|removeChart|updateChart)/;
 
 /** SpreadsheetApp.Sheet over a sheet model. */
 export class SheetImpl implements Partial<GSheet> {
@@ -54,16 +53,10 @@ export class SheetImpl implements Partial<GSheet> {
     this.rt.write(`Sheet.${method}`, cells, this.ctx.ss.id);
     if (SHEET_EDITS.test(method)) assertMayEdit(this.ctx.ss, this.model.id, null, this.ctx.ss.currentUser());
   }
-  private _whole(): Rect {
-    return { row: 1, col: 1, numRows: this.model.maxRows, numCols: this.model.maxCols };
-  }
 
   // ---- identity ---------------------------------------------------------------------------------
 
   getName(): string {
-    return this.model.name;
-  }
-  getSheetName(): string {
     return this.model.name;
   }
   setName(name: string): GSheet {
@@ -81,12 +74,6 @@ export class SheetImpl implements Partial<GSheet> {
   }
   getSheetId(): number {
     return this.model.id;
-  }
-  getParent(): GSpreadsheet {
-    return this.ctx.spreadsheetApi();
-  }
-  getType(): GoogleAppsScript.Spreadsheet.SheetType {
-    return 'GRID' as unknown as GoogleAppsScript.Spreadsheet.SheetType;
   }
   getFormUrl(): string | null {
     return this.model.formUrl;
@@ -111,14 +98,6 @@ export class SheetImpl implements Partial<GSheet> {
     this._write('hideSheet');
     this.model.hidden = true;
     return this.api;
-  }
-  showSheet(): GSheet {
-    this._write('showSheet');
-    this.model.hidden = false;
-    return this.api;
-  }
-  isSheetHidden(): boolean {
-    return this.model.hidden;
   }
 
   // ---- ranges -----------------------------------------------------------------------------------
@@ -166,12 +145,6 @@ export class SheetImpl implements Partial<GSheet> {
       numCols: Math.max(1, this.model.lastCol()),
     });
   }
-  getSheetValues(startRow: number, startColumn: number, numRows: number, numColumns: number): any[][] {
-    const nr = numRows === -1 ? Math.max(1, this.model.lastRow() - startRow + 1) : numRows;
-    const nc = numColumns === -1 ? Math.max(1, this.model.lastCol() - startColumn + 1) : numColumns;
-    const range = this.getRange(startRow, startColumn, nr, nc);
-    return (this.rt.implOf(range) as { getValues(): any[][] }).getValues();
-  }
   getLastRow(): number {
     return this.model.lastRow();
   }
@@ -184,23 +157,11 @@ export class SheetImpl implements Partial<GSheet> {
   getMaxColumns(): number {
     return this.model.maxCols;
   }
-  getActiveRange(): GRange | null {
-    const rect = this.ctx.ss.active === this.model ? this.ctx.ss.activeRange : null;
-    return this.ctx.rangeApi(this.model, rect ?? { row: 1, col: 1, numRows: 1, numCols: 1 });
-  }
-  getActiveCell(): GRange {
-    const rect = this.ctx.ss.active === this.model ? this.ctx.ss.activeRange : null;
-    return this.ctx.rangeApi(this.model, { row: rect?.row ?? 1, col: rect?.col ?? 1, numRows: 1, numCols: 1 });
-  }
   setActiveRange(range: GRange): GRange {
     const impl = this.rt.implOf(range) as { activate?: () => unknown } | undefined;
     if (!impl?.activate) throw this.rt.signatureError('SpreadsheetApp.Sheet.setActiveRange', [range]);
     impl.activate();
     return range;
-  }
-  setActiveSelection(range: GRange | string): GRange {
-    const r = typeof range === 'string' ? this.getRange(range) : range;
-    return this.setActiveRange(r);
   }
 
   /** Appends one row after the last row with content, growing the sheet as needed. */
@@ -257,39 +218,9 @@ export class SheetImpl implements Partial<GSheet> {
     this._insertRows('insertRowsAfter', afterPosition + 1, howMany);
     return this.api;
   }
-  insertRowsBefore(beforePosition: number, howMany: number): GSheet {
-    this._insertRows('insertRowsBefore', beforePosition, howMany);
-    return this.api;
-  }
-  insertRowAfter(afterPosition: number): GSheet {
-    this._insertRows('insertRowAfter', afterPosition + 1, 1);
-    return this.api;
-  }
-  insertRowBefore(beforePosition: number): GSheet {
-    this._insertRows('insertRowBefore', beforePosition, 1);
-    return this.api;
-  }
-  insertRows(rowIndex: number, numRows = 1): void {
-    this._insertRows('insertRows', rowIndex, numRows);
-  }
   insertColumnsAfter(afterPosition: number, howMany: number): GSheet {
     this._insertCols('insertColumnsAfter', afterPosition + 1, howMany);
     return this.api;
-  }
-  insertColumnsBefore(beforePosition: number, howMany: number): GSheet {
-    this._insertCols('insertColumnsBefore', beforePosition, howMany);
-    return this.api;
-  }
-  insertColumnAfter(afterPosition: number): GSheet {
-    this._insertCols('insertColumnAfter', afterPosition + 1, 1);
-    return this.api;
-  }
-  insertColumnBefore(beforePosition: number): GSheet {
-    this._insertCols('insertColumnBefore', beforePosition, 1);
-    return this.api;
-  }
-  insertColumns(columnIndex: number, numColumns = 1): void {
-    this._insertCols('insertColumns', columnIndex, numColumns);
   }
   deleteRows(rowPosition: number, howMany: number): void {
     const m = this.model;
@@ -301,10 +232,6 @@ export class SheetImpl implements Partial<GSheet> {
     m.shiftRows(rowPosition, -howMany);
     this._shiftProtections('rows', rowPosition, -howMany);
   }
-  deleteRow(rowPosition: number): GSheet {
-    this.deleteRows(rowPosition, 1);
-    return this.api;
-  }
   deleteColumns(columnPosition: number, howMany: number): void {
     const m = this.model;
     if (!isInt(columnPosition) || !isInt(howMany) || howMany < 1 || columnPosition < 1 || columnPosition + howMany - 1 > m.maxCols) {
@@ -314,10 +241,6 @@ export class SheetImpl implements Partial<GSheet> {
     this._write('deleteColumns');
     m.shiftCols(columnPosition, -howMany);
     this._shiftProtections('cols', columnPosition, -howMany);
-  }
-  deleteColumn(columnPosition: number): GSheet {
-    this.deleteColumns(columnPosition, 1);
-    return this.api;
   }
   getFrozenRows(): number {
     return this.model.frozenRows;
@@ -330,12 +253,6 @@ export class SheetImpl implements Partial<GSheet> {
   }
   getFrozenColumns(): number {
     return this.model.frozenCols;
-  }
-  setFrozenColumns(columns: number): void {
-    if (!isInt(columns) || columns < 0) throw this.rt.signatureError('SpreadsheetApp.Sheet.setFrozenColumns', [columns]);
-    this._write('setFrozenColumns');
-    this.model.ensureSize(1, columns + 1);
-    this.model.frozenCols = columns;
   }
   getColumnWidth(columnPosition: number): number {
     return this.model.columnWidths[columnPosition - 1] ?? DEFAULT_COLUMN_WIDTH;
@@ -366,27 +283,10 @@ export class SheetImpl implements Partial<GSheet> {
     }
     return this.api;
   }
-  autoResizeColumn(columnPosition: number): GSheet {
-    return this.autoResizeColumns(columnPosition, 1);
-  }
-  getRowHeight(rowPosition: number): number {
-    return this.model.rowHeights[rowPosition - 1] ?? DEFAULT_ROW_HEIGHT;
-  }
-  setRowHeight(rowPosition: number, height: number): GSheet {
-    return this.setRowHeights(rowPosition, 1, height);
-  }
   setRowHeights(startRow: number, numRows: number, height: number): GSheet {
     this._write('setRowHeights');
     for (let r = startRow; r < startRow + numRows; r++) this.model.rowHeights[r - 1] = height;
     return this.api;
-  }
-  hideRows(rowIndex: number, numRows = 1): void {
-    this._write('hideRows');
-    for (let r = rowIndex; r < rowIndex + numRows; r++) this.model.hiddenRows[r - 1] = true;
-  }
-  showRows(rowIndex: number, numRows = 1): void {
-    this._write('showRows');
-    for (let r = rowIndex; r < rowIndex + numRows; r++) this.model.hiddenRows[r - 1] = undefined;
   }
   hideColumns(columnIndex: number, numColumns = 1): void {
     this._write('hideColumns');
@@ -396,36 +296,8 @@ export class SheetImpl implements Partial<GSheet> {
     this._write('showColumns');
     for (let c = columnIndex; c < columnIndex + numColumns; c++) this.model.hiddenCols[c - 1] = undefined;
   }
-  isRowHiddenByUser(rowPosition: number): boolean {
-    return this.model.hiddenRows[rowPosition - 1] === true;
-  }
   isColumnHiddenByUser(columnPosition: number): boolean {
     return this.model.hiddenCols[columnPosition - 1] === true;
-  }
-
-  // ---- clearing -----------------------------------------------------------------------------------
-
-  private _clear(method: string, layers: readonly LayerName[]): GSheet {
-    this._write(method, this.model.maxRows * this.model.maxCols);
-    this.model.clearLayers(layers, this._whole());
-    return this.api;
-  }
-  /** Clears contents and formats (validations included); notes and conditional rules stay. */
-  clear(options?: { formatOnly?: boolean; contentsOnly?: boolean }): GSheet {
-    const o = options ?? {};
-    const layers: LayerName[] = [];
-    if (!o.formatOnly || o.contentsOnly) layers.push('values', 'formulas');
-    if (!o.contentsOnly || o.formatOnly) layers.push(...FORMAT_LAYERS);
-    return this._clear('clear', layers);
-  }
-  clearContents(): GSheet {
-    return this._clear('clearContents', ['values', 'formulas']);
-  }
-  clearFormats(): GSheet {
-    return this._clear('clearFormats', FORMAT_LAYERS);
-  }
-  clearNotes(): GSheet {
-    return this._clear('clearNotes', ['notes']);
   }
 
   // ---- conditional formatting ---------------------------------------------------------------------
@@ -439,10 +311,6 @@ export class SheetImpl implements Partial<GSheet> {
     const impls = Array.from(rules, (r) => this.rt.unwrap(r, ConditionalFormatRuleImpl, 'SpreadsheetApp.Sheet.setConditionalFormatRules'));
     this._write('setConditionalFormatRules');
     this.model.conditionalRules = impls;
-  }
-  clearConditionalFormatRules(): void {
-    this._write('clearConditionalFormatRules');
-    this.model.conditionalRules = [];
   }
 
   // ---- charts ---------------------------------------------------------------------------------------
@@ -512,6 +380,3 @@ export class SheetImpl implements Partial<GSheet> {
     return 'Sheet';
   }
 }
-
-/** Names of every layer (used by snapshots and templates). */
-export const ALL_LAYERS = LAYER_NAMES;

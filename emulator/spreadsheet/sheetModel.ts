@@ -28,7 +28,6 @@ export const FORMAT_LAYERS: readonly LayerName[] = LAYER_NAMES.filter((n) => n !
 export const DEFAULT_MAX_ROWS = 1000;
 export const DEFAULT_MAX_COLUMNS = 26;
 export const DEFAULT_COLUMN_WIDTH = 100;
-export const DEFAULT_ROW_HEIGHT = 21;
 
 /** Inserts `count` holes at `at` (count > 0) or removes -count entries (count < 0) of a sparse list. */
 function shiftList(list: unknown[], at: number, count: number): void {
@@ -64,7 +63,6 @@ export class SheetModel {
   readonly validations = new Layer<DataValidationImpl>();
   columnWidths: Array<number | undefined> = [];
   rowHeights: Array<number | undefined> = [];
-  hiddenRows: Array<true | undefined> = [];
   hiddenCols: Array<true | undefined> = [];
   merges: Rect[] = [];
   conditionalRules: ConditionalFormatRuleImpl[] = [];
@@ -132,7 +130,7 @@ export class SheetModel {
       if (count > 0) layer.insertRows(at - 1, count);
       else layer.deleteRows(at - 1, -count);
     }
-    for (const list of [this.rowHeights, this.hiddenRows] as Array<unknown[]>) shiftList(list, at - 1, count);
+    shiftList(this.rowHeights, at - 1, count);
     if (count > 0) this.reserveCells(count * this.maxCols);
     this.maxRows += count;
     this.shiftStructures('rows', at, count);
