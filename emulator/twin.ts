@@ -164,9 +164,7 @@ export class Twin {
           toast: (message, title, timeoutSeconds) => this.ui.toasts.push({ message, title, timeoutSeconds }),
         },
       );
-    this.registry = new SpreadsheetRegistry(makeSpreadsheet(options.spreadsheetName ?? 'ШНОР-монитор', options.spreadsheetId), (name) =>
-      makeSpreadsheet(name),
-    );
+    this.registry = new SpreadsheetRegistry(makeSpreadsheet(options.spreadsheetName ?? 'ШНОР-монитор', options.spreadsheetId));
     this.locks = new LockTable(this.rt);
     const rt = this.rt;
     const uiApi = (): GUi => rt.facade<GUi>(new UiImpl(rt, this.ui), 'Ui');

@@ -1,12 +1,9 @@
 import type { Runtime } from '../runtime';
-import type { GProtection, GProtectionType, GRange, GSheet, GSpreadsheet } from '../gas';
-import { parseA1, type Rect } from './a1';
+import type { GRange, GSheet, GSpreadsheet } from '../gas';
 import { RangeImpl } from './range';
 import { SheetImpl } from './sheet';
-import { ProtectionImpl } from './protection';
 import { assertMayEdit, initialEditors } from './editRights';
 import { makeUser } from '../session';
-import { resolveTimeZone } from '../dates';
 import {
   MAX_SHEETS,
   MAX_SHEET_NAME,
@@ -60,26 +57,8 @@ export class SpreadsheetImpl implements Partial<GSpreadsheet> {
   getName(): string {
     return this.model.name;
   }
-  rename(newName: string): void {
-    this._write('rename');
-    this.model.name = String(newName);
-  }
-  getUrl(): string {
-    return `https://docs.google.com/spreadsheets/d/${this.model.id}/edit`;
-  }
   getSpreadsheetTimeZone(): string {
     return this.model.timeZone;
-  }
-  setSpreadsheetTimeZone(timezone: string): void {
-    this._write('setSpreadsheetTimeZone');
-    this.model.timeZone = resolveTimeZone(String(timezone));
-  }
-  getSpreadsheetLocale(): string {
-    return this.model.locale;
-  }
-  setSpreadsheetLocale(locale: string): void {
-    this._write('setSpreadsheetLocale');
-    this.model.setLocale(String(locale));
   }
   getFormUrl(): string | null {
     return this.model.formUrl;
@@ -91,15 +70,8 @@ export class SpreadsheetImpl implements Partial<GSpreadsheet> {
   getSheets(): GSheet[] {
     return this.rt.realm.copy(this.model.sheets.map((s) => this.ctx.sheetApi(s)));
   }
-  getNumSheets(): number {
-    return this.model.sheets.length;
-  }
   getSheetByName(name: string): GSheet | null {
     const sheet = this.model.findByName(String(name));
-    return sheet ? this.ctx.sheetApi(sheet) : null;
-  }
-  getSheetById(id: number): GSheet | null {
-    const sheet = this.model.sheets.find((s) => s.id === id);
     return sheet ? this.ctx.sheetApi(sheet) : null;
   }
 
@@ -159,33 +131,6 @@ export class SpreadsheetImpl implements Partial<GSpreadsheet> {
     const sheets = this.model.sheets;
     sheets.splice(sheets.indexOf(this.model.active), 1);
     sheets.splice(pos - 1, 0, this.model.active);
-  }
-  getRange(a1Notation: string): GRange {
-    const parsed = parseA1(String(a1Notation));
-    const sheet = parsed?.sheetName ? this.model.findByName(parsed.sheetName) : this.model.active;
-    if (!parsed || !sheet) throw this.rt.error('Range not found');
-    const rect: Rect = {
-      row: parsed.row,
-      col: parsed.col,
-      numRows: (parsed.endRow ?? sheet.maxRows) - parsed.row + 1,
-      numCols: (parsed.endCol ?? sheet.maxCols) - parsed.col + 1,
-    };
-    return this.ctx.rangeApi(sheet, rect);
-  }
-  getActiveRange(): GRange | null {
-    const rect = this.model.activeRange ?? { row: 1, col: 1, numRows: 1, numCols: 1 };
-    return this.ctx.rangeApi(this.model.active, rect);
-  }
-  getProtections(type: GProtectionType): GProtection[] {
-    const name = String(type);
-    const found = this.model.protections.filter((p) => p.type === name);
-    return this.rt.realm.copy(found.map((p) => new ProtectionImpl(this.rt, this.model, p).api));
-  }
-  getLastRow(): number {
-    return this.model.active.lastRow();
-  }
-  getLastColumn(): number {
-    return this.model.active.lastCol();
   }
   toString(): string {
     return 'Spreadsheet';
