@@ -1,37 +1,8 @@
 import type { Runtime } from '../runtime';
 import { enUsFormulaProblem } from './formulaGrammar';
-import { makeEnum } from '../enums';
 import { isDate } from '../realm';
-import type { GDataValidation, GDataValidationBuilder, GDataValidationCriteria, GRange } from '../gas';
+import type { GDataValidation, GDataValidationBuilder, GDataValidationCriteria } from '../gas';
 import type { CellValue } from './format';
-
-export const DataValidationCriteria = makeEnum<typeof GoogleAppsScript.Spreadsheet.DataValidationCriteria>([
-  'DATE_AFTER',
-  'DATE_BEFORE',
-  'DATE_BETWEEN',
-  'DATE_EQUAL_TO',
-  'DATE_IS_VALID_DATE',
-  'DATE_NOT_BETWEEN',
-  'DATE_ON_OR_AFTER',
-  'DATE_ON_OR_BEFORE',
-  'NUMBER_BETWEEN',
-  'NUMBER_EQUAL_TO',
-  'NUMBER_GREATER_THAN',
-  'NUMBER_GREATER_THAN_OR_EQUAL_TO',
-  'NUMBER_LESS_THAN',
-  'NUMBER_LESS_THAN_OR_EQUAL_TO',
-  'NUMBER_NOT_BETWEEN',
-  'NUMBER_NOT_EQUAL_TO',
-  'TEXT_CONTAINS',
-  'TEXT_DOES_NOT_CONTAIN',
-  'TEXT_EQUAL_TO',
-  'TEXT_IS_VALID_EMAIL',
-  'TEXT_IS_VALID_URL',
-  'VALUE_IN_LIST',
-  'VALUE_IN_RANGE',
-  'CUSTOM_FORMULA',
-  'CHECKBOX',
-]);
 
 /** The settings of a rule; immutable once built. */
 interface RuleSpec {
@@ -53,9 +24,6 @@ export class DataValidationImpl implements Partial<GDataValidation> {
     readonly spec: Readonly<RuleSpec>,
   ) {
     this.api = rt.facade<GDataValidation>(this, 'DataValidation');
-  }
-  copy(): GDataValidationBuilder {
-    return new DataValidationBuilderImpl(this.rt, { ...this.spec, values: this.spec.values.slice() }).api;
   }
   getAllowInvalid(): boolean {
     return this.spec.allowInvalid;
@@ -87,12 +55,9 @@ export class DataValidationBuilderImpl implements Partial<GDataValidationBuilder
   readonly api: GDataValidationBuilder;
   private spec: RuleSpec;
 
-  constructor(
-    private readonly rt: Runtime,
-    spec?: RuleSpec,
-  ) {
+  constructor(private readonly rt: Runtime) {
     // New rules allow invalid data (show a warning) unless setAllowInvalid(false) is called.
-    this.spec = spec ?? { criteria: null, values: [], allowInvalid: true, helpText: '' };
+    this.spec = { criteria: null, values: [], allowInvalid: true, helpText: '' };
     this.api = rt.facade<GDataValidationBuilder>(this, 'DataValidationBuilder');
   }
 
@@ -106,55 +71,12 @@ export class DataValidationBuilderImpl implements Partial<GDataValidationBuilder
       throw this.rt.signatureError(`SpreadsheetApp.DataValidationBuilder.${method}`, args);
   }
 
-  private _date(method: string, ...args: unknown[]): void {
-    if (args.some((a) => !isDate(a))) throw this.rt.signatureError(`SpreadsheetApp.DataValidationBuilder.${method}`, args);
-  }
-
   build(): GDataValidation {
     if (this.spec.criteria === null) throw this.rt.error('You must specify a criteria before building the data validation rule.');
     return new DataValidationImpl(this.rt, { ...this.spec, values: this.spec.values.slice() }).api;
   }
-  copy(): GDataValidationBuilder {
-    return new DataValidationBuilderImpl(this.rt, { ...this.spec, values: this.spec.values.slice() }).api;
-  }
-  getAllowInvalid(): boolean {
-    return this.spec.allowInvalid;
-  }
-  getCriteriaType(): GDataValidationCriteria {
-    return this.spec.criteria as unknown as GDataValidationCriteria;
-  }
-  getCriteriaValues(): any[] {
-    return this.rt.realm.copy(this.spec.values.map(exportValue(this.rt)));
-  }
-  getHelpText(): string | null {
-    return this.spec.helpText || null;
-  }
-  requireCheckbox(checkedValue?: any, uncheckedValue?: any): GDataValidationBuilder {
-    const values = checkedValue === undefined ? [] : uncheckedValue === undefined ? [checkedValue] : [checkedValue, uncheckedValue];
-    return this._set('CHECKBOX', values);
-  }
   requireDate(): GDataValidationBuilder {
     return this._set('DATE_IS_VALID_DATE', []);
-  }
-  requireDateAfter(date: GoogleAppsScript.Base.Date): GDataValidationBuilder {
-    this._date('requireDateAfter', date);
-    return this._set('DATE_AFTER', [date]);
-  }
-  requireDateBefore(date: GoogleAppsScript.Base.Date): GDataValidationBuilder {
-    this._date('requireDateBefore', date);
-    return this._set('DATE_BEFORE', [date]);
-  }
-  requireDateBetween(start: GoogleAppsScript.Base.Date, end: GoogleAppsScript.Base.Date): GDataValidationBuilder {
-    this._date('requireDateBetween', start, end);
-    return this._set('DATE_BETWEEN', [start, end]);
-  }
-  requireDateOnOrAfter(date: GoogleAppsScript.Base.Date): GDataValidationBuilder {
-    this._date('requireDateOnOrAfter', date);
-    return this._set('DATE_ON_OR_AFTER', [date]);
-  }
-  requireDateOnOrBefore(date: GoogleAppsScript.Base.Date): GDataValidationBuilder {
-    this._date('requireDateOnOrBefore', date);
-    return this._set('DATE_ON_OR_BEFORE', [date]);
   }
   requireFormulaSatisfied(formula: string): GDataValidationBuilder {
     if (typeof formula !== 'string')
@@ -169,57 +91,14 @@ export class DataValidationBuilderImpl implements Partial<GDataValidationBuilder
     this._number('requireNumberBetween', start, end);
     return this._set('NUMBER_BETWEEN', [start, end]);
   }
-  requireNumberEqualTo(number: number): GDataValidationBuilder {
-    this._number('requireNumberEqualTo', number);
-    return this._set('NUMBER_EQUAL_TO', [number]);
-  }
-  requireNumberGreaterThan(number: number): GDataValidationBuilder {
-    this._number('requireNumberGreaterThan', number);
-    return this._set('NUMBER_GREATER_THAN', [number]);
-  }
   requireNumberGreaterThanOrEqualTo(number: number): GDataValidationBuilder {
     this._number('requireNumberGreaterThanOrEqualTo', number);
     return this._set('NUMBER_GREATER_THAN_OR_EQUAL_TO', [number]);
-  }
-  requireNumberLessThan(number: number): GDataValidationBuilder {
-    this._number('requireNumberLessThan', number);
-    return this._set('NUMBER_LESS_THAN', [number]);
-  }
-  requireNumberLessThanOrEqualTo(number: number): GDataValidationBuilder {
-    this._number('requireNumberLessThanOrEqualTo', number);
-    return this._set('NUMBER_LESS_THAN_OR_EQUAL_TO', [number]);
-  }
-  requireNumberNotBetween(start: number, end: number): GDataValidationBuilder {
-    this._number('requireNumberNotBetween', start, end);
-    return this._set('NUMBER_NOT_BETWEEN', [start, end]);
-  }
-  requireNumberNotEqualTo(number: number): GDataValidationBuilder {
-    this._number('requireNumberNotEqualTo', number);
-    return this._set('NUMBER_NOT_EQUAL_TO', [number]);
-  }
-  requireTextContains(text: string): GDataValidationBuilder {
-    return this._set('TEXT_CONTAINS', [String(text)]);
-  }
-  requireTextDoesNotContain(text: string): GDataValidationBuilder {
-    return this._set('TEXT_DOES_NOT_CONTAIN', [String(text)]);
-  }
-  requireTextEqualTo(text: string): GDataValidationBuilder {
-    return this._set('TEXT_EQUAL_TO', [String(text)]);
-  }
-  requireTextIsEmail(): GDataValidationBuilder {
-    return this._set('TEXT_IS_VALID_EMAIL', []);
-  }
-  requireTextIsUrl(): GDataValidationBuilder {
-    return this._set('TEXT_IS_VALID_URL', []);
   }
   requireValueInList(values: string[], showDropdown = true): GDataValidationBuilder {
     if (!Array.isArray(values)) throw this.rt.signatureError('SpreadsheetApp.DataValidationBuilder.requireValueInList', [values]);
     if (values.length > 500) throw this.rt.error('The data validation rule has more than 500 items.');
     return this._set('VALUE_IN_LIST', [Array.from(values, String), showDropdown]);
-  }
-  requireValueInRange(range: GRange, showDropdown = true): GDataValidationBuilder {
-    if (!this.rt.implOf(range)) throw this.rt.signatureError('SpreadsheetApp.DataValidationBuilder.requireValueInRange', [range]);
-    return this._set('VALUE_IN_RANGE', [range, showDropdown]);
   }
   setAllowInvalid(allowInvalidData: boolean): GDataValidationBuilder {
     this.spec = { ...this.spec, allowInvalid: !!allowInvalidData };
@@ -228,9 +107,6 @@ export class DataValidationBuilderImpl implements Partial<GDataValidationBuilder
   setHelpText(helpText: string): GDataValidationBuilder {
     this.spec = { ...this.spec, helpText: String(helpText) };
     return this.api;
-  }
-  withCriteria(criteria: GDataValidationCriteria, args: any[]): GDataValidationBuilder {
-    return this._set(String(criteria), Array.from(args));
   }
   toString(): string {
     return 'DataValidationBuilder';
