@@ -26,16 +26,10 @@ export const ChartType = makeEnum<typeof GoogleAppsScript.Charts.ChartType>([
   'WATERFALL',
 ]);
 
-/** The `Charts` global: only its enums (chart builders outside sheets are not part of the twin). */
+/** The `Charts` global: only its ChartType enum (chart builders outside sheets are not part of the twin). */
 export function createChartsService(rt: Runtime): GCharts {
   const service = {
     ChartType,
-    ChartHiddenDimensionStrategy: makeEnum(['IGNORE_BOTH', 'IGNORE_ROWS', 'IGNORE_COLUMNS', 'SHOW_BOTH']),
-    ChartMergeStrategy: makeEnum(['MERGE_COLUMNS', 'MERGE_ROWS']),
-    ColumnType: makeEnum(['DATE', 'NUMBER', 'STRING']),
-    CurveStyle: makeEnum(['NORMAL', 'SMOOTH']),
-    PointStyle: makeEnum(['NONE', 'TINY', 'MEDIUM', 'LARGE', 'HUGE']),
-    Position: makeEnum(['TOP', 'RIGHT', 'BOTTOM', 'NONE']),
     toString: () => 'Charts',
   };
   return rt.facade<GCharts>(service, 'Charts');
@@ -50,9 +44,6 @@ export interface ChartSpec {
   offsetX: number;
   offsetY: number;
   numHeaders: number;
-  transpose: boolean;
-  hiddenDimensionStrategy: string;
-  mergeStrategy: string;
 }
 
 export function cloneChartSpec(s: ChartSpec): ChartSpec {
@@ -69,9 +60,6 @@ function newSpec(): ChartSpec {
     offsetX: 0,
     offsetY: 0,
     numHeaders: -1,
-    transpose: false,
-    hiddenDimensionStrategy: 'IGNORE_BOTH',
-    mergeStrategy: 'MERGE_COLUMNS',
   };
 }
 
@@ -121,12 +109,6 @@ export class EmbeddedChartImpl implements Partial<GEmbeddedChart> {
   getContainerInfo(): GContainerInfo {
     return this.rt.facade<GContainerInfo>(new ContainerInfoImpl(cloneChartSpec(this.spec)), 'ContainerInfo');
   }
-  getHiddenDimensionStrategy(): GoogleAppsScript.Charts.ChartHiddenDimensionStrategy {
-    return this.spec.hiddenDimensionStrategy as unknown as GoogleAppsScript.Charts.ChartHiddenDimensionStrategy;
-  }
-  getMergeStrategy(): GoogleAppsScript.Charts.ChartMergeStrategy {
-    return this.spec.mergeStrategy as unknown as GoogleAppsScript.Charts.ChartMergeStrategy;
-  }
   getNumHeaders(): number {
     return this.spec.numHeaders;
   }
@@ -136,9 +118,6 @@ export class EmbeddedChartImpl implements Partial<GEmbeddedChart> {
   getRanges(): GRange[] {
     return this.rt.realm.copy(this.spec.ranges.map((r) => this.bridge.toRange(r)));
   }
-  getTransposeRowsAndColumns(): boolean {
-    return this.spec.transpose;
-  }
   modify(): GEmbeddedChartBuilder {
     return new EmbeddedChartBuilderImpl(this.rt, this.bridge, cloneChartSpec(this.spec), this.chartId).api;
   }
@@ -147,12 +126,9 @@ export class EmbeddedChartImpl implements Partial<GEmbeddedChart> {
   }
 }
 
-type AnyChartBuilder = GEmbeddedChartBuilder;
-
 /**
- * Sheet.newChart() / EmbeddedChart.modify(). The typed views (asColumnChart(), asPieChart() ...)
- * set the chart type and return this same builder; their setters map onto options
- * (setTitle → 'title', setStacked → 'isStacked', setXAxisTitle → 'hAxis.title', ...).
+ * Sheet.newChart() / EmbeddedChart.modify(). The one typed view, asPieChart(), sets the chart type and returns
+ * this same builder.
  */
 export class EmbeddedChartBuilderImpl implements Partial<GEmbeddedChartBuilder> {
   readonly api: GEmbeddedChartBuilder;
@@ -168,41 +144,13 @@ export class EmbeddedChartBuilderImpl implements Partial<GEmbeddedChartBuilder> 
     this.spec.type = type;
     return this.api as unknown as T;
   }
-  private _option(key: string, value: unknown): AnyChartBuilder {
-    this.spec.options.set(key, value);
-    return this.api;
-  }
 
   addRange(range: GRange): GEmbeddedChartBuilder {
     this.spec.ranges.push(this.bridge.toRect(range, 'SpreadsheetApp.EmbeddedChartBuilder.addRange'));
     return this.api;
   }
-  asAreaChart(): GoogleAppsScript.Spreadsheet.EmbeddedAreaChartBuilder {
-    return this._as('AREA');
-  }
-  asBarChart(): GoogleAppsScript.Spreadsheet.EmbeddedBarChartBuilder {
-    return this._as('BAR');
-  }
-  asColumnChart(): GoogleAppsScript.Spreadsheet.EmbeddedColumnChartBuilder {
-    return this._as('COLUMN');
-  }
-  asComboChart(): GoogleAppsScript.Spreadsheet.EmbeddedComboChartBuilder {
-    return this._as('COMBO');
-  }
-  asHistogramChart(): GoogleAppsScript.Spreadsheet.EmbeddedHistogramChartBuilder {
-    return this._as('HISTOGRAM');
-  }
-  asLineChart(): GoogleAppsScript.Spreadsheet.EmbeddedLineChartBuilder {
-    return this._as('LINE');
-  }
   asPieChart(): GoogleAppsScript.Spreadsheet.EmbeddedPieChartBuilder {
     return this._as('PIE');
-  }
-  asScatterChart(): GoogleAppsScript.Spreadsheet.EmbeddedScatterChartBuilder {
-    return this._as('SCATTER');
-  }
-  asTableChart(): GoogleAppsScript.Spreadsheet.EmbeddedTableChartBuilder {
-    return this._as('TABLE');
   }
   build(): GEmbeddedChart {
     if (this.spec.type === null) throw this.rt.error('You must set a chart type before building the chart.');
@@ -215,31 +163,10 @@ export class EmbeddedChartBuilderImpl implements Partial<GEmbeddedChartBuilder> 
   getChartType(): GChartType {
     return this.spec.type as unknown as GChartType;
   }
-  getContainer(): GContainerInfo {
-    return this.rt.facade<GContainerInfo>(new ContainerInfoImpl(cloneChartSpec(this.spec)), 'ContainerInfo');
-  }
-  getRanges(): GRange[] {
-    return this.rt.realm.copy(this.spec.ranges.map((r) => this.bridge.toRange(r)));
-  }
-  removeRange(range: GRange): GEmbeddedChartBuilder {
-    const r = this.bridge.toRect(range, 'SpreadsheetApp.EmbeddedChartBuilder.removeRange');
-    this.spec.ranges = this.spec.ranges.filter(
-      (x) => !(x.sheetId === r.sheetId && x.row === r.row && x.col === r.col && x.numRows === r.numRows && x.numCols === r.numCols),
-    );
-    return this.api;
-  }
   setChartType(type: GChartType): GEmbeddedChartBuilder {
     const name = String(type);
     if (!(name in ChartType)) throw this.rt.signatureError('SpreadsheetApp.EmbeddedChartBuilder.setChartType', [type]);
     this.spec.type = name;
-    return this.api;
-  }
-  setHiddenDimensionStrategy(strategy: GoogleAppsScript.Charts.ChartHiddenDimensionStrategy): GEmbeddedChartBuilder {
-    this.spec.hiddenDimensionStrategy = String(strategy);
-    return this.api;
-  }
-  setMergeStrategy(mergeStrategy: GoogleAppsScript.Charts.ChartMergeStrategy): GEmbeddedChartBuilder {
-    this.spec.mergeStrategy = String(mergeStrategy);
     return this.api;
   }
   setNumHeaders(headers: number): GEmbeddedChartBuilder {
@@ -247,7 +174,8 @@ export class EmbeddedChartBuilderImpl implements Partial<GEmbeddedChartBuilder> 
     return this.api;
   }
   setOption(option: string, value: any): GEmbeddedChartBuilder {
-    return this._option(String(option), value);
+    this.spec.options.set(String(option), value);
+    return this.api;
   }
   setPosition(anchorRowPos: number, anchorColPos: number, offsetX: number, offsetY: number): GEmbeddedChartBuilder {
     const args = [anchorRowPos, anchorColPos, offsetX, offsetY];
@@ -255,45 +183,6 @@ export class EmbeddedChartBuilderImpl implements Partial<GEmbeddedChartBuilder> 
       throw this.rt.signatureError('SpreadsheetApp.EmbeddedChartBuilder.setPosition', args);
     Object.assign(this.spec, { anchorRow: anchorRowPos, anchorColumn: anchorColPos, offsetX, offsetY });
     return this.api;
-  }
-  setTransposeRowsAndColumns(transpose: boolean): GEmbeddedChartBuilder {
-    this.spec.transpose = !!transpose;
-    return this.api;
-  }
-  // Setters of the typed builders (EmbeddedColumnChartBuilder etc.), stored as chart options.
-  setTitle(title: string): AnyChartBuilder {
-    return this._option('title', title);
-  }
-  setStacked(): AnyChartBuilder {
-    return this._option('isStacked', true);
-  }
-  setColors(colors: string[]): AnyChartBuilder {
-    return this._option('colors', Array.from(colors));
-  }
-  setLegendPosition(position: unknown): AnyChartBuilder {
-    return this._option('legend.position', String(position).toLowerCase());
-  }
-  setXAxisTitle(title: string): AnyChartBuilder {
-    return this._option('hAxis.title', title);
-  }
-  setYAxisTitle(title: string): AnyChartBuilder {
-    return this._option('vAxis.title', title);
-  }
-  setBackgroundColor(color: string): AnyChartBuilder {
-    return this._option('backgroundColor', color);
-  }
-  set3D(): AnyChartBuilder {
-    return this._option('is3D', true);
-  }
-  reverseCategories(): AnyChartBuilder {
-    return this._option('hAxis.direction', -1);
-  }
-  useLogScale(): AnyChartBuilder {
-    return this._option('vAxis.logScale', true);
-  }
-  setRange(start: number, end: number): AnyChartBuilder {
-    this._option('vAxis.viewWindow.min', start);
-    return this._option('vAxis.viewWindow.max', end);
   }
   toString(): string {
     return 'EmbeddedChartBuilder';
