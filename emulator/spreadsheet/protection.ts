@@ -1,6 +1,6 @@
 import type { Runtime } from '../runtime';
 import { makeEnum } from '../enums';
-import type { GProtection, GProtectionType, GRange, GUser } from '../gas';
+import type { GProtection, GRange, GUser } from '../gas';
 import type { ProtectionModel, SpreadsheetModel } from './spreadsheetModel';
 import { makeUser } from '../session';
 import { irremovable, mayEdit } from './editRights';
@@ -34,9 +34,6 @@ export class ProtectionImpl implements Partial<GProtection> {
     return items.map((u) => (typeof u === 'string' ? u : String((u as GUser).getEmail())));
   }
 
-  addEditor(emailAddress: string | GUser): GProtection {
-    return this.addEditors(this._emails(emailAddress));
-  }
   addEditors(emailAddresses: string[]): GProtection {
     this._change('addEditors');
     for (const e of this._emails(emailAddresses)) if (!this.model.editors.includes(e)) this.model.editors.push(e);
@@ -54,19 +51,10 @@ export class ProtectionImpl implements Partial<GProtection> {
   getEditors(): GUser[] {
     return this.rt.realm.copy(this.model.editors.map((e) => makeUser(this.rt, e)));
   }
-  getProtectionType(): GProtectionType {
-    return this.model.type as unknown as GProtectionType;
-  }
   getRange(): GRange {
     const sheet = this.ss.sheetById(this.model.sheetId)!;
     const rect = this.model.rect ?? { row: 1, col: 1, numRows: sheet.maxRows, numCols: sheet.maxCols };
     return this.ss.bridge.toRange({ ...rect, sheetId: sheet.id });
-  }
-  getRangeName(): string | null {
-    return null;
-  }
-  getUnprotectedRanges(): GRange[] {
-    return this.rt.realm.copy(this.model.unprotected.map((r) => this.ss.bridge.toRange(r)));
   }
   isWarningOnly(): boolean {
     return this.model.warningOnly;
@@ -75,9 +63,6 @@ export class ProtectionImpl implements Partial<GProtection> {
     this._change('remove');
     this.model.removed = true;
     this.ss.protections = this.ss.protections.filter((p) => p !== this.model);
-  }
-  removeEditor(emailAddress: string | GUser): GProtection {
-    return this.removeEditors(this._emails(emailAddress));
   }
   removeEditors(emailAddresses: string[] | GUser[]): GProtection {
     this._change('removeEditors');

@@ -510,7 +510,7 @@ export class RangeImpl implements Partial<GRange> {
   createFilter(): GFilter {
     if (this.sheet.filter) throw this.rt.error("You can't create a filter in a sheet that already has a filter.");
     this._write('createFilter', 0);
-    this.sheet.filter = { rect: this._rect, criteria: new Map() };
+    this.sheet.filter = { rect: this._rect };
     return new FilterImpl(this.rt, this.ctx.ss, this.sheet).api;
   }
   protect(): GProtection {

@@ -67,7 +67,7 @@ export class SheetModel {
   merges: Rect[] = [];
   conditionalRules: ConditionalFormatRuleImpl[] = [];
   charts: EmbeddedChartImpl[] = [];
-  filter: { rect: Rect; criteria: Map<number, unknown> } | null = null;
+  filter: { rect: Rect } | null = null;
   /**
    * Filter views people saved on the sheet. SpreadsheetApp has no access to them (they exist in the Sheets API's
    * Sheet resource, https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/sheets#FilterView); they
