@@ -8,39 +8,11 @@ import { coerceInput, type CellInput } from './spreadsheet/cellValue';
 import { displayValue } from './spreadsheet/format';
 
 export const DestinationType = makeEnum<typeof GoogleAppsScript.Forms.DestinationType>(['SPREADSHEET']);
-export const ItemType = makeEnum<typeof GoogleAppsScript.Forms.ItemType>([
-  'CHECKBOX',
-  'CHECKBOX_GRID',
-  'DATE',
-  'DATETIME',
-  'DURATION',
-  'GRID',
-  'IMAGE',
-  'LIST',
-  'MULTIPLE_CHOICE',
-  'PAGE_BREAK',
-  'PARAGRAPH_TEXT',
-  'SCALE',
-  'SECTION_HEADER',
-  'TEXT',
-  'TIME',
-  'VIDEO',
-  'FILE_UPLOAD',
-]);
-
-/** Items that are not questions get no column in the responses sheet. */
-const LAYOUT_ITEMS = new Set(['PAGE_BREAK', 'SECTION_HEADER', 'IMAGE', 'VIDEO']);
 
 const CLASS_NAMES: Record<string, string> = {
   TEXT: 'TextItem',
-  PARAGRAPH_TEXT: 'ParagraphTextItem',
   MULTIPLE_CHOICE: 'MultipleChoiceItem',
   CHECKBOX: 'CheckboxItem',
-  LIST: 'ListItem',
-  DATE: 'DateItem',
-  SCALE: 'ScaleItem',
-  SECTION_HEADER: 'SectionHeaderItem',
-  PAGE_BREAK: 'PageBreakItem',
 };
 
 /** Where the twin finds spreadsheets for Form.setDestination. */
@@ -61,7 +33,7 @@ class TextValidationImpl {
   }
 }
 
-/** FormApp.createTextValidation() (also used for paragraph and checkbox validations). */
+/** FormApp.createTextValidation(). */
 class TextValidationBuilderImpl implements Partial<GTextValidationBuilder> {
   private spec: TextValidationSpec = { rule: 'NONE', values: [], helpText: '' };
   constructor(private readonly rt: Runtime) {}
@@ -72,35 +44,11 @@ class TextValidationBuilderImpl implements Partial<GTextValidationBuilder> {
     this.spec = { ...this.spec, rule, values };
     return this as unknown as GTextValidationBuilder;
   }
-  requireNumber(): GTextValidationBuilder {
-    return this._rule('NUMBER');
-  }
   requireWholeNumber(): GTextValidationBuilder {
     return this._rule('WHOLE_NUMBER');
   }
-  requireNumberBetween(start: number, end: number): GTextValidationBuilder {
-    return this._rule('NUMBER_BETWEEN', start, end);
-  }
-  requireNumberGreaterThan(number: number): GTextValidationBuilder {
-    return this._rule('NUMBER_GREATER_THAN', number);
-  }
   requireNumberGreaterThanOrEqualTo(number: number): GTextValidationBuilder {
     return this._rule('NUMBER_GREATER_THAN_OR_EQUAL_TO', number);
-  }
-  requireNumberLessThan(number: number): GTextValidationBuilder {
-    return this._rule('NUMBER_LESS_THAN', number);
-  }
-  requireNumberLessThanOrEqualTo(number: number): GTextValidationBuilder {
-    return this._rule('NUMBER_LESS_THAN_OR_EQUAL_TO', number);
-  }
-  requireTextMatchesPattern(pattern: string): GTextValidationBuilder {
-    return this._rule('TEXT_MATCHES_PATTERN', pattern);
-  }
-  requireTextIsEmail(): GTextValidationBuilder {
-    return this._rule('TEXT_IS_EMAIL');
-  }
-  requireTextLengthLessThanOrEqualTo(number: number): GTextValidationBuilder {
-    return this._rule('TEXT_LENGTH_AT_MOST', number);
   }
   setHelpText(text: string): GTextValidationBuilder {
     this.spec = { ...this.spec, helpText: String(text) };
@@ -119,9 +67,6 @@ class ChoiceImpl implements Partial<GChoice> {
   getValue(): string {
     return this.value;
   }
-  isCorrectAnswer(): boolean {
-    return false;
-  }
   toString(): string {
     return 'Choice';
   }
@@ -133,11 +78,7 @@ export class ItemImpl {
   helpText = '';
   required = false;
   choices: string[] = [];
-  otherOption = false;
   validation: TextValidationSpec | null = null;
-  bounds: [number, number] = [1, 5];
-  labels: [string, string] = ['', ''];
-  includesYear = true;
   constructor(
     private readonly rt: Runtime,
     private readonly form: FormImpl,
@@ -147,19 +88,6 @@ export class ItemImpl {
   _api(className = CLASS_NAMES[this.type] ?? 'Item'): GItem {
     return this.rt.facade<GItem>(this, className);
   }
-  private _as(type: string): GItem {
-    if (this.type !== type) throw this.rt.error(`Item of type ${this.type} cannot be cast to ${CLASS_NAMES[type] ?? type}.`);
-    return this._api();
-  }
-  getId(): number {
-    return this.id;
-  }
-  getIndex(): number {
-    return this.form.items.indexOf(this);
-  }
-  getType(): GItemType {
-    return this.type as unknown as GItemType;
-  }
   getTitle(): string {
     return this.title;
   }
@@ -168,15 +96,9 @@ export class ItemImpl {
     this.form._renameColumn(this);
     return this;
   }
-  getHelpText(): string {
-    return this.helpText;
-  }
   setHelpText(text: string): this {
     this.helpText = String(text);
     return this;
-  }
-  isRequired(): boolean {
-    return this.required;
   }
   setRequired(enabled: boolean): this {
     this.required = !!enabled;
@@ -190,66 +112,9 @@ export class ItemImpl {
   createChoice(value: string): GChoice {
     return this.rt.facade<GChoice>(new ChoiceImpl(String(value)), 'Choice');
   }
-  setChoices(choices: GChoice[]): this {
-    this.choices = Array.from(choices, (c) => String(c.getValue()));
-    return this;
-  }
-  getChoices(): GChoice[] {
-    return this.rt.realm.copy(this.choices.map((c) => this.createChoice(c)));
-  }
-  showOtherOption(enabled: boolean): this {
-    this.otherOption = !!enabled;
-    return this;
-  }
-  hasOtherOption(): boolean {
-    return this.otherOption;
-  }
   setValidation(validation: GTextValidation): this {
     this.validation = this.rt.unwrap(validation, TextValidationImpl, `${CLASS_NAMES[this.type]}.setValidation`).spec;
     return this;
-  }
-  clearValidation(): this {
-    this.validation = null;
-    return this;
-  }
-  setBounds(lower: number, upper: number): this {
-    this.bounds = [lower, upper];
-    return this;
-  }
-  getLowerBound(): number {
-    return this.bounds[0];
-  }
-  getUpperBound(): number {
-    return this.bounds[1];
-  }
-  setLabels(lower: string, upper: string): this {
-    this.labels = [String(lower), String(upper)];
-    return this;
-  }
-  setIncludesYear(enableYear: boolean): this {
-    this.includesYear = !!enableYear;
-    return this;
-  }
-  asTextItem(): GItem {
-    return this._as('TEXT');
-  }
-  asParagraphTextItem(): GItem {
-    return this._as('PARAGRAPH_TEXT');
-  }
-  asMultipleChoiceItem(): GItem {
-    return this._as('MULTIPLE_CHOICE');
-  }
-  asCheckboxItem(): GItem {
-    return this._as('CHECKBOX');
-  }
-  asListItem(): GItem {
-    return this._as('LIST');
-  }
-  asDateItem(): GItem {
-    return this._as('DATE');
-  }
-  asScaleItem(): GItem {
-    return this._as('SCALE');
   }
   toString(): string {
     return CLASS_NAMES[this.type] ?? 'Item';
@@ -265,10 +130,6 @@ export class FormImpl implements Partial<GForm> {
   readonly fileName: string;
   description = '';
   readonly items: ItemImpl[] = [];
-  collectEmail = false;
-  limitOne = false;
-  accepting = true;
-  confirmation = '';
   destination: { handle: SpreadsheetHandle; sheet: SheetModel } | null = null;
   readonly publishedId: string;
 
@@ -298,18 +159,14 @@ export class FormImpl implements Partial<GForm> {
     this._appendColumn(item);
     return item._api();
   }
-  /** Column headers of the responses sheet: timestamp, e-mail when collected, question titles. */
+  /** Column headers of the responses sheet: timestamp and question titles. */
   _headers(): string[] {
     const russian = /^ru/i.test(this.destination?.handle.model.locale ?? 'ru');
     const head = [russian ? 'Отметка времени' : 'Timestamp'];
-    if (this.collectEmail) head.push(russian ? 'Адрес электронной почты' : 'Email Address');
-    return head.concat(this._questions().map((q) => q.title));
-  }
-  _questions(): ItemImpl[] {
-    return this.items.filter((i) => !LAYOUT_ITEMS.has(i.type));
+    return head.concat(this.items.map((q) => q.title));
   }
   private _appendColumn(item: ItemImpl): void {
-    if (!this.destination || LAYOUT_ITEMS.has(item.type)) return;
+    if (!this.destination) return;
     const sheet = this.destination.sheet;
     const col = this._headers().length - 1;
     sheet.ensureSize(1, col + 1);
@@ -317,9 +174,8 @@ export class FormImpl implements Partial<GForm> {
   }
   _renameColumn(item: ItemImpl): void {
     if (!this.destination) return;
-    const offset = this.collectEmail ? 2 : 1;
-    const index = this._questions().indexOf(item);
-    if (index >= 0) this.destination.sheet.values.set(0, offset + index, item.title || undefined);
+    const index = this.items.indexOf(item);
+    if (index >= 0) this.destination.sheet.values.set(0, 1 + index, item.title || undefined);
   }
 
   getId(): string {
@@ -332,9 +188,6 @@ export class FormImpl implements Partial<GForm> {
     this.title = String(title);
     return this.api;
   }
-  getDescription(): string {
-    return this.description;
-  }
   setDescription(description: string): GForm {
     this.description = String(description);
     return this.api;
@@ -342,86 +195,15 @@ export class FormImpl implements Partial<GForm> {
   addTextItem(): GoogleAppsScript.Forms.TextItem {
     return this._add('TEXT') as unknown as GoogleAppsScript.Forms.TextItem;
   }
-  addParagraphTextItem(): GoogleAppsScript.Forms.ParagraphTextItem {
-    return this._add('PARAGRAPH_TEXT') as unknown as GoogleAppsScript.Forms.ParagraphTextItem;
-  }
   addMultipleChoiceItem(): GoogleAppsScript.Forms.MultipleChoiceItem {
     return this._add('MULTIPLE_CHOICE') as unknown as GoogleAppsScript.Forms.MultipleChoiceItem;
   }
   addCheckboxItem(): GoogleAppsScript.Forms.CheckboxItem {
     return this._add('CHECKBOX') as unknown as GoogleAppsScript.Forms.CheckboxItem;
   }
-  addListItem(): GoogleAppsScript.Forms.ListItem {
-    return this._add('LIST') as unknown as GoogleAppsScript.Forms.ListItem;
-  }
-  addDateItem(): GoogleAppsScript.Forms.DateItem {
-    return this._add('DATE') as unknown as GoogleAppsScript.Forms.DateItem;
-  }
-  addScaleItem(): GoogleAppsScript.Forms.ScaleItem {
-    return this._add('SCALE') as unknown as GoogleAppsScript.Forms.ScaleItem;
-  }
-  addSectionHeaderItem(): GoogleAppsScript.Forms.SectionHeaderItem {
-    return this._add('SECTION_HEADER') as unknown as GoogleAppsScript.Forms.SectionHeaderItem;
-  }
-  addPageBreakItem(): GoogleAppsScript.Forms.PageBreakItem {
-    return this._add('PAGE_BREAK') as unknown as GoogleAppsScript.Forms.PageBreakItem;
-  }
   getItems(itemType?: GItemType): GItem[] {
     const list = itemType === undefined ? this.items : this.items.filter((i) => i.type === String(itemType));
     return this.rt.realm.copy(list.map((i) => i._api('Item')));
-  }
-  getItemById(id: number): GItem {
-    const item = this.items.find((i) => i.id === id);
-    return (item ? item._api('Item') : null) as GItem;
-  }
-  deleteItem(indexOrItem: number | GItem): void {
-    const index =
-      typeof indexOrItem === 'number' ? indexOrItem : this.items.indexOf(this.rt.unwrap(indexOrItem, ItemImpl, 'Form.deleteItem'));
-    if (index < 0 || index >= this.items.length) throw this.rt.error('Invalid argument: index');
-    this.items.splice(index, 1);
-  }
-  collectsEmail(): boolean {
-    return this.collectEmail;
-  }
-  setCollectEmail(collect: boolean): GForm {
-    this.collectEmail = !!collect;
-    return this.api;
-  }
-  hasLimitOneResponsePerUser(): boolean {
-    return this.limitOne;
-  }
-  setLimitOneResponsePerUser(enabled: boolean): GForm {
-    this.limitOne = !!enabled;
-    return this.api;
-  }
-  isAcceptingResponses(): boolean {
-    return this.accepting;
-  }
-  setAcceptingResponses(enabled: boolean): GForm {
-    this.accepting = !!enabled;
-    return this.api;
-  }
-  getConfirmationMessage(): string {
-    return this.confirmation;
-  }
-  setConfirmationMessage(message: string): GForm {
-    this.confirmation = String(message);
-    return this.api;
-  }
-  setAllowResponseEdits(): GForm {
-    return this.api;
-  }
-  setShowLinkToRespondAgain(): GForm {
-    return this.api;
-  }
-  setProgressBar(): GForm {
-    return this.api;
-  }
-  setShuffleQuestions(): GForm {
-    return this.api;
-  }
-  setRequireLogin(): GForm {
-    return this.api;
   }
   getPublishedUrl(): string {
     return `https://docs.google.com/forms/d/e/${this.publishedId}/viewform`;
@@ -432,10 +214,6 @@ export class FormImpl implements Partial<GForm> {
   getDestinationId(): string {
     if (!this.destination) throw this.rt.error('The form currently has no response destination.');
     return this.destination.handle.model.id;
-  }
-  getDestinationType(): GDestinationType {
-    if (!this.destination) throw this.rt.error('The form currently has no response destination.');
-    return 'SPREADSHEET' as unknown as GDestinationType;
   }
   /**
    * Links the form to a spreadsheet: a new first sheet «Ответы на форму (N)» (Russian locale;
@@ -463,14 +241,6 @@ export class FormImpl implements Partial<GForm> {
     model.formUrl = this.linkUrl;
     return this.api;
   }
-  removeDestination(): GForm {
-    if (this.destination) {
-      this.destination.sheet.formUrl = null;
-      if (this.destination.handle.model.formUrl === this.linkUrl) this.destination.handle.model.formUrl = null;
-    }
-    this.destination = null;
-    return this.api;
-  }
 
   /**
    * What Forms does when someone submits: appends a row (timestamp, answers by question title,
@@ -480,15 +250,12 @@ export class FormImpl implements Partial<GForm> {
   _submit(
     answers: Record<string, unknown> | unknown[],
     timestamp: Date,
-    email: string,
   ): { row: number; values: string[]; named: Record<string, string[]> } {
     if (!this.destination) throw new Error('twin: the form is not linked to a spreadsheet');
     const { sheet, handle } = this.destination;
     const model = handle.model;
-    const questions = this._questions();
     const cells: unknown[] = [timestamp];
-    if (this.collectEmail) cells.push(email);
-    questions.forEach((q, i) => {
+    this.items.forEach((q, i) => {
       let v = Array.isArray(answers) ? answers[i] : answers[q.title];
       if (Array.isArray(v)) v = v.join(', ');
       cells.push(v === undefined ? '' : v);
@@ -514,10 +281,6 @@ export class FormImpl implements Partial<GForm> {
 /** FormApp: creating and opening forms (FULL mode and the forms scope). */
 export class FormAppImpl implements Partial<GFormApp> {
   readonly DestinationType = DestinationType;
-  readonly ItemType = ItemType;
-  readonly Alignment = makeEnum<typeof GoogleAppsScript.Forms.Alignment>(['LEFT', 'CENTER', 'RIGHT']);
-  readonly FeedbackType = makeEnum<typeof GoogleAppsScript.Forms.FeedbackType>(['CORRECT', 'INCORRECT', 'GENERAL']);
-  readonly PageNavigationType = makeEnum<typeof GoogleAppsScript.Forms.PageNavigationType>(['CONTINUE', 'GO_TO_PAGE', 'RESTART', 'SUBMIT']);
 
   constructor(
     private readonly rt: Runtime,
@@ -546,12 +309,6 @@ export class FormAppImpl implements Partial<GFormApp> {
     form.title = '';
     return form.api;
   }
-  openById(id: string): GForm {
-    this._full('openById');
-    const form = this.forms.find((f) => f.id === String(id));
-    if (!form) throw this.rt.error(`No item with the given ID could be found, or you do not have permission to access it.`);
-    return form.api;
-  }
   openByUrl(url: string): GForm {
     this._full('openByUrl');
     const text = String(url);
@@ -559,14 +316,8 @@ export class FormAppImpl implements Partial<GFormApp> {
     if (!form) throw this.rt.error(`No item with the given ID could be found, or you do not have permission to access it.`);
     return form.api;
   }
-  getActiveForm(): GForm {
-    return null as unknown as GForm;
-  }
   createTextValidation(): GTextValidationBuilder {
     return new TextValidationBuilderImpl(this.rt).api;
-  }
-  createParagraphTextValidation(): GoogleAppsScript.Forms.ParagraphTextValidationBuilder {
-    return new TextValidationBuilderImpl(this.rt).api as unknown as GoogleAppsScript.Forms.ParagraphTextValidationBuilder;
   }
   toString(): string {
     return 'FormApp';

@@ -510,14 +510,11 @@ export class Twin {
    * does (not counted as the add-in's calls) and returns the event an onFormSubmit trigger gets.
    * Answers are keyed by question title (or given in question order); arrays are checkbox answers.
    */
-  submitForm(
-    answers: Record<string, unknown> | unknown[],
-    options: { timestamp?: Date; form?: GForm; email?: string } = {},
-  ): FormSubmitEvent {
+  submitForm(answers: Record<string, unknown> | unknown[], options: { timestamp?: Date; form?: GForm } = {}): FormSubmitEvent {
     const form = options.form ? (this.rt.implOf(options.form) as FormImpl) : [...this.forms].reverse().find((f) => f.destination !== null);
     if (!form || !form.destination) throw new Error('twin: no form is linked to a spreadsheet');
     const timestamp = options.timestamp ?? new Date(this.clock.now());
-    const { row, values, named } = form._submit(answers, timestamp, options.email ?? this.userEmail);
+    const { row, values, named } = form._submit(answers, timestamp);
     const { handle, sheet } = form.destination;
     const trigger = this.triggers.find((t) => t.eventType === 'ON_FORM_SUBMIT');
     return {
