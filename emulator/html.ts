@@ -1,80 +1,29 @@
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Runtime } from './runtime';
-import { makeEnum } from './enums';
 import type { GHtmlOutput, GHtmlService, GHtmlTemplate } from './gas';
 
-export const SandboxMode = makeEnum<typeof GoogleAppsScript.HTML.SandboxMode>(['EMULATED', 'IFRAME', 'NATIVE']);
-export const XFrameOptionsMode = makeEnum<typeof GoogleAppsScript.HTML.XFrameOptionsMode>(['ALLOWALL', 'DEFAULT']);
-
-/** HtmlService.createHtmlOutput*: content plus the title and size a dialog or sidebar shows. */
+/** HtmlService.createHtmlOutputFromFile / HtmlTemplate.evaluate: content plus the title and width a sidebar shows. */
 export class HtmlOutputImpl implements Partial<GHtmlOutput> {
   title = '';
   width = 0;
-  height = 0;
-  readonly metaTags: Array<{ name: string; content: string }> = [];
   constructor(
     private readonly rt: Runtime,
-    private content: string,
+    private readonly content: string,
   ) {}
   get api(): GHtmlOutput {
     return this.rt.facade<GHtmlOutput>(this, 'HtmlOutput');
   }
-  addMetaTag(name: string, content: string): GHtmlOutput {
-    this.metaTags.push({ name: String(name), content: String(content) });
-    return this.api;
-  }
-  append(addedContent: string): GHtmlOutput {
-    this.content += String(addedContent);
-    return this.api;
-  }
-  appendUntrusted(addedContent: string): GHtmlOutput {
-    this.content += escapeHtml(String(addedContent));
-    return this.api;
-  }
-  clear(): GHtmlOutput {
-    this.content = '';
-    return this.api;
-  }
   getContent(): string {
     return this.content;
-  }
-  setContent(content: string): GHtmlOutput {
-    this.content = String(content);
-    return this.api;
-  }
-  getTitle(): string {
-    return this.title;
   }
   setTitle(title: string): GHtmlOutput {
     this.title = String(title);
     return this.api;
   }
-  getWidth(): number {
-    return this.width;
-  }
   setWidth(width: number): GHtmlOutput {
     this.width = width;
     return this.api;
-  }
-  getHeight(): number {
-    return this.height;
-  }
-  setHeight(height: number): GHtmlOutput {
-    this.height = height;
-    return this.api;
-  }
-  setSandboxMode(): GHtmlOutput {
-    return this.api;
-  }
-  setXFrameOptionsMode(): GHtmlOutput {
-    return this.api;
-  }
-  setFaviconUrl(): GHtmlOutput {
-    return this.api;
-  }
-  asTemplate(): GHtmlTemplate {
-    return new HtmlTemplateImpl(this.rt, this.content).api;
   }
   toString(): string {
     return 'HtmlOutput';
@@ -118,12 +67,6 @@ export class HtmlTemplateImpl implements Partial<GHtmlTemplate> {
     Object.assign(data, this.vars);
     return new HtmlOutputImpl(this.rt, String(fn(data, escapeHtml))).api;
   }
-  getCode(): string {
-    return compileScriptlets(this.source);
-  }
-  getRawContent(): string {
-    return this.source;
-  }
   toString(): string {
     return 'HtmlTemplate';
   }
@@ -131,8 +74,6 @@ export class HtmlTemplateImpl implements Partial<GHtmlTemplate> {
 
 /** HtmlService: pages come from `${buildDir}/${name}.html`, the files clasp pushes. */
 export class HtmlServiceImpl implements Partial<GHtmlService> {
-  readonly SandboxMode = SandboxMode;
-  readonly XFrameOptionsMode = XFrameOptionsMode;
   constructor(
     private readonly rt: Runtime,
     private readonly buildDir: () => string,
@@ -143,20 +84,11 @@ export class HtmlServiceImpl implements Partial<GHtmlService> {
     if (!existsSync(file)) throw this.rt.error(`No HTML file named ${name} was found.`);
     return readFileSync(file, 'utf8');
   }
-  createHtmlOutput(html?: unknown): GHtmlOutput {
-    return new HtmlOutputImpl(this.rt, html === undefined ? '' : String(html)).api;
-  }
   createHtmlOutputFromFile(filename: string): GHtmlOutput {
     return new HtmlOutputImpl(this.rt, this._read(filename)).api;
   }
   createTemplate(html: unknown): GHtmlTemplate {
     return new HtmlTemplateImpl(this.rt, String(html)).api;
-  }
-  createTemplateFromFile(filename: string): GHtmlTemplate {
-    return new HtmlTemplateImpl(this.rt, this._read(filename)).api;
-  }
-  getUserAgent(): string {
-    return 'Mozilla/5.0 (twin)';
   }
   toString(): string {
     return 'HtmlService';

@@ -22,11 +22,10 @@ export interface RecordedAlert {
 }
 
 export interface RecordedPanel {
-  kind: 'sidebar' | 'modal' | 'modeless';
+  kind: 'sidebar';
   title: string;
   content: string;
   width: number;
-  height: number;
 }
 
 export interface RecordedToast {
@@ -37,12 +36,12 @@ export interface RecordedToast {
 
 /**
  * What the user would see, recorded for tests: menus added, alerts and prompts (answered from
- * queues the test fills), sidebars, dialogs and toasts.
+ * queues the test fills), sidebars and toasts.
  */
 export class UiRecorder {
   readonly menus: RecordedMenu[] = [];
   readonly alerts: RecordedAlert[] = [];
-  readonly panels: RecordedPanel[] = [];
+  readonly sidebars: RecordedPanel[] = [];
   readonly toasts: RecordedToast[] = [];
   private readonly answers: string[] = [];
   private readonly prompts: Array<{ text: string; button: string }> = [];
@@ -61,12 +60,6 @@ export class UiRecorder {
   nextPrompt(): { text: string; button: string } | undefined {
     return this.prompts.shift();
   }
-  get sidebars(): RecordedPanel[] {
-    return this.panels.filter((p) => p.kind === 'sidebar');
-  }
-  get dialogs(): RecordedPanel[] {
-    return this.panels.filter((p) => p.kind !== 'sidebar');
-  }
   /** The add-on menu (or the named menu) as last added; undefined when none. */
   menu(name: string | null = null): RecordedMenu | undefined {
     return this.menus.find((m) => (name === null ? m.addon : m.name === name));
@@ -76,14 +69,6 @@ export class UiRecorder {
     const index = this.menus.findIndex((m) => m.addon === menu.addon && m.name === menu.name);
     if (index >= 0) this.menus.splice(index, 1, menu);
     else this.menus.push(menu);
-  }
-  reset(): void {
-    this.menus.length = 0;
-    this.alerts.length = 0;
-    this.panels.length = 0;
-    this.toasts.length = 0;
-    this.answers.length = 0;
-    this.prompts.length = 0;
   }
 }
 
@@ -137,7 +122,7 @@ class PromptResponseImpl implements Partial<GPromptResponse> {
   }
 }
 
-/** SpreadsheetApp.getUi(). Menus work in every AuthMode; dialogs and sidebars need FULL. */
+/** SpreadsheetApp.getUi(). Menus work in every AuthMode; sidebars need FULL. */
 export class UiImpl implements Partial<GUi> {
   readonly Button = Button;
   readonly ButtonSet = ButtonSet;
@@ -149,11 +134,6 @@ export class UiImpl implements Partial<GUi> {
   private _interactive(method: string, modes: ReadonlyArray<'LIMITED' | 'FULL'>): void {
     this.rt.requireMode(`Ui.${method}`, modes, SCOPE.containerUi);
     this.rt.requireScope(`Ui.${method}`, [SCOPE.containerUi]);
-  }
-  private _panel(kind: RecordedPanel['kind'], html: GHtmlOutput, title: string | undefined, method: string): void {
-    this._interactive(method, ['FULL']);
-    const out = this.rt.unwrap(html, HtmlOutputImpl, `Ui.${method}`);
-    this.recorder.panels.push({ kind, title: title ?? out.title, content: out.getContent(), width: out.width, height: out.height });
   }
   /** alert(prompt) / alert(prompt, buttons) / alert(title, prompt, buttons). */
   private _args(args: unknown[]): { title: string; message: string; buttons: string } {
@@ -192,13 +172,9 @@ export class UiImpl implements Partial<GUi> {
     return this.rt.facade<GPromptResponse>(new PromptResponseImpl(queued.text, button), 'PromptResponse');
   }
   showSidebar(userInterface: GHtmlOutput): void {
-    this._panel('sidebar', userInterface, undefined, 'showSidebar');
-  }
-  showModalDialog(userInterface: GHtmlOutput, title: string): void {
-    this._panel('modal', userInterface, title, 'showModalDialog');
-  }
-  showModelessDialog(userInterface: GHtmlOutput, title: string): void {
-    this._panel('modeless', userInterface, title, 'showModelessDialog');
+    this._interactive('showSidebar', ['FULL']);
+    const out = this.rt.unwrap(userInterface, HtmlOutputImpl, 'Ui.showSidebar');
+    this.recorder.sidebars.push({ kind: 'sidebar', title: out.title, content: out.getContent(), width: out.width });
   }
   toString(): string {
     return 'Ui';

@@ -180,7 +180,7 @@ describe('Ui', () => {
     const twin = createTwin({ buildDir: dir });
     const html = twin.services.HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('ШНОР-монитор').setWidth(300);
     twin.SpreadsheetApp.getUi().showSidebar(html);
-    expect(twin.ui.sidebars).toEqual([{ kind: 'sidebar', title: 'ШНОР-монитор', content: '<p>Панель</p>', width: 300, height: 0 }]);
+    expect(twin.ui.sidebars).toEqual([{ kind: 'sidebar', title: 'ШНОР-монитор', content: '<p>Панель</p>', width: 300 }]);
     twin.setAuthMode('LIMITED');
     expect(() => twin.SpreadsheetApp.getUi().showSidebar(html)).toThrow('You do not have permission to call Ui.showSidebar.');
   });
