@@ -1,32 +1,7 @@
 import type { Runtime } from './runtime';
-import { AuthMode, makeEnum } from './enums';
+import { AuthMode } from './enums';
 import { FULL_ONLY, SCOPE } from './scopes';
-import type {
-  GClockTriggerBuilder,
-  GEventType,
-  GFormTriggerBuilder,
-  GScriptApp,
-  GSpreadsheetTriggerBuilder,
-  GTrigger,
-  GTriggerBuilder,
-  GTriggerSource,
-} from './gas';
-
-export const EventType = makeEnum<typeof GoogleAppsScript.Script.EventType>([
-  'CLOCK',
-  'ON_OPEN',
-  'ON_EDIT',
-  'ON_FORM_SUBMIT',
-  'ON_CHANGE',
-  'ON_EVENT_UPDATED',
-]);
-export const TriggerSource = makeEnum<typeof GoogleAppsScript.Script.TriggerSource>([
-  'SPREADSHEETS',
-  'CLOCK',
-  'FORMS',
-  'DOCUMENTS',
-  'CALENDAR',
-]);
+import type { GClockTriggerBuilder, GEventType, GScriptApp, GSpreadsheetTriggerBuilder, GTrigger, GTriggerBuilder } from './gas';
 
 /** Apps Script allows 20 triggers per user per script. */
 export const MAX_TRIGGERS = 20;
@@ -49,7 +24,7 @@ export interface TriggerRecord {
   eventType: string;
   source: string;
   sourceId: string | null;
-  /** For clock triggers: what the builder was told (after, everyHours, atHour ...). */
+  /** For clock triggers: what the builder was told (after, everyMinutes, everyHours). */
   schedule: Record<string, unknown>;
   /**
    * The user who created it. "Installable triggers always run under the account of the person who created
@@ -67,9 +42,6 @@ class TriggerImpl implements Partial<GTrigger> {
   getHandlerFunction(): string {
     return this.record.handler;
   }
-  getTriggerSource(): GTriggerSource {
-    return this.record.source as unknown as GTriggerSource;
-  }
   getTriggerSourceId(): string {
     return this.record.sourceId as string;
   }
@@ -81,7 +53,7 @@ class TriggerImpl implements Partial<GTrigger> {
   }
 }
 
-/** One builder object serves TriggerBuilder and its spreadsheet, form and clock variants. */
+/** One builder object serves TriggerBuilder and its spreadsheet and clock variants. */
 class TriggerBuilderImpl {
   private source: string | null = null;
   private sourceId: string | null = null;
@@ -106,27 +78,10 @@ class TriggerBuilderImpl {
     this.sourceId = this._sourceId(sheet, 'forSpreadsheet');
     return this as unknown as GSpreadsheetTriggerBuilder;
   }
-  forForm(form: unknown): GFormTriggerBuilder {
-    this.source = 'FORMS';
-    this.sourceId = this._sourceId(form, 'forForm');
-    return this as unknown as GFormTriggerBuilder;
-  }
   timeBased(): GClockTriggerBuilder {
     this.source = 'CLOCK';
     this.eventType = 'CLOCK';
     return this as unknown as GClockTriggerBuilder;
-  }
-  onOpen(): this {
-    this.eventType = 'ON_OPEN';
-    return this;
-  }
-  onEdit(): this {
-    this.eventType = 'ON_EDIT';
-    return this;
-  }
-  onChange(): this {
-    this.eventType = 'ON_CHANGE';
-    return this;
   }
   onFormSubmit(): this {
     this.eventType = 'ON_FORM_SUBMIT';
@@ -134,10 +89,6 @@ class TriggerBuilderImpl {
   }
   after(durationMilliseconds: number): this {
     this.schedule.after = durationMilliseconds;
-    return this;
-  }
-  at(date: Date): this {
-    this.schedule.at = new Date(date.getTime());
     return this;
   }
   everyMinutes(n: number): this {
@@ -149,34 +100,6 @@ class TriggerBuilderImpl {
   everyHours(n: number): this {
     if (!Number.isInteger(n) || n < 1) throw this.rt.signatureError('ClockTriggerBuilder.everyHours', [n]);
     this.schedule.everyHours = n;
-    return this;
-  }
-  everyDays(n: number): this {
-    this.schedule.everyDays = n;
-    return this;
-  }
-  everyWeeks(n: number): this {
-    this.schedule.everyWeeks = n;
-    return this;
-  }
-  atHour(hour: number): this {
-    this.schedule.atHour = hour;
-    return this;
-  }
-  nearMinute(minute: number): this {
-    this.schedule.nearMinute = minute;
-    return this;
-  }
-  onWeekDay(day: unknown): this {
-    this.schedule.onWeekDay = String(day);
-    return this;
-  }
-  onMonthDay(day: number): this {
-    this.schedule.onMonthDay = day;
-    return this;
-  }
-  inTimezone(timezone: string): this {
-    this.schedule.inTimezone = timezone;
     return this;
   }
   create(): GTrigger {
@@ -196,26 +119,9 @@ class TriggerBuilderImpl {
   }
 }
 
-/** ScriptApp: enums, installable triggers (FULL mode and the script.scriptapp scope), tokens. */
+/** ScriptApp: AuthMode, installable triggers (FULL mode and the script.scriptapp scope), the OAuth token. */
 export class ScriptAppImpl implements Partial<GScriptApp> {
   readonly AuthMode = AuthMode;
-  readonly AuthorizationStatus = makeEnum<typeof GoogleAppsScript.Script.AuthorizationStatus>(['REQUIRED', 'NOT_REQUIRED']);
-  readonly EventType = EventType;
-  readonly InstallationSource = makeEnum<typeof GoogleAppsScript.Script.InstallationSource>([
-    'APPS_MARKETPLACE_DOMAIN_ADD_ON',
-    'NONE',
-    'WEB_STORE_ADD_ON',
-  ]);
-  readonly TriggerSource = TriggerSource;
-  readonly WeekDay = makeEnum<typeof GoogleAppsScript.Base.Weekday>([
-    'SUNDAY',
-    'MONDAY',
-    'TUESDAY',
-    'WEDNESDAY',
-    'THURSDAY',
-    'FRIDAY',
-    'SATURDAY',
-  ]);
 
   constructor(
     private readonly rt: Runtime,
@@ -278,9 +184,6 @@ export class ScriptAppImpl implements Partial<GScriptApp> {
   }
   getOAuthToken(): string {
     return 'twin-token';
-  }
-  getScriptId(): string {
-    return 'twin-script-id';
   }
   toString(): string {
     return 'ScriptApp';
