@@ -11,7 +11,7 @@ export interface CacheEntry {
   expiresAt: number;
 }
 
-/** One cache (document, user or script); entries expire on the twin's simulated clock. */
+/** The document cache; entries expire on the twin's simulated clock. */
 export class CacheImpl implements Partial<GCache> {
   constructor(
     private readonly rt: Runtime,
@@ -54,9 +54,6 @@ export class CacheImpl implements Partial<GCache> {
   putAll(values: { [key: string]: any }, expirationInSeconds?: number): void {
     for (const [k, v] of Object.entries(values)) this._put(k, v, expirationInSeconds);
   }
-  remove(key: string): void {
-    this.entries.delete(this._key(key));
-  }
   removeAll(keys: string[]): void {
     for (const k of Array.from(keys)) this.entries.delete(this._key(k));
   }
@@ -69,19 +66,11 @@ export class CacheImpl implements Partial<GCache> {
 export class CacheServiceImpl implements Partial<GCacheService> {
   constructor(
     private readonly rt: Runtime,
-    private readonly caches: { document: Map<string, CacheEntry>; user: Map<string, CacheEntry>; script: Map<string, CacheEntry> },
+    private readonly caches: { document: Map<string, CacheEntry> },
   ) {}
   getDocumentCache(): GCache | null {
     this.rt.requireMode('CacheService.getDocumentCache', ['LIMITED', 'FULL', 'CUSTOM_FUNCTION']);
     return this.rt.facade<GCache>(new CacheImpl(this.rt, this.caches.document), 'Cache');
-  }
-  getScriptCache(): GCache {
-    this.rt.requireMode('CacheService.getScriptCache', ['LIMITED', 'FULL', 'CUSTOM_FUNCTION']);
-    return this.rt.facade<GCache>(new CacheImpl(this.rt, this.caches.script), 'Cache');
-  }
-  getUserCache(): GCache {
-    this.rt.requireMode('CacheService.getUserCache', ['FULL', 'CUSTOM_FUNCTION']);
-    return this.rt.facade<GCache>(new CacheImpl(this.rt, this.caches.user), 'Cache');
   }
   toString(): string {
     return 'CacheService';

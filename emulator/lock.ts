@@ -66,12 +66,12 @@ export class LockImpl implements Partial<GLock> {
   }
 }
 
-/** LockService: document, script and user locks, contended between executions. */
+/** LockService: document and script locks, contended between executions. */
 export class LockServiceImpl implements Partial<GLockService> {
   constructor(
     private readonly rt: Runtime,
     private readonly table: LockTable,
-    private readonly keys: { document: () => string; user: () => string },
+    private readonly keys: { document: () => string },
   ) {}
   private _lock(key: string): GLock {
     return this.rt.facade<GLock>(new LockImpl(this.rt, this.table, key, this.rt.execution.id), 'Lock');
@@ -88,9 +88,6 @@ export class LockServiceImpl implements Partial<GLockService> {
   }
   getScriptLock(): GLock {
     return this._lock('script');
-  }
-  getUserLock(): GLock {
-    return this._lock(this.keys.user());
   }
   toString(): string {
     return 'LockService';

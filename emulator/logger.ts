@@ -13,12 +13,6 @@ export class LoggerImpl implements Partial<GLogger> {
     this.lines.push(text);
     return this as unknown as GLogger;
   }
-  getLog(): string {
-    return this.lines.map((l) => l + '\n').join('');
-  }
-  clear(): void {
-    this.lines.length = 0;
-  }
   toString(): string {
     return 'Logger';
   }

@@ -9,7 +9,7 @@ function bytes(text: string): number {
   return Buffer.byteLength(text, 'utf8');
 }
 
-/** One property store (document, user or script); values are strings, as in Apps Script. */
+/** One property store (document or user); values are strings, as in Apps Script. */
 export class PropertiesImpl implements Partial<GProperties> {
   constructor(
     private readonly rt: Runtime,
@@ -57,18 +57,14 @@ export class PropertiesImpl implements Partial<GProperties> {
     this.store.delete(String(key));
     return this as unknown as GProperties;
   }
-  deleteAllProperties(): GProperties {
-    this.store.clear();
-    return this as unknown as GProperties;
-  }
   toString(): string {
     return 'Properties';
   }
 }
 
 /**
- * PropertiesService. As in Sheets add-ons: nothing is readable in AuthMode.NONE, document and
- * script properties need LIMITED or FULL, user properties need FULL. Custom functions
+ * PropertiesService. As in Sheets add-ons: nothing is readable in AuthMode.NONE, document
+ * properties need LIMITED or FULL, user properties need FULL. Custom functions
  * (AuthMode.CUSTOM_FUNCTION) may read them: Properties is among the services a custom function can
  * call, "getUserProperties() only gets the properties of the spreadsheet owner"
  * (https://developers.google.com/apps-script/guides/sheets/functions#using_apps_script_services).
@@ -76,15 +72,11 @@ export class PropertiesImpl implements Partial<GProperties> {
 export class PropertiesServiceImpl implements Partial<GPropertiesService> {
   constructor(
     private readonly rt: Runtime,
-    private readonly stores: { document: Map<string, string>; user: Map<string, string>; script: Map<string, string> },
+    private readonly stores: { document: Map<string, string>; user: Map<string, string> },
   ) {}
   getDocumentProperties(): GProperties {
     this.rt.requireMode('PropertiesService.getDocumentProperties', ['LIMITED', 'FULL', 'CUSTOM_FUNCTION']);
     return this.rt.facade<GProperties>(new PropertiesImpl(this.rt, this.stores.document), 'Properties');
-  }
-  getScriptProperties(): GProperties {
-    this.rt.requireMode('PropertiesService.getScriptProperties', ['LIMITED', 'FULL', 'CUSTOM_FUNCTION']);
-    return this.rt.facade<GProperties>(new PropertiesImpl(this.rt, this.stores.script), 'Properties');
   }
   getUserProperties(): GProperties {
     this.rt.requireMode('PropertiesService.getUserProperties', ['FULL', 'CUSTOM_FUNCTION']);

@@ -21,7 +21,7 @@ export function makeUser(rt: Runtime, email: string): GUser {
 export class SessionImpl implements Partial<GSession> {
   constructor(
     private readonly rt: Runtime,
-    private readonly user: { email: () => string; locale: string },
+    private readonly user: { email: () => string },
     private readonly timeZone: () => string,
   ) {}
   getActiveUser(): GUser {
@@ -32,14 +32,8 @@ export class SessionImpl implements Partial<GSession> {
     this.rt.requireScope('Session.getEffectiveUser', [SCOPE.userEmail]);
     return makeUser(this.rt, this.user.email());
   }
-  getActiveUserLocale(): string {
-    return this.user.locale;
-  }
   getScriptTimeZone(): string {
     return this.timeZone();
-  }
-  getTemporaryActiveUserKey(): string {
-    return 'twin-temporary-user-key';
   }
   toString(): string {
     return 'Session';

@@ -111,8 +111,8 @@ export class Twin {
   readonly rt: Runtime;
   readonly ui = new UiRecorder();
   readonly services: TwinServices;
-  readonly properties = { document: new Map<string, string>(), user: new Map<string, string>(), script: new Map<string, string>() };
-  readonly caches = { document: new Map<string, CacheEntry>(), user: new Map<string, CacheEntry>(), script: new Map<string, CacheEntry>() };
+  readonly properties = { document: new Map<string, string>(), user: new Map<string, string>() };
+  readonly caches = { document: new Map<string, CacheEntry>() };
   readonly triggers: TriggerRecord[] = [];
   readonly forms: FormImpl[] = [];
   readonly locks: LockTable;
@@ -177,7 +177,6 @@ export class Twin {
       LockService: rt.facade<GLockService>(
         new LockServiceImpl(rt, this.locks, {
           document: () => `document:${this.registry.active.model.id}`,
-          user: () => `user:${this.activeUser}`,
         }),
         'LockService',
       ),
@@ -188,7 +187,7 @@ export class Twin {
       FormApp: rt.facade<GFormApp>(this.formApp, 'FormApp'),
       Utilities: rt.facade<GUtilities>(new UtilitiesImpl(rt), 'Utilities'),
       Session: rt.facade<GSession>(
-        new SessionImpl(rt, { email: () => this.activeUser, locale: russian ? 'ru' : 'en' }, () => this.registry.active.model.timeZone),
+        new SessionImpl(rt, { email: () => this.activeUser }, () => this.registry.active.model.timeZone),
         'Session',
       ),
       Logger: rt.facade<GLogger>(this.logger, 'Logger'),

@@ -19,41 +19,16 @@ class BlobImpl implements Partial<GBlob> {
   constructor(
     private readonly rt: Runtime,
     private data: Buffer,
-    private contentType: string | null,
     private name: string | null,
   ) {}
   get api(): GBlob {
     return this.rt.facade<GBlob>(this, 'Blob');
   }
-  getBytes(): number[] {
-    return this.rt.realm.copy(toSignedBytes(this.data));
-  }
   getDataAsString(): string {
     return this.data.toString('utf8');
   }
-  getContentType(): string | null {
-    return this.contentType;
-  }
-  setContentType(contentType: string | null): GBlob {
-    this.contentType = contentType;
-    return this.api;
-  }
   getName(): string | null {
     return this.name;
-  }
-  setName(name: string): GBlob {
-    this.name = String(name);
-    return this.api;
-  }
-  setDataFromString(text: string): GBlob {
-    this.data = Buffer.from(String(text), 'utf8');
-    return this.api;
-  }
-  copyBlob(): GBlob {
-    return new BlobImpl(this.rt, Buffer.from(this.data), this.contentType, this.name).api;
-  }
-  isGoogleType(): boolean {
-    return false;
   }
   toString(): string {
     return 'Blob';
@@ -64,7 +39,6 @@ const DIGESTS: Record<string, string> = { MD2: 'md2', MD5: 'md5', SHA_1: 'sha1',
 
 /** Utilities: dates formatted with real time zones, UUIDs, sleep on the simulated clock, blobs, digests. */
 export class UtilitiesImpl implements Partial<GUtilities> {
-  readonly Charset = makeEnum<typeof GoogleAppsScript.Utilities.Charset>(['US_ASCII', 'UTF_8']);
   readonly DigestAlgorithm = makeEnum<typeof GoogleAppsScript.Utilities.DigestAlgorithm>([
     'MD2',
     'MD5',
@@ -73,14 +47,6 @@ export class UtilitiesImpl implements Partial<GUtilities> {
     'SHA_384',
     'SHA_512',
   ]);
-  readonly MacAlgorithm = makeEnum<typeof GoogleAppsScript.Utilities.MacAlgorithm>([
-    'HMAC_MD5',
-    'HMAC_SHA_1',
-    'HMAC_SHA_256',
-    'HMAC_SHA_384',
-    'HMAC_SHA_512',
-  ]);
-  readonly RsaAlgorithm = makeEnum<typeof GoogleAppsScript.Utilities.RsaAlgorithm>(['RSA_SHA_1', 'RSA_SHA_256']);
 
   constructor(private readonly rt: Runtime) {}
 
@@ -104,19 +70,13 @@ export class UtilitiesImpl implements Partial<GUtilities> {
     this.rt.clock.advance(milliseconds);
   }
   newBlob(data: unknown, contentType?: string, name?: string): GBlob {
-    return new BlobImpl(this.rt, toBuffer(data), contentType ?? null, name ?? null).api;
+    return new BlobImpl(this.rt, toBuffer(data), name ?? null).api;
   }
   base64Encode(data: unknown): string {
     return toBuffer(data).toString('base64');
   }
-  base64EncodeWebSafe(data: unknown): string {
-    return toBuffer(data).toString('base64').replace(/\+/g, '-').replace(/\//g, '_');
-  }
   base64Decode(encoded: string): number[] {
     return this.rt.realm.copy(toSignedBytes(Buffer.from(String(encoded), 'base64')));
-  }
-  base64DecodeWebSafe(encoded: string): number[] {
-    return this.base64Decode(String(encoded).replace(/-/g, '+').replace(/_/g, '/'));
   }
   computeDigest(algorithm: GoogleAppsScript.Utilities.DigestAlgorithm, value: unknown): number[] {
     const name = DIGESTS[String(algorithm)];
