@@ -1,7 +1,7 @@
 import type { Runtime } from './runtime';
 import { makeEnum } from './enums';
 import { FULL_ONLY, SCOPE } from './scopes';
-import type { GChoice, GDestinationType, GForm, GFormApp, GItem, GItemType, GTextValidation, GTextValidationBuilder } from './gas';
+import type { GDestinationType, GForm, GFormApp, GItem, GItemType, GTextValidation, GTextValidationBuilder } from './gas';
 import type { SpreadsheetHandle } from './spreadsheet/spreadsheet';
 import type { SheetModel } from './spreadsheet/sheetModel';
 import { coerceInput, type CellInput } from './spreadsheet/cellValue';
@@ -62,16 +62,6 @@ class TextValidationBuilderImpl implements Partial<GTextValidationBuilder> {
   }
 }
 
-class ChoiceImpl implements Partial<GChoice> {
-  constructor(private readonly value: string) {}
-  getValue(): string {
-    return this.value;
-  }
-  toString(): string {
-    return 'Choice';
-  }
-}
-
 /** One form item; a single class serves every item type the twin supports. */
 export class ItemImpl {
   title = '';
@@ -108,9 +98,6 @@ export class ItemImpl {
     if (!Array.isArray(values)) throw this.rt.signatureError(`${CLASS_NAMES[this.type]}.setChoiceValues`, [values]);
     this.choices = Array.from(values, String);
     return this;
-  }
-  createChoice(value: string): GChoice {
-    return this.rt.facade<GChoice>(new ChoiceImpl(String(value)), 'Choice');
   }
   setValidation(validation: GTextValidation): this {
     this.validation = this.rt.unwrap(validation, TextValidationImpl, `${CLASS_NAMES[this.type]}.setValidation`).spec;

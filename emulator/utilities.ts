@@ -75,9 +75,6 @@ export class UtilitiesImpl implements Partial<GUtilities> {
   base64Encode(data: unknown): string {
     return toBuffer(data).toString('base64');
   }
-  base64Decode(encoded: string): number[] {
-    return this.rt.realm.copy(toSignedBytes(Buffer.from(String(encoded), 'base64')));
-  }
   computeDigest(algorithm: GoogleAppsScript.Utilities.DigestAlgorithm, value: unknown): number[] {
     const name = DIGESTS[String(algorithm)];
     if (!name) throw this.rt.signatureError('Utilities.computeDigest', [algorithm, value]);

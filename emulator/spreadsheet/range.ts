@@ -466,11 +466,6 @@ export class RangeImpl implements Partial<GRange> {
     if (row < 1 || column < 1 || row > this.numRows || column > this.numCols) throw this.rt.error('Cell reference out of range');
     return this.ctx.rangeApi(this.sheet, { row: this.row + row - 1, col: this.col + column - 1, numRows: 1, numCols: 1 });
   }
-  activate(): GRange {
-    this.ctx.ss.active = this.sheet;
-    this.ctx.ss.activeRange = this._rect;
-    return this.api;
-  }
 
   // ---- merges ---------------------------------------------------------------------------------------
 

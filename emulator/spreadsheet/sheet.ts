@@ -11,7 +11,6 @@ import type {
 } from '../gas';
 import { parseA1 } from './a1';
 import { coerceInput, type CellInput } from './cellValue';
-import { displayValue } from './format';
 import { ConditionalFormatRuleImpl } from './conditionalFormat';
 import { EmbeddedChartBuilderImpl, EmbeddedChartImpl, cloneChartSpec } from './charts';
 import { FilterImpl } from './filter';
@@ -80,7 +79,6 @@ export class SheetImpl implements Partial<GSheet> {
   }
   activate(): GSheet {
     this.ctx.ss.active = this.model;
-    this.ctx.ss.activeRange = null;
     if (this.model.hidden) this.model.hidden = false;
     return this.api;
   }
@@ -156,12 +154,6 @@ export class SheetImpl implements Partial<GSheet> {
   }
   getMaxColumns(): number {
     return this.model.maxCols;
-  }
-  setActiveRange(range: GRange): GRange {
-    const impl = this.rt.implOf(range) as { activate?: () => unknown } | undefined;
-    if (!impl?.activate) throw this.rt.signatureError('SpreadsheetApp.Sheet.setActiveRange', [range]);
-    impl.activate();
-    return range;
   }
 
   /** Appends one row after the last row with content, growing the sheet as needed. */
@@ -266,26 +258,6 @@ export class SheetImpl implements Partial<GSheet> {
     }
     this._write('setColumnWidths');
     for (let c = startColumn; c < startColumn + numColumns; c++) this.model.columnWidths[c - 1] = width;
-    return this.api;
-  }
-  /** Fits columns to their displayed text (about 7 px a character, as a rough stand-in for fonts). */
-  autoResizeColumns(startColumn: number, numColumns: number): GSheet {
-    this._write('autoResizeColumns');
-    const { timeZone, display } = this.ctx.ss;
-    const last = this.model.lastRow();
-    for (let c = startColumn; c < startColumn + numColumns; c++) {
-      let longest = 0;
-      for (let r = 0; r < last; r++) {
-        const text = displayValue(this.model.values.get(r, c - 1), this.model.formats.get(r, c - 1), timeZone, display);
-        longest = Math.max(longest, ...text.split('\n').map((l) => l.length));
-      }
-      this.model.columnWidths[c - 1] = Math.max(20, Math.round(longest * 7 + 10));
-    }
-    return this.api;
-  }
-  setRowHeights(startRow: number, numRows: number, height: number): GSheet {
-    this._write('setRowHeights');
-    for (let r = startRow; r < startRow + numRows; r++) this.model.rowHeights[r - 1] = height;
     return this.api;
   }
   hideColumns(columnIndex: number, numColumns = 1): void {

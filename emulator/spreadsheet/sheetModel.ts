@@ -62,7 +62,6 @@ export class SheetModel {
   readonly wraps = new Layer<string>();
   readonly validations = new Layer<DataValidationImpl>();
   columnWidths: Array<number | undefined> = [];
-  rowHeights: Array<number | undefined> = [];
   hiddenCols: Array<true | undefined> = [];
   merges: Rect[] = [];
   conditionalRules: ConditionalFormatRuleImpl[] = [];
@@ -130,7 +129,6 @@ export class SheetModel {
       if (count > 0) layer.insertRows(at - 1, count);
       else layer.deleteRows(at - 1, -count);
     }
-    shiftList(this.rowHeights, at - 1, count);
     if (count > 0) this.reserveCells(count * this.maxCols);
     this.maxRows += count;
     this.shiftStructures('rows', at, count);
@@ -183,7 +181,6 @@ export class SheetModel {
     this.frozenRows = source.frozenRows;
     this.frozenCols = source.frozenCols;
     this.columnWidths = source.columnWidths.slice();
-    this.rowHeights = source.rowHeights.slice();
     this.merges = source.merges.map((r) => ({ ...r }));
   }
 }

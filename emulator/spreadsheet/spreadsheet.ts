@@ -103,7 +103,6 @@ export class SpreadsheetImpl implements Partial<GSpreadsheet> {
     const sheet = this.model.addSheet(name || this.model.nextDefaultName(), position);
     if (template) sheet.copyFrom(template);
     this.model.active = sheet;
-    this.model.activeRange = null;
     return this.ctx.sheetApi(sheet);
   }
   deleteSheet(sheet: GSheet): void {
@@ -120,7 +119,6 @@ export class SpreadsheetImpl implements Partial<GSpreadsheet> {
   setActiveSheet(sheet: GSheet): GSheet {
     const model = this._sheet(sheet, 'setActiveSheet');
     this.model.active = model;
-    this.model.activeRange = null;
     model.hidden = false;
     return this.ctx.sheetApi(model);
   }

@@ -87,7 +87,6 @@ export class SpreadsheetModel {
   /** Every sheet ever created, deleted ones included (ranges may outlive their sheet). */
   readonly allSheets = new Map<number, SheetModel>();
   active!: SheetModel;
-  activeRange: Rect | null = null;
   protections: ProtectionModel[] = [];
   /** URL of the latest Form linked to this spreadsheet, or null. */
   formUrl: string | null = null;
@@ -188,10 +187,7 @@ export class SpreadsheetModel {
       }
     }
     this.protections = this.protections.filter((p) => p.sheetId !== sheet.id);
-    if (this.active === sheet) {
-      this.active = this.sheets[Math.max(0, index - 1)];
-      this.activeRange = null;
-    }
+    if (this.active === sheet) this.active = this.sheets[Math.max(0, index - 1)];
   }
 
   sheetById(id: number): SheetModel | undefined {
