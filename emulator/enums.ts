@@ -9,11 +9,6 @@ export function makeEnum<E>(names: readonly string[]): E {
   return Object.freeze(values) as unknown as E;
 }
 
-/** The name of an enum value, whatever realm or representation it came from. */
-export function enumName(value: unknown): string {
-  return String(value);
-}
-
 export const AUTH_MODES = ['NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL'] as const;
 export type AuthModeName = (typeof AUTH_MODES)[number];
 

@@ -182,20 +182,6 @@ export class Runtime {
   }
 
   /**
-   * Ends the current execution: releases its locks, records what it cost as lastExecution, and
-   * continues in a fresh idle execution (FULL, with a UI) for whatever the test does next.
-   */
-  endExecution(): ExecutionReport {
-    const e = this.execution;
-    const report = this.reportOf(e);
-    for (const hook of this.executionEndHooks) hook(e.id);
-    this.meter.endExecution();
-    this.lastExecution = report;
-    this.execution = this.makeExecution(`execution-${++this.executionSeq}`, 'FULL', true);
-    return report;
-  }
-
-  /**
    * Runs fn as a new execution of its own (an add-in call), then reports it as lastExecution,
    * releases its locks and returns to the execution that was current before (the test's).
    */

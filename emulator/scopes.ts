@@ -5,7 +5,6 @@ export const SCOPE = {
   containerUi: 'https://www.googleapis.com/auth/script.container.ui',
   scriptApp: 'https://www.googleapis.com/auth/script.scriptapp',
   forms: 'https://www.googleapis.com/auth/forms',
-  formsCurrentOnly: 'https://www.googleapis.com/auth/forms.currentonly',
   userEmail: 'https://www.googleapis.com/auth/userinfo.email',
 } as const;
 

@@ -1,7 +1,7 @@
 import { Runtime, type ExecutionReport, type UserLanguage } from './runtime';
 import type { CostModel, SimClock } from './clock';
 import type { CostRecord } from './costModel';
-import { AuthMode, Button, ButtonSet, type AuthModeName, AUTH_MODES } from './enums';
+import { AuthMode, type AuthModeName, AUTH_MODES } from './enums';
 import { isDate, type Realm } from './realm';
 import { resolveTimeZone } from './dates';
 import { createSpreadsheet, type SpreadsheetHandle } from './spreadsheet/spreadsheet';
@@ -243,8 +243,6 @@ export class Twin {
     return this.services.Utilities;
   }
   readonly AuthMode = AuthMode;
-  readonly Button = Button;
-  readonly ButtonSet = ButtonSet;
 
   /** The bound spreadsheet as the add-in sees it (calls through it are counted). */
   get spreadsheet(): GSpreadsheet {
@@ -310,9 +308,6 @@ export class Twin {
 
   // ---- executions and authorization ---------------------------------------------------------------
 
-  get authMode(): AuthModeName {
-    return this.rt.execution.authMode;
-  }
   /** Sets the AuthMode of the current execution ('NONE', ScriptApp.AuthMode.LIMITED, ...). */
   setAuthMode(mode: unknown): void {
     this.rt.execution.authMode = toAuthMode(mode);
@@ -323,10 +318,6 @@ export class Twin {
       authMode: options.authMode === undefined ? 'FULL' : toAuthMode(options.authMode),
       hasUi: options.hasUi,
     }).id;
-  }
-  /** Ends the current execution and reports what it cost. */
-  endExecution(): ExecutionReport {
-    return this.rt.endExecution();
   }
   get lastExecution(): ExecutionReport | null {
     return this.rt.lastExecution;
