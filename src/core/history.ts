@@ -72,6 +72,8 @@ export interface HistoryInput {
   zoneGroup: (record: SchoolRecord) => string;
   /** assessSchools of a year for these codes, results, settings and lost rows, when the caller has it already. */
   assessYear?: (year: number) => SchoolShnor[];
+  /** sharesUpTo of these results and year, when the caller has it already. */
+  shares?: SharesUpTo;
 }
 
 /**
@@ -140,32 +142,41 @@ export function zoneChange(previous: boolean | null, current: boolean | null): Z
   return current ? 'вошла в зону риска' : 'вышла из зоны риска';
 }
 
-/** Years of the results up to Y, ascending. */
-function yearsUpTo(results: ReadonlyArray<ProcedureResult>, year: number): number[] {
-  const seen = new Set<number>();
-  for (const r of results) if (Number.isInteger(r.year) && r.year <= year) seen.add(r.year);
-  return [...seen].sort((a, b) => a - b);
+/** Every procedure's failing share of each school in each year of «Результаты ОП» up to Y. */
+export interface SharesUpTo {
+  /** The integer years of the rows up to Y, ascending. */
+  years: number[];
+  /** School code (of every row, in the form or not) → parallel to `years`: normalised procedure name → failing share. */
+  bySchool: Map<string, Array<Map<string, number | null>>>;
+  /** Parallel to `years`: whether some row of that year has a failing share. */
+  yearHasShare: boolean[];
 }
 
-/** Every procedure's failing share per school and year (normalised names; a repeated row: the later one with a share wins). */
-function sharesBySchoolYear(
-  results: ReadonlyArray<ProcedureResult>,
-  years: ReadonlyArray<number>,
-): Map<string, Array<Map<string, number | null>>> {
+/**
+ * The failing share of every procedure per school and year up to Y (docs/методика.md §9, the shares of §1.2 that «ШНОР»
+ * and «История» show): names are normalised so that years match as they do for the status; a repeated row: the later
+ * one with a share wins, as for the status. One pass over the rows, shared by the report and the history.
+ */
+export function sharesUpTo(results: ReadonlyArray<ProcedureResult>, year: number | null): SharesUpTo {
+  const seen = new Set<number>();
+  if (year !== null) for (const r of results) if (Number.isInteger(r.year) && r.year <= year) seen.add(r.year);
+  const years = [...seen].sort((a, b) => a - b);
   const index = new Map(years.map((y, i) => [y, i]));
+  const yearHasShare = years.map(() => false);
   const names = new Map<string, string>();
-  const out = new Map<string, Array<Map<string, number | null>>>();
+  const bySchool = new Map<string, Array<Map<string, number | null>>>();
   for (const r of results) {
     const i = index.get(r.year);
     if (i === undefined) continue;
-    let perYear = out.get(r.schoolCode);
-    if (!perYear) out.set(r.schoolCode, (perYear = years.map(() => new Map())));
+    let perYear = bySchool.get(r.schoolCode);
+    if (!perYear) bySchool.set(r.schoolCode, (perYear = years.map(() => new Map())));
     let name = names.get(r.procedure);
     if (name === undefined) names.set(r.procedure, (name = normalizeProcedureName(r.procedure)));
     const share = failingShare(r);
+    if (share !== null) yearHasShare[i] = true;
     if (share !== null || (perYear[i].get(name) ?? null) === null) perYear[i].set(name, share);
   }
-  return out;
+  return { years, bySchool, yearHasShare };
 }
 
 function isbshOf(record: SchoolRecord, settings: Settings): number | null {
@@ -224,10 +235,9 @@ function zoneBySchoolYear(
  */
 export function computeHistory(input: HistoryInput): HistoryReport {
   const { schoolCodes, results, year, settings } = input;
-  const years = year === null ? [] : yearsUpTo(results, year);
+  const { years, bySchool: shares } = input.shares ?? sharesUpTo(results, year);
   const assessYear = input.assessYear ?? ((y: number) => assessSchools(schoolCodes, results, y, settings, input.lost));
   const perYear = years.map(assessYear);
-  const shares = sharesBySchoolYear(results, years);
   const zones = zoneBySchoolYear(schoolCodes, input.yearly ?? [], settings, input.zoneGroup);
   const schools = schoolCodes.map((schoolCode, i): SchoolHistory => {
     const statuses = perYear.map((assessed) => ({ status: assessed[i].status, cluster: assessed[i].cluster }));

@@ -2,9 +2,9 @@ import { computeIsbsh, isbshLevel, missingIsbshInputs, roundIsbsh, ISBSH_INPUT_L
 import { computeRiskZone } from './riskZone';
 import { schoolTypeLabel } from './schoolType';
 import { resourceDeficits } from './deficits';
-import { assessSchoolsByYear, failingShare, isDecidedStatus, reportingYearOf, type SchoolShnor } from './shnor';
+import { assessSchoolsByYear, isDecidedStatus, reportingYearOf, type SchoolShnor } from './shnor';
 import { clusterDynamics, procedureDynamicsSummary, clusterDynamicsSummary, ProcedureDynamicsTally } from './dynamics';
-import { compareProcedures, normalizeProcedureName } from './procedures';
+import { compareProcedures } from './procedures';
 import { resilientSchools } from './resilience';
 import { suggestMentors } from './mentors';
 import { riskProfile, topHighFactors, type RiskProfile } from './riskProfile';
@@ -21,7 +21,15 @@ import {
   type GroupSchoolFacts,
   type TerritoryRiskRow,
 } from './groups';
-import { computeHistory, shnorShareByYear, type HistoryReport, type ShnorByYearRow, type YearlyAnswer } from './history';
+import {
+  computeHistory,
+  sharesUpTo,
+  shnorShareByYear,
+  type HistoryReport,
+  type SharesUpTo,
+  type ShnorByYearRow,
+  type YearlyAnswer,
+} from './history';
 import type { Settings } from './settings';
 import type { ClusterDynamics, IsbshLevel, LostResult, ProcedureResult, RiskDiagnosis, RiskFactor, SchoolRecord } from './types';
 
@@ -141,7 +149,9 @@ export function computeReport(input: PipelineInput): Report {
     schools.map((_, i) => ({ isbsh: isbsh[i], meanShare: shnor[i].meanShareY, isShnor: shnor[i].status === 'ШНОР' })),
     settings,
   );
-  const earlier = year === null ? [] : earlierYearResults(results, year, assessYear);
+  // Every procedure's share per school and year, grouped once for «ШНОР», the dynamics, the indicators and «История».
+  const shares = sharesUpTo(results, year);
+  const earlier = year === null ? [] : earlierYearResults(shares, year, assessYear);
   const mentors = suggestMentors(
     schools.map((s, i) => ({
       schoolCode: s.schoolCode,
@@ -156,7 +166,6 @@ export function computeReport(input: PipelineInput): Report {
     settings.mentorHighResultShare,
   );
   const diagnosisByCode = new Map(input.diagnoses.map((d) => [d.schoolCode, d]));
-  const allShares = year === null ? new Map<string, YearShares>() : sharesByYear(results, year);
   const rowsByYear = year === null ? new Map<string, RowsOfTwoYears>() : rowsOfTwoYears(results, year);
   const assigned = input.assignedMentors ?? new Map<string, string>();
   const flags =
@@ -194,8 +203,8 @@ export function computeReport(input: PipelineInput): Report {
       missingSpecialists: deficits[i].missingSpecialists,
       deficitReasons: deficits[i].reasons,
       shnor: sh,
-      sharesY: allShares.get(school.schoolCode)?.current ?? new Map(),
-      sharesPrev: allShares.get(school.schoolCode)?.previous ?? new Map(),
+      sharesY: sharesOfYear(shares, school.schoolCode, year),
+      sharesPrev: sharesOfYear(shares, school.schoolCode, year === null ? null : year - 1),
       clusterDynamics: clusterDynamics(sh.previousClusterOrStatus, sh.clusterOrStatus),
       priority: sh.status === 'ШНОР' && inZone === true,
       resilient: resilience.resilient[i],
@@ -243,7 +252,7 @@ export function computeReport(input: PipelineInput): Report {
           year,
         );
   const indicators = computeIndicators(
-    indicatorFacts(reports, results, year, input.diagnoses, federalComparison),
+    indicatorFacts(reports, shares, year, input.diagnoses, federalComparison),
     input.manualIndicators ?? {},
   );
 
@@ -266,6 +275,7 @@ export function computeReport(input: PipelineInput): Report {
     yearly: input.yearly,
     zoneGroup: groupOf,
     assessYear,
+    shares,
   });
 
   return {
@@ -311,13 +321,13 @@ export function computeReport(input: PipelineInput): Report {
  * turns a school that is not ШНОР into «неполные данные»).
  */
 function earlierYearResults(
-  results: ReadonlyArray<ProcedureResult>,
+  shares: SharesUpTo,
   year: number,
   assessYear: (year: number) => SchoolShnor[],
 ): Array<Array<{ meanShare: number | null; isShnor: boolean }>> {
-  const years = new Set<number>();
-  for (const r of results) if (r.year < year && Number.isInteger(r.year) && failingShare(r) !== null) years.add(r.year);
-  return [...years].sort((a, b) => a - b).map((y) => assessYear(y).map((s) => ({ meanShare: s.meanShareY, isShnor: s.status === 'ШНОР' })));
+  return shares.years
+    .filter((y, i) => y < year && shares.yearHasShare[i])
+    .map((y) => assessYear(y).map((s) => ({ meanShare: s.meanShareY, isShnor: s.status === 'ШНОР' })));
 }
 
 /**
@@ -326,14 +336,23 @@ function earlierYearResults(
  */
 function indicatorFacts(
   reports: ReadonlyArray<SchoolReport>,
-  results: ReadonlyArray<ProcedureResult>,
+  shares: SharesUpTo,
   year: number | null,
   diagnoses: ReadonlyArray<RiskDiagnosis>,
   federal: ReadonlyArray<FederalComparisonRow> | null,
 ): IndicatorFacts {
   const federalCounts = federal === null ? null : federalComparisonCounts(federal);
   const withResults = new Set<string>();
-  if (year !== null) for (const r of results) if (r.year === year && failingShare(r) !== null) withResults.add(r.schoolCode);
+  const y = year === null ? -1 : shares.years.indexOf(year);
+  if (y >= 0) {
+    for (const [code, perYear] of shares.bySchool) {
+      for (const share of perYear[y].values()) {
+        if (share === null) continue;
+        withResults.add(code);
+        break;
+      }
+    }
+  }
   const formCodes = new Set(reports.map((r) => r.school.schoolCode));
   const listed = new Set([...formCodes, ...withResults]);
   const shnor = reports.filter((r) => r.shnor.status === 'ШНОР');
@@ -415,27 +434,10 @@ function emptyShnor(code: string): SchoolShnor {
   };
 }
 
-interface YearShares {
-  current: Map<string, number | null>;
-  previous: Map<string, number | null>;
-}
-
-/**
- * Every procedure's failing share per school for Y and Y−1, by normalised procedure name so that the two years
- * match as they do for the status; a repeated row: the later one with a share wins, as in assessSchools.
- */
-function sharesByYear(results: ReadonlyArray<ProcedureResult>, year: number): Map<string, YearShares> {
-  const out = new Map<string, YearShares>();
-  for (const r of results) {
-    if (r.year !== year && r.year !== year - 1) continue;
-    let entry = out.get(r.schoolCode);
-    if (!entry) out.set(r.schoolCode, (entry = { current: new Map(), previous: new Map() }));
-    const shares = r.year === year ? entry.current : entry.previous;
-    const name = normalizeProcedureName(r.procedure);
-    const share = failingShare(r);
-    if (share !== null || (shares.get(name) ?? null) === null) shares.set(name, share);
-  }
-  return out;
+/** A school's share of every procedure in `year` (empty when the school has no row of that year). */
+function sharesOfYear(shares: SharesUpTo, schoolCode: string, year: number | null): Map<string, number | null> {
+  const i = year === null ? -1 : shares.years.indexOf(year);
+  return (i >= 0 ? shares.bySchool.get(schoolCode)?.[i] : undefined) ?? new Map();
 }
 
 /** Every procedure of Y or Y−1 in display order (the nine canonical first, then the others alphabetically). */

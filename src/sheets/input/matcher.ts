@@ -85,7 +85,12 @@ function columnSample(samples: MatchOptions<string>['samples'], column: number):
 export function scoreHeader<K extends string>(schema: InputSchema<K>, header: string, values: readonly unknown[] = []): Map<K, number> {
   const similarity = headerSimilarity(schema, header);
   const out = new Map<K, number>();
-  for (const field of schema.fields) out.set(field.key, (similarity.get(field.key) ?? 0) * evidence(field, values));
+  for (const field of schema.fields) {
+    // The values are tried only where the title resembles the field: a product with 0 stays 0, and trying every column's
+    // sample with every field's parser was most of the matching.
+    const s = similarity.get(field.key) ?? 0;
+    out.set(field.key, s === 0 ? 0 : s * evidence(field, values));
+  }
   return out;
 }
 
