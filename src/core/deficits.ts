@@ -64,6 +64,20 @@ function normalizeSpecialist(item: string): string {
  * count for the staffing deficit. Duplicates are dropped. Empty text → [].
  */
 export function normalizeSpecialists(list: string): string[] {
+  // A region's schools give a few dozen distinct answers: each is split and normalised once (the reader and the
+  // deficit rule both ask), and every caller gets its own copy.
+  let known = normalizedLists.get(list);
+  if (known === undefined) {
+    if (normalizedLists.size >= MEMO_LIMIT) normalizedLists.clear();
+    normalizedLists.set(list, (known = splitSpecialists(list)));
+  }
+  return known.slice();
+}
+
+const MEMO_LIMIT = 10_000;
+const normalizedLists = new Map<string, readonly string[]>();
+
+function splitSpecialists(list: string): string[] {
   const result: string[] = [];
   // Notes in parentheses («(0,5 ставки)») go first: their commas do not separate specialists.
   for (const raw of list.replace(/\([^)]*\)/g, ' ').split(/[,;\n/]|\s+и\s+/)) {

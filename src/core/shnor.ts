@@ -36,10 +36,10 @@ export interface ShnorAssessment {
 export interface SchoolShnor extends ShnorAssessment {
   schoolCode: string;
   year: number;
-  /** Counted procedures (subjects of the settings) of Y → failing share (null = нет участников). */
-  sharesY: Map<string, number | null>;
+  /** Counted procedures (subjects of the settings) of Y → failing share (null = нет участников); made when read. */
+  readonly sharesY: Map<string, number | null>;
   /** The same for Y−1. */
-  sharesPrev: Map<string, number | null>;
+  readonly sharesPrev: Map<string, number | null>;
   previousStatus: ShnorStatusLabel;
   previousCluster: ClusterLabel | null;
   clusterOrStatus: ClusterOrStatus;
@@ -444,8 +444,13 @@ function assessGroupedSchools(
       note: now.note,
       schoolCode,
       year,
-      sharesY: shareMap(y),
-      sharesPrev: shareMap(y1),
+      // Made only when read: the report shows every procedure's share (not only the counted ones) from its own grouping.
+      get sharesY() {
+        return shareMap(y);
+      },
+      get sharesPrev() {
+        return shareMap(y1);
+      },
       previousStatus: before.status,
       previousCluster: before.cluster,
       clusterOrStatus: clusterOrStatus(now),
