@@ -112,10 +112,15 @@ export class ProcedureDynamicsTally {
   private readonly counts = new Map<string, Record<ProcedureDynamics, number>>();
 
   add(procedure: string, previous: number | null, current: number | null): void {
+    this.addCount(procedure, procedureDynamics(previous, current), 1);
+  }
+
+  /** Counts `n` school × procedure pairs whose dynamics is already known (n > 0). */
+  addCount(procedure: string, dynamics: ProcedureDynamics, n: number): void {
     const name = normalizeProcedureName(procedure);
     let c = this.counts.get(name);
     if (c === undefined) this.counts.set(name, (c = zeroCounts()));
-    c[procedureDynamics(previous, current)]++;
+    c[dynamics] += n;
   }
 
   summary(): ProcedureDynamicsSummaryRow[] {

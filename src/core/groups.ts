@@ -5,7 +5,9 @@
  */
 import {
   clusterDynamicsSummary,
+  procedureDynamics,
   ProcedureDynamicsTally,
+  PROCEDURE_DYNAMICS_LABELS,
   type ClusterDynamicsSummaryRow,
   type ProcedureDynamicsSummaryRow,
 } from './dynamics';
@@ -68,15 +70,23 @@ function dynamicsOf(
   group: string,
   schools: ReadonlyArray<GroupSchoolFacts>,
   procedures: ReadonlyArray<string>,
+  dynamicsIndex: (s: GroupSchoolFacts) => Uint8Array,
 ): GroupDynamics {
+  // counts[p × labels + d]: the group's schools whose procedure p has dynamics d.
+  const labels = PROCEDURE_DYNAMICS_LABELS.length;
+  const counts = new Array<number>(procedures.length * labels).fill(0);
+  for (const s of schools) {
+    const index = dynamicsIndex(s);
+    for (let p = 0; p < procedures.length; p++) counts[p * labels + index[p]]++;
+  }
   const byProcedure = new ProcedureDynamicsTally();
   const allTogether = new ProcedureDynamicsTally();
-  for (const s of schools) {
-    for (const p of procedures) {
-      const previous = s.sharesPrev.get(p) ?? null;
-      const current = s.sharesY.get(p) ?? null;
-      byProcedure.add(p, previous, current);
-      allTogether.add(GROUP_WORDS.allProcedures, previous, current);
+  for (let p = 0; p < procedures.length; p++) {
+    for (let d = 0; d < labels; d++) {
+      const n = counts[p * labels + d];
+      if (n === 0) continue;
+      byProcedure.addCount(procedures[p], PROCEDURE_DYNAMICS_LABELS[d], n);
+      allTogether.addCount(GROUP_WORDS.allProcedures, PROCEDURE_DYNAMICS_LABELS[d], n);
     }
   }
   const perProcedure = byProcedure.summary();
@@ -121,6 +131,16 @@ export function groupDynamics(
   members: ReadonlyArray<GroupMember>,
   procedures: ReadonlyArray<string>,
 ): GroupDynamics[] {
+  // Each school's dynamics of every procedure, worked out once: a school is counted in several groups.
+  const indexes = new Map<GroupSchoolFacts, Uint8Array>();
+  for (const s of schools) {
+    const index = new Uint8Array(procedures.length);
+    procedures.forEach((p, i) => {
+      index[i] = PROCEDURE_DYNAMICS_LABELS.indexOf(procedureDynamics(s.sharesPrev.get(p) ?? null, s.sharesY.get(p) ?? null));
+    });
+    indexes.set(s, index);
+  }
+  const dynamicsIndex = (s: GroupSchoolFacts) => indexes.get(s) as Uint8Array;
   const byCode = new Map(schools.map((s) => [s.schoolCode, s]));
   const groups = new Map<string, Map<string, GroupSchoolFacts>>();
   for (const m of members) {
@@ -132,11 +152,11 @@ export function groupDynamics(
   }
   const out: GroupDynamics[] = [];
   const names = [...groups.keys()].sort(collator.compare);
-  for (const name of names) out.push(dynamicsOf('группа', name, [...groups.get(name)!.values()], procedures));
+  for (const name of names) out.push(dynamicsOf('группа', name, [...groups.get(name)!.values()], procedures, dynamicsIndex));
   if (names.length > 1) {
     const union = new Map<string, GroupSchoolFacts>();
     for (const g of groups.values()) for (const [code, s] of g) union.set(code, s);
-    out.push(dynamicsOf('группа', GROUP_WORDS.allGroups, [...union.values()], procedures));
+    out.push(dynamicsOf('группа', GROUP_WORDS.allGroups, [...union.values()], procedures, dynamicsIndex));
   }
   const territories: Array<[string, (s: GroupSchoolFacts) => boolean]> = [
     [GROUP_WORDS.town, (s) => s.territory === 'город'],
@@ -145,7 +165,7 @@ export function groupDynamics(
   ];
   for (const [name, test] of territories) {
     const members = schools.filter(test);
-    if (members.length || name !== GROUP_WORDS.noTerritory) out.push(dynamicsOf('город / село', name, members, procedures));
+    if (members.length || name !== GROUP_WORDS.noTerritory) out.push(dynamicsOf('город / село', name, members, procedures, dynamicsIndex));
   }
   const municipalities = new Map<string, GroupSchoolFacts[]>();
   for (const s of schools) {
@@ -155,7 +175,7 @@ export function groupDynamics(
     list.push(s);
   }
   for (const name of [...municipalities.keys()].sort(collator.compare))
-    out.push(dynamicsOf('муниципалитет', name, municipalities.get(name)!, procedures));
+    out.push(dynamicsOf('муниципалитет', name, municipalities.get(name)!, procedures, dynamicsIndex));
   return out;
 }
 
