@@ -16,7 +16,7 @@ export const NUMBER_MESSAGES = {
   notNumber: (q: string) => `не число: «${q}»`,
   percentNotNumber: (q: string) => `ожидалось число, а не процент: «${q}»`,
   negative: (q: string) => `отрицательное значение: «${q}»`,
-  shareAbove100: (q: string) => `доля больше 100 %: «${q}»`,
+  shareAbove100: (q: string) => `доля больше 100\u00a0%: «${q}»`,
   percentInCount: (q: string) => `в столбце количества указан процент: «${q}»`,
   countNotInteger: (q: string) => `количество должно быть целым: «${q}»`,
   countAboveTotal: (total: string, count: string) => `больше, чем всего обучающихся (${total}): ${count}`,
@@ -36,12 +36,12 @@ export const SHARE_MESSAGES = {
   negative: NUMBER_MESSAGES.negative,
   above100: NUMBER_MESSAGES.shareAbove100,
   ambiguous: (value: string, asPercent: string) =>
-    `неясно, «${value}» — это ${value} % или ${asPercent} %: в столбце есть и проценты, и доли; запишите значение со знаком «%»`,
+    `неясно, «${value}» — это ${value}\u00a0% или ${asPercent}\u00a0%: в столбце есть и проценты, и доли; запишите значение со знаком «%»`,
 } as const;
 
 /** ИСБШ over the five shares (isbsh.ts); `label` is the input's name as the form asks it, `shown` the share as a percent. */
 export const ISBSH_MESSAGES = {
-  shareOutOfRange: (label: string, shown: string) => `доля вне диапазона от 0 до 100 %: «${label}» = ${shown}`,
+  shareOutOfRange: (label: string, shown: string) => `доля вне диапазона от 0 до 100\u00a0%: «${label}» = ${shown}`,
 } as const;
 
 /**

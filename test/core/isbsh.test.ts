@@ -60,7 +60,7 @@ describe('computeIsbsh', () => {
   it('rejects a share outside [0, 1]', () => {
     expect(() => computeIsbsh(shares({ singleParent: 1.2 }))).toThrow(ValueError);
     expect(() => computeIsbsh(shares({ singleParent: 1.2 }))).toThrow(
-      'доля вне диапазона от 0 до 100 %: «Обучающихся из неполных семей» = 120,0 %',
+      'доля вне диапазона от 0 до 100\u00a0%: «Обучающихся из неполных семей» = 120,0 %',
     );
     expect(() => computeIsbsh(shares({ registered: -0.1 }))).toThrow(ValueError);
   });

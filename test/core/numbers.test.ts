@@ -119,9 +119,9 @@ describe('parseShare', () => {
     expect(valueErrorOf(() => parseShare('-5'))).toBe('отрицательное значение: «-5»');
     expect(valueErrorOf(() => parseShare(-5))).toBe('отрицательное значение: «-5»');
     expect(valueErrorOf(() => parseShare('-5 %'))).toBe('отрицательное значение: «-5 %»');
-    expect(valueErrorOf(() => parseShare('120 %'))).toBe('доля больше 100 %: «120 %»');
-    expect(valueErrorOf(() => parseShare(120))).toBe('доля больше 100 %: «120»');
-    expect(valueErrorOf(() => parseShare('100,5', { percentColumn: true }))).toBe('доля больше 100 %: «100,5»');
+    expect(valueErrorOf(() => parseShare('120 %'))).toBe('доля больше 100\u00a0%: «120 %»');
+    expect(valueErrorOf(() => parseShare(120))).toBe('доля больше 100\u00a0%: «120»');
+    expect(valueErrorOf(() => parseShare('100,5', { percentColumn: true }))).toBe('доля больше 100\u00a0%: «100,5»');
   });
 
   it('rejects text that is not a share', () => {

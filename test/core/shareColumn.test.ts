@@ -27,7 +27,7 @@ describe('shares of one column', () => {
   it('asks about a value the column does not settle instead of guessing', () => {
     // «0,8» among percents with one decimal: 0,8 % or 80 %? Both are plausible shares of pupils.
     expect(read(['43,4', '0,8', '12,5'])).toEqual([0.434, 'asked', 0.125]);
-    expect(() => shareInColumn('0,8', shareColumn(['43,4', '0,8']))).toThrow(/0,8 % или 80 %/);
+    expect(() => shareInColumn('0,8', shareColumn(['43,4', '0,8']))).toThrow(/0,8\u00a0% или 80\u00a0%/);
   });
 
   it('takes a header with «%» as a column of percents, and 0 as 0 either way', () => {

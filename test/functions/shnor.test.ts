@@ -91,7 +91,7 @@ describe('SHNOR_STATUS', () => {
   });
 
   it('refuses a share above 100 % with a Russian message', () => {
-    expect(() => SHNOR_STATUS('120%', 0.3)).toThrow('current_shares: доля больше 100 %: «120%»');
+    expect(() => SHNOR_STATUS('120%', 0.3)).toThrow('current_shares: доля больше 100\u00a0%: «120%»');
   });
 
   it('refuses a date among the shares', () => {

@@ -238,7 +238,7 @@ describe('the form’s responses as regions write them give the same statuses', 
     });
     const variant = run([h, ...spelled], resultsRows(results));
     const line = variant.problems.find((l) => l.includes('|a3|') && l.includes('Доля обучающихся из неполных семей, %'));
-    expect(line).toContain('неясно, «0,8» — это 0,8 % или 80 %');
+    expect(line).toContain('неясно, «0,8» — это 0,8\u00a0% или 80\u00a0%');
     // The value is not used: a3 gets no ИСБШ rather than one from a guess.
     expect(variant.outcome['a3 ИСБШ']).toMatch(/^ \//);
   });

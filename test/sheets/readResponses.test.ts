@@ -141,7 +141,7 @@ const CASES: Case[] = [
     name: 'a share of 120 % in a «доля, %» column is rejected',
     headers: headersWithShare,
     rows: [row('edu1', { nonNativeRussian: '120 %' }), row('edu2', { nonNativeRussian: '12,5' })],
-    problems: [{ ...p(2, 'edu1', NON_NATIVE_SHARE_HEADER, '120 %', 'доля больше 100 %: «120 %»', DROPPED) }],
+    problems: [{ ...p(2, 'edu1', NON_NATIVE_SHARE_HEADER, '120 %', 'доля больше 100\u00a0%: «120 %»', DROPPED) }],
     check: (r) => {
       expect(school(r, 'edu1').shares.nonNativeRussian).toBeNull();
       expect(school(r, 'edu1').shares.registered).toBe(0.05); // 10 / 200

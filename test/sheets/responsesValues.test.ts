@@ -74,7 +74,7 @@ describe('responses: shares, answers, names and plausibility', () => {
     );
     expect(read.schools.map((s) => s.shares.nonNativeRussian)).toEqual([0.434, 0.434, 0.434, 0.434, null]);
     expect(problems(read).filter((p) => p.includes('неясно'))).toEqual([
-      '6|edu5|0,8|неясно, «0,8» — это 0,8 % или 80 %: в столбце есть и проценты, и доли; запишите значение со знаком «%»|значение не использовано',
+      '6|edu5|0,8|неясно, «0,8» — это 0,8\u00a0% или 80\u00a0%: в столбце есть и проценты, и доли; запишите значение со знаком «%»|значение не использовано',
     ]);
   });
 

@@ -44,6 +44,7 @@ describe('the words of the menu, the dialogs and the sidebar', () => {
 
   it('no messages module separates a number from its percent sign by a breakable space', () => {
     const files = [
+      'src/core/messages.ts',
       'src/ui/messages.ts',
       'src/ui/sidebar/messages.ts',
       'src/sheets/messages.ts',
