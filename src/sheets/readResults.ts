@@ -230,22 +230,36 @@ const DASHES = new Set(['-', '—', '–', '−']);
 /** How one failures column is read: shares or counts, decided for the whole column. */
 interface FailuresColumn {
   shares: boolean;
-  scale: ShareColumn;
+  /** The column's scale, read only for a column of shares: a count column never needs it. */
+  readonly scale: ShareColumn;
 }
 
-function failuresColumn(values: unknown[][], index: number, header: string, percentFormatted: (r: number) => boolean): FailuresColumn {
+function failuresColumn(
+  values: unknown[][],
+  index: number,
+  header: string,
+  percentFormatted: ((r: number) => boolean) | null,
+): FailuresColumn {
   const cells: unknown[] = [];
-  const formatted: boolean[] = [];
+  // Without the sheet's formats no cell is percent-formatted: no list of 700 000 «false».
+  const formatted: boolean[] | null = percentFormatted ? [] : null;
   for (let r = 1; r < values.length; r++) {
     const v = values[r]?.[index];
     // A count with its printed share and a dash say nothing about the column's scale.
     if (typeof v === 'string' && (COUNT_WITH_SHARE.test(v.trim()) || DASHES.has(v.trim()))) continue;
     cells.push(v);
-    formatted.push(percentFormatted(r));
+    formatted?.push(percentFormatted!(r));
   }
-  const byFormat = (i: number) => formatted[i];
-  const shares = isShareFailuresHeader(header) || mostlyShares(cells, byFormat);
-  return { shares, scale: shareColumn(cells, { percentHeader: isShareFailuresHeader(header), percentFormatted: byFormat }) };
+  const byFormat = formatted ? (i: number) => formatted[i] : undefined;
+  const percentHeader = isShareFailuresHeader(header);
+  const shares = percentHeader || mostlyShares(cells, byFormat);
+  let scale: ShareColumn | undefined;
+  return {
+    shares,
+    get scale() {
+      return (scale ??= shareColumn(cells, { percentHeader, percentFormatted: byFormat }));
+    },
+  };
 }
 
 /** The rows of a «reported once» problem: «строка 2», «строки 2, 5, 9» or «строки 2, 5, 9, 11, 12 и ещё 4». */
@@ -286,6 +300,7 @@ export function readResults(
   const headers = headerTexts(values);
   const columns = findColumns(headers, values.slice(1));
   const percentFormatted = (r: number, c: number | undefined) => c !== undefined && isPercentFormat(options.formats?.[r]?.[c]);
+  const formatsOf = (c: number) => (options.formats ? (r: number) => percentFormatted(r, c) : null);
   const problems: Problem[] = [];
   const sheetNote = (problem: string, action: string, field = '', value = '') =>
     problems.push({ ...sheetProblem(sheetName, problem, action), field, value });
@@ -308,7 +323,7 @@ export function readResults(
       !(
         f === 'participants' &&
         columns.failed !== undefined &&
-        failuresColumn(values, columns.failed, headers[columns.failed], (r) => percentFormatted(r, columns.failed)).shares
+        failuresColumn(values, columns.failed, headers[columns.failed], formatsOf(columns.failed)).shares
       ),
   );
   if (missing.length) {
@@ -332,7 +347,7 @@ export function readResults(
   const failureColumns = new Map<number, FailuresColumn>();
   const failuresOf = (index: number): FailuresColumn => {
     let c = failureColumns.get(index);
-    if (!c) failureColumns.set(index, (c = failuresColumn(values, index, headers[index], (r) => percentFormatted(r, index))));
+    if (!c) failureColumns.set(index, (c = failuresColumn(values, index, headers[index], formatsOf(index))));
     return c;
   };
 
@@ -362,10 +377,25 @@ export function readResults(
   const respelled = new Map<string, { raw: string; code: string; row: number; field: string }>();
   const totalsRows: number[] = [];
   const notes = { dash: [] as number[], pair: [] as number[], share: [] as number[], notAdmitted: [] as number[] };
-  // The rows used, with their sheet rows and schoolCodeKey of their codes (parallel arrays).
+  // The rows used, with their sheet rows and the small ids of their codes (by schoolCodeKey) and procedures (parallel
+  // arrays): one number per (school, year, procedure) tells 700 000 rows apart without building and hashing as many strings.
   const accepted: ProcedureResult[] = [];
   const acceptedRows: number[] = [];
-  const acceptedKeys: string[] = [];
+  const codeIds = new Map<string, number>();
+  const procedureIds = new Map<string, number>();
+  const codeId: number[] = [];
+  const procedureId: number[] = [];
+  const idOf = (ids: Map<string, number>, key: string): number => {
+    let id = ids.get(key);
+    if (id === undefined) ids.set(key, (id = ids.size));
+    return id;
+  };
+  const accept = (result: ProcedureResult, sheetRow: number, key: string): void => {
+    accepted.push(result);
+    acceptedRows.push(sheetRow);
+    codeId.push(idOf(codeIds, key));
+    procedureId.push(idOf(procedureIds, result.procedure));
+  };
   const lost: LostResult[] = [];
   // The same few thousand codes and a few dozen procedure names fill 700 000 rows: each text is read once.
   const codeReadings = new Map<string, CodeReading>();
@@ -467,9 +497,7 @@ export function readResults(
         const highScorers = highAt === undefined ? null : parseCount(row[highAt]);
         if (participants === null || failed === null || failed > participants) return false;
         if (highScorers !== null && highScorers > participants) return false;
-        accepted.push({ schoolCode: reading.code, year, procedure, participants, failed, highScorers });
-        acceptedRows.push(sheetRow);
-        acceptedKeys.push(reading.key);
+        accept({ schoolCode: reading.code, year, procedure, participants, failed, highScorers }, sheetRow, reading.key);
         return true;
       } catch (e) {
         if (e instanceof ValueError) return false;
@@ -621,9 +649,7 @@ export function readResults(
         highScorers: highScorers ?? null,
       };
       if (share !== undefined) result.share = share;
-      accepted.push(result);
-      acceptedRows.push(sheetRow);
-      acceptedKeys.push(key);
+      accept(result, sheetRow, key);
     }
   }
 
@@ -656,17 +682,6 @@ export function readResults(
   if (notes.share.length) sheetNote(PROBLEM.sharesConverted(rowsText(notes.share)), ACTION.sharesConverted);
   if (notes.notAdmitted.length) sheetNote(PROBLEM.notAdmittedCounted(rowsText(notes.notAdmitted)), ACTION.notAdmittedCounted);
 
-  // One number per (school, year, procedure) — small ids for codes and procedures, and the year's offset — so that
-  // 700 000 rows are told apart without building and hashing 700 000 strings; text keys if a year is not whole.
-  const codeIds = new Map<string, number>();
-  const procedureIds = new Map<string, number>();
-  const idOf = (ids: Map<string, number>, key: string): number => {
-    let id = ids.get(key);
-    if (id === undefined) ids.set(key, (id = ids.size));
-    return id;
-  };
-  const codeId = acceptedKeys.map((k) => idOf(codeIds, k));
-  const procedureId = accepted.map((r) => idOf(procedureIds, r.procedure));
   let firstYear = Infinity;
   let lastYear = -Infinity;
   for (const r of accepted) {
@@ -675,20 +690,23 @@ export function readResults(
   }
   const span = lastYear - firstYear + 1;
   const exact = accepted.every((r) => Number.isInteger(r.year)) && codeIds.size * procedureIds.size * span <= Number.MAX_SAFE_INTEGER;
+  // Text keys (code id, year, procedure id) when a year is not whole.
   const keys: Array<number | string> = accepted.map((r, i) =>
     exact
       ? (codeId[i] * procedureIds.size + procedureId[i]) * span + (r.year - firstYear)
-      : `${acceptedKeys[i]}\u0000${r.year}\u0000${r.procedure}`,
+      : `${codeId[i]}\u0000${r.year}\u0000${procedureId[i]}`,
   );
   const winnerOf = lastRowOfEachKey(keys, exact ? codeIds.size * procedureIds.size * span : null);
-  const results: ProcedureResult[] = [];
+  // The accepted rows themselves unless a row is replaced: then a copy without the replaced ones.
+  let results = accepted;
   for (let i = 0; i < accepted.length; i++) {
     const r = accepted[i];
     const winner = winnerOf(i);
     if (winner === i) {
-      results.push(r);
+      if (results !== accepted) results.push(r);
       continue;
     }
+    if (results === accepted) results = accepted.slice(0, i);
     problems.push({
       sheet: sheetName,
       row: acceptedRows[i],
