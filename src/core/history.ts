@@ -159,13 +159,16 @@ export interface SharesUpTo {
  */
 export function sharesUpTo(results: ReadonlyArray<ProcedureResult>, year: number | null): SharesUpTo {
   const seen = new Set<number>();
-  if (year !== null) for (const r of results) if (Number.isInteger(r.year) && r.year <= year) seen.add(r.year);
+  // Indexed, as every pass over all result rows (docs/architecture.md, «Conventions»).
+  if (year !== null)
+    for (let i = 0; i < results.length; i++) if (Number.isInteger(results[i].year) && results[i].year <= year) seen.add(results[i].year);
   const years = [...seen].sort((a, b) => a - b);
   const index = new Map(years.map((y, i) => [y, i]));
   const yearHasShare = years.map(() => false);
   const names = new Map<string, string>();
   const bySchool = new Map<string, Array<Map<string, number | null>>>();
-  for (const r of results) {
+  for (let k = 0; k < results.length; k++) {
+    const r = results[k];
     const i = index.get(r.year);
     if (i === undefined) continue;
     let perYear = bySchool.get(r.schoolCode);

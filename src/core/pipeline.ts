@@ -87,8 +87,11 @@ export interface SchoolReport {
   mentor: { mentorCode: string; mentorName: string; basis: string } | null;
   /** The mentor or curator people assigned (kept across rebuilds); '' when none. */
   assignedMentor: string;
-  /** Failing share by subject in Y−1 and Y over the procedures held in both years (docs/методика.md §7). */
-  subjectDynamics: SubjectDynamics[];
+  /**
+   * Failing share by subject in Y−1 and Y over the procedures held in both years (docs/методика.md §7); worked out when
+   * first read, since only the indicators of former ШНОР use it.
+   */
+  readonly subjectDynamics: SubjectDynamics[];
   /** Procedures of Y with signs of non-objective ВПР results (docs/методика.md §10); empty without the input. */
   objectivityFlags: ObjectivityFlag[];
   profile: RiskProfile;
@@ -166,13 +169,16 @@ export function computeReport(input: PipelineInput): Report {
     settings.mentorHighResultShare,
   );
   const diagnosisByCode = new Map(input.diagnoses.map((d) => [d.schoolCode, d]));
-  const rowsByYear = year === null ? new Map<string, RowsOfTwoYears>() : rowsOfTwoYears(results, year);
+  let rowsByYear: Map<string, RowsOfTwoYears> | undefined;
+  const rowsOfSchool = (schoolCode: string): RowsOfTwoYears | undefined =>
+    (rowsByYear ??= year === null ? new Map<string, RowsOfTwoYears>() : rowsOfTwoYears(results, year)).get(schoolCode);
   const assigned = input.assignedMentors ?? new Map<string, string>();
   const flags =
     year === null || !input.objectivity ? new Map<string, ObjectivityFlag[]>() : objectivityFlags(input.objectivity, year, settings);
 
   const reports: SchoolReport[] = schools.map((school, i) => {
     const sh = shnor[i];
+    let bySubject: SubjectDynamics[] | undefined;
     const inZone = zone.rows[i].inZone;
     const profile = riskProfile(
       {
@@ -210,11 +216,13 @@ export function computeReport(input: PipelineInput): Report {
       resilient: resilience.resilient[i],
       mentor: sh.status === 'ШНОР' ? (mentors.get(school.schoolCode) ?? null) : null,
       assignedMentor: (assigned.get(school.schoolCode) ?? '').trim(),
-      subjectDynamics: subjectDynamics(
-        rowsByYear.get(school.schoolCode)?.previous ?? [],
-        rowsByYear.get(school.schoolCode)?.current ?? [],
-        settings.shnorSubjects,
-      ),
+      get subjectDynamics() {
+        if (bySubject === undefined) {
+          const rows = rowsOfSchool(school.schoolCode);
+          bySubject = subjectDynamics(rows?.previous ?? [], rows?.current ?? [], settings.shnorSubjects);
+        }
+        return bySubject;
+      },
       objectivityFlags: flags.get(school.schoolCode) ?? [],
       profile,
     };
@@ -389,7 +397,9 @@ interface RowsOfTwoYears {
 /** Each school's rows of Y−1 and Y, in the order of the sheet. */
 function rowsOfTwoYears(results: ReadonlyArray<ProcedureResult>, year: number): Map<string, RowsOfTwoYears> {
   const out = new Map<string, RowsOfTwoYears>();
-  for (const r of results) {
+  // Indexed, as every pass over all result rows (docs/architecture.md, «Conventions»).
+  for (let i = 0; i < results.length; i++) {
+    const r = results[i];
     if (r.year !== year && r.year !== year - 1) continue;
     let entry = out.get(r.schoolCode);
     if (!entry) out.set(r.schoolCode, (entry = { previous: [], current: [] }));

@@ -248,7 +248,9 @@ export function reportingYearOf(results: ReadonlyArray<ProcedureResult>, setting
   if (settings.reportingYear !== null) return settings.reportingYear;
   let latestWithShare: number | null = null;
   let latest: number | null = null;
-  for (const r of results) {
+  // Indexed, as every pass over all result rows (docs/architecture.md, «Conventions»).
+  for (let i = 0; i < results.length; i++) {
+    const r = results[i];
     if (!Number.isFinite(r.year)) continue;
     if (latest === null || r.year > latest) latest = r.year;
     if ((latestWithShare === null || r.year > latestWithShare) && failingShare(r) !== null) latestWithShare = r.year;
@@ -339,7 +341,9 @@ function groupResults(results: ReadonlyArray<ProcedureResult>, settings: Setting
   };
 
   const bySchool = new Map<string, SchoolYear[]>();
-  for (const r of results) {
+  // Indexed, as every pass over all result rows (docs/architecture.md, «Conventions»).
+  for (let i = 0; i < results.length; i++) {
+    const r = results[i];
     if (!Number.isFinite(r.year) || !wanted(r.year)) continue;
     const name = countedName(r.procedure);
     if (name === null) continue;

@@ -682,20 +682,25 @@ export function readResults(
   if (notes.share.length) sheetNote(PROBLEM.sharesConverted(rowsText(notes.share)), ACTION.sharesConverted);
   if (notes.notAdmitted.length) sheetNote(PROBLEM.notAdmittedCounted(rowsText(notes.notAdmitted)), ACTION.notAdmittedCounted);
 
+  // Indexed, as every pass over all result rows (docs/architecture.md, «Conventions»).
   let firstYear = Infinity;
   let lastYear = -Infinity;
-  for (const r of accepted) {
-    firstYear = Math.min(firstYear, r.year);
-    lastYear = Math.max(lastYear, r.year);
+  let wholeYears = true;
+  for (let i = 0; i < accepted.length; i++) {
+    const year = accepted[i].year;
+    firstYear = Math.min(firstYear, year);
+    lastYear = Math.max(lastYear, year);
+    wholeYears &&= Number.isInteger(year);
   }
   const span = lastYear - firstYear + 1;
-  const exact = accepted.every((r) => Number.isInteger(r.year)) && codeIds.size * procedureIds.size * span <= Number.MAX_SAFE_INTEGER;
+  const exact = wholeYears && codeIds.size * procedureIds.size * span <= Number.MAX_SAFE_INTEGER;
   // Text keys (code id, year, procedure id) when a year is not whole.
-  const keys: Array<number | string> = accepted.map((r, i) =>
-    exact
-      ? (codeId[i] * procedureIds.size + procedureId[i]) * span + (r.year - firstYear)
-      : `${codeId[i]}\u0000${r.year}\u0000${procedureId[i]}`,
-  );
+  const keys: Array<number | string> = new Array<number | string>(accepted.length);
+  for (let i = 0; i < accepted.length; i++) {
+    keys[i] = exact
+      ? (codeId[i] * procedureIds.size + procedureId[i]) * span + (accepted[i].year - firstYear)
+      : `${codeId[i]}\u0000${accepted[i].year}\u0000${procedureId[i]}`;
+  }
   const winnerOf = lastRowOfEachKey(keys, exact ? codeIds.size * procedureIds.size * span : null);
   // The accepted rows themselves unless a row is replaced: then a copy without the replaced ones.
   let results = accepted;
@@ -742,7 +747,7 @@ function lastRowOfEachKey(keys: ReadonlyArray<number | string>, space: number | 
     return (i) => lastPlusOne[keys[i] as number] - 1;
   }
   const latest = new Map<number | string, number>();
-  keys.forEach((k, i) => latest.set(k, i));
+  for (let i = 0; i < keys.length; i++) latest.set(keys[i], i);
   return (i) => latest.get(keys[i])!;
 }
 
@@ -756,7 +761,9 @@ const SHARE_ROUNDING = 0.0005;
 function singleYearProcedures(results: readonly ProcedureResult[]): Array<{ procedure: string; year: number }> {
   const years = new Set<number>();
   const byProcedure = new Map<string, Set<number>>();
-  for (const r of results) {
+  // Indexed, as every pass over all result rows (docs/architecture.md, «Conventions»).
+  for (let i = 0; i < results.length; i++) {
+    const r = results[i];
     years.add(r.year);
     const set = byProcedure.get(r.procedure) ?? new Set<number>();
     set.add(r.year);
