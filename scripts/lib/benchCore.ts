@@ -10,6 +10,7 @@ import { readResponses } from '../../src/sheets/readResponses';
 import { readResults } from '../../src/sheets/readResults';
 import { readRisks } from '../../src/sheets/readRisks';
 import { SHEET_NAMES } from '../../src/sheets/names';
+import { SAMPLE_ROWS } from '../../src/sheets/input/matcher';
 
 export interface CoreInput {
   responses: unknown[][];
@@ -21,7 +22,9 @@ export interface CoreInput {
 export function readAndCompute(region: CoreInput, responsesSheet: string): { readMs: number; computeMs: number; schools: number } {
   const t0 = performance.now();
   const headers = region.responses[0].map((h) => String(h));
-  const responses = readResponses(region.responses, responsesSheet, mappingFor(headers, null).mapping, { timeZone: 'Europe/Moscow' });
+  // As loadInputs does: one matching of the headers with the first rows as samples, handed to the reader.
+  const auto = mappingFor(headers, null, region.responses.slice(1, SAMPLE_ROWS + 1));
+  const responses = readResponses(region.responses, responsesSheet, auto.mapping, { timeZone: 'Europe/Moscow', match: auto });
   const results = readResults(region.results, SHEET_NAMES.results, new Set(responses.schools.map((s) => s.schoolCode)));
   const risks = readRisks(region.risks ?? [], SHEET_NAMES.risks, DEFAULT_RISK_FACTORS);
   const t1 = performance.now();
