@@ -83,3 +83,31 @@ export type ValidationSpec =
 export function headerRowOf(spec: Pick<SheetSpec, 'caption'>): number {
   return spec.caption && spec.caption.length ? spec.caption.length + 2 : 1;
 }
+
+/** Room kept for an embedded chart below and right of its anchor cell (Sheets draws it over about this many cells). */
+const CHART_ROWS = 20;
+const CHART_COLUMNS = 6;
+
+/**
+ * The grid a sheet written from `spec` is cut to (src/sheets/writer.ts): its caption, header, rows and spare rows, its
+ * blocks and the room of its charts, and at least one row below the header, since Sheets will not freeze or keep a
+ * sheet with no unfrozen row. The cell budget of a run adds these up.
+ */
+export function gridOf(spec: SheetSpec): { rows: number; columns: number } {
+  const headerRow = headerRowOf(spec);
+  let rows = Math.max(headerRow + spec.rows.length + (spec.spareRows ?? 0), headerRow + 1);
+  let columns = spec.columns.length;
+  for (const block of spec.blocks ?? []) {
+    rows = Math.max(rows, block.row + block.values.length - 1);
+    columns = Math.max(columns, block.column + Math.max(...block.values.map((r) => r.length)) - 1);
+  }
+  for (const chart of spec.charts ?? []) {
+    for (const r of chart.ranges) {
+      rows = Math.max(rows, r.row + r.numRows - 1);
+      columns = Math.max(columns, r.column + r.numColumns - 1);
+    }
+    rows = Math.max(rows, chart.anchor.row + CHART_ROWS);
+    columns = Math.max(columns, chart.anchor.column + CHART_COLUMNS);
+  }
+  return { rows, columns };
+}

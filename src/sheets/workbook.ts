@@ -71,14 +71,23 @@ export class Workbook {
     entry.name = name;
   }
 
-  /** Grows or cuts the grid to exactly `rows` × `columns`, one call per dimension that changes. */
+  /**
+   * Grows or cuts the grid to exactly `rows` × `columns`, one call per dimension that changes. Cuts before it grows, so the grid never passes through a size larger than both its old and its new one (40 000 rows
+   * of 7 columns would otherwise briefly hold 40 000 × 26 cells) and the cell budget's peak holds.
+   */
   resize(entry: SheetEntry, rows: number, columns: number): void {
     const sheet = entry.sheet;
+    const cutColumnsFirst = columns < entry.columns;
+    if (cutColumnsFirst) this.resizeColumns(entry, columns);
     if (rows > entry.rows) sheet.insertRowsAfter(entry.rows, rows - entry.rows);
     else if (rows < entry.rows) sheet.deleteRows(rows + 1, entry.rows - rows);
     entry.rows = rows;
-    if (columns > entry.columns) sheet.insertColumnsAfter(entry.columns, columns - entry.columns);
-    else if (columns < entry.columns) sheet.deleteColumns(columns + 1, entry.columns - columns);
+    if (!cutColumnsFirst) this.resizeColumns(entry, columns);
+  }
+
+  private resizeColumns(entry: SheetEntry, columns: number): void {
+    if (columns > entry.columns) entry.sheet.insertColumnsAfter(entry.columns, columns - entry.columns);
+    else if (columns < entry.columns) entry.sheet.deleteColumns(columns + 1, entry.columns - columns);
     entry.columns = columns;
   }
 }

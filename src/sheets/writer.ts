@@ -1,5 +1,5 @@
 import type { CellValue, ChartSpec, RuleSpec, SheetSpec, ValidationSpec } from './sheetSpec';
-import { headerRowOf } from './sheetSpec';
+import { gridOf, headerRowOf } from './sheetSpec';
 import { columnLetter } from './a1';
 import { workbookOf, type SheetEntry, type Workbook } from './workbook';
 
@@ -52,7 +52,7 @@ function writeSpec(book: Workbook, entry: SheetEntry, spec: SheetSpec): void {
   for (const row of spec.rows) grid.push(padRow(row.map(asText), width));
   const lastRow = grid.length;
   const dataRows = spec.rows.length;
-  fitGrid(book, entry, spec, lastRow + (spec.spareRows ?? 0), width);
+  fitGrid(book, entry, spec);
 
   // Text formats go on before the values so codes like «0123» stay text. One format per run of equal columns: a
   // grid of per-cell format strings would send as many cells again as the values; only a sheet with formats of its
@@ -117,33 +117,15 @@ function setColumnFormats(sheet: Sheet, row: number, column: number, rows: numbe
   }
 }
 
-/** Room kept for an embedded chart below and right of its anchor cell (Sheets draws it over about this many cells). */
-const CHART_ROWS = 20;
-const CHART_COLUMNS = 6;
-
 /**
- * Sizes a new sheet's default 1000 × 26 grid to exactly what the spec writes: Sheets refuses a range past the grid
- * («The coordinates of the range are outside the dimensions of the sheet.»), so «ШНОР» with nine procedures or
- * 2 000 schools needs room first, and unused cells count against the 10-million-cell limit. One call per dimension
+ * Sizes a new sheet's default 1000 × 26 grid to exactly what the spec writes (`gridOf`): Sheets refuses a range past
+ * the grid («The coordinates of the range are outside the dimensions of the sheet.»), so «ШНОР» with nine procedures
+ * or 2 000 schools needs room first, and unused cells count against the 10-million-cell limit. One call per dimension
  * (grow or cut), so the number of calls does not depend on the number of rows; the current size is known locally.
  */
-function fitGrid(book: Workbook, entry: SheetEntry, spec: SheetSpec, rows: number, columns: number): void {
-  // At least one row below the header: Sheets will not freeze or keep a sheet with no unfrozen row.
-  let needRows = Math.max(rows, headerRowOf(spec) + 1);
-  let needColumns = columns;
-  for (const block of spec.blocks ?? []) {
-    needRows = Math.max(needRows, block.row + block.values.length - 1);
-    needColumns = Math.max(needColumns, block.column + Math.max(...block.values.map((r) => r.length)) - 1);
-  }
-  for (const chart of spec.charts ?? []) {
-    for (const r of chart.ranges) {
-      needRows = Math.max(needRows, r.row + r.numRows - 1);
-      needColumns = Math.max(needColumns, r.column + r.numColumns - 1);
-    }
-    needRows = Math.max(needRows, chart.anchor.row + CHART_ROWS);
-    needColumns = Math.max(needColumns, chart.anchor.column + CHART_COLUMNS);
-  }
-  book.resize(entry, needRows, needColumns);
+function fitGrid(book: Workbook, entry: SheetEntry, spec: SheetSpec): void {
+  const { rows, columns } = gridOf(spec);
+  book.resize(entry, rows, columns);
 }
 
 function padRow(row: CellValue[], width: number): CellValue[] {

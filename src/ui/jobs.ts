@@ -1,12 +1,13 @@
 import { computeReport, type Report } from '../core/pipeline';
-import { estimateOutputCells, estimateRoadmapCells, ROADMAP_SHEET_CELLS, SHEETS_CELL_LIMIT, schoolsThatFit } from '../core/cellBudget';
+import { estimateRoadmapCells, ROADMAP_SHEET_CELLS, runPeakCells, SHEETS_CELL_LIMIT, schoolsThatFit } from '../core/cellBudget';
 import { FACTOR_SHEET_NAME } from '../core/factors';
 import { CATALOG_SHEET_NAME } from '../core/catalog';
 import { UserError } from '../core/errors';
 import type { Settings } from '../core/settings';
 import { loadInputs, type LoadedInputs } from '../sheets/loadInputs';
 import { COMBINED_ROADMAPS, ROADMAP_PREFIX, SHEET_NAMES } from '../sheets/names';
-import type { SheetSpec } from '../sheets/sheetSpec';
+import { gridOf, type SheetSpec } from '../sheets/sheetSpec';
+import { workbookOf } from '../sheets/workbook';
 import { stageSheet, swapIn, DRAFT_SUFFIX } from '../sheets/writer';
 import { isbshSheet } from '../sheets/outputs/isbshSheet';
 import { shnorSheet } from '../sheets/outputs/shnorSheet';
@@ -50,6 +51,7 @@ export class JobContext {
   private read: LoadedInputs | null = null;
   private loaded: { inputs: LoadedInputs; report: Report } | null = null;
   private print: string | null = null;
+  private specs = new Map<string, SheetSpec>();
   constructor(
     readonly ss: Spreadsheet,
     readonly settings: Settings,
@@ -99,6 +101,18 @@ export class JobContext {
     return this.print;
   }
 
+  /** The output sheet `builder` lays out, built once per execution (the cell budget and its step both need it). */
+  spec(builder: SpecBuilder): SheetSpec {
+    let spec = this.specs.get(builder.name);
+    if (!spec) {
+      const { inputs, report } = this.data();
+      spec = builder.build(report, inputs);
+      if (spec.name !== builder.name) throw new Error(`compute step: ${builder.name} built a sheet named ${spec.name}`);
+      this.specs.set(builder.name, spec);
+    }
+    return spec;
+  }
+
   data(): { inputs: LoadedInputs; report: Report } {
     if (!this.loaded) {
       const inputs = this.inputs();
@@ -139,7 +153,7 @@ export interface Step {
 }
 
 /** One output sheet of «Рассчитать всё»: its name and how its layout is built. */
-interface SpecBuilder {
+export interface SpecBuilder {
   name: string;
   build(report: Report, inputs: LoadedInputs): SheetSpec;
 }
@@ -175,29 +189,31 @@ const COMPUTE_GROUPS: ReadonlyArray<{ label: string; builders: SpecBuilder[] }> 
   },
 ];
 
+const COMPUTE_BUILDERS: readonly SpecBuilder[] = COMPUTE_GROUPS.flatMap((g) => g.builders);
 /** Output sheets of «Рассчитать всё», in the order they are placed: every sheet the steps stage is swapped in. */
-const COMPUTE_SHEETS: readonly string[] = COMPUTE_GROUPS.flatMap((g) => g.builders.map((b) => b.name));
+const COMPUTE_SHEETS: readonly string[] = COMPUTE_BUILDERS.map((b) => b.name);
 
-function cellsInUse(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): number {
-  return ss.getSheets().reduce((sum, sheet) => sum + sheet.getMaxRows() * sheet.getMaxColumns(), 0);
+function cellsInUse(ss: Spreadsheet): number {
+  return workbookOf(ss)
+    .all()
+    .reduce((sum, e) => sum + e.rows * e.columns, 0);
 }
 
-/** Refuses before writing anything when the drafts, which live next to the current outputs until the swap, would not fit. */
+/**
+ * Refuses before writing anything when the run's peak would not fit: its outputs built and measured as the writer will
+ * cut them, with the drafts and backups that live beside the current outputs until every one is in place.
+ */
 function checkCellBudget(ctx: JobContext): void {
-  const { inputs, report } = ctx.data();
-  const factors = inputs.factors.filter((f) => f.active).length;
-  const history = {
-    years: report.history.years.length,
-    schoolYears: report.history.schoolYears.length,
-    municipalities: report.shnorByYear.length - 1,
-    groupRows: report.groupDynamics.length,
-  };
-  const needed = estimateOutputCells(report.schools.length, report.procedures.length, factors, history);
+  const book = workbookOf(ctx.ss);
+  const outputs = COMPUTE_BUILDERS.map((b) => {
+    const live = book.find(b.name);
+    return { draft: gridOf(ctx.spec(b)), live: live ? { rows: live.rows, columns: live.columns } : null };
+  });
+  const needed = runPeakCells(outputs);
   const used = cellsInUse(ctx.ss);
   if (used + needed > SHEETS_CELL_LIMIT) {
-    throw new UserError(
-      UI.cellBudget(used + needed, SHEETS_CELL_LIMIT, schoolsThatFit(SHEETS_CELL_LIMIT - used, report.procedures.length, factors, history)),
-    );
+    const schools = ctx.data().report.schools.length;
+    throw new UserError(UI.cellBudget(used + needed, SHEETS_CELL_LIMIT, schoolsThatFit(schools, SHEETS_CELL_LIMIT - used, needed)));
   }
 }
 
@@ -220,9 +236,7 @@ function stageStep(label: string, builders: SpecBuilder[], first: boolean): Step
       const { inputs, report } = ctx.data();
       for (const b of builders) {
         ctx.checkpoint();
-        const spec = b.build(report, inputs);
-        if (spec.name !== b.name) throw new Error(`compute step: ${b.name} built a sheet named ${spec.name}`);
-        stageSheet(ctx.ss, spec);
+        stageSheet(ctx.ss, ctx.spec(b));
       }
       // The first step keeps the run's counts, so the later steps never compute them again.
       return first ? { summary: summaryOf(inputs, report) } : {};

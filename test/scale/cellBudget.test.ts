@@ -13,36 +13,69 @@ function addBigSheet(twin: Twin, cells: number): void {
 
 const spaced = (text: string | undefined) => String(text ?? '').replace(/\s/g, ' ');
 
+/** The spreadsheet's cells as seeded, and the cells a first run's outputs take: measured on a twin with room to spare. */
+function measure(region: ReturnType<typeof generateRegion>): { seeded: number; outputs: number } {
+  const h = seedTwin(region);
+  const seeded = h.twin.bound.model.totalCells();
+  h.addon.call('menuComputeAll');
+  expect(h.twin.ui.alerts.at(-1)?.message).toMatch(/^Расчёт за \d{4} год завершён/);
+  return { seeded, outputs: h.twin.bound.model.totalCells() - seeded };
+}
+
+/** A twin seeded with `region` and an archive sheet that leaves exactly `free` cells of the 10 000 000. */
+function withFree(region: ReturnType<typeof generateRegion>, seeded: number, free: number) {
+  return seedTwin(region, { before: (twin) => addBigSheet(twin, 10_000_000 - free - seeded) });
+}
+
 describe('the cell budget: Sheets allows 10 000 000 cells per spreadsheet', () => {
+  const region = generateRegion({ schools: 300, seed: 2025 });
+  // A new sheet starts at the default 1000 × 26 grid before it is cut: the run needs that much room once more.
+  const DEFAULT_GRID = 26_000;
+  const { seeded, outputs } = measure(region);
+
   it('refuses «Рассчитать всё» in Russian before writing anything when the outputs would not fit, and says how many schools fit', () => {
-    const region = generateRegion({ schools: 1200, seed: 2025 });
-    expect(new Set(region.results.slice(1).map((r) => r[2])).size).toBe(9);
-    expect(region.risks.length).toBeLessThan(1000);
-    // Cells in use before the run (a new sheet's grid is at least 1000 rows × 26 columns):
-    //   «Лист1» 1000 × 26 = 26 000; responses 1201 rows × 26 = 31 226; «Риски» (< 1000 rows) 26 000;
-    //   «Результаты ОП» results.length rows × 26.
-    const inputs = 26_000 + 1201 * 26 + 26_000 + region.results.length * 26;
-    // The outputs of n ≥ 995 schools need (n + 5) rows in the four per-school sheets — «ИСБШ» 28 columns (up to the
-    // chart's anchor), «ШНОР» 11 + 2·9 + 4 = 33, «Риск-профили» 6 + 2·10 + 5 = 31, «История» of the two years
-    // 4 + 2·2 + 3 + 9·2 + 1 = 30, together 122 — plus five summary sheets at the default 1000 × 26, «ШНОР по годам»
-    // (67 municipalities: 67 + 1 + 6 + 2 + 1 + 3 + 20 = 100 rows × 12 columns), «Динамика по группам» (no «Группы»: town,
-    // village and 67 municipalities = 69 groups × (9 + 1) + 5 = 695 rows × 16) and «Кластеры по группам» (74 rows × 22),
-    // all three the default grid too: 122·(n + 5) + 208 000. Leaving 122·1105 + 208 000 = 342 810 cells free makes 1100
-    // schools the most that fit (1101 would need 342 932), while 1200 schools need 122·1205 + 208 000 = 355 010.
-    expect(new Set(region.responses.slice(1).map((r) => r[3])).size).toBe(67);
-    expect(new Set(region.responses.slice(1).map((r) => r[4])).size).toBe(2);
-    const free = 342_810;
-    const h = seedTwin(region, { before: (twin) => addBigSheet(twin, 10_000_000 - free - inputs) });
+    // The archive sheet replaces «Лист1»'s room in the count: seeded already includes «Лист1».
+    const free = outputs + DEFAULT_GRID - 1;
+    const h = withFree(region, seeded, free);
     const sheetsBefore = h.twin.sheetNames();
     h.addon.call('menuComputeAll');
     const message = spaced(h.twin.ui.alerts.at(-1)?.message);
     expect(message).toMatch(/^Расчёт не начат/);
-    // The whole spreadsheet after the run would hold 10 000 000 − 342 810 + 355 010 = 10 012 200 cells.
-    expect(message).toContain('около 10 012 200 ячеек');
+    // Used 10 000 000 − free, needed outputs + 26 000 = free + 1: one cell over.
+    expect(message).toContain('около 10 000 001 ячеек');
     expect(message).toContain('не больше 10 000 000');
-    expect(message).toContain('примерно для 1 100 школ');
+    // In proportion: 300 schools × free ÷ (free + 1) rounds down to 299.
+    expect(message).toContain('примерно для 299 школ');
     expect(h.twin.writeCount).toBe(0);
     expect(h.twin.sheetNames()).toEqual(sheetsBefore);
+  });
+
+  it("runs when exactly the room the outputs take is free: the budget is the run's real peak, not a guess", () => {
+    const h = withFree(region, seeded, outputs + DEFAULT_GRID);
+    h.addon.call('menuComputeAll');
+    expect(h.twin.ui.alerts.at(-1)?.message).toMatch(/^Расчёт за \d{4} год завершён/);
+    expect(h.twin.bound.model.totalCells()).toBe(10_000_000 - DEFAULT_GRID);
+  });
+
+  it("counts a re-run's copies of the previous outputs: a re-run that would fill the spreadsheet mid-swap is refused before it starts", () => {
+    // A re-run holds the drafts (outputs) and, until every output is in place, a backup of each live sheet with the
+    // live sheet grown to the draft (the same size here: outputs again), plus one default grid: 2 × outputs + 26 000.
+    const rerunFits = withFree(region, seeded, outputs + 2 * outputs + DEFAULT_GRID);
+    rerunFits.addon.call('menuComputeAll');
+    rerunFits.addon.call('menuComputeAll');
+    expect(rerunFits.twin.ui.alerts.at(-1)?.message).toMatch(/^Расчёт за \d{4} год завершён/);
+
+    const h = withFree(region, seeded, outputs + 2 * outputs + DEFAULT_GRID - 1);
+    h.addon.call('menuComputeAll');
+    expect(h.twin.ui.alerts.at(-1)?.message).toMatch(/^Расчёт за \d{4} год завершён/);
+    const sheetsBefore = h.twin.sheetNames();
+    const cellsBefore = h.twin.bound.model.totalCells();
+    h.addon.call('menuComputeAll');
+    const message = spaced(h.twin.ui.alerts.at(-1)?.message);
+    expect(message).toMatch(/^Расчёт не начат/);
+    expect(message).toContain('около 10 000 001 ячеек');
+    expect(h.twin.sheetNames()).toEqual(sheetsBefore);
+    expect(h.twin.bound.model.totalCells()).toBe(cellsBefore);
   });
 
   it('refuses «Сформировать дорожные карты» in Russian before creating any roadmap when the roadmap sheets would not fit', () => {

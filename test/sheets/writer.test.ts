@@ -95,6 +95,19 @@ describe('stageSheet on a new sheet, whose grid is 1000 rows × 26 columns', () 
     const sheet = stageSheet(ss, { name: 'Пустой', columns: columns(3), rows: [] });
     expect([sheet.getMaxRows(), sheet.getFrozenRows()]).toEqual([2, 1]);
   });
+
+  it('cuts columns before it adds rows: a long narrow table never holds rows × 26 cells, even with little room left', () => {
+    const { twin, ss } = twinWithGlobals();
+    // 2 000 rows of 3 columns: header + data = 2 001 × 3 = 6 003 cells. Grown rows first, the grid would pass through
+    // 2 001 × 26 = 52 026 cells; leave room for the default grid and the table only.
+    const model = twin.bound.model;
+    const archive = twin.addSheet('Архив', []);
+    archive.deleteColumns(2, archive.getMaxColumns() - 1);
+    archive.insertRowsAfter(archive.getMaxRows(), 10_000_000 - model.totalCells() - 26_000 - 6_003 - archive.getMaxRows());
+    const sheet = stageSheet(ss, { name: 'Длинный узкий', columns: columns(3), rows: Array.from({ length: 2000 }, (_, i) => [i, i, i]) });
+    expect([sheet.getMaxRows(), sheet.getMaxColumns()]).toEqual([2001, 3]);
+    expect(sheet.getRange(2001, 3).getValue()).toBe(1999);
+  });
 });
 
 describe('asText: people’s text stays text in a Russian spreadsheet', () => {
