@@ -3,7 +3,7 @@
  * the failing share of each procedure per year, the runs of ШНОР years, and ИСБШ with its zone of risk per school
  * year of the form's answers.
  */
-import { assessSchools, failingShare, isDecidedStatus, type SchoolShnor } from './shnor';
+import { assessSchools, failingShare, isDecidedStatus, laterRowReplaces, type SchoolShnor } from './shnor';
 import { computeIsbsh, roundIsbsh } from './isbsh';
 import { computeRiskZone } from './riskZone';
 import { normalizeProcedureName } from './procedures';
@@ -154,8 +154,8 @@ export interface SharesUpTo {
 
 /**
  * The failing share of every procedure per school and year up to Y (docs/методика.md §9, the shares of §1.2 that «ШНОР»
- * and «История» show): names are normalised so that years match as they do for the status; a repeated row: the later
- * one with a share wins, as for the status. One pass over the rows, shared by the report and the history.
+ * and «История» show): names are normalised so that years match as they do for the status; repeated rows as for the
+ * status (`laterRowReplaces`). One pass over the rows, shared by the report and the history.
  */
 export function sharesUpTo(results: ReadonlyArray<ProcedureResult>, year: number | null): SharesUpTo {
   const seen = new Set<number>();
@@ -177,7 +177,7 @@ export function sharesUpTo(results: ReadonlyArray<ProcedureResult>, year: number
     if (name === undefined) names.set(r.procedure, (name = normalizeProcedureName(r.procedure)));
     const share = failingShare(r);
     if (share !== null) yearHasShare[i] = true;
-    if (share !== null || (perYear[i].get(name) ?? null) === null) perYear[i].set(name, share);
+    if (laterRowReplaces(share, perYear[i].get(name) ?? null)) perYear[i].set(name, share);
   }
   return { years, bySchool, yearHasShare };
 }

@@ -262,16 +262,21 @@ export function reportingYearOf(results: ReadonlyArray<ProcedureResult>, setting
 const YEARS_BACK = 3;
 
 /**
- * Adds a row's share to a year kept in display order (insertion among a handful of procedures). The
- * last row with a share wins over earlier rows; a row without a share replaces only another without.
+ * Whether a later result row replaces an earlier one of the same school, year and procedure once names are normalised
+ * (docs/методика.md §1.2, «Повтор строки»): the later row wins when it has a share, or when the earlier one has none.
  */
+export function laterRowReplaces(later: number | null, earlier: number | null): boolean {
+  return later !== null || earlier === null;
+}
+
+/** Adds a row's share to a year kept in display order (insertion among a handful of procedures); repeats by `laterRowReplaces`. */
 function addInDisplayOrder(shares: YearShares, entry: Entry, order: ReadonlyMap<string, number>): void {
   const rank = order.get(entry.name) as number;
   let i = 0;
   for (; i < shares.length; i++) {
     const e = shares[i];
     if (e.name === entry.name) {
-      if (entry.share !== null || e.share === null) shares[i] = entry;
+      if (laterRowReplaces(entry.share, e.share)) shares[i] = entry;
       return;
     }
     if (rank < (order.get(e.name) as number)) break;

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { assessSchools, assessShnor, clusterFor, failingShare, reportingYearOf, type ShareCell } from '../../src/core/shnor';
+import {
+  assessSchools,
+  assessShnor,
+  clusterFor,
+  failingShare,
+  laterRowReplaces,
+  reportingYearOf,
+  type ShareCell,
+} from '../../src/core/shnor';
 import { defaultSettings } from '../../src/core/settings';
 import type { ProcedureResult } from '../../src/core/types';
 
@@ -110,6 +118,15 @@ describe('assessShnor', () => {
     const a = assessShnor([cell(M, null), cell(M, 0.5), cell('огэ математика', 0.6)], [], 2022, settings);
     expect(a.status).toBe('не ШНОР');
     expect(a.maxShare).toBe(0.5);
+  });
+});
+
+describe('laterRowReplaces: two rows of one school, year and procedure once names are normalised', () => {
+  it('takes the later row when it has a share, and never lets a row without a share replace one with', () => {
+    expect(laterRowReplaces(0.4, 0.2)).toBe(true);
+    expect(laterRowReplaces(0.4, null)).toBe(true);
+    expect(laterRowReplaces(null, null)).toBe(true);
+    expect(laterRowReplaces(null, 0.2)).toBe(false);
   });
 });
 
