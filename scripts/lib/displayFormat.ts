@@ -5,23 +5,14 @@
  * 'dd.MM.yyyy', 'dd.MM.yyyy H:mm:ss', '@') and falls back to plain numbers for anything else.
  */
 import type { SnapshotValue } from './snapshot';
+import { wallClock } from '../../src/core/wallClock';
 
 const GROUP_SEPARATOR = '\u00a0';
 
-/** Calendar parts of an instant in a time zone. */
+/** Calendar parts of an instant in a time zone (the add-in's own wall clock, src/core/wallClock.ts). */
 export function zonedParts(date: Date, timeZone: string): { y: number; mo: number; d: number; h: number; mi: number; s: number } {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(date);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  return { y: get('year'), mo: get('month'), d: get('day'), h: get('hour'), mi: get('minute'), s: get('second') };
+  const w = wallClock(date.getTime(), timeZone);
+  return { y: w.year, mo: w.month, d: w.day, h: w.hour, mi: w.minute, s: w.second };
 }
 
 /** Strips quoted literals, bracketed parts and escapes, which may contain letters that are not format codes. */

@@ -10,6 +10,7 @@ import { CHART_HEIGHT, CHART_WIDTH, chartModel, renderChartSvg } from './charts'
 import { displayText } from './displayFormat';
 import { conditionalStyles, type CellStyle } from './formulaRules';
 import type { SheetSnapshot, SpreadsheetSnapshot } from './snapshot';
+import { columnLetter } from '../../src/sheets/a1';
 
 export interface HtmlOptions {
   /** Date the report is made; also TODAY() for conditional rules (e.g. overdue roadmap rows). */
@@ -31,12 +32,6 @@ export function escapeHtml(text: string): string {
 /** The id of the n-th sheet's section (0-based), the target of its tab link. */
 export function sectionId(index: number): string {
   return `sheet-${index + 1}`;
-}
-
-function columnLetter(column: number): string {
-  let s = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
 }
 
 /** Only #rgb / #rrggbb colours reach a style attribute. */
@@ -64,7 +59,7 @@ function renderTable(sheet: SheetSnapshot, timeZone: string, today: Date): strin
   const visible = Array.from({ length: width }, (_, i) => i + 1).filter((c) => !sheet.hiddenColumns.includes(c));
   const widths = visible.map((c) => Math.max(24, Math.round(sheet.columnWidths[c - 1] ?? 100)));
   const cols = widths.map((w) => `<col style="width:${w}px">`).join('');
-  const letters = visible.map((c) => `<th class="col-letter">${columnLetter(c)}</th>`).join('');
+  const letters = visible.map((c) => `<th class="col-letter">${columnLetter(c - 1)}</th>`).join('');
   const head: string[] = [`<tr class="letters"><th class="row-number"></th>${letters}</tr>`];
   const body: string[] = [];
   const isEmpty = (r: number, c: number) => {

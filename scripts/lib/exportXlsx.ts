@@ -8,6 +8,7 @@
 import ExcelJS from 'exceljs';
 import { isDatePattern, zonedParts } from './displayFormat';
 import type { ConditionalRuleSnapshot, Rect, SheetSnapshot, SnapshotValue, SpreadsheetSnapshot, ValidationSnapshot } from './snapshot';
+import { columnLetter } from '../../src/sheets/a1';
 
 /** Excel's limit on an inline list validation («"a,b,c"»); longer lists go to a hidden sheet. */
 const INLINE_LIST_LIMIT = 255;
@@ -43,16 +44,10 @@ function defaultDateFormat(date: Date, timeZone: string): string {
   return p.h === 0 && p.mi === 0 && p.s === 0 ? 'dd.mm.yyyy' : 'dd.mm.yyyy h:mm:ss';
 }
 
-export function columnLetter(column: number): string {
-  let s = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
 function a1(rect: Rect): string {
-  const start = `${columnLetter(rect.column)}${rect.row}`;
+  const start = `${columnLetter(rect.column - 1)}${rect.row}`;
   if (rect.numRows === 1 && rect.numColumns === 1) return start;
-  return `${start}:${columnLetter(rect.column + rect.numColumns - 1)}${rect.row + rect.numRows - 1}`;
+  return `${start}:${columnLetter(rect.column + rect.numColumns - 2)}${rect.row + rect.numRows - 1}`;
 }
 
 /** '#rrggbb' → exceljs ARGB 'FFRRGGBB'; null for anything else. */
@@ -97,7 +92,7 @@ class ListStore {
     const found = this.known.get(key);
     if (found) return found;
     this.lists.push(values);
-    const letter = columnLetter(this.lists.length);
+    const letter = columnLetter(this.lists.length - 1);
     const ref = `'${LISTS_SHEET}'!$${letter}$1:$${letter}$${Math.max(values.length, 1)}`;
     this.known.set(key, ref);
     return ref;
@@ -167,7 +162,7 @@ export function excelFormula(formula: string): string {
 function excelRule(rule: ConditionalRuleSnapshot): ExcelJS.ConditionalFormattingOptions | null {
   if (rule.ranges.length === 0) return null;
   const first = rule.ranges[0];
-  const topLeft = `${columnLetter(first.column)}${first.row}`;
+  const topLeft = `${columnLetter(first.column - 1)}${first.row}`;
   let formula: string;
   if (rule.criteria === 'TEXT_EQUAL_TO') formula = `${topLeft}="${(rule.values[0] ?? '').replace(/"/g, '""')}"`;
   else if (rule.criteria === 'CUSTOM_FORMULA') formula = excelFormula(rule.values[0] ?? '');

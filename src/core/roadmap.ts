@@ -1,6 +1,7 @@
 import { ALL_CLUSTERS, GENERAL_FACTOR } from './catalog';
 import { ROADMAP_MESSAGES } from './messages';
 import { normalizeText } from './text';
+import { wallClock } from './wallClock';
 import type { CatalogMeasure, ClusterLabel } from './types';
 
 /**
@@ -73,16 +74,8 @@ export function schoolYearDeadline(month: number, schoolYearStart: number): Date
  */
 export function calendarDay(date: Date, timeZone?: string): number {
   if (!timeZone) return date.getFullYear() * 10000 + (date.getMonth() + 1) * 100 + date.getDate();
-  const parts = dayFormat(timeZone).formatToParts(date);
-  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  return part('year') * 10000 + part('month') * 100 + part('day');
-}
-
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-function dayFormat(timeZone: string): Intl.DateTimeFormat {
-  let f = dayFormats.get(timeZone);
-  if (!f) dayFormats.set(timeZone, (f = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' })));
-  return f;
+  const w = wallClock(date.getTime(), timeZone);
+  return w.year * 10000 + w.month * 100 + w.day;
 }
 
 /** True when the status closes the row (выполнено, отменено; docs/методика.md §6), whatever its case or spacing. */
