@@ -2,6 +2,7 @@
  * Names of assessment procedures (оценочные процедуры) of «Результаты ОП» (docs/методика.md §1.2):
  * one spelling per procedure, so that rows typed by different people match each other.
  */
+import { foldCase } from './text';
 
 /** The nine canonical procedures of docs/методика.md §1.2, in that order. */
 export const CANONICAL_PROCEDURES: readonly string[] = Object.freeze([
@@ -41,10 +42,7 @@ const EGE_MATH_LEVELS: ReadonlyArray<{ prefix: string; label: string }> = [
 const LEVEL_FILLERS = new Set(['уровень', 'уровня', 'уровне']);
 
 function lowerTokens(raw: string): string[] {
-  const s = String(raw)
-    .replace(/ё/g, 'е')
-    .replace(/Ё/g, 'Е')
-    .toLowerCase()
+  const s = foldCase(String(raw))
     // «рус.яз.» → «рус. яз.», «5кл» → «5 кл»
     .replace(/\.(?=[a-zа-я])/g, '. ')
     .replace(/(\d)(?=[a-zа-я])/g, '$1 ')

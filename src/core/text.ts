@@ -10,9 +10,14 @@ export function tidyText(value: unknown): string {
   return String(value).replace(/\s+/g, ' ').trim();
 }
 
+/** Lower case with ё read as е: how Russian words are compared wherever they come from (cells, headers, searches). */
+export function foldCase(text: string): string {
+  return text.toLowerCase().replace(/ё/g, 'е');
+}
+
 /** Lower case, ё → е, single spaces, no surrounding blanks: how people's cell text is compared with known words. */
 export function normalizeText(value: unknown): string {
-  return tidyText(value === null || value === undefined ? value : String(value).toLowerCase().replace(/ё/g, 'е'));
+  return tidyText(value === null || value === undefined ? value : foldCase(String(value)));
 }
 
 /**

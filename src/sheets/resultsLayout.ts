@@ -5,18 +5,14 @@
  * procedure and year: «ОГЭ математика 2024, % двоек», with or without participants).
  */
 import { yearInText } from '../core/years';
+import { normalizeText } from '../core/text';
 
 export type ResultField =
   'schoolCode' | 'year' | 'procedure' | 'subject' | 'grade' | 'participants' | 'failed' | 'highScorers' | 'notAdmitted';
 
 /** A header as compared: lower case, «ё» → «е», quotes and spaces made plain. */
 function plain(header: string): string {
-  return header
-    .toLowerCase()
-    .replace(/ё/g, 'е')
-    .replace(/[«»“”„"']/g, '"')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return normalizeText(header.replace(/[«»“”„"']/g, '"'));
 }
 
 /** «Не преодолели порог», «Не справились (получили «2»)», «Количество участников, получивших «2»», «Кол-во двоек», «% двоек», «неудовлетворительно». */

@@ -6,6 +6,7 @@ import { ValueError } from '../core/errors';
 import { quoteValue } from '../core/numbers';
 import { TIMESTAMP_MESSAGES } from './messages';
 import { fromWallClock, utcWallClock, wallClock, type WallClock } from '../core/wallClock';
+import { foldCase } from '../core/text';
 
 /** A time after a date: «8:03», «08:03:05», «8:03:05.123», «8:03:05 AM», after a space, «T» or «, ». */
 const TIME = String.raw`(?:(?:,?[ \u00A0]+|T)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?(?:[ \u00A0]*([AaPp])\.?[Mm]\.?)?)?`;
@@ -49,7 +50,7 @@ const MONTH_PREFIXES: ReadonlyArray<readonly [string, number]> = [
 ];
 
 function monthOf(word: string): number | null {
-  const w = word.toLowerCase().replace(/ё/g, 'е');
+  const w = foldCase(word);
   if (w.length < 3) return null;
   const hit = MONTH_PREFIXES.find(([prefix]) => w.startsWith(prefix));
   return hit ? hit[1] : null;

@@ -23,6 +23,7 @@ import { UI } from './messages';
 import { activeRun, assertRunner, cancelRun, lastSummary, runStep, startRun } from './runner';
 import { loadSettings, resetSettings, saveSettings } from './settingsStore';
 import { triggerStatus, triggerStatusText } from './trigger';
+import { normalizeText } from '../core/text';
 
 /** Sheets the add-in writes (the inputs «Результаты ОП» and «Риски» are the user's). */
 const OUTPUT_NAMES: readonly string[] = Object.values(SHEET_NAMES).filter((n) => n !== SHEET_NAMES.results && n !== SHEET_NAMES.risks);
@@ -186,10 +187,7 @@ export function sidebarSchools(query: string): SchoolListItem[] {
     const settings = loadSettings();
     const inputs = loadInputs(ss, ss.getSpreadsheetTimeZone(), new Date());
     const report = computeReport({ ...inputs, settings });
-    const q = String(query ?? '')
-      .toLowerCase()
-      .replace(/ё/g, 'е')
-      .trim();
+    const q = normalizeText(query);
     const items = report.schools
       .map((r) => ({
         schoolCode: r.school.schoolCode,
@@ -198,7 +196,7 @@ export function sidebarSchools(query: string): SchoolListItem[] {
         status: r.shnor.status,
         cluster: r.shnor.cluster ?? '',
       }))
-      .filter((i) => !q || `${i.name} ${i.schoolCode} ${i.municipality}`.toLowerCase().replace(/ё/g, 'е').includes(q));
+      .filter((i) => !q || normalizeText(`${i.name} ${i.schoolCode} ${i.municipality}`).includes(q));
     items.sort((a, b) => Number(b.status === 'ШНОР') - Number(a.status === 'ШНОР') || a.name.localeCompare(b.name, 'ru'));
     return items.slice(0, 200);
   });

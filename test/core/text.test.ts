@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeText, plural, tidyText } from '../../src/core/text';
+import { foldCase, normalizeText, plural, tidyText } from '../../src/core/text';
 
 describe('cell text as people type it', () => {
   it('tidies runs of any space into one and trims; an empty cell is ""', () => {
@@ -13,6 +13,12 @@ describe('cell text as people type it', () => {
     expect(normalizeText(' Выполнено ')).toBe('выполнено');
     expect(normalizeText('ОТМЕНЁН')).toBe('отменен');
     expect(normalizeText(null)).toBe('');
+  });
+});
+
+describe('foldCase', () => {
+  it('reads ё as е in either case and lowers the rest, leaving spaces as they are', () => {
+    expect(foldCase('Учёт  ЁМКОСТИ')).toBe('учет  емкости');
   });
 });
 

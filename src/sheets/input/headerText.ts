@@ -5,6 +5,7 @@
  * language in one 860 KB file, which would more than double build/Code.js, while trigrams cost a few lines.
  */
 import { CAPITAL_ABBREVIATIONS, GENERIC_WEIGHT, GENERIC_WORDS, SAME_WORDS, SHORTENINGS, STOP_WORDS } from './headerWords';
+import { foldCase } from '../../core/text';
 
 const LETTER = 'A-Za-zА-Яа-яЁё';
 const CAPITALS: ReadonlyArray<readonly [RegExp, string]> = CAPITAL_ABBREVIATIONS.map(([abbr, full]) => [
@@ -16,7 +17,7 @@ const CAPITALS: ReadonlyArray<readonly [RegExp, string]> = CAPITAL_ABBREVIATIONS
 export function headerWords(header: string): string[] {
   let text = String(header ?? '');
   for (const [pattern, full] of CAPITALS) text = text.replace(pattern, full);
-  text = text.toLowerCase().replace(/ё/g, 'е');
+  text = foldCase(text);
   for (const [pattern, full] of SHORTENINGS) text = text.replace(pattern, full);
   const words: string[] = [];
   for (const raw of text.split(/[^a-zа-я]+/)) {
