@@ -1,8 +1,9 @@
 /**
  * «Дорожные карты»: one sheet for the roadmaps of the schools that get no tab of their own (docs/методика.md §6) —
  * beyond ROADMAP_TABS_MAX tabs, or a school whose code would make a sheet name longer than Sheets allows. The
- * roadmap's columns with Код ОО and Школа in front, a block of rows per school followed by a few empty rows for
- * measures the school adds, and a filter: choosing a code in «Код ОО» shows one school's roadmap.
+ * roadmap's columns with Код ОО, Школа, Муниципалитет and Кластер in front (what a school's tab says in its title), a
+ * block of rows per school followed by a few empty rows for measures the school adds, and a filter: choosing a code in
+ * «Код ОО» shows one school's roadmap, a municipality in «Муниципалитет» its schools'.
  */
 import type { RoadmapRow } from '../core/roadmap';
 import { headerTexts } from './input/cells';
@@ -32,6 +33,9 @@ import { headerRowOf } from './sheetSpec';
 export interface CombinedBlock {
   schoolCode: string;
   schoolName: string;
+  municipality: string;
+  /** The school's cluster, or its status when it has none (as the title of a school's tab shows it). */
+  cluster: string;
   rows: RoadmapRow[];
 }
 
@@ -43,19 +47,21 @@ export interface CombinedAreas {
 
 /** Empty rows after each school's block, for the measures it adds: they carry its code so the filter shows them. */
 export const COMBINED_SPARE_ROWS = 3;
-/** Код ОО and Школа stand before the roadmap's columns. */
-const LEAD = 2;
-const LEAD_COLUMNS: ColumnSpec[] = [
-  { header: 'Код ОО', format: FORMAT.text, width: 90 },
-  { header: 'Школа', format: FORMAT.text, width: 220 },
+type LeadColumn = 'schoolCode' | 'schoolName' | 'municipality' | 'cluster';
+/** The school's columns before the roadmap's. */
+const LEAD_COLUMNS: ReadonlyArray<ColumnSpec & { key: LeadColumn }> = [
+  { key: 'schoolCode', header: 'Код ОО', format: FORMAT.text, width: 90 },
+  { key: 'schoolName', header: 'Школа', format: FORMAT.text, width: 220 },
+  { key: 'municipality', header: 'Муниципалитет', format: FORMAT.text, width: 160 },
+  { key: 'cluster', header: 'Кластер', format: FORMAT.text, width: 170 },
 ];
+const LEAD = LEAD_COLUMNS.length;
 
-type CombinedColumn = RoadmapColumn | 'schoolCode' | 'schoolName';
+type CombinedColumn = RoadmapColumn | LeadColumn;
 const COMBINED_SCHEMA: InputSchema<CombinedColumn> = {
   id: 'combinedRoadmaps',
   fields: [
-    { key: 'schoolCode', title: LEAD_COLUMNS[0].header, required: 'no', variants: COMBINED_ROADMAP_VARIANTS.schoolCode },
-    { key: 'schoolName', title: LEAD_COLUMNS[1].header, required: 'no', variants: COMBINED_ROADMAP_VARIANTS.schoolName },
+    ...LEAD_COLUMNS.map((c) => ({ key: c.key, title: c.header, required: 'no' as const, variants: COMBINED_ROADMAP_VARIANTS[c.key] })),
     ...ROADMAP_SCHEMA.fields,
   ],
 };
@@ -68,7 +74,7 @@ export function combinedRoadmapSheet(blocks: readonly CombinedBlock[], yearStart
     'Чтобы увидеть одну школу, выберите её код в фильтре столбца «Код ОО». Школа заполняет Срок, Статус и Комментарий своих строк и может добавить мероприятия в пустые строки своего блока.',
   ];
   const rows: CellValue[][] = blocks.flatMap((b) => {
-    const lead = [b.schoolCode, b.schoolName];
+    const lead = [b.schoolCode, b.schoolName, b.municipality, b.cluster];
     const spare = Array.from({ length: COMBINED_SPARE_ROWS }, () => [...lead, ...ROADMAP_COLUMNS.map(() => '')]);
     return [...roadmapCells(b.rows).map((cells) => [...lead, ...cells]), ...spare];
   });
@@ -76,7 +82,7 @@ export function combinedRoadmapSheet(blocks: readonly CombinedBlock[], yearStart
   return {
     name: COMBINED_ROADMAPS,
     caption,
-    columns: [...LEAD_COLUMNS, ...ROADMAP_COLUMNS],
+    columns: [...LEAD_COLUMNS.map(({ header, format, width }) => ({ header, format, width })), ...ROADMAP_COLUMNS],
     rows,
     filter: true,
     ...checks,
@@ -93,30 +99,57 @@ interface Line {
   /** The school of the row: its own code, or the code of the row above. */
   code: string;
   name: string;
+  municipality: string;
+  cluster: string;
   ownCode: boolean;
   row: RoadmapRow | null;
 }
 
-function tableOf(values: unknown[][]): { firstRow: number; lines: Line[] } | null {
+/**
+ * The 1-based sheet columns of the editable parts, as the header shows them (a sheet written before a column was added
+ * in front keeps its own places): Срок, Статус, Комментарий, and the roadmap's visible columns from № to Примечание.
+ */
+interface EditableColumns {
+  deadline: number;
+  status: number;
+  comment: number;
+  first: number;
+  last: number;
+}
+
+function tableOf(values: unknown[][]): { firstRow: number; lines: Line[]; editable: EditableColumns } | null {
   const headerIndex = findHeaderRow(values, COMBINED_SCHEMA, 3);
   if (headerIndex < 0) return null;
   const { columns } = matchHeaders(COMBINED_SCHEMA, headerTexts(values, headerIndex));
+  // Where a title is not found, the column stands where this layout puts it.
+  const column = (key: RoadmapColumn, inRoadmap: number) => (columns[key] ?? LEAD + inRoadmap) + 1;
+  const editable: EditableColumns = {
+    deadline: column('deadline', DEADLINE_COLUMN),
+    status: column('status', STATUS_COLUMN),
+    comment: column('comment', COMMENT_COLUMN),
+    first: column('number', 0),
+    last: column('note', ID_COLUMN - 1),
+  };
   const lines: Line[] = [];
   let code = '';
-  let name = '';
+  let school = { name: '', municipality: '', cluster: '' };
   for (const cells of values.slice(headerIndex + 1)) {
     const at = (key: CombinedColumn) => (columns[key] === null ? '' : cells[columns[key]!]);
     const row = roadmapRowOf(at);
     // A row without a code continues the block above it (a row someone inserted inside a block).
     const ownCode = cellText(at('schoolCode'));
-    if (ownCode && ownCode !== code) name = '';
+    if (ownCode && ownCode !== code) school = { name: '', municipality: '', cluster: '' };
     code = ownCode || code;
-    name = cellText(at('schoolName')) || name;
-    lines.push({ code, name, ownCode: !!ownCode, row });
+    school = {
+      name: cellText(at('schoolName')) || school.name,
+      municipality: cellText(at('municipality')) || school.municipality,
+      cluster: cellText(at('cluster')) || school.cluster,
+    };
+    lines.push({ code, ...school, ownCode: !!ownCode, row });
   }
   // Empty lines below the last block (no code of their own) are not part of the table.
   while (lines.length && lines[lines.length - 1].row === null && !lines[lines.length - 1].ownCode) lines.pop();
-  return { firstRow: headerIndex + 2, lines };
+  return { firstRow: headerIndex + 2, lines, editable };
 }
 
 /**
@@ -127,11 +160,13 @@ export function readCombinedRoadmaps(values: unknown[][]): CombinedBlock[] {
   const table = tableOf(values);
   if (!table) return [];
   const blocks = new Map<string, CombinedBlock>();
-  for (const { code, name, row } of table.lines) {
+  for (const { code, name, municipality, cluster, row } of table.lines) {
     if (!code) continue;
     let block = blocks.get(code);
-    if (!block) blocks.set(code, (block = { schoolCode: code, schoolName: name, rows: [] }));
-    if (!block.schoolName) block.schoolName = name;
+    if (!block) blocks.set(code, (block = { schoolCode: code, schoolName: name, municipality, cluster, rows: [] }));
+    block.schoolName ||= name;
+    block.municipality ||= municipality;
+    block.cluster ||= cluster;
     if (row) block.rows.push(row);
   }
   return [...blocks.values()];
@@ -146,7 +181,7 @@ export function combinedAreas(values: unknown[][]): CombinedAreas[] {
   const table = tableOf(values);
   if (!table) return [];
   const bySchool = new Map<string, Area[]>();
-  const { lines, firstRow } = table;
+  const { lines, firstRow, editable } = table;
   for (let start = 0; start < lines.length;) {
     const code = lines[start].code;
     let end = start;
@@ -156,12 +191,22 @@ export function combinedAreas(values: unknown[][]): CombinedAreas[] {
     if (code) {
       const rows = end - start + 1;
       const areas = bySchool.get(code) ?? [];
-      areas.push(
-        { row: firstRow + start, column: LEAD + DEADLINE_COLUMN + 1, numRows: rows, numColumns: 1 },
-        { row: firstRow + start, column: LEAD + STATUS_COLUMN + 1, numRows: rows, numColumns: COMMENT_COLUMN - STATUS_COLUMN + 1 },
-      );
+      areas.push({ row: firstRow + start, column: editable.deadline, numRows: rows, numColumns: 1 });
+      // Статус and Комментарий side by side are one area.
+      if (editable.comment === editable.status + 1)
+        areas.push({ row: firstRow + start, column: editable.status, numRows: rows, numColumns: 2 });
+      else
+        areas.push(
+          { row: firstRow + start, column: editable.status, numRows: rows, numColumns: 1 },
+          { row: firstRow + start, column: editable.comment, numRows: rows, numColumns: 1 },
+        );
       if (spareFrom <= end)
-        areas.push({ row: firstRow + spareFrom, column: LEAD + 1, numRows: end - spareFrom + 1, numColumns: ID_COLUMN });
+        areas.push({
+          row: firstRow + spareFrom,
+          column: editable.first,
+          numRows: end - spareFrom + 1,
+          numColumns: editable.last - editable.first + 1,
+        });
       bySchool.set(code, areas);
     }
     start = end + 1;

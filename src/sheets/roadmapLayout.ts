@@ -1,6 +1,6 @@
 /**
  * The table of a roadmap (docs/методика.md §6) as both roadmap sheets lay it out: a school's own tab «ДК <Код ОО>»
- * (roadmapSheets.ts) and the combined sheet «Дорожные карты» (combinedRoadmaps.ts), which puts Код ОО and Школа in
+ * (roadmapSheets.ts) and the combined sheet «Дорожные карты» (combinedRoadmaps.ts), which puts the school's columns in
  * front of the same columns. Its columns, drop-downs, overdue highlighting and how people's rows are read back.
  */
 import { OVERDUE_CONDITIONS, ROADMAP_HEADER, ROADMAP_STATUSES, ROADMAP_VISIBLE_COLUMNS, type RoadmapRow } from '../core/roadmap';

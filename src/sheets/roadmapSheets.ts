@@ -221,7 +221,10 @@ export function generateRoadmaps(
   return { tabs: staged.map((s) => s.written), combined };
 }
 
-/** The blocks of «Дорожные карты» after a run: the schools already there in their order, each of `codes` regenerated, new schools at the end. */
+/**
+ * The blocks of «Дорожные карты» after a run: the schools already there in their order, each of `codes` regenerated, new
+ * schools at the end; every school of the report with its municipality and cluster as they are now.
+ */
 function combinedBlocks(
   existing: readonly CombinedBlock[],
   codes: readonly string[],
@@ -229,15 +232,21 @@ function combinedBlocks(
   roadmapOf: (school: SchoolReport, existing: readonly RoadmapRow[]) => RoadmapRow[],
 ): CombinedBlock[] {
   const regenerate = new Set(codes);
+  const facts = (school: SchoolReport) => ({
+    schoolName: school.school.name,
+    municipality: school.school.municipality,
+    cluster: school.shnor.clusterOrStatus,
+  });
   const blocks = existing.map((b) => {
     const school = byCode.get(b.schoolCode);
-    return regenerate.has(b.schoolCode) && school ? { ...b, schoolName: school.school.name, rows: roadmapOf(school, b.rows) } : b;
+    if (!school) return b;
+    return { ...b, ...facts(school), rows: regenerate.has(b.schoolCode) ? roadmapOf(school, b.rows) : b.rows };
   });
   const there = new Set(existing.map((b) => b.schoolCode));
   for (const code of codes) {
     if (there.has(code)) continue;
     const school = byCode.get(code)!;
-    blocks.push({ schoolCode: code, schoolName: school.school.name, rows: roadmapOf(school, []) });
+    blocks.push({ schoolCode: code, ...facts(school), rows: roadmapOf(school, []) });
   }
   return blocks;
 }
