@@ -407,11 +407,16 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const snapshot = snapshotSpreadsheet(twin.spreadsheet);
   const xlsx = path.join(options.out, 'report.xlsx');
   const html = path.join(options.out, 'report.html');
-  await exportXlsx(snapshot, xlsx);
+  const renamed = await exportXlsx(snapshot, xlsx);
   await exportHtml(snapshot, html, { generatedAt: options.now ?? new Date(), summary });
   log('');
   log(`Отчёт (${plural(snapshot.sheets.length, 'лист', 'листа', 'листов')}):`);
   log(`  ${xlsx}`);
+  if (renamed.length)
+    log(
+      `    В файле Excel ${renamed.length === 1 ? 'лист назван' : 'листы названы'} иначе: Excel не допускает в названии листа больше 31 символа ` +
+        `и знаков * ? : \\ / [ ] — ${renamed.map((r) => `«${r.sheet}» → «${r.excel}»`).join('; ')}.`,
+    );
   log(`  ${html}`);
   return { twin, compute: c, check, roadmaps, xlsx, html, summary, seeded, incomplete };
 }

@@ -87,19 +87,20 @@ function writeCells(ws: ExcelJS.Worksheet, sheet: SheetSnapshot, timeZone: strin
 class ListStore {
   private readonly lists: string[][] = [];
   private readonly known = new Map<string, string>();
+  constructor(private readonly sheetName: string) {}
   reference(values: string[]): string {
     const key = JSON.stringify(values);
     const found = this.known.get(key);
     if (found) return found;
     this.lists.push(values);
     const letter = columnLetter(this.lists.length - 1);
-    const ref = `'${LISTS_SHEET}'!$${letter}$1:$${letter}$${Math.max(values.length, 1)}`;
+    const ref = `'${this.sheetName}'!$${letter}$1:$${letter}$${Math.max(values.length, 1)}`;
     this.known.set(key, ref);
     return ref;
   }
   writeTo(wb: ExcelJS.Workbook): void {
     if (this.lists.length === 0) return;
-    const ws = wb.addWorksheet(LISTS_SHEET, { state: 'hidden' });
+    const ws = wb.addWorksheet(this.sheetName, { state: 'hidden' });
     this.lists.forEach((values, c) => values.forEach((v, r) => (ws.getCell(r + 1, c + 1).value = v)));
   }
 }
@@ -183,9 +184,48 @@ function validationsOf(ws: ExcelJS.Worksheet): { add(address: string, validation
   return (ws as unknown as { dataValidations: { add(address: string, validation: ExcelJS.DataValidation): void } }).dataValidations;
 }
 
-function writeSheet(wb: ExcelJS.Workbook, sheet: SheetSnapshot, timeZone: string, lists: ListStore): void {
+/** Characters Excel does not allow in a sheet name, and the length it stops at; Sheets allows both. */
+const EXCEL_FORBIDDEN = new Set(['*', '?', ':', '/', '\\', '[', ']']);
+const EXCEL_NAME_MAX = 31;
+/** exceljs keeps this name for itself. */
+const EXCEL_RESERVED = ['history'];
+
+function isExcelName(name: string): boolean {
+  return name.length <= EXCEL_NAME_MAX && ![...name].some((ch) => EXCEL_FORBIDDEN.has(ch)) && !/^'|'$/.test(name);
+}
+
+/**
+ * Excel's names for `names`, in order. A name Excel accepts stays as it is (the first time); in another, a character
+ * Excel does not allow and a quote at either end become «_», the name is cut to 31 characters, and a name already taken
+ * (case aside) gets « (2)», « (3)»… within those 31.
+ */
+export function excelSheetNames(names: readonly string[]): string[] {
+  const taken = new Set(EXCEL_RESERVED);
+  // The first sheet with a valid name keeps it; a later one with the same name (case aside) is renamed like the others.
+  const keeps = names.map((name) => {
+    const keep = isExcelName(name) && !taken.has(name.toLowerCase());
+    if (keep) taken.add(name.toLowerCase());
+    return keep;
+  });
+  return names.map((name, i) => {
+    if (keeps[i]) return name;
+    const clean = [...name]
+      .map((ch) => (EXCEL_FORBIDDEN.has(ch) ? '_' : ch))
+      .join('')
+      .replace(/^'|'$/g, '_');
+    let candidate = clean.slice(0, EXCEL_NAME_MAX);
+    for (let k = 2; taken.has(candidate.toLowerCase()); k++) {
+      const suffix = ` (${k})`;
+      candidate = clean.slice(0, EXCEL_NAME_MAX - suffix.length) + suffix;
+    }
+    taken.add(candidate.toLowerCase());
+    return candidate;
+  });
+}
+
+function writeSheet(wb: ExcelJS.Workbook, sheet: SheetSnapshot, name: string, timeZone: string, lists: ListStore): void {
   const tab = argb(sheet.tabColor);
-  const ws = wb.addWorksheet(sheet.name, {
+  const ws = wb.addWorksheet(name, {
     views: sheet.frozenRows || sheet.frozenColumns ? [{ state: 'frozen', ySplit: sheet.frozenRows, xSplit: sheet.frozenColumns }] : [],
     ...(tab ? { properties: { tabColor: { argb: tab } } } : {}),
   });
@@ -208,17 +248,29 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: SheetSnapshot, timeZone: string
   });
 }
 
-/** The snapshot as an exceljs workbook (not yet written). */
-export function workbookOf(snapshot: SpreadsheetSnapshot): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'ШНОР-монитор';
-  const lists = new ListStore();
-  for (const sheet of snapshot.sheets) writeSheet(wb, sheet, snapshot.timeZone, lists);
-  lists.writeTo(wb);
-  return wb;
+/** A sheet that has another name in the Excel file than in the spreadsheet. */
+export interface RenamedSheet {
+  sheet: string;
+  excel: string;
 }
 
-/** Writes the snapshot to `file` as .xlsx. */
-export async function exportXlsx(snapshot: SpreadsheetSnapshot, file: string): Promise<void> {
-  await workbookOf(snapshot).xlsx.writeFile(file);
+/** The snapshot as an exceljs workbook (not yet written), and the sheets Excel knows by another name. */
+export function workbookOf(snapshot: SpreadsheetSnapshot): { wb: ExcelJS.Workbook; renamed: RenamedSheet[] } {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'ШНОР-монитор';
+  const sheetNames = snapshot.sheets.map((s) => s.name);
+  // The hidden list sheet comes last and takes what is left: a people's sheet called «Списки» keeps its name.
+  const names = excelSheetNames([...sheetNames, LISTS_SHEET]);
+  const lists = new ListStore(names[names.length - 1]);
+  snapshot.sheets.forEach((sheet, i) => writeSheet(wb, sheet, names[i], snapshot.timeZone, lists));
+  lists.writeTo(wb);
+  const renamed = sheetNames.flatMap((sheet, i) => (names[i] === sheet ? [] : [{ sheet, excel: names[i] }]));
+  return { wb, renamed };
+}
+
+/** Writes the snapshot to `file` as .xlsx; returns the sheets Excel knows by another name. */
+export async function exportXlsx(snapshot: SpreadsheetSnapshot, file: string): Promise<RenamedSheet[]> {
+  const { wb, renamed } = workbookOf(snapshot);
+  await wb.xlsx.writeFile(file);
+  return renamed;
 }

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { excelFormula, excelNumberFormat, exportXlsx, wallClockDate } from '../../scripts/lib/exportXlsx';
+import { excelFormula, excelNumberFormat, excelSheetNames, exportXlsx, wallClockDate } from '../../scripts/lib/exportXlsx';
 import { snapshotSpreadsheet } from '../../scripts/lib/snapshot';
 import { fixtureTwin, INJECTED_NAME } from '../support/exportFixture';
 
@@ -67,5 +67,38 @@ describe('exportXlsx round trip (read back with exceljs)', () => {
       expect(ws.getCell(address).dataValidation).toMatchObject({ type: 'list', formulae: ['"низкий,высокий"'], showErrorMessage: true });
     }
     expect(ws.getCell('F4').dataValidation).toBeUndefined();
+  });
+});
+
+describe('sheet names Excel accepts (Sheets allows longer ones and more characters)', () => {
+  it('keeps a valid name, puts «_» for * ? : \\ / [ ] and a quote at either end, and cuts at 31 characters', () => {
+    const long = `ДК ${'x'.repeat(40)}`;
+    expect(excelSheetNames(['ИСБШ', 'ДК 12/34', "'Цитата'", long])).toEqual(['ИСБШ', 'ДК 12_34', '_Цитата_', `ДК ${'x'.repeat(28)}`]);
+  });
+
+  it('tells apart names that are one once cut or cleaned, and never takes a valid name from the sheet that has it', () => {
+    // Both long names cut to «ДК » + 28 × x; the second takes « (2)» within 31: «ДК » + 24 × x + « (2)».
+    const a = `ДК ${'x'.repeat(40)}a`;
+    const b = `ДК ${'x'.repeat(40)}b`;
+    expect(excelSheetNames([a, b])).toEqual([`ДК ${'x'.repeat(28)}`, `ДК ${'x'.repeat(24)} (2)`]);
+    // «A/B» cleans to «A_B», which a later sheet already has: that sheet keeps it.
+    expect(excelSheetNames(['A/B', 'a_b'])).toEqual(['A_B (2)', 'a_b']);
+  });
+
+  it("writes a workbook whose sheets Sheets names freely, with the list sheet out of people's way", async () => {
+    const twin = fixtureTwin();
+    const ss = twin.spreadsheet;
+    ss.insertSheet('ДК 12/34');
+    // A sheet of people's own called «Списки», and a list too long to write inline: the hidden list sheet needs its name.
+    const own = ss.insertSheet('Списки');
+    const long = Array.from({ length: 40 }, (_, i) => `вариант ${i + 1}`);
+    own.getRange(1, 1).setDataValidation(twin.SpreadsheetApp.newDataValidation().requireValueInList(long, true).build());
+    const file = path.join(dir, 'names.xlsx');
+    const renamed = await exportXlsx(snapshotSpreadsheet(ss), file);
+    expect(renamed).toEqual([{ sheet: 'ДК 12/34', excel: 'ДК 12_34' }]);
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.readFile(file);
+    expect(back.worksheets.map((w) => w.name)).toEqual(['Школы', 'ДК edu1', 'ДК 12_34', 'Списки', 'Списки (2)']);
+    expect(back.getWorksheet('Списки')!.getCell('A1').dataValidation?.formulae?.[0]).toMatch(/^'Списки \(2\)'!\$A\$1:\$A\$40$/);
   });
 });
