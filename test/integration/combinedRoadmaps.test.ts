@@ -118,3 +118,59 @@ describe('roadmaps beyond the tabs’ limit', () => {
     expect(monitoring.filter((r) => String(r[0]).startsWith('ДК '))).toHaveLength(50);
   });
 });
+
+describe('a «Дорожные карты» sheet of the earlier layout (Код ОО and Школа only in front)', () => {
+  it('is rewritten in today’s layout on the next roadmap run, keeping what a school entered', () => {
+    ensureBuilt();
+    const twin = createTwin({ userEmail: OWNER, ownerEmail: OWNER });
+    twin.addSheet('Ответы на форму (1)', responsesRows(SCHOOLS));
+    twin.linkForm('Ответы на форму (1)');
+    twin.addSheet('Результаты ОП', resultsRows(RESULTS));
+    const oldHeader = [
+      'Код ОО',
+      'Школа',
+      '№',
+      'Фактор риска',
+      'Задача',
+      'Мероприятие',
+      'Срок',
+      'Ответственный',
+      'Показатель',
+      'Документ',
+      'Статус',
+      'Комментарий',
+      'Примечание',
+      'ID меры',
+    ];
+    const own = [
+      'S51',
+      'Школа S51',
+      1,
+      'Общие меры',
+      'Своя задача',
+      'Родительский всеобуч',
+      '',
+      'Директор',
+      '',
+      '',
+      'выполнено',
+      'сделано в октябре',
+      '',
+      '',
+    ];
+    const spare = ['S51', 'Школа S51', '', '', '', '', '', '', '', '', '', '', '', ''];
+    twin.addSheet(SHEET, [['Дорожные карты'], ['…'], ['…'], [], oldHeader, own, spare, spare, spare]);
+    const addon = loadAddon(twin);
+    addon.call('menuComputeAll');
+    addon.call('menuRoadmaps');
+    expect(twin.ui.alerts.at(-1)?.message).toMatch(/Дорожные карты сформированы или обновлены: 53\./);
+    const values = twin.sheetValues(SHEET);
+    const header = values.find((r) => r[0] === 'Код ОО')!;
+    expect(header.slice(0, 5)).toEqual(['Код ОО', 'Школа', 'Муниципалитет', 'Кластер', '№']);
+    // S51 stays on the sheet (its work is there); its own measure keeps its status and comment, now in columns M and N.
+    const s51 = values.filter((r) => r[0] === 'S51');
+    const mine = s51.find((r) => r[7] === 'Родительский всеобуч')!;
+    expect([mine[2], mine[3], mine[12], mine[13]]).toEqual(['МО Альфа', 'умеренно неуспевающие', 'выполнено', 'сделано в октябре']);
+    expect(roadmapPlaces(twin).combined).toEqual(expect.arrayContaining(['S51', LONG_CODE]));
+  });
+});
