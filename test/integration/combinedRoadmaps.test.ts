@@ -4,7 +4,7 @@
  * add-in in the twin, with a school's responsible person editing its block as the protections allow.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, responsesRows, resultsRows, roadmapPlaces } from '../support/harness';
+import { EARLIER_COMBINED_HEADER, ensureBuilt, responsesRows, resultsRows, roadmapPlaces } from '../support/harness';
 import { result, school } from '../fixtures/region';
 import type { Twin } from '../../emulator/twin';
 import type { LoadedAddon } from '../../emulator/index';
@@ -126,22 +126,6 @@ describe('a «Дорожные карты» sheet of the earlier layout (Код 
     twin.addSheet('Ответы на форму (1)', responsesRows(SCHOOLS));
     twin.linkForm('Ответы на форму (1)');
     twin.addSheet('Результаты ОП', resultsRows(RESULTS));
-    const oldHeader = [
-      'Код ОО',
-      'Школа',
-      '№',
-      'Фактор риска',
-      'Задача',
-      'Мероприятие',
-      'Срок',
-      'Ответственный',
-      'Показатель',
-      'Документ',
-      'Статус',
-      'Комментарий',
-      'Примечание',
-      'ID меры',
-    ];
     const own = [
       'S51',
       'Школа S51',
@@ -159,7 +143,7 @@ describe('a «Дорожные карты» sheet of the earlier layout (Код 
       '',
     ];
     const spare = ['S51', 'Школа S51', '', '', '', '', '', '', '', '', '', '', '', ''];
-    twin.addSheet(SHEET, [['Дорожные карты'], ['…'], ['…'], [], oldHeader, own, spare, spare, spare]);
+    twin.addSheet(SHEET, [['Дорожные карты'], ['…'], ['…'], [], [...EARLIER_COMBINED_HEADER], own, spare, spare, spare]);
     const addon = loadAddon(twin);
     addon.call('menuComputeAll');
     addon.call('menuRoadmaps');

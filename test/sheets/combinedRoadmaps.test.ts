@@ -7,7 +7,7 @@ import type { RoadmapRow } from '../../src/core/roadmap';
 import { combinedAreas, combinedAreasOfSpec, combinedRoadmapSheet, readCombinedRoadmaps } from '../../src/sheets/combinedRoadmaps';
 import { placeRoadmaps } from '../../src/sheets/roadmapSheets';
 import { headerRowOf } from '../../src/sheets/sheetSpec';
-import { specValues } from '../support/harness';
+import { EARLIER_COMBINED_HEADER, specValues } from '../support/harness';
 
 function row(measure: string, status = 'не начато'): RoadmapRow {
   return {
@@ -124,22 +124,7 @@ describe('the combined sheet', () => {
 describe('a combined sheet written before Муниципалитет and Кластер were added', () => {
   it('is read by its titles, and its editable areas are where its own header puts them', () => {
     // The earlier layout: Код ОО, Школа, then the roadmap's twelve columns — Срок in G (7), Статус K (11), № C (3).
-    const header = [
-      'Код ОО',
-      'Школа',
-      '№',
-      'Фактор риска',
-      'Задача',
-      'Мероприятие',
-      'Срок',
-      'Ответственный',
-      'Показатель',
-      'Документ',
-      'Статус',
-      'Комментарий',
-      'Примечание',
-      'ID меры',
-    ];
+    const header = [...EARLIER_COMBINED_HEADER];
     const measure = ['A', 'Школа А', 1, 'Общие меры', 'Задача', 'м1', '', 'Директор', '', '', 'в работе', '', '', 'm-м1'];
     const spare = ['A', 'Школа А', '', '', '', '', '', '', '', '', '', '', '', ''];
     const values = [['Дорожные карты'], [], header, measure, spare];

@@ -118,3 +118,24 @@ export function specValues(spec: SheetSpec): unknown[][] {
     ...spec.rows.map((r) => pad(r.map((v) => v ?? ''))),
   ];
 }
+
+/**
+ * The header of «Дорожные карты» as the add-in wrote it before Муниципалитет and Кластер were added (Код ОО, Школа, then
+ * the roadmap's twelve columns), spelled out here rather than taken from the layout: sheets of that layout are in use.
+ */
+export const EARLIER_COMBINED_HEADER: readonly string[] = [
+  'Код ОО',
+  'Школа',
+  '№',
+  'Фактор риска',
+  'Задача',
+  'Мероприятие',
+  'Срок',
+  'Ответственный',
+  'Показатель',
+  'Документ',
+  'Статус',
+  'Комментарий',
+  'Примечание',
+  'ID меры',
+];
