@@ -34,13 +34,36 @@ export function runPeakCells(outputs: ReadonlyArray<{ draft: GridSize; live: Gri
   return cells;
 }
 
+/** An output of a run for the budget: its draft, the draft's rows of schools' data, and the live sheet if any. */
+export interface BudgetedOutput {
+  draft: GridSize;
+  /** Data rows of the draft; a sheet with a row per school (as many data rows as schools, or more) shrinks with them. */
+  dataRows: number;
+  live: GridSize | null;
+}
+
 /**
- * About how many of `schools` schools would fit in `freeCells` when their run needs `neededCells`: the outputs grow
- * with the schools, so in proportion, rounded down (the sheets that do not grow make it err on the safe side).
+ * About how many of `schools` schools would fit in `freeCells`: the largest number whose run's peak (`runPeakCells`)
+ * fits, with the sheets that have a row per school cut in proportion and everything else as it is — the live sheets
+ * of an earlier run and the default grid do not shrink with fewer schools.
  */
-export function schoolsThatFit(schools: number, freeCells: number, neededCells: number): number {
-  if (freeCells <= 0 || neededCells <= 0) return 0;
-  return Math.min(schools, Math.floor((schools * freeCells) / neededCells));
+export function schoolsThatFit(schools: number, freeCells: number, outputs: ReadonlyArray<BudgetedOutput>): number {
+  const peakFor = (n: number) =>
+    runPeakCells(
+      outputs.map(({ draft, dataRows, live }) => {
+        const rows = schools > 0 && dataRows >= schools ? draft.rows - dataRows + Math.ceil((dataRows * n) / schools) : draft.rows;
+        return { draft: { rows, columns: draft.columns }, live };
+      }),
+    );
+  if (peakFor(0) > freeCells) return 0;
+  let lo = 0;
+  let hi = schools;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (peakFor(mid) <= freeCells) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /** Cells a roadmap run adds: its roadmap sheets, and the reference and monitoring sheets it has to create. */

@@ -206,14 +206,15 @@ function cellsInUse(ss: Spreadsheet): number {
 function checkCellBudget(ctx: JobContext): void {
   const book = workbookOf(ctx.ss);
   const outputs = COMPUTE_BUILDERS.map((b) => {
+    const spec = ctx.spec(b);
     const live = book.find(b.name);
-    return { draft: gridOf(ctx.spec(b)), live: live ? { rows: live.rows, columns: live.columns } : null };
+    return { draft: gridOf(spec), dataRows: spec.rows.length, live: live ? { rows: live.rows, columns: live.columns } : null };
   });
   const needed = runPeakCells(outputs);
   const used = cellsInUse(ctx.ss);
   if (used + needed > SHEETS_CELL_LIMIT) {
     const schools = ctx.data().report.schools.length;
-    throw new UserError(UI.cellBudget(used + needed, SHEETS_CELL_LIMIT, schoolsThatFit(schools, SHEETS_CELL_LIMIT - used, needed)));
+    throw new UserError(UI.cellBudget(used + needed, SHEETS_CELL_LIMIT, schoolsThatFit(schools, SHEETS_CELL_LIMIT - used, outputs)));
   }
 }
 

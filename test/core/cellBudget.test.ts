@@ -19,13 +19,24 @@ describe('the peak of cells a run holds while it stages and swaps its outputs', 
 });
 
 describe('how many schools would fit', () => {
-  it('scales the schools by the free cells over the needed ones, rounded down', () => {
-    // 1 200 × 342 810 ÷ 355 010 = 1 158.77…
-    expect(schoolsThatFit(1200, 342_810, 355_010)).toBe(1158);
+  // 100 schools: a sheet with a row per school (1 header + 100 data rows × 10 columns) and a summary of 20 × 5 whose
+  // 19 data rows do not follow the schools. For n schools the peak is 26 000 + (1 + n) × 10 + 100 = 26 110 + 10n.
+  const perSchool = { draft: { rows: 101, columns: 10 }, dataRows: 100, live: null };
+  const summary = { draft: { rows: 20, columns: 5 }, dataRows: 19, live: null };
+
+  it('is the largest number whose peak fits, the per-school sheets cut to them', () => {
+    // 26 110 + 10 × 57 = 26 680 ≤ 26 685 < 26 690.
+    expect(schoolsThatFit(100, 26_685, [perSchool, summary])).toBe(57);
+  });
+
+  it('keeps an earlier run’s larger live sheet whole, since it does not shrink with fewer schools', () => {
+    // The live sheet of 200 × 10 costs max(200, 1 + n) × 10 = 2 000 for any n < 200: 28 110 + 10n.
+    const withLive = { ...perSchool, live: { rows: 200, columns: 10 } };
+    expect(schoolsThatFit(100, 28_685, [withLive, summary])).toBe(57);
   });
 
   it('never says more schools than there are, nor fewer than none', () => {
-    expect(schoolsThatFit(10, 1_000, 100)).toBe(10);
-    expect(schoolsThatFit(10, -5, 100)).toBe(0);
+    expect(schoolsThatFit(100, 10_000_000, [perSchool, summary])).toBe(100);
+    expect(schoolsThatFit(100, 20_000, [perSchool, summary])).toBe(0);
   });
 });
