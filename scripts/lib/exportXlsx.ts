@@ -195,6 +195,19 @@ function isExcelName(name: string): boolean {
 }
 
 /**
+ * `text` cut to at most `max` UTF-16 units (what Excel and exceljs count) without splitting a character, then a quote at
+ * either end made «_»: cut first, so that the cut cannot leave a quote at the end.
+ */
+function excelCut(text: string, max: number): string {
+  let out = '';
+  for (const ch of text) {
+    if (out.length + ch.length > max) break;
+    out += ch;
+  }
+  return out.replace(/^'|'$/g, '_');
+}
+
+/**
  * Excel's names for `names`, in order. A name Excel accepts stays as it is (the first time); in another, a character
  * Excel does not allow and a quote at either end become «_», the name is cut to 31 characters, and a name already taken
  * (case aside) gets « (2)», « (3)»… within those 31.
@@ -209,14 +222,11 @@ export function excelSheetNames(names: readonly string[]): string[] {
   });
   return names.map((name, i) => {
     if (keeps[i]) return name;
-    const clean = [...name]
-      .map((ch) => (EXCEL_FORBIDDEN.has(ch) ? '_' : ch))
-      .join('')
-      .replace(/^'|'$/g, '_');
-    let candidate = clean.slice(0, EXCEL_NAME_MAX);
+    const clean = [...name].map((ch) => (EXCEL_FORBIDDEN.has(ch) ? '_' : ch)).join('');
+    let candidate = excelCut(clean, EXCEL_NAME_MAX);
     for (let k = 2; taken.has(candidate.toLowerCase()); k++) {
       const suffix = ` (${k})`;
-      candidate = clean.slice(0, EXCEL_NAME_MAX - suffix.length) + suffix;
+      candidate = excelCut(clean, EXCEL_NAME_MAX - suffix.length) + suffix;
     }
     taken.add(candidate.toLowerCase());
     return candidate;

@@ -85,6 +85,13 @@ describe('sheet names Excel accepts (Sheets allows longer ones and more characte
     expect(excelSheetNames(['A/B', 'a_b'])).toEqual(['A_B (2)', 'a_b']);
   });
 
+  it('cuts before it mends the ends, and never splits a character', () => {
+    // The 31st character is a quote: cut there, the name would end in one.
+    expect(excelSheetNames([`${'A'.repeat(30)}'b`])).toEqual([`${'A'.repeat(30)}_`]);
+    // «😀» takes two UTF-16 units: 30 + 2 > 31, so it is left out whole.
+    expect(excelSheetNames([`${'x'.repeat(30)}😀yy`])).toEqual(['x'.repeat(30)]);
+  });
+
   it("writes a workbook whose sheets Sheets names freely, with the list sheet out of people's way", async () => {
     const twin = fixtureTwin();
     const ss = twin.spreadsheet;
