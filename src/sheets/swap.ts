@@ -25,9 +25,10 @@ interface Look {
   headerNote: string;
   /**
    * Range protections: the draft's in full (the header's, to copy), the live sheet's by description only (to tell
-   * whether the header's is there) — a live roadmap sheet may carry hundreds of its schools' range protections.
+   * whether the header's is there) — a live roadmap sheet may carry hundreds of its schools' range protections —
+   * except the ones whose description the draft has: their range too, to follow a header that grew.
    */
-  protections: Array<{ description: string; warningOnly?: boolean; rect?: Rect }>;
+  protections: Array<{ description: string; warningOnly?: boolean; rect?: Rect; handle?: GoogleAppsScript.Spreadsheet.Protection }>;
 }
 
 /** One output to put in place: its draft, and the live sheet it replaces (null for a new output). */
@@ -59,7 +60,7 @@ function titleOf(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): string {
 }
 
 /** Reads a sheet's look (reads only: done for every sheet of a swap before its first write). */
-function readLook(entry: SheetEntry, headerRow?: number, protectionDetails = true): Look {
+function readLook(entry: SheetEntry, headerRow?: number, details: true | ReadonlySet<string> = true): Look {
   const sheet = entry.sheet;
   const frozenRows = sheet.getFrozenRows();
   const noteRow = headerRow ?? frozenRows;
@@ -74,13 +75,11 @@ function readLook(entry: SheetEntry, headerRow?: number, protectionDetails = tru
     rules: sheet.getConditionalFormatRules(),
     charts: sheet.getCharts().map((chart) => ({ chart, title: titleOf(chart), ranges: chart.getRanges().map(rectOf) })),
     headerNote: noteRow > 0 && noteRow <= entry.rows ? sheet.getRange(noteRow, 1).getNote() : '',
-    protections: sheet
-      .getProtections(SpreadsheetApp.ProtectionType.RANGE)
-      .map((p) =>
-        protectionDetails
-          ? { description: p.getDescription(), warningOnly: p.isWarningOnly(), rect: rectOf(p.getRange()) }
-          : { description: p.getDescription() },
-      ),
+    protections: sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE).map((p) => {
+      const description = p.getDescription();
+      if (details === true) return { description, warningOnly: p.isWarningOnly(), rect: rectOf(p.getRange()) };
+      return details.has(description) ? { description, rect: rectOf(p.getRange()), handle: p } : { description };
+    }),
   };
 }
 
@@ -169,7 +168,16 @@ function applyLook(plan: Plan): void {
     undo.push(() => cell.setNote(have.headerNote));
   }
   for (const p of want.protections) {
-    if (have.protections.some((q) => q.description === p.description)) continue;
+    const existing = have.protections.find((q) => q.description === p.description);
+    if (existing) {
+      // The header grew (a column added to the layout): its protection follows it.
+      const { handle, rect } = existing;
+      if (handle && rect && JSON.stringify(rect) !== JSON.stringify(p.rect)) {
+        handle.setRange(rangeOn(sheet, p.rect!));
+        undo.push(() => handle.setRange(rangeOn(sheet, rect)));
+      }
+      continue;
+    }
     const protection = rangeOn(sheet, p.rect!).protect().setDescription(p.description).setWarningOnly(p.warningOnly!);
     undo.push(() => protection.remove());
   }
@@ -225,7 +233,7 @@ export function swapIn(ss: Spreadsheet, staged: ReadonlyArray<{ name: string; sh
       draft,
       live,
       draftLook,
-      liveLook: live ? readLook(live, draftLook!.frozenRows, false) : null,
+      liveLook: live ? readLook(live, draftLook!.frozenRows, new Set(draftLook!.protections.map((p) => p.description))) : null,
       liveSize: { rows: live?.rows ?? 0, columns: live?.columns ?? 0 },
       backup: null,
       touched: false,

@@ -14,6 +14,7 @@ const OWNER = 'owner@region.ru';
 const SCHOOL_52 = 'school52@region.ru';
 const PROTECTED = /protected cell or object/;
 const SHEET = 'Дорожные карты';
+const HEADER_PROTECTION = 'Шапка листа «Дорожные карты»: заполняется ШНОР-монитором';
 
 // A code of 95 characters: «ДК » + it + « ~черновик» would pass Sheets' 100 characters.
 const LONG_CODE = `L${'0'.repeat(94)}`;
@@ -144,6 +145,8 @@ describe('a «Дорожные карты» sheet of the earlier layout (Код 
     ];
     const spare = ['S51', 'Школа S51', '', '', '', '', '', '', '', '', '', '', '', ''];
     twin.addSheet(SHEET, [['Дорожные карты'], ['…'], ['…'], [], [...EARLIER_COMBINED_HEADER], own, spare, spare, spare]);
+    // The header's warning-only protection as the earlier layout had it: rows 1–5, its 14 columns (A:N).
+    twin.spreadsheet.getSheetByName(SHEET)!.getRange('A1:N5').protect().setDescription(HEADER_PROTECTION).setWarningOnly(true);
     const addon = loadAddon(twin);
     addon.call('menuComputeAll');
     addon.call('menuRoadmaps');
@@ -156,5 +159,11 @@ describe('a «Дорожные карты» sheet of the earlier layout (Код 
     const mine = s51.find((r) => r[7] === 'Родительский всеобуч')!;
     expect([mine[2], mine[3], mine[12], mine[13]]).toEqual(['МО Альфа', 'умеренно неуспевающие', 'выполнено', 'сделано в октябре']);
     expect(roadmapPlaces(twin).combined).toEqual(expect.arrayContaining(['S51', LONG_CODE]));
+    // The header's protection follows the header to its 16 columns (A:P), once.
+    const headers = twin.spreadsheet
+      .getSheetByName(SHEET)!
+      .getProtections(twin.services.SpreadsheetApp.ProtectionType.RANGE)
+      .filter((p) => p.getDescription() === HEADER_PROTECTION);
+    expect(headers.map((p) => p.getRange().getA1Notation())).toEqual(['A1:P5']);
   });
 });
