@@ -9,12 +9,6 @@ import { wallClock } from '../../src/core/wallClock';
 
 const GROUP_SEPARATOR = '\u00a0';
 
-/** Calendar parts of an instant in a time zone (the add-in's own wall clock, src/core/wallClock.ts). */
-export function zonedParts(date: Date, timeZone: string): { y: number; mo: number; d: number; h: number; mi: number; s: number } {
-  const w = wallClock(date.getTime(), timeZone);
-  return { y: w.year, mo: w.month, d: w.day, h: w.hour, mi: w.minute, s: w.second };
-}
-
 /** Strips quoted literals, bracketed parts and escapes, which may contain letters that are not format codes. */
 function formatCodes(pattern: string): string {
   return pattern
@@ -32,21 +26,21 @@ const pad2 = (n: number) => String(n).padStart(2, '0');
 
 /** A date under a date pattern; «m»/«mm» next to an hour or second means minutes, elsewhere the month. */
 function formatDate(date: Date, pattern: string, timeZone: string): string {
-  const p = zonedParts(date, timeZone);
+  const w = wallClock(date.getTime(), timeZone);
   const tokens = pattern.match(/"[^"]*"|yyyy|yy|dd|d|MM|M|mm|m|HH|H|hh|h|ss|s|./gi) ?? [];
   let afterHour = false;
   return tokens
     .map((t, i) => {
       if (t.startsWith('"')) return t.slice(1, -1);
       const lower = t.toLowerCase();
-      if (lower === 'yyyy') return String(p.y);
-      if (lower === 'yy') return pad2(p.y % 100);
-      if (lower === 'dd') return pad2(p.d);
-      if (lower === 'd') return String(p.d);
-      if (lower === 'hh') return ((afterHour = true), pad2(p.h));
-      if (lower === 'h') return ((afterHour = true), String(p.h));
-      if (lower === 'ss') return pad2(p.s);
-      if (lower === 's') return String(p.s);
+      if (lower === 'yyyy') return String(w.year);
+      if (lower === 'yy') return pad2(w.year % 100);
+      if (lower === 'dd') return pad2(w.day);
+      if (lower === 'd') return String(w.day);
+      if (lower === 'hh') return ((afterHour = true), pad2(w.hour));
+      if (lower === 'h') return ((afterHour = true), String(w.hour));
+      if (lower === 'ss') return pad2(w.second);
+      if (lower === 's') return String(w.second);
       if (lower === 'mm' || lower === 'm') {
         const nextIsSeconds =
           tokens
@@ -55,8 +49,8 @@ function formatDate(date: Date, pattern: string, timeZone: string): string {
             ?.toLowerCase()
             .startsWith('s') ?? false;
         const minutes = (t === 'mm' || t === 'm') && (afterHour || nextIsSeconds);
-        if (minutes) return lower === 'mm' ? pad2(p.mi) : String(p.mi);
-        return lower === 'mm' ? pad2(p.mo) : String(p.mo);
+        if (minutes) return lower === 'mm' ? pad2(w.minute) : String(w.minute);
+        return lower === 'mm' ? pad2(w.month) : String(w.month);
       }
       return t;
     })
@@ -103,8 +97,8 @@ export function displayText(value: SnapshotValue | undefined, pattern: string, t
   if (typeof value === 'boolean') return value ? 'ИСТИНА' : 'ЛОЖЬ';
   if (value instanceof Date) {
     if (pattern && isDatePattern(pattern)) return formatDate(value, pattern, timeZone);
-    const p = zonedParts(value, timeZone);
-    return formatDate(value, p.h || p.mi || p.s ? 'dd.MM.yyyy H:mm:ss' : 'dd.MM.yyyy', timeZone);
+    const w = wallClock(value.getTime(), timeZone);
+    return formatDate(value, w.hour || w.minute || w.second ? 'dd.MM.yyyy H:mm:ss' : 'dd.MM.yyyy', timeZone);
   }
   if (typeof value === 'number') {
     if (!pattern || pattern === 'General' || pattern === '@' || isDatePattern(pattern)) return formatGeneralNumber(value);

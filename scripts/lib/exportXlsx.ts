@@ -6,7 +6,8 @@
  * data stays on the sheets beside them.
  */
 import ExcelJS from 'exceljs';
-import { isDatePattern, zonedParts } from './displayFormat';
+import { isDatePattern } from './displayFormat';
+import { wallClock } from '../../src/core/wallClock';
 import type { ConditionalRuleSnapshot, Rect, SheetSnapshot, SnapshotValue, SpreadsheetSnapshot, ValidationSnapshot } from './snapshot';
 import { columnLetter } from '../../src/sheets/a1';
 
@@ -34,14 +35,14 @@ export function excelNumberFormat(pattern: string): string | undefined {
  * reads what the spreadsheet's time zone shows.
  */
 export function wallClockDate(date: Date, timeZone: string): Date {
-  const p = zonedParts(date, timeZone);
-  return new Date(Date.UTC(p.y, p.mo - 1, p.d, p.h, p.mi, p.s));
+  const w = wallClock(date.getTime(), timeZone);
+  return new Date(Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second));
 }
 
 /** A Date cell without a format still shows as a date in Sheets; Excel needs a format for that. */
 function defaultDateFormat(date: Date, timeZone: string): string {
-  const p = zonedParts(date, timeZone);
-  return p.h === 0 && p.mi === 0 && p.s === 0 ? 'dd.mm.yyyy' : 'dd.mm.yyyy h:mm:ss';
+  const w = wallClock(date.getTime(), timeZone);
+  return w.hour === 0 && w.minute === 0 && w.second === 0 ? 'dd.mm.yyyy' : 'dd.mm.yyyy h:mm:ss';
 }
 
 function a1(rect: Rect): string {

@@ -4,7 +4,7 @@
  * rule's first cell), text and number literals, comparisons, &, + and -, and AND/OR/NOT/TODAY/
  * ISBLANK. A rule with anything else is left out (its cells keep their own colours).
  */
-import { zonedParts } from './displayFormat';
+import { wallClock } from '../../src/core/wallClock';
 import type { ConditionalRuleSnapshot, SheetSnapshot, SnapshotValue } from './snapshot';
 
 export interface CellStyle {
@@ -119,8 +119,8 @@ const SERIAL_EPOCH = 25_569; // 1970-01-01 as a Sheets date serial
 
 /** A date as Sheets' serial number of its wall-clock day and time in the time zone. */
 function serial(date: Date, timeZone: string): number {
-  const p = zonedParts(date, timeZone);
-  return Date.UTC(p.y, p.mo - 1, p.d, p.h, p.mi, p.s) / DAY_MS + SERIAL_EPOCH;
+  const w = wallClock(date.getTime(), timeZone);
+  return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) / DAY_MS + SERIAL_EPOCH;
 }
 
 interface EvalContext {

@@ -160,8 +160,10 @@ export interface SharesUpTo {
 export function sharesUpTo(results: ReadonlyArray<ProcedureResult>, year: number | null): SharesUpTo {
   const seen = new Set<number>();
   // Indexed, as every pass over all result rows (docs/architecture.md, «Conventions»).
-  if (year !== null)
-    for (let i = 0; i < results.length; i++) if (Number.isInteger(results[i].year) && results[i].year <= year) seen.add(results[i].year);
+  for (let i = 0; year !== null && i < results.length; i++) {
+    const y = results[i].year;
+    if (Number.isInteger(y) && y <= year) seen.add(y);
+  }
   const years = [...seen].sort((a, b) => a - b);
   const index = new Map(years.map((y, i) => [y, i]));
   const yearHasShare = years.map(() => false);

@@ -4,6 +4,8 @@
  * with a fixed number of service calls whatever the number of rows.
  */
 
+import type { GridSize } from '../core/cellBudget';
+
 export type CellValue = string | number | boolean | Date | null;
 
 export interface ColumnSpec {
@@ -93,7 +95,7 @@ const CHART_COLUMNS = 6;
  * blocks and the room of its charts, and at least one row below the header, since Sheets will not freeze or keep a
  * sheet with no unfrozen row. The cell budget of a run adds these up.
  */
-export function gridOf(spec: SheetSpec): { rows: number; columns: number } {
+export function gridOf(spec: SheetSpec): GridSize {
   const headerRow = headerRowOf(spec);
   let rows = Math.max(headerRow + spec.rows.length + (spec.spareRows ?? 0), headerRow + 1);
   let columns = spec.columns.length;

@@ -42,21 +42,31 @@ function combined(twin: Twin): { rows: unknown[][]; cell: (code: string, header:
   };
 }
 
+/** A twin with the region's answers (linked to the form) and results, and what `extra` adds, with the add-in loaded. */
+function regionTwin(
+  options: Parameters<typeof createTwin>[0],
+  extra: (twin: Twin) => void = () => undefined,
+): { twin: Twin; addon: LoadedAddon } {
+  ensureBuilt();
+  const twin = createTwin(options);
+  twin.addSheet('Ответы на форму (1)', responsesRows(SCHOOLS));
+  twin.linkForm('Ответы на форму (1)');
+  twin.addSheet('Результаты ОП', resultsRows(RESULTS));
+  extra(twin);
+  return { twin, addon: loadAddon(twin) };
+}
+
 describe('roadmaps beyond the tabs’ limit', () => {
   let twin: Twin;
   let addon: LoadedAddon;
   let message: string;
   beforeAll(() => {
-    ensureBuilt();
-    twin = createTwin({ userEmail: OWNER, ownerEmail: OWNER, editors: [SCHOOL_52] });
-    twin.addSheet('Ответы на форму (1)', responsesRows(SCHOOLS));
-    twin.linkForm('Ответы на форму (1)');
-    twin.addSheet('Результаты ОП', resultsRows(RESULTS));
-    twin.addSheet('Доступ', [
-      ['Код ОО', 'E-mail ответственного школы', 'E-mail куратора', 'Муниципалитет', 'E-mail муниципального координатора'],
-      ['S52', SCHOOL_52, '', 'МО Альфа', ''],
-    ]);
-    addon = loadAddon(twin);
+    ({ twin, addon } = regionTwin({ userEmail: OWNER, ownerEmail: OWNER, editors: [SCHOOL_52] }, (t) =>
+      t.addSheet('Доступ', [
+        ['Код ОО', 'E-mail ответственного школы', 'E-mail куратора', 'Муниципалитет', 'E-mail муниципального координатора'],
+        ['S52', SCHOOL_52, '', 'МО Альфа', ''],
+      ]),
+    ));
     addon.call('menuComputeAll');
     expect(twin.ui.alerts.at(-1)?.message).toMatch(/ШНОР: 53;/);
     addon.call('menuRoadmaps');
@@ -122,11 +132,6 @@ describe('roadmaps beyond the tabs’ limit', () => {
 
 describe('a «Дорожные карты» sheet of the earlier layout (Код ОО and Школа only in front)', () => {
   it('is rewritten in today’s layout on the next roadmap run, keeping what a school entered', () => {
-    ensureBuilt();
-    const twin = createTwin({ userEmail: OWNER, ownerEmail: OWNER });
-    twin.addSheet('Ответы на форму (1)', responsesRows(SCHOOLS));
-    twin.linkForm('Ответы на форму (1)');
-    twin.addSheet('Результаты ОП', resultsRows(RESULTS));
     const own = [
       'S51',
       'Школа S51',
@@ -144,10 +149,11 @@ describe('a «Дорожные карты» sheet of the earlier layout (Код 
       '',
     ];
     const spare = ['S51', 'Школа S51', '', '', '', '', '', '', '', '', '', '', '', ''];
-    twin.addSheet(SHEET, [['Дорожные карты'], ['…'], ['…'], [], [...EARLIER_COMBINED_HEADER], own, spare, spare, spare]);
-    // The header's warning-only protection as the earlier layout had it: rows 1–5, its 14 columns (A:N).
-    twin.spreadsheet.getSheetByName(SHEET)!.getRange('A1:N5').protect().setDescription(HEADER_PROTECTION).setWarningOnly(true);
-    const addon = loadAddon(twin);
+    const { twin, addon } = regionTwin({ userEmail: OWNER, ownerEmail: OWNER }, (t) => {
+      t.addSheet(SHEET, [['Дорожные карты'], ['…'], ['…'], [], [...EARLIER_COMBINED_HEADER], own, spare, spare, spare]);
+      // The header's warning-only protection as the earlier layout had it: rows 1–5, its 14 columns (A:N).
+      t.spreadsheet.getSheetByName(SHEET)!.getRange('A1:N5').protect().setDescription(HEADER_PROTECTION).setWarningOnly(true);
+    });
     addon.call('menuComputeAll');
     addon.call('menuRoadmaps');
     expect(twin.ui.alerts.at(-1)?.message).toMatch(/Дорожные карты сформированы или обновлены: 53\./);
