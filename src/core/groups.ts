@@ -65,40 +65,48 @@ export interface GroupDynamics {
 
 const collator = new Intl.Collator('ru', { numeric: true });
 
-function dynamicsOf(
-  dimension: GroupDimension,
-  group: string,
-  schools: ReadonlyArray<GroupSchoolFacts>,
-  procedures: ReadonlyArray<string>,
-  dynamicsIndex: (s: GroupSchoolFacts) => Uint8Array,
-): GroupDynamics {
+/** The groups' schools by position in the list of schools, and each school's dynamics of every procedure. */
+interface DynamicsTable {
+  schools: ReadonlyArray<GroupSchoolFacts>;
+  procedures: ReadonlyArray<string>;
+  /** [school × procedures + procedure]: the index in PROCEDURE_DYNAMICS_LABELS. */
+  dynamics: Uint8Array;
+}
+
+function dynamicsOf(dimension: GroupDimension, group: string, members: ReadonlyArray<number>, table: DynamicsTable): GroupDynamics {
+  const { procedures, dynamics } = table;
+  const n = procedures.length;
   // counts[p × labels + d]: the group's schools whose procedure p has dynamics d.
   const labels = PROCEDURE_DYNAMICS_LABELS.length;
-  const counts = new Array<number>(procedures.length * labels).fill(0);
-  for (const s of schools) {
-    const index = dynamicsIndex(s);
-    for (let p = 0; p < procedures.length; p++) counts[p * labels + index[p]]++;
+  const counts = new Array<number>(n * labels).fill(0);
+  for (let m = 0; m < members.length; m++) {
+    const at = members[m] * n;
+    for (let p = 0; p < n; p++) counts[p * labels + dynamics[at + p]]++;
   }
   const byProcedure = new ProcedureDynamicsTally();
   const allTogether = new ProcedureDynamicsTally();
-  for (let p = 0; p < procedures.length; p++) {
+  for (let p = 0; p < n; p++) {
     for (let d = 0; d < labels; d++) {
-      const n = counts[p * labels + d];
-      if (n === 0) continue;
-      byProcedure.addCount(procedures[p], PROCEDURE_DYNAMICS_LABELS[d], n);
-      allTogether.addCount(GROUP_WORDS.allProcedures, PROCEDURE_DYNAMICS_LABELS[d], n);
+      const count = counts[p * labels + d];
+      if (count === 0) continue;
+      byProcedure.addCount(procedures[p], PROCEDURE_DYNAMICS_LABELS[d], count);
+      allTogether.addCount(GROUP_WORDS.allProcedures, PROCEDURE_DYNAMICS_LABELS[d], count);
     }
   }
   const perProcedure = byProcedure.summary();
   const pooled = allTogether.summary()[0] ?? emptyPooled();
   const clusterRows = clusterDynamicsSummary(
-    schools.map((s) => ({ municipality: group, dynamics: s.clusterDynamics, wasShnorPrevious: s.wasShnorPrevious })),
+    members.map((i) => ({
+      municipality: group,
+      dynamics: table.schools[i].clusterDynamics,
+      wasShnorPrevious: table.schools[i].wasShnorPrevious,
+    })),
   );
   const total = clusterRows[clusterRows.length - 1];
   return {
     dimension,
     group,
-    schools: schools.length,
+    schools: members.length,
     procedures: perProcedure,
     pooled,
     cluster: { ...total, municipality: group },
@@ -132,50 +140,53 @@ export function groupDynamics(
   procedures: ReadonlyArray<string>,
 ): GroupDynamics[] {
   // Each school's dynamics of every procedure, worked out once: a school is counted in several groups.
-  const indexes = new Map<GroupSchoolFacts, Uint8Array>();
-  for (const s of schools) {
-    const index = new Uint8Array(procedures.length);
-    procedures.forEach((p, i) => {
-      index[i] = PROCEDURE_DYNAMICS_LABELS.indexOf(procedureDynamics(s.sharesPrev.get(p) ?? null, s.sharesY.get(p) ?? null));
-    });
-    indexes.set(s, index);
+  const n = procedures.length;
+  const dynamics = new Uint8Array(schools.length * n);
+  for (let i = 0; i < schools.length; i++) {
+    const s = schools[i];
+    for (let p = 0; p < n; p++)
+      dynamics[i * n + p] = PROCEDURE_DYNAMICS_LABELS.indexOf(
+        procedureDynamics(s.sharesPrev.get(procedures[p]) ?? null, s.sharesY.get(procedures[p]) ?? null),
+      );
   }
-  const dynamicsIndex = (s: GroupSchoolFacts) => indexes.get(s) as Uint8Array;
-  const byCode = new Map(schools.map((s) => [s.schoolCode, s]));
-  const groups = new Map<string, Map<string, GroupSchoolFacts>>();
+  const table: DynamicsTable = { schools, procedures, dynamics };
+  const positionOf = new Map(schools.map((s, i) => [s.schoolCode, i]));
+  // Group name → school code → position (a school given twice in a group counts once).
+  const groups = new Map<string, Map<string, number>>();
   for (const m of members) {
-    const s = byCode.get(m.schoolCode);
-    if (!s) continue;
+    const i = positionOf.get(m.schoolCode);
+    if (i === undefined) continue;
     let g = groups.get(m.group);
     if (!g) groups.set(m.group, (g = new Map()));
-    g.set(s.schoolCode, s);
+    g.set(m.schoolCode, i);
   }
   const out: GroupDynamics[] = [];
   const names = [...groups.keys()].sort(collator.compare);
-  for (const name of names) out.push(dynamicsOf('группа', name, [...groups.get(name)!.values()], procedures, dynamicsIndex));
+  for (const name of names) out.push(dynamicsOf('группа', name, [...groups.get(name)!.values()], table));
   if (names.length > 1) {
-    const union = new Map<string, GroupSchoolFacts>();
-    for (const g of groups.values()) for (const [code, s] of g) union.set(code, s);
-    out.push(dynamicsOf('группа', GROUP_WORDS.allGroups, [...union.values()], procedures, dynamicsIndex));
+    const union = new Map<string, number>();
+    for (const g of groups.values()) for (const [code, i] of g) union.set(code, i);
+    out.push(dynamicsOf('группа', GROUP_WORDS.allGroups, [...union.values()], table));
   }
-  const territories: Array<[string, (s: GroupSchoolFacts) => boolean]> = [
-    [GROUP_WORDS.town, (s) => s.territory === 'город'],
-    [GROUP_WORDS.village, (s) => s.territory === 'село'],
-    [GROUP_WORDS.noTerritory, (s) => s.territory === null],
+  const territories: Array<[string, Territory | null]> = [
+    [GROUP_WORDS.town, 'город'],
+    [GROUP_WORDS.village, 'село'],
+    [GROUP_WORDS.noTerritory, null],
   ];
-  for (const [name, test] of territories) {
-    const members = schools.filter(test);
-    if (members.length || name !== GROUP_WORDS.noTerritory) out.push(dynamicsOf('город / село', name, members, procedures, dynamicsIndex));
+  for (const [name, territory] of territories) {
+    const inTerritory: number[] = [];
+    for (let i = 0; i < schools.length; i++) if (schools[i].territory === territory) inTerritory.push(i);
+    if (inTerritory.length || name !== GROUP_WORDS.noTerritory) out.push(dynamicsOf('город / село', name, inTerritory, table));
   }
-  const municipalities = new Map<string, GroupSchoolFacts[]>();
-  for (const s of schools) {
-    const name = s.municipality || NO_MUNICIPALITY_LABEL;
+  const municipalities = new Map<string, number[]>();
+  for (let i = 0; i < schools.length; i++) {
+    const name = schools[i].municipality || NO_MUNICIPALITY_LABEL;
     let list = municipalities.get(name);
     if (!list) municipalities.set(name, (list = []));
-    list.push(s);
+    list.push(i);
   }
   for (const name of [...municipalities.keys()].sort(collator.compare))
-    out.push(dynamicsOf('муниципалитет', name, municipalities.get(name)!, procedures, dynamicsIndex));
+    out.push(dynamicsOf('муниципалитет', name, municipalities.get(name)!, table));
   return out;
 }
 

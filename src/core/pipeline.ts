@@ -7,7 +7,7 @@ import { clusterDynamics, procedureDynamicsSummary, clusterDynamicsSummary, Proc
 import { compareProcedures } from './procedures';
 import { resilientSchools } from './resilience';
 import { suggestMentors } from './mentors';
-import { riskProfile, topHighFactors, type RiskProfile } from './riskProfile';
+import { riskProfiler, topHighFactors, type RiskProfile } from './riskProfile';
 import { computeIndicators, type IndicatorFacts } from './indicators';
 import { hasPositiveSubjectDynamics, subjectDynamics, type SubjectDynamics } from './subjectDynamics';
 import { compareWithFederalList, federalComparisonCounts, type FederalComparisonRow, type FederalListEntry } from './federalList';
@@ -87,11 +87,6 @@ export interface SchoolReport {
   mentor: { mentorCode: string; mentorName: string; basis: string } | null;
   /** The mentor or curator people assigned (kept across rebuilds); '' when none. */
   assignedMentor: string;
-  /**
-   * Failing share by subject in Y−1 and Y over the procedures held in both years (docs/методика.md §7); worked out when
-   * first read, since only the indicators of former ШНОР use it.
-   */
-  readonly subjectDynamics: SubjectDynamics[];
   /** Procedures of Y with signs of non-objective ВПР results (docs/методика.md §10); empty without the input. */
   objectivityFlags: ObjectivityFlag[];
   profile: RiskProfile;
@@ -169,18 +164,15 @@ export function computeReport(input: PipelineInput): Report {
     settings.mentorHighResultShare,
   );
   const diagnosisByCode = new Map(input.diagnoses.map((d) => [d.schoolCode, d]));
-  let rowsByYear: Map<string, RowsOfTwoYears> | undefined;
-  const rowsOfSchool = (schoolCode: string): RowsOfTwoYears | undefined =>
-    (rowsByYear ??= year === null ? new Map<string, RowsOfTwoYears>() : rowsOfTwoYears(results, year)).get(schoolCode);
   const assigned = input.assignedMentors ?? new Map<string, string>();
   const flags =
     year === null || !input.objectivity ? new Map<string, ObjectivityFlag[]>() : objectivityFlags(input.objectivity, year, settings);
 
+  const profileOf = riskProfiler(input.factors, settings);
   const reports: SchoolReport[] = schools.map((school, i) => {
     const sh = shnor[i];
-    let bySubject: SubjectDynamics[] | undefined;
     const inZone = zone.rows[i].inZone;
-    const profile = riskProfile(
+    const profile = profileOf(
       {
         schoolCode: school.schoolCode,
         cluster: sh.cluster,
@@ -190,8 +182,6 @@ export function computeReport(input: PipelineInput): Report {
         nonNativeShare: school.shares.nonNativeRussian,
       },
       diagnosisByCode.get(school.schoolCode),
-      input.factors,
-      settings,
     );
     return {
       school,
@@ -216,13 +206,6 @@ export function computeReport(input: PipelineInput): Report {
       resilient: resilience.resilient[i],
       mentor: sh.status === 'ШНОР' ? (mentors.get(school.schoolCode) ?? null) : null,
       assignedMentor: (assigned.get(school.schoolCode) ?? '').trim(),
-      get subjectDynamics() {
-        if (bySubject === undefined) {
-          const rows = rowsOfSchool(school.schoolCode);
-          bySubject = subjectDynamics(rows?.previous ?? [], rows?.current ?? [], settings.shnorSubjects);
-        }
-        return bySubject;
-      },
       objectivityFlags: flags.get(school.schoolCode) ?? [],
       profile,
     };
@@ -260,10 +243,17 @@ export function computeReport(input: PipelineInput): Report {
           year,
         );
   const indicators = computeIndicators(
-    indicatorFacts(reports, shares, year, input.diagnoses, federalComparison),
+    indicatorFacts(reports, shares, year, input.diagnoses, federalComparison, formerShnorSubjectDynamics(reports, results, year, settings)),
     input.manualIndicators ?? {},
   );
 
+  // Profiles share their lists of assessments (riskProfiler): one record per list.
+  const significances = new Map<RiskProfile['factors'], GroupSchoolFacts['significance']>();
+  const significanceOf = (factors: RiskProfile['factors']) => {
+    let record = significances.get(factors);
+    if (record === undefined) significances.set(factors, (record = Object.fromEntries(factors.map((f) => [f.factorId, f.significance]))));
+    return record;
+  };
   const groupFacts: GroupSchoolFacts[] = reports.map((r) => ({
     schoolCode: r.school.schoolCode,
     municipality: r.school.municipality,
@@ -272,7 +262,7 @@ export function computeReport(input: PipelineInput): Report {
     sharesY: r.sharesY,
     clusterDynamics: r.clusterDynamics,
     wasShnorPrevious: r.shnor.previousStatus === 'ШНОР',
-    significance: Object.fromEntries(r.profile.factors.map((f) => [f.factorId, f.significance])),
+    significance: significanceOf(r.profile.factors),
   }));
   const history = computeHistory({
     schoolCodes: codes,
@@ -348,6 +338,7 @@ function indicatorFacts(
   year: number | null,
   diagnoses: ReadonlyArray<RiskDiagnosis>,
   federal: ReadonlyArray<FederalComparisonRow> | null,
+  formerShnorSubjects: ReadonlyArray<SubjectDynamics[]>,
 ): IndicatorFacts {
   const federalCounts = federal === null ? null : federalComparisonCounts(federal);
   const withResults = new Set<string>();
@@ -365,7 +356,6 @@ function indicatorFacts(
   const listed = new Set([...formCodes, ...withResults]);
   const shnor = reports.filter((r) => r.shnor.status === 'ШНОР');
   const zone = reports.filter((r) => r.inZone === true);
-  const formerShnor = reports.filter((r) => r.shnor.previousStatus === 'ШНОР');
   const diagnosed = diagnoses.filter((d) => formCodes.has(d.schoolCode));
   return {
     schoolsInMonitoring: [...formCodes].filter((c) => withResults.has(c)).length,
@@ -379,8 +369,8 @@ function indicatorFacts(
     schoolsWithHighRiskDiagnosed: diagnosed.filter((d) => Object.values(d.significance).includes('высокая')).length,
     schoolsDiagnosed: diagnosed.length,
     riskZoneWithResults: zone.filter((r) => withResults.has(r.school.schoolCode)).length,
-    formerShnorWithPositiveSubject: formerShnor.filter((r) => hasPositiveSubjectDynamics(r.subjectDynamics)).length,
-    formerShnorComparable: formerShnor.filter((r) => r.subjectDynamics.length > 0).length,
+    formerShnorWithPositiveSubject: formerShnorSubjects.filter(hasPositiveSubjectDynamics).length,
+    formerShnorComparable: formerShnorSubjects.filter((d) => d.length > 0).length,
     schoolsWithDeficits: reports.filter((r) => r.staffingDeficit || r.infrastructureDeficit || r.financialDeficit).length,
     schoolsWithForm: reports.length,
     federalBoth: federalCounts?.['в обоих списках'] ?? null,
@@ -394,18 +384,28 @@ interface RowsOfTwoYears {
   current: ProcedureResult[];
 }
 
-/** Each school's rows of Y−1 and Y, in the order of the sheet. */
-function rowsOfTwoYears(results: ReadonlyArray<ProcedureResult>, year: number): Map<string, RowsOfTwoYears> {
-  const out = new Map<string, RowsOfTwoYears>();
+/**
+ * The failing share by subject in Y−1 and Y of every school that was ШНОР in Y−1 (docs/методика.md §7), for the
+ * indicators: only their rows of the two years are gathered, in the order of the sheet.
+ */
+function formerShnorSubjectDynamics(
+  reports: ReadonlyArray<SchoolReport>,
+  results: ReadonlyArray<ProcedureResult>,
+  year: number | null,
+  settings: Settings,
+): SubjectDynamics[][] {
+  const formerCodes = reports.filter((r) => r.shnor.previousStatus === 'ШНОР').map((r) => r.school.schoolCode);
+  const former = new Map<string, RowsOfTwoYears>(formerCodes.map((code) => [code, { previous: [], current: [] }]));
   // Indexed, as every pass over all result rows (docs/architecture.md, «Conventions»).
-  for (let i = 0; i < results.length; i++) {
+  for (let i = 0; year !== null && former.size > 0 && i < results.length; i++) {
     const r = results[i];
     if (r.year !== year && r.year !== year - 1) continue;
-    let entry = out.get(r.schoolCode);
-    if (!entry) out.set(r.schoolCode, (entry = { previous: [], current: [] }));
-    (r.year === year ? entry.current : entry.previous).push(r);
+    const entry = former.get(r.schoolCode);
+    if (entry !== undefined) (r.year === year ? entry.current : entry.previous).push(r);
   }
-  return out;
+  const of = (rows: RowsOfTwoYears) => subjectDynamics(rows.previous, rows.current, settings.shnorSubjects);
+  const bySchool = new Map([...former].map(([code, rows]) => [code, of(rows)]));
+  return formerCodes.map((code) => bySchool.get(code) as SubjectDynamics[]);
 }
 
 function computeIsbshSafe(s: SchoolRecord, settings: Settings): number | null {

@@ -85,22 +85,57 @@ export function riskProfile(
   factors: readonly RiskFactor[],
   settings: Settings,
 ): RiskProfile {
-  const assessments: FactorAssessment[] = [];
-  for (const factor of factors) {
-    if (!factor.active) continue;
-    const entered = diagnosis?.significance[factor.id] ?? null;
-    const suggested = entered ? null : (SUGGESTION_RULES[factor.id]?.(facts, settings) ?? null);
-    const significance = entered ?? suggested;
-    const source: AssessmentSource | null = entered ? 'диагностика' : suggested ? 'по данным' : null;
-    assessments.push({
-      factorId: factor.id,
-      significance,
-      source,
-      action: significance ? actionFor(factor, significance) : '',
-    });
-  }
-  const highFactorIds = assessments.filter((a) => a.significance === 'высокая').map((a) => a.factorId);
-  return { schoolCode: facts.schoolCode, factors: assessments, highCount: highFactorIds.length, highFactorIds };
+  return riskProfiler(factors, settings)(facts, diagnosis);
+}
+
+/**
+ * riskProfile for many schools with the same factors and settings. Profiles are read, never changed, and a region's
+ * schools have few different ones: equal assessments and equal lists of them are one object, made once.
+ */
+export function riskProfiler(
+  factors: readonly RiskFactor[],
+  settings: Settings,
+): (facts: SchoolRiskFacts, diagnosis: RiskDiagnosis | undefined) => RiskProfile {
+  const active = factors.filter((f) => f.active);
+  const assessmentsSeen = new Map<string, FactorAssessment>();
+  const listsSeen = new Map<string, { factors: FactorAssessment[]; highFactorIds: string[] }>();
+  const assessment = (i: number, significance: Significance | null, source: AssessmentSource | null): FactorAssessment => {
+    const key = `${i}\u0000${significance}\u0000${source}`;
+    let a = assessmentsSeen.get(key);
+    if (a === undefined) {
+      const factor = active[i];
+      assessmentsSeen.set(
+        key,
+        (a = { factorId: factor.id, significance, source, action: significance ? actionFor(factor, significance) : '' }),
+      );
+    }
+    return a;
+  };
+  return (facts, diagnosis) => {
+    let key = '';
+    const list: FactorAssessment[] = [];
+    for (let i = 0; i < active.length; i++) {
+      const factor = active[i];
+      const entered = diagnosis?.significance[factor.id] ?? null;
+      const suggested = entered ? null : (SUGGESTION_RULES[factor.id]?.(facts, settings) ?? null);
+      const significance = entered ?? suggested;
+      const source: AssessmentSource | null = entered ? 'диагностика' : suggested ? 'по данным' : null;
+      const a = assessment(i, significance, source);
+      list.push(a);
+      key += `${significance}\u0000${source}\u0001`;
+    }
+    let shared = listsSeen.get(key);
+    if (shared === undefined) {
+      const highFactorIds = list.filter((a) => a.significance === 'высокая').map((a) => a.factorId);
+      listsSeen.set(key, (shared = { factors: list, highFactorIds }));
+    }
+    return {
+      schoolCode: facts.schoolCode,
+      factors: shared.factors,
+      highCount: shared.highFactorIds.length,
+      highFactorIds: shared.highFactorIds,
+    };
+  };
 }
 
 /**

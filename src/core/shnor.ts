@@ -77,8 +77,6 @@ type YearShares = Entry[];
 
 const find = findEntry<Entry>;
 
-const NO_DATA: Omit<ShnorAssessment, 'smallSample'> = { status: 'нет данных', reason: '', cluster: null, maxShare: null, note: '' };
-
 /** A share or a count that can be used: a finite number, else null. */
 function usable(x: number | null | undefined): number | null {
   return typeof x === 'number' && Number.isFinite(x) ? x : null;
@@ -130,9 +128,33 @@ function distinctSubjects(entries: readonly Entry[], subjects: readonly string[]
   return seen.size;
 }
 
+/** Whether an entry has a failing share (≥ t, with the tolerance of shareAtLeast). */
+function isFailing(e: Entry | undefined, t: number): e is Entry & { share: number } {
+  return e !== undefined && e.share !== null && shareAtLeast(e.share, t);
+}
+
+/** The entries of a year with a failing share, in their order. */
+function failingEntries(current: YearShares, t: number): Entry[] {
+  const out: Entry[] = [];
+  for (let i = 0; i < current.length; i++) if (isFailing(current[i], t)) out.push(current[i]);
+  return out;
+}
+
+/** Whether some share the rule reads came from fewer than smallSampleMin participants (see assessYearShares). */
+function hasSmallSample(current: YearShares, previous: YearShares, settings: Settings): boolean {
+  const small = (e: Entry | undefined): boolean =>
+    e !== undefined && e.share !== null && e.participants !== null && e.participants > 0 && e.participants < settings.smallSampleMin;
+  for (let i = 0; i < current.length; i++) {
+    const e = current[i];
+    if (small(e) || (isFailing(e, settings.shnorThreshold) && small(find(previous, e.name)))) return true;
+  }
+  return false;
+}
+
 /**
  * The rule of §3 over grouped shares; see assessShnor. Without `percentText` only the status, cluster
  * and highest share are worked out (reason and note left empty), as for the previous year's status.
+ * Lists are made only for what is shown: most schools fail nothing and have no small sample.
  */
 function assessYearShares(
   current: YearShares,
@@ -143,28 +165,27 @@ function assessYearShares(
 ): ShnorAssessment {
   const t = settings.shnorThreshold;
   let maxShare: number | null = null;
-  const failingY: Entry[] = [];
-  for (const e of current) {
+  let failing = 0;
+  // Criterion b: a procedure failing both in Y and in Y−1.
+  let byTwoYears = false;
+  for (let i = 0; i < current.length; i++) {
+    const e = current[i];
     if (e.share === null) continue;
     if (maxShare === null || e.share > maxShare) maxShare = e.share;
-    if (shareAtLeast(e.share, t)) failingY.push(e);
+    if (!shareAtLeast(e.share, t)) continue;
+    failing++;
+    if (!byTwoYears && isFailing(find(previous, e.name), t)) byTwoYears = true;
   }
-  if (maxShare === null) return { ...NO_DATA, smallSample: [] };
-
-  // Pairs [Y, Y−1] of the procedures failing both years (criterion b).
-  const failingBothYears: Array<[Entry, Entry]> = [];
-  for (const e of failingY) {
-    const p = find(previous, e.name);
-    if (p !== undefined && p.share !== null && shareAtLeast(p.share, t)) failingBothYears.push([e, p]);
-  }
+  if (maxShare === null) return { status: 'нет данных', reason: '', cluster: null, maxShare: null, smallSample: [], note: '' };
 
   const byTwoProcedures =
-    failingY.length >= 2 && (settings.sameSubjectCountsTwice || distinctSubjects(failingY, settings.shnorSubjects) >= 2);
-  const byTwoYears = failingBothYears.length > 0;
+    failing >= 2 && (settings.sameSubjectCountsTwice || distinctSubjects(failingEntries(current, t), settings.shnorSubjects) >= 2);
   const status: ShnorStatusLabel = byTwoProcedures || byTwoYears ? 'ШНОР' : 'не ШНОР';
   const cluster = status === 'ШНОР' ? clusterFor(maxShare, settings) : null;
-  if (percentText === null) return { status, reason: '', cluster, maxShare, smallSample: [], note: '' };
+  if (percentText === null || (status !== 'ШНОР' && !hasSmallSample(current, previous, settings)))
+    return { status, reason: '', cluster, maxShare, smallSample: [], note: '' };
 
+  const failingY = failingEntries(current, t);
   const smallSample: string[] = [];
   const noteParts: string[] = [];
   const noteSmall = (e: Entry | undefined, yearsBack: 0 | 1): void => {
@@ -180,7 +201,6 @@ function assessYearShares(
 
   if (status !== 'ШНОР') return { status, reason: '', cluster, maxShare, smallSample, note };
 
-  // Entries in failingY and failingBothYears all have a share.
   const pct = (e: Entry): string => percentText(e.share as number);
   const reasons: string[] = [];
   if (byTwoProcedures) {
@@ -191,8 +211,9 @@ function assessYearShares(
       ),
     );
   }
-  for (const [now, before] of failingBothYears) {
-    reasons.push(SHNOR_REASONS.byTwoYears(now.name, pct(before), yearLabel(year, 1), pct(now), yearLabel(year, 0)));
+  for (const now of failingY) {
+    const before = find(previous, now.name);
+    if (isFailing(before, t)) reasons.push(SHNOR_REASONS.byTwoYears(now.name, pct(before), yearLabel(year, 1), pct(now), yearLabel(year, 0)));
   }
   return { status, reason: reasons.join('; '), cluster, maxShare, smallSample, note };
 }
@@ -269,9 +290,19 @@ export function laterRowReplaces(later: number | null, earlier: number | null): 
   return later !== null || earlier === null;
 }
 
+/** A counted name's place in display order; renumbered in place when a new name appears (see groupResults). */
+interface DisplayRank {
+  rank: number;
+}
+
+/** An entry of a grouped school year, with its name's display rank at hand (no look-up per comparison). */
+interface RankedEntry extends Entry {
+  order: DisplayRank;
+}
+
 /** Adds a row's share to a year kept in display order (insertion among a handful of procedures); repeats by `laterRowReplaces`. */
-function addInDisplayOrder(shares: YearShares, entry: Entry, order: ReadonlyMap<string, number>): void {
-  const rank = order.get(entry.name) as number;
+function addInDisplayOrder(shares: RankedEntry[], entry: RankedEntry): void {
+  const rank = entry.order.rank;
   let i = 0;
   for (; i < shares.length; i++) {
     const e = shares[i];
@@ -279,9 +310,11 @@ function addInDisplayOrder(shares: YearShares, entry: Entry, order: ReadonlyMap<
       if (laterRowReplaces(entry.share, e.share)) shares[i] = entry;
       return;
     }
-    if (rank < (order.get(e.name) as number)) break;
+    if (rank < e.order.rank) break;
   }
-  shares.splice(i, 0, entry);
+  // Shifted by hand: splice would allocate an array of the removed entries for every row.
+  for (let k = shares.length; k > i; k--) shares[k] = shares[k - 1];
+  shares[i] = entry;
 }
 
 function shareMap(m: YearShares): Map<string, number | null> {
@@ -304,7 +337,7 @@ function meanShare(m: YearShares): number | null {
 /** One school's counted procedures in one year of «Результаты ОП», in display order. */
 interface SchoolYear {
   year: number;
-  shares: YearShares;
+  shares: RankedEntry[];
 }
 
 /** «Результаты ОП» grouped by school and year for the status rule (docs/методика.md §3), for one settings' subjects. */
@@ -331,7 +364,7 @@ function groupResults(results: ReadonlyArray<ProcedureResult>, settings: Setting
   // Ranks are renumbered when a new name appears, which keeps the relative order of the others.
   const counted = new Map<string, string | null>();
   const known: string[] = [];
-  const order = new Map<string, number>();
+  const order = new Map<string, DisplayRank>();
   const countedName = (raw: string): string | null => {
     let name = counted.get(raw);
     if (name !== undefined) return name;
@@ -339,8 +372,9 @@ function groupResults(results: ReadonlyArray<ProcedureResult>, settings: Setting
     name = procedureCountsForStatus(normalised, settings.shnorSubjects) ? normalised : null;
     counted.set(raw, name);
     if (name !== null && !order.has(name)) {
+      order.set(name, { rank: 0 });
       known.push(name);
-      known.sort(compareProcedures).forEach((n, i) => order.set(n, i));
+      known.sort(compareProcedures).forEach((n, i) => ((order.get(n) as DisplayRank).rank = i));
     }
     return name;
   };
@@ -354,9 +388,10 @@ function groupResults(results: ReadonlyArray<ProcedureResult>, settings: Setting
     if (name === null) continue;
     let years = bySchool.get(r.schoolCode);
     if (years === undefined) bySchool.set(r.schoolCode, (years = []));
-    let shares = years.find((y) => y.year === r.year)?.shares;
+    let shares: RankedEntry[] | undefined;
+    for (let k = 0; k < years.length && shares === undefined; k++) if (years[k].year === r.year) shares = years[k].shares;
     if (shares === undefined) years.push({ year: r.year, shares: (shares = []) });
-    addInDisplayOrder(shares, { name, share: failingShare(r), participants: usable(r.participants) }, order);
+    addInDisplayOrder(shares, { name, share: failingShare(r), participants: usable(r.participants), order: order.get(name) as DisplayRank });
   }
   const tiedNames = known.some((n, i) => i > 0 && compareProcedures(known[i - 1], n) === 0);
   return { bySchool, countedName, tiedNames };
@@ -414,6 +449,59 @@ export function assessSchoolsByYear(
   };
 }
 
+/**
+ * One school's assessment of one year. A class, not an object literal with getters: a literal's getters are defined one
+ * by one for every object (measured: about 3 µs each, 80 000 of them per run), a class's once on its prototype.
+ */
+class AssessedSchool implements SchoolShnor {
+  readonly status: ShnorStatusLabel;
+  readonly reason: string;
+  readonly cluster: ClusterLabel | null;
+  readonly maxShare: number | null;
+  readonly smallSample: string[];
+  readonly note: string;
+  readonly previousStatus: ShnorStatusLabel;
+  readonly previousCluster: ClusterLabel | null;
+  readonly clusterOrStatus: ClusterOrStatus;
+  readonly previousClusterOrStatus: ClusterOrStatus;
+  readonly meanShareY: number | null;
+
+  constructor(
+    readonly schoolCode: string,
+    readonly year: number,
+    now: ShnorAssessment,
+    before: ShnorAssessment,
+    readonly missing: string[],
+    /** The counted entries of Y and Y−1, behind sharesY and sharesPrev. */
+    private readonly countedY: YearShares,
+    private readonly countedPrev: YearShares,
+  ) {
+    this.status = now.status;
+    this.reason = now.reason;
+    this.cluster = now.cluster;
+    this.maxShare = now.maxShare;
+    this.smallSample = now.smallSample;
+    this.note = now.note;
+    this.previousStatus = before.status;
+    this.previousCluster = before.cluster;
+    this.clusterOrStatus = clusterOrStatus(now);
+    this.previousClusterOrStatus = clusterOrStatus(before);
+    this.meanShareY = meanShare(countedY);
+  }
+
+  // Made only when read: the report shows every procedure's share (not only the counted ones) from its own grouping.
+  get sharesY(): Map<string, number | null> {
+    return shareMap(this.countedY);
+  }
+
+  get sharesPrev(): Map<string, number | null> {
+    return shareMap(this.countedPrev);
+  }
+}
+
+const NO_SHARES: YearShares = [];
+const NO_LOST: readonly LostResult[] = [];
+
 function assessGroupedSchools(
   schoolCodes: ReadonlyArray<string>,
   grouped: GroupedResults,
@@ -421,7 +509,6 @@ function assessGroupedSchools(
   settings: Settings,
   lost: ReadonlyArray<LostResult>,
 ): SchoolShnor[] {
-  const none: YearShares[] = [[], [], []];
   const percentText = memoisedPercent();
   const lostBySchool = new Map<string, LostResult[]>();
   for (const l of lost) {
@@ -429,45 +516,26 @@ function assessGroupedSchools(
     if (list) list.push(l);
     else lostBySchool.set(l.schoolCode, [l]);
   }
-  return schoolCodes.map((schoolCode): SchoolShnor => {
+  const out = new Array<SchoolShnor>(schoolCodes.length);
+  for (let i = 0; i < schoolCodes.length; i++) {
+    const schoolCode = schoolCodes[i];
     const years = grouped.bySchool.get(schoolCode);
-    let window = none;
-    if (years !== undefined) {
-      window = [[], [], []];
-      for (const { year: y, shares } of years) {
-        const back = yearsBackOf(year, y);
-        if (back !== null) window[back] = shares;
-      }
+    let y = NO_SHARES;
+    let y1 = NO_SHARES;
+    let y2 = NO_SHARES;
+    for (let k = 0; years !== undefined && k < years.length; k++) {
+      const back = yearsBackOf(year, years[k].year);
+      if (back === 0) y = years[k].shares;
+      else if (back === 1) y1 = years[k].shares;
+      else if (back === 2) y2 = years[k].shares;
     }
-    const [y, y1, y2] = window;
     const before = assessYearShares(y1, y2, year - 1, settings, null);
     const left = assessYearShares(y, y1, year, settings, percentText);
-    const missing = missingResults(lostBySchool.get(schoolCode) ?? [], y, y1, year, settings.shnorThreshold, grouped.countedName);
+    const missing = missingResults(lostBySchool.get(schoolCode) ?? NO_LOST, y, y1, year, settings.shnorThreshold, grouped.countedName);
     const { now, shown } = withMissing(left, missing, y, y1, settings);
-    return {
-      status: now.status,
-      reason: now.reason,
-      cluster: now.cluster,
-      maxShare: now.maxShare,
-      smallSample: now.smallSample,
-      note: now.note,
-      schoolCode,
-      year,
-      // Made only when read: the report shows every procedure's share (not only the counted ones) from its own grouping.
-      get sharesY() {
-        return shareMap(y);
-      },
-      get sharesPrev() {
-        return shareMap(y1);
-      },
-      previousStatus: before.status,
-      previousCluster: before.cluster,
-      clusterOrStatus: clusterOrStatus(now),
-      previousClusterOrStatus: clusterOrStatus(before),
-      meanShareY: meanShare(y),
-      missing: shown,
-    };
-  });
+    out[i] = new AssessedSchool(schoolCode, year, now, before, shown, y, y1);
+  }
+  return out;
 }
 
 /**
@@ -483,6 +551,7 @@ function withMissing(
   y1: YearShares,
   settings: Settings,
 ): { now: ShnorAssessment; shown: string[] } {
+  if (missing.length === 0) return { now: left, shown: [] };
   const texts = missing.map((m) => m.text);
   if (left.status === 'ШНОР') {
     const ofY = missing.filter((m) => m.yearsBack === 0).map((m) => m.text);
