@@ -169,12 +169,19 @@ export function sharesUpTo(results: ReadonlyArray<ProcedureResult>, year: number
   const yearHasShare = years.map(() => false);
   const names = new Map<string, string>();
   const bySchool = new Map<string, Array<Map<string, number | null>>>();
+  // A school's rows usually come together: its entry is looked up again only when the code changes.
+  let lastCode: string | undefined;
+  let perYear: Array<Map<string, number | null>> = [];
   for (let k = 0; k < results.length; k++) {
     const r = results[k];
     const i = index.get(r.year);
     if (i === undefined) continue;
-    let perYear = bySchool.get(r.schoolCode);
-    if (!perYear) bySchool.set(r.schoolCode, (perYear = years.map(() => new Map())));
+    if (r.schoolCode !== lastCode) {
+      lastCode = r.schoolCode;
+      const known = bySchool.get(lastCode);
+      if (known !== undefined) perYear = known;
+      else bySchool.set(lastCode, (perYear = years.map(() => new Map())));
+    }
     let name = names.get(r.procedure);
     if (name === undefined) names.set(r.procedure, (name = normalizeProcedureName(r.procedure)));
     const share = failingShare(r);

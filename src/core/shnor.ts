@@ -213,7 +213,8 @@ function assessYearShares(
   }
   for (const now of failingY) {
     const before = find(previous, now.name);
-    if (isFailing(before, t)) reasons.push(SHNOR_REASONS.byTwoYears(now.name, pct(before), yearLabel(year, 1), pct(now), yearLabel(year, 0)));
+    if (isFailing(before, t))
+      reasons.push(SHNOR_REASONS.byTwoYears(now.name, pct(before), yearLabel(year, 1), pct(now), yearLabel(year, 0)));
   }
   return { status, reason: reasons.join('; '), cluster, maxShare, smallSample, note };
 }
@@ -380,18 +381,30 @@ function groupResults(results: ReadonlyArray<ProcedureResult>, settings: Setting
   };
 
   const bySchool = new Map<string, SchoolYear[]>();
+  // A school's rows usually come together: its entry is looked up again only when the code changes.
+  let lastCode: string | undefined;
+  let years: SchoolYear[] = [];
   // Indexed, as every pass over all result rows (docs/architecture.md, «Conventions»).
   for (let i = 0; i < results.length; i++) {
     const r = results[i];
     if (!Number.isFinite(r.year) || !wanted(r.year)) continue;
     const name = countedName(r.procedure);
     if (name === null) continue;
-    let years = bySchool.get(r.schoolCode);
-    if (years === undefined) bySchool.set(r.schoolCode, (years = []));
+    if (r.schoolCode !== lastCode) {
+      lastCode = r.schoolCode;
+      const known = bySchool.get(lastCode);
+      if (known !== undefined) years = known;
+      else bySchool.set(lastCode, (years = []));
+    }
     let shares: RankedEntry[] | undefined;
     for (let k = 0; k < years.length && shares === undefined; k++) if (years[k].year === r.year) shares = years[k].shares;
     if (shares === undefined) years.push({ year: r.year, shares: (shares = []) });
-    addInDisplayOrder(shares, { name, share: failingShare(r), participants: usable(r.participants), order: order.get(name) as DisplayRank });
+    addInDisplayOrder(shares, {
+      name,
+      share: failingShare(r),
+      participants: usable(r.participants),
+      order: order.get(name) as DisplayRank,
+    });
   }
   const tiedNames = known.some((n, i) => i > 0 && compareProcedures(known[i - 1], n) === 0);
   return { bySchool, countedName, tiedNames };
@@ -454,28 +467,36 @@ export function assessSchoolsByYear(
  * by one for every object (measured: about 3 µs each, 80 000 of them per run), a class's once on its prototype.
  */
 class AssessedSchool implements SchoolShnor {
-  readonly status: ShnorStatusLabel;
-  readonly reason: string;
-  readonly cluster: ClusterLabel | null;
-  readonly maxShare: number | null;
-  readonly smallSample: string[];
-  readonly note: string;
-  readonly previousStatus: ShnorStatusLabel;
-  readonly previousCluster: ClusterLabel | null;
-  readonly clusterOrStatus: ClusterOrStatus;
-  readonly previousClusterOrStatus: ClusterOrStatus;
-  readonly meanShareY: number | null;
+  // Declared, not defined: a defined class field compiles to an Object.defineProperty per field and object.
+  declare readonly schoolCode: string;
+  declare readonly year: number;
+  declare readonly status: ShnorStatusLabel;
+  declare readonly reason: string;
+  declare readonly cluster: ClusterLabel | null;
+  declare readonly maxShare: number | null;
+  declare readonly smallSample: string[];
+  declare readonly note: string;
+  declare readonly previousStatus: ShnorStatusLabel;
+  declare readonly previousCluster: ClusterLabel | null;
+  declare readonly clusterOrStatus: ClusterOrStatus;
+  declare readonly previousClusterOrStatus: ClusterOrStatus;
+  declare readonly meanShareY: number | null;
+  declare readonly missing: string[];
+  /** The counted entries of Y and Y−1, behind sharesY and sharesPrev. */
+  declare private readonly countedY: YearShares;
+  declare private readonly countedPrev: YearShares;
 
   constructor(
-    readonly schoolCode: string,
-    readonly year: number,
+    schoolCode: string,
+    year: number,
     now: ShnorAssessment,
     before: ShnorAssessment,
-    readonly missing: string[],
-    /** The counted entries of Y and Y−1, behind sharesY and sharesPrev. */
-    private readonly countedY: YearShares,
-    private readonly countedPrev: YearShares,
+    missing: string[],
+    countedY: YearShares,
+    countedPrev: YearShares,
   ) {
+    this.schoolCode = schoolCode;
+    this.year = year;
     this.status = now.status;
     this.reason = now.reason;
     this.cluster = now.cluster;
@@ -487,6 +508,9 @@ class AssessedSchool implements SchoolShnor {
     this.clusterOrStatus = clusterOrStatus(now);
     this.previousClusterOrStatus = clusterOrStatus(before);
     this.meanShareY = meanShare(countedY);
+    this.missing = missing;
+    this.countedY = countedY;
+    this.countedPrev = countedPrev;
   }
 
   // Made only when read: the report shows every procedure's share (not only the counted ones) from its own grouping.

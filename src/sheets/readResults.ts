@@ -390,21 +390,29 @@ export function readResults(
     if (id === undefined) ids.set(key, (id = ids.size));
     return id;
   };
+  // A school's rows usually come together: the last code's id is at hand.
+  let lastKey: string | undefined;
+  let lastCodeId = 0;
   const accept = (result: ProcedureResult, sheetRow: number, key: string): void => {
+    if (key !== lastKey) lastCodeId = idOf(codeIds, (lastKey = key));
     accepted.push(result);
     acceptedRows.push(sheetRow);
-    codeId.push(idOf(codeIds, key));
+    codeId.push(lastCodeId);
     procedureId.push(idOf(procedureIds, result.procedure));
   };
   const lost: LostResult[] = [];
   // The same few thousand codes and a few dozen procedure names fill 700 000 rows: each text is read once.
   const codeReadings = new Map<string, CodeReading>();
+  let lastRaw: unknown;
+  let lastReading: CodeReading | undefined;
   const codeOf = (raw: unknown): CodeReading => {
     if (typeof raw !== 'string' && typeof raw !== 'number') return readCode(raw, known);
+    if (raw === lastRaw && lastReading !== undefined) return lastReading;
     const text = cellText(raw);
     let reading = codeReadings.get(text);
     if (reading === undefined) codeReadings.set(text, (reading = readCode(raw, known)));
-    return reading;
+    lastRaw = raw;
+    return (lastReading = reading);
   };
   const procedureNotes = new Map<string, 'unknown' | 'readAs' | null>();
   /** Whether a procedure name read from `raw` is outside the nine or was respelled. */
