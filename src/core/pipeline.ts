@@ -353,13 +353,14 @@ function indicatorFacts(
     }
   }
   const formCodes = new Set(reports.map((r) => r.school.schoolCode));
-  const listed = new Set([...formCodes, ...withResults]);
+  let listed = formCodes.size;
+  for (const code of withResults) if (!formCodes.has(code)) listed++;
   const shnor = reports.filter((r) => r.shnor.status === 'ШНОР');
   const zone = reports.filter((r) => r.inZone === true);
   const diagnosed = diagnoses.filter((d) => formCodes.has(d.schoolCode));
   return {
     schoolsInMonitoring: [...formCodes].filter((c) => withResults.has(c)).length,
-    schoolsListed: listed.size,
+    schoolsListed: listed,
     shnorCount: shnor.length,
     schoolsAssessed: reports.filter((r) => isDecidedStatus(r.shnor.status)).length,
     schoolsWithIncompleteData: reports.filter((r) => r.shnor.status === 'неполные данные').length,

@@ -157,12 +157,21 @@ function timeText(raw: unknown, time: number | null, timeZone: string): string {
 
 /** Reads one school's values; problems name the school, the column and the value. */
 class SchoolReader {
-  readonly problems: Problem[] = [];
-  constructor(
-    private readonly sheet: string,
-    private readonly sub: Submission,
-    private readonly columns: Map<FieldId, Column>,
-  ) {}
+  // Declared fields, a reader per answer (docs/architecture.md, «Conventions»).
+  declare readonly problems: Problem[];
+  /** Set when «Всего обучающихся» was not believed: the shares are then not computed, and said so once. */
+  declare implausible: boolean;
+  declare private readonly sheet: string;
+  declare private readonly sub: Submission;
+  declare private readonly columns: Map<FieldId, Column>;
+
+  constructor(sheet: string, sub: Submission, columns: Map<FieldId, Column>) {
+    this.problems = [];
+    this.implausible = false;
+    this.sheet = sheet;
+    this.sub = sub;
+    this.columns = columns;
+  }
 
   private report(column: Column, raw: unknown, problem: string, action: string): void {
     this.problems.push(
@@ -307,9 +316,6 @@ class SchoolReader {
     this.implausible = true;
     return null;
   }
-
-  /** Set when «Всего обучающихся» was not believed: the shares are then not computed, and said so once. */
-  implausible = false;
 
   money(id: FieldId): number | null {
     return this.value(id, (v) => {
