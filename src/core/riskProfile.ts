@@ -97,45 +97,44 @@ export function riskProfiler(
   settings: Settings,
 ): (facts: SchoolRiskFacts, diagnosis: RiskDiagnosis | undefined) => RiskProfile {
   const active = factors.filter((f) => f.active);
-  const assessmentsSeen = new Map<string, FactorAssessment>();
-  const listsSeen = new Map<string, { factors: FactorAssessment[]; highFactorIds: string[] }>();
-  const assessment = (i: number, significance: Significance | null, source: AssessmentSource | null): FactorAssessment => {
-    const key = `${i}\u0000${significance}\u0000${source}`;
-    let a = assessmentsSeen.get(key);
-    if (a === undefined) {
-      const factor = active[i];
-      assessmentsSeen.set(
-        key,
-        (a = { factorId: factor.id, significance, source, action: significance ? actionFor(factor, significance) : '' }),
-      );
-    }
-    return a;
-  };
+  // [factor × 3 + source]: significance → its assessment. Sources: 0 none, 1 диагностика, 2 по данным.
+  const assessments = active.flatMap(() => [0, 1, 2].map(() => new Map<Significance | null, FactorAssessment>()));
+  const sources: Array<AssessmentSource | null> = [null, 'диагностика', 'по данным'];
+  // Lists are found by walking the assessments one by one: no key is built per school.
+  const root: ListNode = { next: new Map() };
+  const scratch = new Array<FactorAssessment>(active.length);
   return (facts, diagnosis) => {
-    let key = '';
-    const list: FactorAssessment[] = [];
+    let node = root;
     for (let i = 0; i < active.length; i++) {
       const factor = active[i];
       const entered = diagnosis?.significance[factor.id] ?? null;
       const suggested = entered ? null : (SUGGESTION_RULES[factor.id]?.(facts, settings) ?? null);
       const significance = entered ?? suggested;
-      const source: AssessmentSource | null = entered ? 'диагностика' : suggested ? 'по данным' : null;
-      const a = assessment(i, significance, source);
-      list.push(a);
-      key += `${significance}\u0000${source}\u0001`;
+      const source = entered ? 1 : suggested ? 2 : 0;
+      const seen = assessments[i * 3 + source];
+      let a = seen.get(significance);
+      if (a === undefined) {
+        const action = significance ? actionFor(factor, significance) : '';
+        seen.set(significance, (a = { factorId: factor.id, significance, source: sources[source], action }));
+      }
+      scratch[i] = a;
+      let next = node.next.get(a);
+      if (next === undefined) node.next.set(a, (next = { next: new Map() }));
+      node = next;
     }
-    let shared = listsSeen.get(key);
-    if (shared === undefined) {
-      const highFactorIds = list.filter((a) => a.significance === 'высокая').map((a) => a.factorId);
-      listsSeen.set(key, (shared = { factors: list, highFactorIds }));
+    if (node.list === undefined) {
+      const list = scratch.slice();
+      node.list = { factors: list, highFactorIds: list.filter((a) => a.significance === 'высокая').map((a) => a.factorId) };
     }
-    return {
-      schoolCode: facts.schoolCode,
-      factors: shared.factors,
-      highCount: shared.highFactorIds.length,
-      highFactorIds: shared.highFactorIds,
-    };
+    const { factors: shared, highFactorIds } = node.list;
+    return { schoolCode: facts.schoolCode, factors: shared, highCount: highFactorIds.length, highFactorIds };
   };
+}
+
+/** A step of riskProfiler's walk: the assessments seen after this one, and the list that ends here. */
+interface ListNode {
+  next: Map<FactorAssessment, ListNode>;
+  list?: { factors: FactorAssessment[]; highFactorIds: string[] };
 }
 
 /**
