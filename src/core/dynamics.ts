@@ -90,6 +90,61 @@ function zeroCounts(): Record<ProcedureDynamics, number> {
   return out;
 }
 
+/** Every school's dynamics of every procedure of Y−1 and Y (docs/методика.md §4), worked out once for all the summaries. */
+export interface ProcedureDynamicsTable {
+  procedures: ReadonlyArray<string>;
+  /** [school × procedures + procedure]: the index in PROCEDURE_DYNAMICS_LABELS («нет участников» when absent). */
+  dynamics: Uint8Array;
+  /** [school × procedures + procedure]: 1 when the school has the procedure in Y−1 or in Y. */
+  present: Uint8Array;
+}
+
+/** procedureDynamics of each school (its shares of Y−1 and Y by normalised name) and procedure, in a table. */
+export function procedureDynamicsTable(
+  schools: ReadonlyArray<{ sharesPrev: ReadonlyMap<string, number | null>; sharesY: ReadonlyMap<string, number | null> }>,
+  procedures: ReadonlyArray<string>,
+): ProcedureDynamicsTable {
+  const n = procedures.length;
+  const dynamics = new Uint8Array(schools.length * n);
+  const present = new Uint8Array(schools.length * n);
+  for (let i = 0; i < schools.length; i++) {
+    const { sharesPrev, sharesY } = schools[i];
+    for (let p = 0; p < n; p++) {
+      const previous = sharesPrev.get(procedures[p]);
+      const current = sharesY.get(procedures[p]);
+      present[i * n + p] = previous === undefined && current === undefined ? 0 : 1;
+      dynamics[i * n + p] = PROCEDURE_DYNAMICS_LABELS.indexOf(procedureDynamics(previous ?? null, current ?? null));
+    }
+  }
+  return { procedures, dynamics, present };
+}
+
+/**
+ * procedureDynamicsSummary of the table's school × procedure pairs that are present (a school without the procedure in
+ * either year is not counted), procedures first met first, as if the pairs were added school by school.
+ */
+export function presentDynamicsSummary(table: ProcedureDynamicsTable): ProcedureDynamicsSummaryRow[] {
+  const { procedures, dynamics, present } = table;
+  const n = procedures.length;
+  const labels = PROCEDURE_DYNAMICS_LABELS.length;
+  const counts = new Array<number>(n * labels).fill(0);
+  const firstSchool = new Array<number>(n).fill(Infinity);
+  for (let k = 0; k < present.length; k++) {
+    if (present[k] === 0) continue;
+    const p = k % n;
+    if (firstSchool[p] === Infinity) firstSchool[p] = k;
+    counts[p * labels + dynamics[k]]++;
+  }
+  const tally = new ProcedureDynamicsTally();
+  const order = procedures.map((_, p) => p).filter((p) => firstSchool[p] !== Infinity);
+  order.sort((a, b) => firstSchool[a] - firstSchool[b]);
+  for (const p of order) {
+    for (let d = 0; d < labels; d++)
+      if (counts[p * labels + d] > 0) tally.addCount(procedures[p], PROCEDURE_DYNAMICS_LABELS[d], counts[p * labels + d]);
+  }
+  return tally.summary();
+}
+
 /**
  * Summary of per-procedure dynamics (docs/методика.md §4): for each procedure (normalised name; the nine
  * canonical first, then others alphabetically) the number of schools with each label, «Положительный

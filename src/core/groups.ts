@@ -5,10 +5,11 @@
  */
 import {
   clusterDynamicsSummary,
-  procedureDynamics,
+  procedureDynamicsTable,
   ProcedureDynamicsTally,
   PROCEDURE_DYNAMICS_LABELS,
   type ClusterDynamicsSummaryRow,
+  type ProcedureDynamicsTable,
   type ProcedureDynamicsSummaryRow,
 } from './dynamics';
 import { NO_MUNICIPALITY_LABEL } from './municipalities';
@@ -65,12 +66,9 @@ export interface GroupDynamics {
 
 const collator = new Intl.Collator('ru', { numeric: true });
 
-/** The groups' schools by position in the list of schools, and each school's dynamics of every procedure. */
-interface DynamicsTable {
+/** The schools of the groups, and each school's dynamics of every procedure (by position in the list of schools). */
+interface DynamicsTable extends ProcedureDynamicsTable {
   schools: ReadonlyArray<GroupSchoolFacts>;
-  procedures: ReadonlyArray<string>;
-  /** [school × procedures + procedure]: the index in PROCEDURE_DYNAMICS_LABELS. */
-  dynamics: Uint8Array;
 }
 
 function dynamicsOf(dimension: GroupDimension, group: string, members: ReadonlyArray<number>, table: DynamicsTable): GroupDynamics {
@@ -132,24 +130,17 @@ function emptyPooled(): ProcedureDynamicsSummaryRow {
  * (the `procedures` given, those of Y−1 and Y), every school of the group counts: one without the procedure in either
  * year is «нет участников», so the shares are of all the group's schools, rounded to a whole percent from the counts.
  * The cluster dynamics count the group's schools that were ШНОР in Y−1. A member code not among `schools` is ignored
- * (the reader lists it); a school given twice in one group counts once.
+ * (the reader lists it); a school given twice in one group counts once. `dynamics` is procedureDynamicsTable of these
+ * schools and procedures, when the caller has it.
  */
 export function groupDynamics(
   schools: ReadonlyArray<GroupSchoolFacts>,
   members: ReadonlyArray<GroupMember>,
   procedures: ReadonlyArray<string>,
+  dynamics: ProcedureDynamicsTable = procedureDynamicsTable(schools, procedures),
 ): GroupDynamics[] {
   // Each school's dynamics of every procedure, worked out once: a school is counted in several groups.
-  const n = procedures.length;
-  const dynamics = new Uint8Array(schools.length * n);
-  for (let i = 0; i < schools.length; i++) {
-    const s = schools[i];
-    for (let p = 0; p < n; p++)
-      dynamics[i * n + p] = PROCEDURE_DYNAMICS_LABELS.indexOf(
-        procedureDynamics(s.sharesPrev.get(procedures[p]) ?? null, s.sharesY.get(procedures[p]) ?? null),
-      );
-  }
-  const table: DynamicsTable = { schools, procedures, dynamics };
+  const table: DynamicsTable = { ...dynamics, schools };
   const positionOf = new Map(schools.map((s, i) => [s.schoolCode, i]));
   // Group name → school code → position (a school given twice in a group counts once).
   const groups = new Map<string, Map<string, number>>();

@@ -3,7 +3,13 @@ import { computeRiskZone } from './riskZone';
 import { schoolTypeLabel } from './schoolType';
 import { resourceDeficits } from './deficits';
 import { assessSchoolsByYear, isDecidedStatus, reportingYearOf, type SchoolShnor } from './shnor';
-import { clusterDynamics, procedureDynamicsSummary, clusterDynamicsSummary, ProcedureDynamicsTally } from './dynamics';
+import {
+  clusterDynamics,
+  procedureDynamicsSummary,
+  clusterDynamicsSummary,
+  presentDynamicsSummary,
+  procedureDynamicsTable,
+} from './dynamics';
 import { compareProcedures } from './procedures';
 import { resilientSchools } from './resilience';
 import { suggestMentors } from './mentors';
@@ -212,15 +218,8 @@ export function computeReport(input: PipelineInput): Report {
   });
 
   const procedures = proceduresIn(reports);
-  const procedureTally = new ProcedureDynamicsTally();
-  for (const r of reports) {
-    for (const p of procedures) {
-      const prev = r.sharesPrev.get(p);
-      const cur = r.sharesY.get(p);
-      if (prev === undefined && cur === undefined) continue;
-      procedureTally.add(p, prev ?? null, cur ?? null);
-    }
-  }
+  // Every school's dynamics of every procedure, for the region's summary and the groups'.
+  const dynamicsTable = procedureDynamicsTable(reports, procedures);
   const clusterRows = reports.map((r) => ({
     municipality: r.school.municipality,
     dynamics: r.clusterDynamics,
@@ -280,7 +279,7 @@ export function computeReport(input: PipelineInput): Report {
     year,
     schools: reports,
     procedures,
-    procedureSummary: procedureTally.summary(),
+    procedureSummary: presentDynamicsSummary(dynamicsTable),
     clusterSummary: clusterDynamicsSummary(clusterRows),
     municipalities: municipalitySummary(
       reports.map((r) => ({
@@ -307,7 +306,7 @@ export function computeReport(input: PipelineInput): Report {
       history,
       schools.map((s) => s.municipality),
     ),
-    groupDynamics: groupDynamics(groupFacts, input.groups ?? [], procedures),
+    groupDynamics: groupDynamics(groupFacts, input.groups ?? [], procedures, dynamicsTable),
     territoryRisks: territoryRiskComparison(groupFacts, input.factors),
   };
 }

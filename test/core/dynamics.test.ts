@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  presentDynamicsSummary,
+  procedureDynamicsTable,
   clusterDynamics,
   clusterDynamicsSummary,
   isPositiveResult,
@@ -173,5 +175,39 @@ describe('clusterDynamicsSummary', () => {
         shares: { raised: 0, left: 0, positive: 0, unchanged: 0, negative: 0 },
       },
     ]);
+  });
+});
+
+describe('presentDynamicsSummary', () => {
+  it('counts only the pairs a school has in Y−1 or Y, as the row-by-row summary does', () => {
+    const m = (entries: Array<[string, number | null]>) => new Map(entries);
+    // School 1: математика 0.4 → 0.2 (положительная), русский absent both years. School 2: русский 0.1 → null
+    // (нет участников), математика 0 → 0 (0 % за два года). School 3: nothing at all.
+    const schools = [
+      { sharesPrev: m([['ОГЭ математика', 0.4]]), sharesY: m([['ОГЭ математика', 0.2]]) },
+      {
+        sharesPrev: m([
+          ['ОГЭ русский язык', 0.1],
+          ['ОГЭ математика', 0],
+        ]),
+        sharesY: m([['ОГЭ математика', 0]]),
+      },
+      { sharesPrev: m([]), sharesY: m([]) },
+    ];
+    const table = procedureDynamicsTable(schools, ['ОГЭ математика', 'ОГЭ русский язык']);
+    const summary = presentDynamicsSummary(table);
+    expect(summary.map((r) => [r.procedure, r.total])).toEqual([
+      ['ОГЭ математика', 2],
+      ['ОГЭ русский язык', 1],
+    ]);
+    expect(summary[0].counts).toMatchObject({ положительная: 1, '0 % за два года': 1, 'нет участников': 0 });
+    expect(summary[1].counts).toMatchObject({ 'нет участников': 1 });
+    expect(summary).toEqual(
+      procedureDynamicsSummary([
+        { procedure: 'ОГЭ математика', previous: 0.4, current: 0.2 },
+        { procedure: 'ОГЭ русский язык', previous: 0.1, current: null },
+        { procedure: 'ОГЭ математика', previous: 0, current: 0 },
+      ]),
+    );
   });
 });
