@@ -107,20 +107,27 @@ export function mergeMunicipalityNames(names: readonly string[]): MunicipalityNa
       groups.push({ core, name: best.name, digits: core.replace(/\D/g, '') });
     }
   }
-  for (let i = 0; i < groups.length; i++) {
-    for (let j = i + 1; j < groups.length; j++) {
-      const a = groups[i];
-      const b = groups[j];
-      // «г. Каменск № 2» and «г. Каменск № 3» are two districts, not a typo: numbers must agree.
-      if (
-        a.core === b.core ||
-        Math.min(a.core.length, b.core.length) < 5 ||
-        Math.abs(a.core.length - b.core.length) > 2 ||
-        a.digits !== b.digits
-      )
-        continue;
-      if (distanceAtMost(a.core, b.core, 2)) result.nearDuplicates.push([a.name, b.name]);
+  // Only names with the same numbers and lengths within two letters can be near-duplicates: each is compared with
+  // those (by number, then length), not with every other name; the pairs are listed in the order of the names.
+  const pairs: Array<[number, number]> = [];
+  const byDigits = new Map<string, number[]>();
+  groups.forEach((g, i) => {
+    if (g.core.length < 5) return;
+    const list = byDigits.get(g.digits);
+    if (list) list.push(i);
+    else byDigits.set(g.digits, [i]);
+  });
+  for (const list of byDigits.values()) {
+    list.sort((i, j) => groups[i].core.length - groups[j].core.length || i - j);
+    for (let x = 0; x < list.length; x++) {
+      const a = groups[list[x]];
+      for (let y = x + 1; y < list.length && groups[list[y]].core.length - a.core.length <= 2; y++) {
+        const b = groups[list[y]];
+        if (a.core !== b.core && distanceAtMost(a.core, b.core, 2)) pairs.push([Math.min(list[x], list[y]), Math.max(list[x], list[y])]);
+      }
     }
   }
+  pairs.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+  for (const [i, j] of pairs) result.nearDuplicates.push([groups[i].name, groups[j].name]);
   return result;
 }
