@@ -194,7 +194,7 @@ export function loadInputs(ss: Spreadsheet, timeZone: string, today: Date): Load
   const sheet = findResponsesSheet(ss, props.getProperty(RESPONSES_SHEET_KEY));
   if (!sheet) throw new UserError(LOAD.noResponsesSheet);
   const values = sheet.getDataRange().getValues();
-  const auto = mappingIn(headerTexts(values), props.getProperty(MAPPING_KEY), values.slice(1));
+  const auto = mappingIn(headerTexts(values), props.getProperty(MAPPING_KEY), values.slice(1, SAMPLE_ROWS + 1));
   // Throws the UserError naming the missing columns when a required one is not mapped.
   const responses = readResponses(values, sheet.getName(), auto.mapping, { timeZone, match: auto });
   const problems: Problem[] = [...responses.problems];

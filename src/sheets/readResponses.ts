@@ -33,6 +33,7 @@ import {
   type NormalizedCode,
 } from './input/cells';
 import { cellProblem, columnProblem, sheetProblem } from './input/problems';
+import { SAMPLE_ROWS } from './input/matcher';
 import { ACTION, PROBLEM } from './messages';
 import { sortProblems, type Problem } from './problems';
 import { calendarMonth, formatTimestamp, parseTimestamp, slashDateOrder, type SlashOrder } from './timestamps';
@@ -70,8 +71,9 @@ interface Column {
 }
 
 function columnValues(values: unknown[][], index: number): unknown[] {
-  const out: unknown[] = [];
-  for (let r = 1; r < values.length; r++) out.push(values[r]?.[index]);
+  // Sized once: a column of 40 000 answers, read for each field that can hold shares.
+  const out = new Array<unknown>(Math.max(0, values.length - 1));
+  for (let r = 1; r < values.length; r++) out[r - 1] = values[r]?.[index];
   return out;
 }
 
@@ -474,7 +476,7 @@ export function readResponses(
     const scale = shareColumn(share ? cells : [], { percentHeader: share && isPercentHeader(header) });
     columns.set(spec.id, { spec, index, header, share, scale });
   }
-  const match = options.match ?? autoMapColumns(headers, values.slice(1));
+  const match = options.match ?? autoMapColumns(headers, values.slice(1, SAMPLE_ROWS + 1));
   const problems = columnProblems(values, sheetName, headers, effective, match);
 
   const codeColumn = columns.get('schoolCode')!;
