@@ -141,7 +141,8 @@ export function groupDynamics(
 ): GroupDynamics[] {
   // Each school's dynamics of every procedure, worked out once: a school is counted in several groups.
   const table: DynamicsTable = { ...dynamics, schools };
-  const positionOf = new Map(schools.map((s, i) => [s.schoolCode, i]));
+  // Made only when «Группы» has rows: a region without the sheet needs no look-up of 40 000 codes.
+  const positionOf = members.length === 0 ? new Map<string, number>() : new Map(schools.map((s, i) => [s.schoolCode, i]));
   // Group name → school code → position (a school given twice in a group counts once).
   const groups = new Map<string, Map<string, number>>();
   for (const m of members) {
