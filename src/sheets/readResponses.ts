@@ -385,7 +385,7 @@ function readSchool(sheet: string, sub: Submission, columns: Map<FieldId, Column
 /** Funding that looks written in thousands among roubles (×1000) is read in roubles, with a note (docs/методика.md §1.1). */
 function fundingInThousandsFixed(
   schools: SchoolRecord[],
-  rowOf: ReadonlyMap<SchoolRecord, number>,
+  rowOf: (record: SchoolRecord) => number | undefined,
   sheet: string,
   column: Column | undefined,
 ): Problem[] {
@@ -397,7 +397,7 @@ function fundingInThousandsFixed(
     const rubles = s.fundingPerStudent! * 1000;
     problems.push({
       sheet,
-      row: rowOf.get(s) ?? null,
+      row: rowOf(s) ?? null,
       schoolCode: s.schoolCode,
       field: column.header,
       value: quoteValue(s.fundingPerStudent),
@@ -410,7 +410,12 @@ function fundingInThousandsFixed(
 }
 
 /** Spellings of one municipality made one (docs/методика.md §1.1), noted once per spelling; near-duplicates named, not merged. */
-function mergedMunicipalities(schools: SchoolRecord[], rowOf: ReadonlyMap<SchoolRecord, number>, sheet: string, column: Column): Problem[] {
+function mergedMunicipalities(
+  schools: SchoolRecord[],
+  rowOf: (record: SchoolRecord) => number | undefined,
+  sheet: string,
+  column: Column,
+): Problem[] {
   const names = mergeMunicipalityNames(schools.map((s) => s.municipality));
   const problems: Problem[] = [];
   for (const { name, variants } of names.merged) {
@@ -418,7 +423,7 @@ function mergedMunicipalities(schools: SchoolRecord[], rowOf: ReadonlyMap<School
       const first = schools.find((s) => s.municipality === variant);
       problems.push({
         sheet,
-        row: (first && rowOf.get(first)) ?? null,
+        row: (first && rowOf(first)) ?? null,
         schoolCode: '',
         field: column.header,
         value: variant,
@@ -532,23 +537,27 @@ export function readResponses(
     submissions.push({ row, sheetRow, code, fixed, time, rawTime });
   }
 
+  // Each submission's code key, worked out once (four passes below ask for it).
+  const keys = submissions.map((sub) => schoolCodeKey(sub.code));
   const latest = new Map<string, Submission>();
-  for (const sub of submissions) {
-    const key = schoolCodeKey(sub.code);
-    const current = latest.get(key);
-    if (!current || (sub.time ?? -Infinity) >= (current.time ?? -Infinity)) latest.set(key, sub);
-  }
+  const repeated = new Set<string>();
+  submissions.forEach((sub, i) => {
+    const current = latest.get(keys[i]);
+    if (current) repeated.add(keys[i]);
+    if (!current || (sub.time ?? -Infinity) >= (current.time ?? -Infinity)) latest.set(keys[i], sub);
+  });
   let superseded = 0;
+  // The submissions of each school answered more than once, schools in the order they first appear.
   const rowsOf = new Map<string, Submission[]>();
-  for (const sub of submissions) {
-    const key = schoolCodeKey(sub.code);
-    const list = rowsOf.get(key) ?? [];
-    list.push(sub);
-    rowsOf.set(key, list);
-  }
-  for (const sub of submissions) {
-    const winner = latest.get(schoolCodeKey(sub.code))!;
-    if (winner === sub) continue;
+  submissions.forEach((sub, i) => {
+    if (!repeated.has(keys[i])) return;
+    const list = rowsOf.get(keys[i]);
+    if (list) list.push(sub);
+    else rowsOf.set(keys[i], [sub]);
+  });
+  submissions.forEach((sub, i) => {
+    const winner = latest.get(keys[i])!;
+    if (winner === sub) return;
     superseded++;
     // Only an answer whose time is known to be earlier is called «более ранний».
     const earlier = sub.time !== null && winner.time !== null && sub.time < winner.time;
@@ -566,7 +575,7 @@ export function readResponses(
         earlier ? ACTION.supersededBy(winner.sheetRow) : ACTION.replacedByRow(winner.sheetRow),
       ),
     );
-  }
+  });
   // Schools whose choice of answer rests on the order of rows, not on times: named once each.
   for (const list of rowsOf.values()) {
     if (list.length < 2) continue;
@@ -595,15 +604,15 @@ export function readResponses(
   }
 
   const schools: SchoolRecord[] = [];
-  const recordOf = new Map<Submission, SchoolRecord>();
-  const sheetRowOf = new Map<SchoolRecord, number>();
-  for (const sub of [...latest.values()].sort((a, b) => a.sheetRow - b.sheetRow)) {
+  const taken = [...latest.values()].sort((a, b) => a.sheetRow - b.sheetRow);
+  for (const sub of taken) {
     const read = readSchool(sheetName, sub, columns);
     schools.push(read.record);
-    recordOf.set(sub, read.record);
-    sheetRowOf.set(read.record, sub.sheetRow);
     problems.push(...read.problems);
   }
+  // Looked up only for the few records a problem names: made when first asked.
+  let rowIndex: Map<SchoolRecord, number> | undefined;
+  const sheetRowOf = (record: SchoolRecord) => (rowIndex ??= new Map(schools.map((r, i) => [r, taken[i].sheetRow]))).get(record);
   problems.push(...fundingInThousandsFixed(schools, sheetRowOf, sheetName, columns.get('fundingPerStudent')));
   problems.push(...mergedMunicipalities(schools, sheetRowOf, sheetName, columns.get('municipality')!));
   return {
@@ -611,7 +620,7 @@ export function readResponses(
     problems: sortProblems(problems),
     superseded,
     rowsRead,
-    yearly: yearlyAnswers(sheetName, submissions, columns, recordOf, latest, options.timeZone),
+    yearly: yearlyAnswers(sheetName, submissions, columns, { taken, schools }, latest, options.timeZone),
   };
 }
 
@@ -620,21 +629,30 @@ function yearlyAnswers(
   sheetName: string,
   submissions: ReadonlyArray<Submission>,
   columns: Map<FieldId, Column>,
-  recordOf: ReadonlyMap<Submission, SchoolRecord>,
+  read: { taken: ReadonlyArray<Submission>; schools: ReadonlyArray<SchoolRecord> },
   latest: ReadonlyMap<string, Submission>,
   timeZone: string,
 ): YearlyAnswer[] {
-  const byYear = new Map<string, { sub: Submission; schoolYear: number }>();
-  for (const sub of submissions) {
-    if (sub.time === null) continue;
+  const schoolYearOfSub = submissions.map((sub) => {
+    if (sub.time === null) return null;
     const { year, month } = calendarMonth(new Date(sub.time), timeZone);
-    const schoolYear = schoolYearOf(year, month);
+    return schoolYearOf(year, month);
+  });
+  // One school year (the usual sheet of one campaign): nothing to keep by year, and no look-up of 40 000 answers.
+  const first = schoolYearOfSub.find((y) => y !== null);
+  if (schoolYearOfSub.every((y) => y === null || y === first)) return [];
+  const byYear = new Map<string, { sub: Submission; schoolYear: number }>();
+  for (let i = 0; i < submissions.length; i++) {
+    const sub = submissions[i];
+    const schoolYear = schoolYearOfSub[i];
+    if (sub.time === null || schoolYear === null) continue;
     const key = `${schoolCodeKey(sub.code)}\u0000${schoolYear}`;
     const current = byYear.get(key);
     if (!current || sub.time >= (current.sub.time as number)) byYear.set(key, { sub, schoolYear });
   }
   const schoolYears = new Set([...byYear.values()].map((w) => w.schoolYear));
   if (schoolYears.size < 2) return [];
+  const recordOf = new Map(read.taken.map((sub, i) => [sub, read.schools[i]]));
   return [...byYear.values()]
     .sort((a, b) => a.schoolYear - b.schoolYear || a.sub.sheetRow - b.sub.sheetRow)
     .map(({ sub, schoolYear }) => {
