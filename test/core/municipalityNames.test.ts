@@ -35,4 +35,14 @@ describe('mergeMunicipalityNames', () => {
     expect(m.nameOf.get('Ленинск-Кузнецкий МО')).toBe('Ленинск-Кузнецкий МО');
     expect(m.merged).toEqual([]);
   });
+
+  it('lists near-duplicates in the order of the names, however their lengths compare', () => {
+    // «Каменскй» (8 letters) is one letter from «Каменский» (9), «Каменскийрн» (11) two; «Каменскй» and «Каменскийрн» are
+    // three apart. Compared by length the pair with the shortest comes first; listed by the names' order it does not.
+    const m = mergeMunicipalityNames(['Каменский', 'Каменскийрн', 'Каменскй', 'Сосновский']);
+    expect(m.nearDuplicates).toEqual([
+      ['Каменский', 'Каменскийрн'],
+      ['Каменский', 'Каменскй'],
+    ]);
+  });
 });
