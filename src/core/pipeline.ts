@@ -403,9 +403,10 @@ function formerShnorSubjectDynamics(
     const entry = former.get(r.schoolCode);
     if (entry !== undefined) (r.year === year ? entry.current : entry.previous).push(r);
   }
-  const of = (rows: RowsOfTwoYears) => subjectDynamics(rows.previous, rows.current, settings.shnorSubjects);
-  const bySchool = new Map([...former].map(([code, rows]) => [code, of(rows)]));
-  return formerCodes.map((code) => bySchool.get(code) as SubjectDynamics[]);
+  return formerCodes.map((code) => {
+    const rows = former.get(code) as RowsOfTwoYears;
+    return subjectDynamics(rows.previous, rows.current, settings.shnorSubjects);
+  });
 }
 
 function computeIsbshSafe(s: SchoolRecord, settings: Settings): number | null {

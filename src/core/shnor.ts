@@ -140,13 +140,17 @@ function failingEntries(current: YearShares, t: number): Entry[] {
   return out;
 }
 
-/** Whether some share the rule reads came from fewer than smallSampleMin participants (see assessYearShares). */
+/** Whether an entry's share came from fewer than `min` participants (a small sample, noted beside the status). */
+function isSmallSample(e: Entry | undefined, min: number): e is Entry & { share: number; participants: number } {
+  return e !== undefined && e.share !== null && e.participants !== null && e.participants > 0 && e.participants < min;
+}
+
+/** Whether some share the rule reads came from a small sample (see assessYearShares). */
 function hasSmallSample(current: YearShares, previous: YearShares, settings: Settings): boolean {
-  const small = (e: Entry | undefined): boolean =>
-    e !== undefined && e.share !== null && e.participants !== null && e.participants > 0 && e.participants < settings.smallSampleMin;
+  const min = settings.smallSampleMin;
   for (let i = 0; i < current.length; i++) {
     const e = current[i];
-    if (small(e) || (isFailing(e, settings.shnorThreshold) && small(find(previous, e.name)))) return true;
+    if (isSmallSample(e, min) || (isFailing(e, settings.shnorThreshold) && isSmallSample(find(previous, e.name), min))) return true;
   }
   return false;
 }
@@ -189,7 +193,7 @@ function assessYearShares(
   const smallSample: string[] = [];
   const noteParts: string[] = [];
   const noteSmall = (e: Entry | undefined, yearsBack: 0 | 1): void => {
-    if (!e || e.share === null || e.participants === null || e.participants <= 0 || e.participants >= settings.smallSampleMin) return;
+    if (!isSmallSample(e, settings.smallSampleMin)) return;
     if (!smallSample.includes(e.name)) smallSample.push(e.name);
     noteParts.push(SHNOR_REASONS.smallSampleItem(e.name, yearLabel(year, yearsBack), e.participants));
   };
