@@ -295,9 +295,10 @@ export function laterRowReplaces(later: number | null, earlier: number | null): 
   return later !== null || earlier === null;
 }
 
-/** A counted name's place in display order; renumbered in place when a new name appears (see groupResults). */
+/** A counted name's place in display order, renumbered in place when a new name appears, and its id (see groupResults). */
 interface DisplayRank {
   rank: number;
+  id: number;
 }
 
 /** An entry of a grouped school year, with its name's display rank at hand (no look-up per comparison). */
@@ -358,6 +359,13 @@ interface GroupedResults {
   tiedNames: boolean;
 }
 
+/** Counts below this make a shared entry's key (see groupResults): a procedure id and two counts stay a small integer. */
+const SMALL_COUNTS = 1024;
+
+function isSmallCount(x: number | null): x is number {
+  return typeof x === 'number' && x >= 0 && x < SMALL_COUNTS && Number.isInteger(x);
+}
+
 /**
  * Each school's counted procedures per year, of the rows whose year `wanted` keeps: shares are failingShare of each
  * row, the last row with a share of a school, year and procedure wins (see assessSchools). Procedures are in display
@@ -377,11 +385,25 @@ function groupResults(results: ReadonlyArray<ProcedureResult>, settings: Setting
     name = procedureCountsForStatus(normalised, settings.shnorSubjects) ? normalised : null;
     counted.set(raw, name);
     if (name !== null && !order.has(name)) {
-      order.set(name, { rank: 0 });
+      order.set(name, { rank: 0, id: known.length });
       known.push(name);
       known.sort(compareProcedures).forEach((n, i) => ((order.get(n) as DisplayRank).rank = i));
     }
     return name;
+  };
+
+  // Rows of equal procedure and counts give one shared entry (entries are never changed): a region repeats the same few
+  // counts thousands of times, and every entry lives as long as the report, so 700 000 of them cost the collector most.
+  const shared = new Map<number, RankedEntry>();
+  const entryOf = (r: ProcedureResult, name: string, rank: DisplayRank): RankedEntry => {
+    const n = r.participants;
+    const f = r.failed;
+    if (r.share !== undefined || !isSmallCount(n) || !isSmallCount(f))
+      return { name, share: failingShare(r), participants: usable(n), order: rank };
+    const key = (rank.id * SMALL_COUNTS + n) * SMALL_COUNTS + f;
+    let entry = shared.get(key);
+    if (entry === undefined) shared.set(key, (entry = { name, share: failingShare(r), participants: n, order: rank }));
+    return entry;
   };
 
   const bySchool = new Map<string, SchoolYear[]>();
@@ -403,12 +425,7 @@ function groupResults(results: ReadonlyArray<ProcedureResult>, settings: Setting
     let shares: RankedEntry[] | undefined;
     for (let k = 0; k < years.length && shares === undefined; k++) if (years[k].year === r.year) shares = years[k].shares;
     if (shares === undefined) years.push({ year: r.year, shares: (shares = []) });
-    addInDisplayOrder(shares, {
-      name,
-      share: failingShare(r),
-      participants: usable(r.participants),
-      order: order.get(name) as DisplayRank,
-    });
+    addInDisplayOrder(shares, entryOf(r, name, order.get(name) as DisplayRank));
   }
   const tiedNames = known.some((n, i) => i > 0 && compareProcedures(known[i - 1], n) === 0);
   return { bySchool, countedName, tiedNames };
@@ -466,55 +483,88 @@ export function assessSchoolsByYear(
   };
 }
 
+/** What the words of a year's assessments are made with: one per assessed year, shared by its schools. */
+interface WordsContext {
+  settings: Settings;
+  percentText: PercentText;
+}
+
 /**
- * One school's assessment of one year: a class, whose lazy shares are getters of its prototype (docs/architecture.md,
- * «Conventions»).
+ * One school's assessment of one year: a class, whose lazy shares and words are getters of its prototype
+ * (docs/architecture.md, «Conventions»). The reason, note and small samples are worked out when first read: most
+ * assessments (the earlier years', and every school's when no sheet shows them) are only counted.
  */
 class AssessedSchool implements SchoolShnor {
   // Declared fields (docs/architecture.md, «Conventions»).
   declare readonly schoolCode: string;
   declare readonly year: number;
   declare readonly status: ShnorStatusLabel;
-  declare readonly reason: string;
   declare readonly cluster: ClusterLabel | null;
   declare readonly maxShare: number | null;
-  declare readonly smallSample: string[];
-  declare readonly note: string;
   declare readonly previousStatus: ShnorStatusLabel;
   declare readonly previousCluster: ClusterLabel | null;
   declare readonly clusterOrStatus: ClusterOrStatus;
   declare readonly previousClusterOrStatus: ClusterOrStatus;
   declare readonly meanShareY: number | null;
   declare readonly missing: string[];
-  /** The counted entries of Y and Y−1, behind sharesY and sharesPrev. */
+  /** The counted entries of Y and Y−1, behind sharesY, sharesPrev and the words. */
   declare private readonly countedY: YearShares;
   declare private readonly countedPrev: YearShares;
+  declare private readonly context: WordsContext;
+  /** What is missing changes the words: the reason of a «неполные данные», a gap noted beside a ШНОР's cluster. */
+  declare private readonly incompleteReason: string | null;
+  declare private readonly clusterGap: string | null;
+  declare private words: ShnorAssessment | null;
 
   constructor(
     schoolCode: string,
     year: number,
-    now: ShnorAssessment,
+    now: AssessedWithMissing,
     before: ShnorAssessment,
-    missing: string[],
     countedY: YearShares,
     countedPrev: YearShares,
+    context: WordsContext,
   ) {
     this.schoolCode = schoolCode;
     this.year = year;
     this.status = now.status;
-    this.reason = now.reason;
     this.cluster = now.cluster;
     this.maxShare = now.maxShare;
-    this.smallSample = now.smallSample;
-    this.note = now.note;
     this.previousStatus = before.status;
     this.previousCluster = before.cluster;
     this.clusterOrStatus = clusterOrStatus(now);
     this.previousClusterOrStatus = clusterOrStatus(before);
     this.meanShareY = meanShare(countedY);
-    this.missing = missing;
+    this.missing = now.shown;
     this.countedY = countedY;
     this.countedPrev = countedPrev;
+    this.context = context;
+    this.incompleteReason = now.incompleteReason;
+    this.clusterGap = now.clusterGap;
+    this.words = null;
+  }
+
+  /** The rule's words for what is left (assessYearShares with words); made once. */
+  private wordsOfShares(): ShnorAssessment {
+    if (this.words === null) {
+      const { settings, percentText } = this.context;
+      this.words = assessYearShares(this.countedY, this.countedPrev, this.year, settings, percentText);
+    }
+    return this.words;
+  }
+
+  get reason(): string {
+    return this.incompleteReason ?? this.wordsOfShares().reason;
+  }
+
+  get note(): string {
+    const note = this.wordsOfShares().note;
+    if (this.clusterGap === null) return note;
+    return note ? `${note}; ${this.clusterGap}` : this.clusterGap;
+  }
+
+  get smallSample(): string[] {
+    return this.wordsOfShares().smallSample;
   }
 
   // Made only when read: the report shows every procedure's share (not only the counted ones) from its own grouping.
@@ -537,7 +587,7 @@ function assessGroupedSchools(
   settings: Settings,
   lost: ReadonlyArray<LostResult>,
 ): SchoolShnor[] {
-  const percentText = memoisedPercent();
+  const context: WordsContext = { settings, percentText: memoisedPercent() };
   const lostBySchool = new Map<string, LostResult[]>();
   for (const l of lost) {
     const list = lostBySchool.get(l.schoolCode);
@@ -558,12 +608,23 @@ function assessGroupedSchools(
       else if (back === 2) y2 = years[k].shares;
     }
     const before = assessYearShares(y1, y2, year - 1, settings, null);
-    const left = assessYearShares(y, y1, year, settings, percentText);
+    const left = assessYearShares(y, y1, year, settings, null);
     const missing = missingResults(lostBySchool.get(schoolCode) ?? NO_LOST, y, y1, year, settings.shnorThreshold, grouped.countedName);
-    const { now, shown } = withMissing(left, missing, y, y1, settings);
-    out[i] = new AssessedSchool(schoolCode, year, now, before, shown, y, y1);
+    out[i] = new AssessedSchool(schoolCode, year, withMissing(left, missing, y, y1, settings), before, y, y1, context);
   }
   return out;
+}
+
+/** The status by what is left, with what is missing: the texts shown, and how they change the words. */
+interface AssessedWithMissing {
+  status: ShnorStatusLabel;
+  cluster: ClusterLabel | null;
+  maxShare: number | null;
+  shown: string[];
+  /** The reason of a «неполные данные» (the list of what is missing); null keeps the rule's reason. */
+  incompleteReason: string | null;
+  /** Noted after the small samples of a ШНОР whose cluster lacks some of Y; null when nothing is lacking. */
+  clusterGap: string | null;
 }
 
 /**
@@ -578,22 +639,26 @@ function withMissing(
   y: YearShares,
   y1: YearShares,
   settings: Settings,
-): { now: ShnorAssessment; shown: string[] } {
-  if (missing.length === 0) return { now: left, shown: [] };
+): AssessedWithMissing {
+  const kept: AssessedWithMissing = {
+    status: left.status,
+    cluster: left.cluster,
+    maxShare: left.maxShare,
+    shown: [],
+    incompleteReason: null,
+    clusterGap: null,
+  };
+  if (missing.length === 0) return kept;
   const texts = missing.map((m) => m.text);
   if (left.status === 'ШНОР') {
     const ofY = missing.filter((m) => m.yearsBack === 0).map((m) => m.text);
-    if (!ofY.length) return { now: left, shown: [] };
-    const gap = INCOMPLETE_DATA_MESSAGES.clusterFromPart(ofY);
-    return { now: { ...left, note: left.note ? `${left.note}; ${gap}` : gap }, shown: ofY };
+    if (!ofY.length) return kept;
+    return { ...kept, shown: ofY, clusterGap: INCOMPLETE_DATA_MESSAGES.clusterFromPart(ofY) };
   }
   // Without any share of Y the status is already «нет данных», not a guess; it becomes «неполные данные» when rows were
   // given and not used, so that the region knows what to fix (a school that sent nothing for Y stays «нет данных»).
   const incomplete =
     left.status === 'нет данных' ? missing.some((m) => m.kind !== 'noRow') : couldBecomeShnor(missing, y, y1, settings.shnorThreshold);
-  if (!incomplete) return { now: left, shown: [] };
-  return {
-    now: { ...left, status: 'неполные данные', cluster: null, reason: INCOMPLETE_DATA_MESSAGES.incomplete(texts) },
-    shown: texts,
-  };
+  if (!incomplete) return kept;
+  return { ...kept, status: 'неполные данные', cluster: null, shown: texts, incompleteReason: INCOMPLETE_DATA_MESSAGES.incomplete(texts) };
 }
