@@ -4,6 +4,7 @@
  */
 import type { ClusterDynamics, ClusterOrStatus, ProcedureDynamics } from './types';
 import { wholePercentShare } from './percent';
+import type { ShareRow } from './procedureShares';
 import { clusterRank, isClusterLabel, shareAbove, sharesEqual } from './cluster';
 import { compareProcedures, normalizeProcedureName } from './procedures';
 
@@ -101,7 +102,7 @@ export interface ProcedureDynamicsTable {
 
 /** procedureDynamics of each school (its shares of Y−1 and Y by normalised name) and procedure, in a table. */
 export function procedureDynamicsTable(
-  schools: ReadonlyArray<{ sharesPrev: ReadonlyMap<string, number | null>; sharesY: ReadonlyMap<string, number | null> }>,
+  schools: ReadonlyArray<{ sharesPrev: ShareRow; sharesY: ShareRow }>,
   procedures: ReadonlyArray<string>,
 ): ProcedureDynamicsTable {
   const n = procedures.length;

@@ -14,6 +14,7 @@ import {
 } from './dynamics';
 import { NO_MUNICIPALITY_LABEL } from './municipalities';
 import { wholePercentShare } from './percent';
+import type { ShareRow } from './procedureShares';
 import type { ClusterDynamics, RiskFactor, Significance, Territory } from './types';
 
 /** One row of «Группы»: a school belongs to a group; a school may belong to several. */
@@ -28,8 +29,8 @@ export interface GroupSchoolFacts {
   municipality: string;
   territory: Territory | null;
   /** Failing shares of Y−1 and Y by normalised procedure name (null or absent = нет участников). */
-  sharesPrev: ReadonlyMap<string, number | null>;
-  sharesY: ReadonlyMap<string, number | null>;
+  sharesPrev: ShareRow;
+  sharesY: ShareRow;
   clusterDynamics: ClusterDynamics;
   wasShnorPrevious: boolean;
   /** Significance of each factor in use (by factor id), from a diagnosis or «по данным»; absent = unknown. */

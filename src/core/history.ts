@@ -8,6 +8,7 @@ import { computeIsbsh, roundIsbsh } from './isbsh';
 import { computeRiskZone } from './riskZone';
 import { normalizeProcedureName } from './procedures';
 import { wholePercentShare } from './percent';
+import { NO_SHARES, shareRows, type ProcedureShares, type ShareRow } from './procedureShares';
 import { NO_MUNICIPALITY_LABEL, REGION_TOTAL_LABEL } from './municipalities';
 import type { Settings } from './settings';
 import type { ClusterLabel, LostResult, ProcedureResult, SchoolRecord, ShnorStatusLabel } from './types';
@@ -25,7 +26,7 @@ export interface SchoolHistory {
   /** Parallel to HistoryReport.years. */
   statuses: YearStatus[];
   /** Parallel to HistoryReport.years: normalised procedure name → failing share (null = нет участников). */
-  shares: Array<Map<string, number | null>>;
+  shares: ShareRow[];
   /** ШНОР years in a row up to Y (years without data skipped); null when Y has no data. */
   consecutiveShnor: number | null;
   /** ШНОР in Y after having left the list in an earlier year; null when Y has no data. */
@@ -147,7 +148,7 @@ export interface SharesUpTo {
   /** The integer years of the rows up to Y, ascending. */
   years: number[];
   /** School code (of every row, in the form or not) → parallel to `years`: normalised procedure name → failing share. */
-  bySchool: Map<string, Array<Map<string, number | null>>>;
+  bySchool: Map<string, ShareRow[]>;
   /** Parallel to `years`: whether some row of that year has a failing share. */
   yearHasShare: boolean[];
 }
@@ -168,10 +169,11 @@ export function sharesUpTo(results: ReadonlyArray<ProcedureResult>, year: number
   const index = new Map(years.map((y, i) => [y, i]));
   const yearHasShare = years.map(() => false);
   const names = new Map<string, string>();
-  const bySchool = new Map<string, Array<Map<string, number | null>>>();
+  const bySchool = new Map<string, ProcedureShares[]>();
+  const rows = shareRows();
   // A school's rows usually come together: its entry is looked up again only when the code changes.
   let lastCode: string | undefined;
-  let perYear: Array<Map<string, number | null>> = [];
+  let perYear: ProcedureShares[] = [];
   for (let k = 0; k < results.length; k++) {
     const r = results[k];
     const i = index.get(r.year);
@@ -180,7 +182,7 @@ export function sharesUpTo(results: ReadonlyArray<ProcedureResult>, year: number
       lastCode = r.schoolCode;
       const known = bySchool.get(lastCode);
       if (known !== undefined) perYear = known;
-      else bySchool.set(lastCode, (perYear = years.map(() => new Map())));
+      else bySchool.set(lastCode, (perYear = years.map(() => rows.newRow())));
     }
     let name = names.get(r.procedure);
     if (name === undefined) names.set(r.procedure, (name = normalizeProcedureName(r.procedure)));
@@ -260,7 +262,7 @@ export function computeHistory(input: HistoryInput): HistoryReport {
     return {
       schoolCode,
       statuses,
-      shares: shares.get(schoolCode) ?? years.map(() => new Map()),
+      shares: shares.get(schoolCode) ?? years.map(() => NO_SHARES),
       consecutiveShnor: consecutiveShnorYears(labels),
       reincluded: isReincluded(labels),
       stableLow: isStableLow(labels, settings.stableLowYears),

@@ -36,6 +36,7 @@ import {
   type ShnorByYearRow,
   type YearlyAnswer,
 } from './history';
+import { NO_SHARES, type ShareRow } from './procedureShares';
 import type { Settings } from './settings';
 import type { ClusterDynamics, IsbshLevel, LostResult, ProcedureResult, RiskDiagnosis, RiskFactor, SchoolRecord } from './types';
 
@@ -85,8 +86,8 @@ export interface SchoolReport {
   deficitReasons: string[];
   shnor: SchoolShnor;
   /** Failing shares of every procedure of Y and Y−1 (the status counts only the subjects of the settings). */
-  sharesY: Map<string, number | null>;
-  sharesPrev: Map<string, number | null>;
+  sharesY: ShareRow;
+  sharesPrev: ShareRow;
   clusterDynamics: ClusterDynamics;
   priority: boolean;
   resilient: boolean;
@@ -446,13 +447,13 @@ function emptyShnor(code: string): SchoolShnor {
 }
 
 /** A school's share of every procedure in `year` (empty when the school has no row of that year). */
-function sharesOfYear(shares: SharesUpTo, schoolCode: string, year: number | null): Map<string, number | null> {
+function sharesOfYear(shares: SharesUpTo, schoolCode: string, year: number | null): ShareRow {
   const i = year === null ? -1 : shares.years.indexOf(year);
-  return (i >= 0 ? shares.bySchool.get(schoolCode)?.[i] : undefined) ?? new Map();
+  return (i >= 0 ? shares.bySchool.get(schoolCode)?.[i] : undefined) ?? NO_SHARES;
 }
 
 /** Every procedure of Y or Y−1 in display order (the nine canonical first, then the others alphabetically). */
-function proceduresIn(reports: ReadonlyArray<{ sharesY: Map<string, unknown>; sharesPrev: Map<string, unknown> }>): string[] {
+function proceduresIn(reports: ReadonlyArray<{ sharesY: ShareRow; sharesPrev: ShareRow }>): string[] {
   const seen = new Set<string>();
   for (const s of reports) {
     for (const k of s.sharesY.keys()) seen.add(k);
