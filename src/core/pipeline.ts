@@ -341,38 +341,68 @@ function indicatorFacts(
   formerShnorSubjects: ReadonlyArray<SubjectDynamics[]>,
 ): IndicatorFacts {
   const federalCounts = federal === null ? null : federalComparisonCounts(federal);
-  const withResults = new Set<string>();
   const y = year === null ? -1 : shares.years.indexOf(year);
-  if (y >= 0) {
-    for (const [code, perYear] of shares.bySchool) {
-      for (const share of perYear[y].values()) {
-        if (share === null) continue;
-        withResults.add(code);
-        break;
-      }
+  const hasShareOfY = (code: string): boolean => {
+    const row = y < 0 ? undefined : shares.bySchool.get(code)?.[y];
+    if (row === undefined) return false;
+    for (const share of row.values()) if (share !== null) return true;
+    return false;
+  };
+  // One pass over the schools of the form, one over the schools of the results (a school may be in either or both).
+  const formCodes = new Set<string>();
+  const counts = {
+    inMonitoring: 0,
+    shnor: 0,
+    assessed: 0,
+    incomplete: 0,
+    shnorWithMentor: 0,
+    inZone: 0,
+    withIsbsh: 0,
+    zoneWithResults: 0,
+    withDeficits: 0,
+  };
+  for (let i = 0; i < reports.length; i++) formCodes.add(reports[i].school.schoolCode);
+  for (const code of formCodes) if (hasShareOfY(code)) counts.inMonitoring++;
+  for (let i = 0; i < reports.length; i++) {
+    const r = reports[i];
+    const status = r.shnor.status;
+    if (status === 'ШНОР') {
+      counts.shnor++;
+      if (r.assignedMentor !== '') counts.shnorWithMentor++;
     }
+    if (isDecidedStatus(status)) counts.assessed++;
+    if (status === 'неполные данные') counts.incomplete++;
+    if (r.inZone === true) {
+      counts.inZone++;
+      if (hasShareOfY(r.school.schoolCode)) counts.zoneWithResults++;
+    }
+    if (r.isbsh !== null) counts.withIsbsh++;
+    if (r.staffingDeficit || r.infrastructureDeficit || r.financialDeficit) counts.withDeficits++;
   }
-  const formCodes = new Set(reports.map((r) => r.school.schoolCode));
   let listed = formCodes.size;
-  for (const code of withResults) if (!formCodes.has(code)) listed++;
-  const shnor = reports.filter((r) => r.shnor.status === 'ШНОР');
-  const zone = reports.filter((r) => r.inZone === true);
-  const diagnosed = diagnoses.filter((d) => formCodes.has(d.schoolCode));
+  for (const code of shares.bySchool.keys()) if (!formCodes.has(code) && hasShareOfY(code)) listed++;
+  let diagnosed = 0;
+  let highRiskDiagnosed = 0;
+  for (const d of diagnoses) {
+    if (!formCodes.has(d.schoolCode)) continue;
+    diagnosed++;
+    if (Object.values(d.significance).includes('высокая')) highRiskDiagnosed++;
+  }
   return {
-    schoolsInMonitoring: [...formCodes].filter((c) => withResults.has(c)).length,
+    schoolsInMonitoring: counts.inMonitoring,
     schoolsListed: listed,
-    shnorCount: shnor.length,
-    schoolsAssessed: reports.filter((r) => isDecidedStatus(r.shnor.status)).length,
-    schoolsWithIncompleteData: reports.filter((r) => r.shnor.status === 'неполные данные').length,
-    shnorWithAssignedMentor: shnor.filter((r) => r.assignedMentor !== '').length,
-    schoolsInRiskZone: zone.length,
-    schoolsWithIsbsh: reports.filter((r) => r.isbsh !== null).length,
-    schoolsWithHighRiskDiagnosed: diagnosed.filter((d) => Object.values(d.significance).includes('высокая')).length,
-    schoolsDiagnosed: diagnosed.length,
-    riskZoneWithResults: zone.filter((r) => withResults.has(r.school.schoolCode)).length,
+    shnorCount: counts.shnor,
+    schoolsAssessed: counts.assessed,
+    schoolsWithIncompleteData: counts.incomplete,
+    shnorWithAssignedMentor: counts.shnorWithMentor,
+    schoolsInRiskZone: counts.inZone,
+    schoolsWithIsbsh: counts.withIsbsh,
+    schoolsWithHighRiskDiagnosed: highRiskDiagnosed,
+    schoolsDiagnosed: diagnosed,
+    riskZoneWithResults: counts.zoneWithResults,
     formerShnorWithPositiveSubject: formerShnorSubjects.filter(hasPositiveSubjectDynamics).length,
     formerShnorComparable: formerShnorSubjects.filter((d) => d.length > 0).length,
-    schoolsWithDeficits: reports.filter((r) => r.staffingDeficit || r.infrastructureDeficit || r.financialDeficit).length,
+    schoolsWithDeficits: counts.withDeficits,
     schoolsWithForm: reports.length,
     federalBoth: federalCounts?.['в обоих списках'] ?? null,
     federalOnlyOurs: federalCounts?.['только в нашем списке'] ?? null,
@@ -397,11 +427,14 @@ function formerShnorSubjectDynamics(
 ): SubjectDynamics[][] {
   const formerCodes = reports.filter((r) => r.shnor.previousStatus === 'ШНОР').map((r) => r.school.schoolCode);
   const former = new Map<string, RowsOfTwoYears>(formerCodes.map((code) => [code, { previous: [], current: [] }]));
+  // A school's rows usually come together: its entry is looked up again only when the code changes.
+  let lastCode: string | undefined;
+  let entry: RowsOfTwoYears | undefined;
   // Indexed, as every pass over all result rows (docs/architecture.md, «Conventions»).
   for (let i = 0; year !== null && former.size > 0 && i < results.length; i++) {
     const r = results[i];
     if (r.year !== year && r.year !== year - 1) continue;
-    const entry = former.get(r.schoolCode);
+    if (r.schoolCode !== lastCode) entry = former.get((lastCode = r.schoolCode));
     if (entry !== undefined) (r.year === year ? entry.current : entry.previous).push(r);
   }
   return formerCodes.map((code) => {
