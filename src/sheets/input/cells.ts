@@ -24,7 +24,8 @@ const FORMULA_ERROR = /^#(?:N\/A|Н\/Д|[A-ZА-ЯЁ0-9/]+[!?])$/i;
 
 /** Whether a cell shows a formula error rather than a value (getValues returns the error text); such a value is rejected (docs/методика.md §1.1). */
 export function isFormulaError(v: unknown): boolean {
-  return typeof v === 'string' && FORMULA_ERROR.test(v.trim());
+  // Every formula error has a «#»: most text is told apart without trimming it.
+  return typeof v === 'string' && v.includes('#') && FORMULA_ERROR.test(v.trim());
 }
 
 /** A cell as text (docs/методика.md §1.1 text fields): strings as typed, numbers without formatting (a code typed as 760152 stays «760152»). */
