@@ -5,7 +5,7 @@
 import { ValueError } from '../core/errors';
 import { parseCount, quoteValue } from '../core/numbers';
 import { compareProcedures, isKnownProcedure, normalizeProcedureName } from '../core/procedures';
-import { codeHints, nearMatch } from '../core/schoolCodes';
+import { codeHints, nearMatch, type CodeHints } from '../core/schoolCodes';
 import { isTotalsRow } from '../core/plausibility';
 import { mostlyShares, shareColumn, shareInColumn, type ShareColumn } from '../core/shareColumn';
 import { isPercentFormat, isShareFailuresHeader, wideGroups, type ResultField } from './resultsLayout';
@@ -126,10 +126,12 @@ interface CodeReading {
   key: string;
   /** Whether `knownCodes` spell the code otherwise than the sheet (more than case). */
   respelled: boolean;
+  /** Whether the code is one of `knownCodes` (true without them): worked out once per code, not per row. */
+  listed: boolean;
 }
 
 function readCode(raw: unknown, known: ReadonlyMap<string, string> | null): CodeReading {
-  const reading = { totals: false, blank: false, formulaError: false, code: '', key: '', respelled: false };
+  const reading = { totals: false, blank: false, formulaError: false, code: '', key: '', respelled: false, listed: known === null };
   if (isBlankCell(raw)) return { ...reading, blank: true };
   if (isTotalsRow(cellText(raw))) return { ...reading, totals: true };
   if (isFormulaError(raw)) return { ...reading, formulaError: true };
@@ -137,7 +139,7 @@ function readCode(raw: unknown, known: ReadonlyMap<string, string> | null): Code
   const key = schoolCodeKey(code);
   const spelled = known?.get(key);
   if (spelled === undefined) return { ...reading, code, key };
-  return { ...reading, code: spelled, key, respelled: code.toLowerCase() !== spelled.toLowerCase() };
+  return { ...reading, code: spelled, key, respelled: code.toLowerCase() !== spelled.toLowerCase(), listed: true };
 }
 
 /**
@@ -375,14 +377,18 @@ export function readResults(
   ).map((places) => new RowView(places, headers));
 
   const known = knownCodes ? new Map([...knownCodes].map((c) => [schoolCodeKey(c), c])) : null;
-  const hints = knownCodes ? codeHints(knownCodes) : null;
+  // The near-match hints are only for codes not known: made when the first such code is met.
+  let hints: CodeHints | null = null;
+  const hintsOf = (codes: Set<string>): CodeHints => (hints ??= codeHints(codes));
   const unknownRows = new Map<string, { code: string; field: string; rows: number[] }>();
   const respelled = new Map<string, { raw: string; code: string; row: number; field: string }>();
   const totalsRows: number[] = [];
   const notes = { dash: [] as number[], pair: [] as number[], share: [] as number[], notAdmitted: [] as number[] };
   // The rows used, with their sheet rows and the small ids of their codes (by schoolCodeKey) and procedures (parallel
   // arrays): one number per (school, year, procedure) tells 700 000 rows apart without building and hashing as many strings.
-  const accepted: ProcedureResult[] = [];
+  // Sized once (a growing array of 700 000 is a fresh large allocation at each growth) and cut to its length below.
+  const accepted: ProcedureResult[] = new Array<ProcedureResult>(Math.max(0, values.length - 1));
+  let acceptedCount = 0;
   const acceptedRows = new IntColumn(values.length);
   const codeIds = new Map<string, number>();
   const procedureIds = new Map<string, number>();
@@ -398,7 +404,7 @@ export function readResults(
   let lastCodeId = 0;
   const accept = (result: ProcedureResult, sheetRow: number, key: string): void => {
     if (key !== lastKey) lastCodeId = idOf(codeIds, (lastKey = key));
-    accepted.push(result);
+    accepted[acceptedCount++] = result;
     acceptedRows.push(sheetRow);
     codeId.push(lastCodeId);
     procedureId.push(idOf(procedureIds, result.procedure));
@@ -498,7 +504,7 @@ export function readResults(
       if (percentFormatted(sheetRow - 1, failedAt)) return false;
       const reading = codeOf(rawCode);
       if (reading.totals || reading.blank || reading.formulaError || reading.respelled) return false;
-      if (known !== null && !known.has(reading.key)) return false;
+      if (!reading.listed) return false;
       const procedure = plainName(rawProcedure);
       if (procedure === null) return false;
       try {
@@ -665,7 +671,7 @@ export function readResults(
   }
 
   for (const { code, field, rows } of unknownRows.values()) {
-    const hint = hints ? nearMatch(code, hints) : null;
+    const hint = knownCodes ? nearMatch(code, hintsOf(knownCodes)) : null;
     problems.push({
       sheet: sheetName,
       row: rows[0],
@@ -693,6 +699,8 @@ export function readResults(
   if (notes.share.length) sheetNote(PROBLEM.sharesConverted(rowsText(notes.share)), ACTION.sharesConverted);
   if (notes.notAdmitted.length) sheetNote(PROBLEM.notAdmittedCounted(rowsText(notes.notAdmitted)), ACTION.notAdmittedCounted);
 
+  // A wide table accepts several results per row: past the size given, the array grew as any does.
+  accepted.length = acceptedCount;
   // Indexed, as every pass over all result rows (docs/architecture.md, «Conventions»).
   let firstYear = Infinity;
   let lastYear = -Infinity;
