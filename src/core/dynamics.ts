@@ -85,11 +85,17 @@ export interface ProcedureDynamicsSummaryRow {
   positiveResultShare: number;
 }
 
+const ZERO_COUNTS: Readonly<Record<ProcedureDynamics, number>> = Object.freeze(
+  Object.fromEntries(PROCEDURE_DYNAMICS_LABELS.map((label) => [label, 0])) as Record<ProcedureDynamics, number>,
+);
+
+/** A record of every label at 0, copied from one made once (a region's summaries make tens of thousands of them). */
 function zeroCounts(): Record<ProcedureDynamics, number> {
-  const out = {} as Record<ProcedureDynamics, number>;
-  for (const label of PROCEDURE_DYNAMICS_LABELS) out[label] = 0;
-  return out;
+  return { ...ZERO_COUNTS };
 }
+
+/** Parallel to PROCEDURE_DYNAMICS_LABELS: whether the label counts as «Положительный результат». */
+const POSITIVE_LABELS: readonly boolean[] = PROCEDURE_DYNAMICS_LABELS.map(isPositiveResult);
 
 /** Every school's dynamics of every procedure of Y−1 and Y (docs/методика.md §4), worked out once for all the summaries. */
 export interface ProcedureDynamicsTable {
@@ -182,8 +188,13 @@ export class ProcedureDynamicsTally {
   summary(): ProcedureDynamicsSummaryRow[] {
     return [...this.counts.keys()].sort(compareProcedures).map((procedure) => {
       const c = this.counts.get(procedure) as Record<ProcedureDynamics, number>;
-      const total = PROCEDURE_DYNAMICS_LABELS.reduce((sum, label) => sum + c[label], 0);
-      const positiveResult = PROCEDURE_DYNAMICS_LABELS.filter(isPositiveResult).reduce((sum, label) => sum + c[label], 0);
+      let total = 0;
+      let positiveResult = 0;
+      for (let k = 0; k < PROCEDURE_DYNAMICS_LABELS.length; k++) {
+        const count = c[PROCEDURE_DYNAMICS_LABELS[k]];
+        total += count;
+        if (POSITIVE_LABELS[k]) positiveResult += count;
+      }
       const shares = zeroCounts();
       for (const label of PROCEDURE_DYNAMICS_LABELS) shares[label] = wholePercentShare(c[label], total);
       return { procedure, counts: c, total, positiveResult, shares, positiveResultShare: wholePercentShare(positiveResult, total) };
@@ -214,7 +225,7 @@ export interface ClusterDynamicsSummaryRow extends ClusterDynamicsCounts {
 }
 
 /** Which count each label of a school ШНОР in Y−1 adds to («вошла в список» and «—» cannot occur). */
-const SUMMARY_COLUMN: Partial<Record<ClusterDynamics, keyof ClusterDynamicsCounts>> = {
+export const SUMMARY_COLUMN: Partial<Record<ClusterDynamics, keyof ClusterDynamicsCounts>> = {
   'повысила кластер': 'raised',
   'вышла из списка': 'left',
   'без изменений': 'unchanged',
@@ -223,7 +234,8 @@ const SUMMARY_COLUMN: Partial<Record<ClusterDynamics, keyof ClusterDynamicsCount
 
 const POSITIVE_COLUMNS: ReadonlyArray<keyof ClusterDynamicsCounts> = ['raised', 'left'];
 
-function summaryRow(municipality: string, c: ClusterDynamicsCounts, total: number): ClusterDynamicsSummaryRow {
+/** A row of clusterDynamicsSummary from its counts (`positive` is worked out here) and its total. */
+export function summaryRow(municipality: string, c: ClusterDynamicsCounts, total: number): ClusterDynamicsSummaryRow {
   const counts: ClusterDynamicsCounts = { ...c, positive: POSITIVE_COLUMNS.reduce((sum, k) => sum + c[k], 0) };
   const shares = {} as ClusterDynamicsCounts;
   for (const key of Object.keys(counts) as Array<keyof ClusterDynamicsCounts>) shares[key] = wholePercentShare(counts[key], total);

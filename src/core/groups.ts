@@ -4,10 +4,12 @@
  * village schools compared.
  */
 import {
-  clusterDynamicsSummary,
   procedureDynamicsTable,
+  summaryRow,
+  SUMMARY_COLUMN,
   ProcedureDynamicsTally,
   PROCEDURE_DYNAMICS_LABELS,
+  type ClusterDynamicsCounts,
   type ClusterDynamicsSummaryRow,
   type ProcedureDynamicsTable,
   type ProcedureDynamicsSummaryRow,
@@ -67,9 +69,12 @@ export interface GroupDynamics {
 
 const collator = new Intl.Collator('ru', { numeric: true });
 
-/** The schools of the groups, and each school's dynamics of every procedure (by position in the list of schools). */
+/** Each school's dynamics of every procedure, and what it adds to the cluster dynamics (by position in the list of schools). */
 interface DynamicsTable extends ProcedureDynamicsTable {
-  schools: ReadonlyArray<GroupSchoolFacts>;
+  /** Whether the school was ШНОР in Y−1: only those count in the cluster dynamics (docs/методика.md §4). */
+  wasShnorPrevious: Uint8Array;
+  /** The count its cluster dynamics adds to (clusterDynamicsSummary's), undefined for none. */
+  clusterColumn: ReadonlyArray<keyof ClusterDynamicsCounts | undefined>;
 }
 
 function dynamicsOf(dimension: GroupDimension, group: string, members: ReadonlyArray<number>, table: DynamicsTable): GroupDynamics {
@@ -94,21 +99,23 @@ function dynamicsOf(dimension: GroupDimension, group: string, members: ReadonlyA
   }
   const perProcedure = byProcedure.summary();
   const pooled = allTogether.summary()[0] ?? emptyPooled();
-  const clusterRows = clusterDynamicsSummary(
-    members.map((i) => ({
-      municipality: group,
-      dynamics: table.schools[i].clusterDynamics,
-      wasShnorPrevious: table.schools[i].wasShnorPrevious,
-    })),
-  );
-  const total = clusterRows[clusterRows.length - 1];
+  // The group's line of clusterDynamicsSummary, counted from the table.
+  const cluster: ClusterDynamicsCounts = { raised: 0, left: 0, positive: 0, unchanged: 0, negative: 0 };
+  let formerShnor = 0;
+  for (let m = 0; m < members.length; m++) {
+    const i = members[m];
+    if (table.wasShnorPrevious[i] === 0) continue;
+    formerShnor++;
+    const column = table.clusterColumn[i];
+    if (column !== undefined) cluster[column]++;
+  }
   return {
     dimension,
     group,
     schools: members.length,
     procedures: perProcedure,
     pooled,
-    cluster: { ...total, municipality: group },
+    cluster: summaryRow(group, cluster, formerShnor),
   };
 }
 
@@ -141,7 +148,13 @@ export function groupDynamics(
   dynamics: ProcedureDynamicsTable = procedureDynamicsTable(schools, procedures),
 ): GroupDynamics[] {
   // Each school's dynamics of every procedure, worked out once: a school is counted in several groups.
-  const table: DynamicsTable = { ...dynamics, schools };
+  const wasShnorPrevious = new Uint8Array(schools.length);
+  const clusterColumn = new Array<keyof ClusterDynamicsCounts | undefined>(schools.length);
+  for (let i = 0; i < schools.length; i++) {
+    wasShnorPrevious[i] = schools[i].wasShnorPrevious ? 1 : 0;
+    clusterColumn[i] = SUMMARY_COLUMN[schools[i].clusterDynamics];
+  }
+  const table: DynamicsTable = { ...dynamics, wasShnorPrevious, clusterColumn };
   // Made only when «Группы» has rows: a region without the sheet needs no look-up of 40 000 codes.
   const positionOf = members.length === 0 ? new Map<string, number>() : new Map(schools.map((s, i) => [s.schoolCode, i]));
   // Group name → school code → position (a school given twice in a group counts once).
