@@ -295,10 +295,13 @@ export function laterRowReplaces(later: number | null, earlier: number | null): 
   return later !== null || earlier === null;
 }
 
-/** A counted name's place in display order, renumbered in place when a new name appears, and its id (see groupResults). */
+/**
+ * A counted name's place in display order, renumbered in place when a new name appears, and the entries of the name
+ * shared by rows of equal counts, by participants then failures (see groupResults).
+ */
 interface DisplayRank {
   rank: number;
-  id: number;
+  byCounts: Array<Array<RankedEntry | undefined> | undefined>;
 }
 
 /** An entry of a grouped school year, with its name's display rank at hand (no look-up per comparison). */
@@ -359,7 +362,7 @@ interface GroupedResults {
   tiedNames: boolean;
 }
 
-/** Counts below this make a shared entry's key (see groupResults): a procedure id and two counts stay a small integer. */
+/** Rows whose counts are below this share their entries (see groupResults). */
 const SMALL_COUNTS = 1024;
 
 function isSmallCount(x: number | null): x is number {
@@ -385,7 +388,7 @@ function groupResults(results: ReadonlyArray<ProcedureResult>, settings: Setting
     name = procedureCountsForStatus(normalised, settings.shnorSubjects) ? normalised : null;
     counted.set(raw, name);
     if (name !== null && !order.has(name)) {
-      order.set(name, { rank: 0, id: known.length });
+      order.set(name, { rank: 0, byCounts: new Array<Array<RankedEntry | undefined> | undefined>(SMALL_COUNTS) });
       known.push(name);
       known.sort(compareProcedures).forEach((n, i) => ((order.get(n) as DisplayRank).rank = i));
     }
@@ -394,15 +397,16 @@ function groupResults(results: ReadonlyArray<ProcedureResult>, settings: Setting
 
   // Rows of equal procedure and counts give one shared entry (entries are never changed): a region repeats the same few
   // counts thousands of times, and every entry lives as long as the report, so 700 000 of them cost the collector most.
-  const shared = new Map<number, RankedEntry>();
+  // Found by two array look-ups, not by hashing a key for each row.
   const entryOf = (r: ProcedureResult, name: string, rank: DisplayRank): RankedEntry => {
     const n = r.participants;
     const f = r.failed;
     if (r.share !== undefined || !isSmallCount(n) || !isSmallCount(f))
       return { name, share: failingShare(r), participants: usable(n), order: rank };
-    const key = (rank.id * SMALL_COUNTS + n) * SMALL_COUNTS + f;
-    let entry = shared.get(key);
-    if (entry === undefined) shared.set(key, (entry = { name, share: failingShare(r), participants: n, order: rank }));
+    let byFailed = rank.byCounts[n];
+    if (byFailed === undefined) rank.byCounts[n] = byFailed = new Array<RankedEntry | undefined>(n + 1);
+    let entry = byFailed[f];
+    if (entry === undefined) byFailed[f] = entry = { name, share: failingShare(r), participants: n, order: rank };
     return entry;
   };
 
