@@ -101,7 +101,15 @@ export function readRisks(values: unknown[][], sheetName: string, factors: reado
   const known = knownCodes ? new Map([...knownCodes].map((c) => [schoolCodeKey(c), c])) : null;
   const codeHeader = headers[codeIndex] || TEMPLATE_WORDS.risks.codeHeader;
 
-  const accepted: Array<{ diagnosis: RiskDiagnosis; sheetRow: number }> = [];
+  // A column of significances holds a handful of spellings: each is read once.
+  const readSignificance = new Map<string, Significance | null>();
+  const significanceOf = (raw: unknown): Significance | null => {
+    if (typeof raw !== 'string') return parseSignificance(raw);
+    let s = readSignificance.get(raw);
+    if (s === undefined) readSignificance.set(raw, (s = parseSignificance(raw)));
+    return s;
+  };
+  const accepted: Array<{ diagnosis: RiskDiagnosis; sheetRow: number; key: string }> = [];
   for (let r = 1; r < values.length; r++) {
     const row = values[r] ?? [];
     const sheetRow = r + 1;
@@ -160,20 +168,21 @@ export function readRisks(values: unknown[][], sheetName: string, factors: reado
         continue;
       }
       try {
-        const s = parseSignificance(raw);
+        const s = significanceOf(raw);
         if (s) significance[factor.id] = s;
       } catch (e) {
         if (!(e instanceof ValueError)) throw e;
         report(e.message);
       }
     }
-    if (Object.keys(significance).length) accepted.push({ diagnosis: { schoolCode: code, significance }, sheetRow });
+    if (Object.keys(significance).length)
+      accepted.push({ diagnosis: { schoolCode: code, significance }, sheetRow, key: schoolCodeKey(code) });
   }
 
   const latest = new Map<string, (typeof accepted)[number]>();
-  for (const a of accepted) latest.set(schoolCodeKey(a.diagnosis.schoolCode), a);
+  for (const a of accepted) latest.set(a.key, a);
   for (const a of accepted) {
-    const winner = latest.get(schoolCodeKey(a.diagnosis.schoolCode))!;
+    const winner = latest.get(a.key)!;
     if (winner === a) continue;
     problems.push({
       sheet: sheetName,
@@ -186,7 +195,7 @@ export function readRisks(values: unknown[][], sheetName: string, factors: reado
     });
   }
   return {
-    diagnoses: accepted.filter((a) => latest.get(schoolCodeKey(a.diagnosis.schoolCode)) === a).map((a) => a.diagnosis),
+    diagnoses: accepted.filter((a) => latest.get(a.key) === a).map((a) => a.diagnosis),
     problems: sortProblems(problems),
   };
 }
