@@ -176,8 +176,11 @@ export function computeReport(input: PipelineInput): Report {
     year === null || !input.objectivity ? new Map<string, ObjectivityFlag[]>() : objectivityFlags(input.objectivity, year, settings);
 
   const profileOf = riskProfiler(input.factors, settings);
+  const yearAt = year === null ? -1 : shares.years.indexOf(year);
+  const previousYearAt = year === null ? -1 : shares.years.indexOf(year - 1);
   const reports: SchoolReport[] = schools.map((school, i) => {
     const sh = shnor[i];
+    const schoolShares = shares.bySchool.get(school.schoolCode);
     const inZone = zone.rows[i].inZone;
     const profile = profileOf(
       {
@@ -206,8 +209,8 @@ export function computeReport(input: PipelineInput): Report {
       missingSpecialists: deficits[i].missingSpecialists,
       deficitReasons: deficits[i].reasons,
       shnor: sh,
-      sharesY: sharesOfYear(shares, school.schoolCode, year),
-      sharesPrev: sharesOfYear(shares, school.schoolCode, year === null ? null : year - 1),
+      sharesY: ofYear(schoolShares, yearAt),
+      sharesPrev: ofYear(schoolShares, previousYearAt),
       clusterDynamics: clusterDynamics(sh.previousClusterOrStatus, sh.clusterOrStatus),
       priority: sh.status === 'ШНОР' && inZone === true,
       resilient: resilience.resilient[i],
@@ -479,10 +482,9 @@ function emptyShnor(code: string): SchoolShnor {
   };
 }
 
-/** A school's share of every procedure in `year` (empty when the school has no row of that year). */
-function sharesOfYear(shares: SharesUpTo, schoolCode: string, year: number | null): ShareRow {
-  const i = year === null ? -1 : shares.years.indexOf(year);
-  return (i >= 0 ? shares.bySchool.get(schoolCode)?.[i] : undefined) ?? NO_SHARES;
+/** A school's shares of one year of SharesUpTo, by the year's position (empty without rows of that year). */
+function ofYear(perYear: readonly ShareRow[] | undefined, at: number): ShareRow {
+  return (at >= 0 ? perYear?.[at] : undefined) ?? NO_SHARES;
 }
 
 /** Every procedure of Y or Y−1 in display order (the nine canonical first, then the others alphabetically). */
