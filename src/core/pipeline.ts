@@ -345,12 +345,12 @@ function indicatorFacts(
 ): IndicatorFacts {
   const federalCounts = federal === null ? null : federalComparisonCounts(federal);
   const y = year === null ? -1 : shares.years.indexOf(year);
-  const hasShareOfY = (code: string): boolean => {
-    const row = y < 0 ? undefined : shares.bySchool.get(code)?.[y];
+  const hasShare = (row: ShareRow | undefined): boolean => {
     if (row === undefined) return false;
     for (const share of row.values()) if (share !== null) return true;
     return false;
   };
+  const hasShareOfY = (code: string): boolean => y >= 0 && hasShare(shares.bySchool.get(code)?.[y]);
   // One pass over the schools of the form, one over the schools of the results (a school may be in either or both).
   const formCodes = new Set<string>();
   const counts = {
@@ -365,7 +365,6 @@ function indicatorFacts(
     withDeficits: 0,
   };
   for (let i = 0; i < reports.length; i++) formCodes.add(reports[i].school.schoolCode);
-  for (const code of formCodes) if (hasShareOfY(code)) counts.inMonitoring++;
   for (let i = 0; i < reports.length; i++) {
     const r = reports[i];
     const status = r.shnor.status;
@@ -383,7 +382,11 @@ function indicatorFacts(
     if (r.staffingDeficit || r.infrastructureDeficit || r.financialDeficit) counts.withDeficits++;
   }
   let listed = formCodes.size;
-  for (const code of shares.bySchool.keys()) if (!formCodes.has(code) && hasShareOfY(code)) listed++;
+  for (const [code, perYear] of shares.bySchool) {
+    if (y < 0 || !hasShare(perYear[y])) continue;
+    if (formCodes.has(code)) counts.inMonitoring++;
+    else listed++;
+  }
   let diagnosed = 0;
   let highRiskDiagnosed = 0;
   for (const d of diagnoses) {
