@@ -158,6 +158,13 @@ export function resourceDeficits(schools: ReadonlyArray<SchoolRecord>, settings:
   const teacherSpread = spread(teacherShares);
   const fundingSpread = spread(schools.map((s) => s.fundingPerStudent));
   const necessary = normalizeSpecialists(settings.staffingSpecialists.join(', '));
+  // A region's answers name the same few specialists: each spelling is normalised once.
+  const normalised = new Map<string, string[]>();
+  const itemsOf = (name: string): string[] => {
+    let items = normalised.get(name);
+    if (items === undefined) normalised.set(name, (items = normalizeSpecialists(name)));
+    return items;
+  };
 
   return schools.map((school, i): ResourceDeficits => {
     const reasons: string[] = [];
@@ -173,7 +180,7 @@ export function resourceDeficits(schools: ReadonlyArray<SchoolRecord>, settings:
         ),
       );
     }
-    const specialists = school.specialists === null ? null : new Set(school.specialists.map(normalizeSpecialists).flat());
+    const specialists = school.specialists === null ? null : new Set(school.specialists.flatMap(itemsOf));
     const missingSpecialists = specialists === null ? null : necessary.filter((name) => !specialists.has(name));
     const noSpecialists =
       missingSpecialists === null
