@@ -253,8 +253,17 @@ export function computeHistory(input: HistoryInput): HistoryReport {
   const assessYear = input.assessYear ?? ((y: number) => assessSchools(schoolCodes, results, y, settings, input.lost));
   const perYear = years.map(assessYear);
   const zones = zoneBySchoolYear(schoolCodes, input.yearly ?? [], settings, input.zoneGroup);
+  // A year's status is one of a few pairs of status and cluster: each pair is one object, shared.
+  const pairs = new Map<ShnorStatusLabel, Map<ClusterLabel | null, YearStatus>>();
+  const yearStatus = ({ status, cluster }: SchoolShnor): YearStatus => {
+    let byCluster = pairs.get(status);
+    if (byCluster === undefined) pairs.set(status, (byCluster = new Map()));
+    let pair = byCluster.get(cluster);
+    if (pair === undefined) byCluster.set(cluster, (pair = { status, cluster }));
+    return pair;
+  };
   const schools = schoolCodes.map((schoolCode, i): SchoolHistory => {
-    const statuses = perYear.map((assessed) => ({ status: assessed[i].status, cluster: assessed[i].cluster }));
+    const statuses = perYear.map((assessed) => yearStatus(assessed[i]));
     const labels = statuses.map((s) => s.status);
     const isbsh = zones.isbsh.get(schoolCode) ?? [];
     const inZone = zones.inZone.get(schoolCode) ?? [];
