@@ -12,7 +12,12 @@ export class UserError extends Error {
 /** A single value that cannot be used; carries a Russian reason, never becomes NaN or 0. */
 export class ValueError extends Error {
   constructor(message: string) {
+    // Always caught and said in words, never shown with its stack: capturing one costs microseconds, and reading a
+    // sheet tries values that do not fit thousands of times (the header matcher's evidence).
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(message);
+    Error.stackTraceLimit = limit;
     this.name = 'ValueError';
   }
 }
