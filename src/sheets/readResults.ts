@@ -402,12 +402,13 @@ export function readResults(
   // A school's rows usually come together: the last code's id is at hand.
   let lastKey: string | undefined;
   let lastCodeId = 0;
-  const accept = (result: ProcedureResult, sheetRow: number, key: string): void => {
+  /** `id`: the procedure's id when the caller has it (the clean rows' names carry theirs). */
+  const accept = (result: ProcedureResult, sheetRow: number, key: string, id = idOf(procedureIds, result.procedure)): void => {
     if (key !== lastKey) lastCodeId = idOf(codeIds, (lastKey = key));
     accepted[acceptedCount++] = result;
     acceptedRows.push(sheetRow);
     codeId.push(lastCodeId);
-    procedureId.push(idOf(procedureIds, result.procedure));
+    procedureId.push(id);
   };
   const lost: LostResult[] = [];
   // The same few thousand codes and a few dozen procedure names fill 700 000 rows: each text is read once.
@@ -477,20 +478,20 @@ export function readResults(
     const highAt = at.highScorers;
     const notAdmittedAt = at.notAdmitted;
     if (failuresOf(failedAt).shares) return null;
-    // Raw procedure text → its name when the name needs no note, else null (the full reading then notes it).
-    const plainNames = new Map<string, string | null>();
-    const plainName = (raw: string): string | null => {
-      let name = plainNames.get(raw);
-      if (name === undefined) {
+    // Raw procedure text → its name and id when the name needs no note, else null (the full reading then notes it).
+    const plainNames = new Map<string, { name: string; id: number } | null>();
+    const plainName = (raw: string): { name: string; id: number } | null => {
+      let plain = plainNames.get(raw);
+      if (plain === undefined) {
         const text = raw.trim();
-        name = null;
+        plain = null;
         if (!isBlankCell(text) && !isFormulaError(text)) {
           const normalised = normalizeProcedureName(text);
-          if (procedureNote(text, normalised) === null) name = normalised;
+          if (procedureNote(text, normalised) === null) plain = { name: normalised, id: idOf(procedureIds, normalised) };
         }
-        plainNames.set(raw, name);
+        plainNames.set(raw, plain);
       }
-      return name;
+      return plain;
     };
     return (row, sheetRow) => {
       const rawCode = row[codeAt];
@@ -514,7 +515,12 @@ export function readResults(
         const highScorers = highAt === undefined ? null : parseCount(row[highAt]);
         if (participants === null || failed === null || failed > participants) return false;
         if (highScorers !== null && highScorers > participants) return false;
-        accept({ schoolCode: reading.code, year, procedure, participants, failed, highScorers }, sheetRow, reading.key);
+        accept(
+          { schoolCode: reading.code, year, procedure: procedure.name, participants, failed, highScorers },
+          sheetRow,
+          reading.key,
+          procedure.id,
+        );
         return true;
       } catch (e) {
         if (e instanceof ValueError) return false;
