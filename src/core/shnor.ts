@@ -351,7 +351,10 @@ interface SchoolYear {
 
 /** «Результаты ОП» grouped by school and year for the status rule (docs/методика.md §3), for one settings' subjects. */
 interface GroupedResults {
-  bySchool: Map<string, SchoolYear[]>;
+  /** By position in the school codes grouped for (the first position of a code given twice); undefined without rows. */
+  byPosition: Array<SchoolYear[] | undefined>;
+  /** Parallel to the codes: the first position of the same code. */
+  firstPosition: Int32Array;
   /** Raw procedure text → normalised name when it counts for the status, else null. */
   countedName: (raw: string) => string | null;
   /**
@@ -374,7 +377,12 @@ function isSmallCount(x: number | null): x is number {
  * row, the last row with a share of a school, year and procedure wins (see assessSchools). Procedures are in display
  * order (canonical first).
  */
-function groupResults(results: ReadonlyArray<ProcedureResult>, settings: Settings, wanted: (year: number) => boolean): GroupedResults {
+function groupResults(
+  schoolCodes: ReadonlyArray<string>,
+  results: ReadonlyArray<ProcedureResult>,
+  settings: Settings,
+  wanted: (year: number) => boolean,
+): GroupedResults {
   // Raw procedure text → normalised name when it counts for the status, else null; and the display
   // rank of each counted name, so that ordering a school's procedures costs no string comparison.
   // Ranks are renumbered when a new name appears, which keeps the relative order of the others.
@@ -410,10 +418,19 @@ function groupResults(results: ReadonlyArray<ProcedureResult>, settings: Setting
     return entry;
   };
 
-  const bySchool = new Map<string, SchoolYear[]>();
+  // Schools by position, so that each year's assessment reads them without a look-up by code; rows of other codes are
+  // not assessed and not kept.
+  const positions = new Map<string, number>();
+  const firstPosition = new Int32Array(schoolCodes.length);
+  for (let i = 0; i < schoolCodes.length; i++) {
+    const first = positions.get(schoolCodes[i]);
+    if (first === undefined) positions.set(schoolCodes[i], i);
+    firstPosition[i] = first ?? i;
+  }
+  const byPosition = new Array<SchoolYear[] | undefined>(schoolCodes.length);
   // A school's rows usually come together: its entry is looked up again only when the code changes.
   let lastCode: string | undefined;
-  let years: SchoolYear[] = [];
+  let years: SchoolYear[] | null = null;
   // Indexed, as every pass over all result rows (docs/architecture.md, «Conventions»).
   for (let i = 0; i < results.length; i++) {
     const r = results[i];
@@ -422,17 +439,17 @@ function groupResults(results: ReadonlyArray<ProcedureResult>, settings: Setting
     if (name === null) continue;
     if (r.schoolCode !== lastCode) {
       lastCode = r.schoolCode;
-      const known = bySchool.get(lastCode);
-      if (known !== undefined) years = known;
-      else bySchool.set(lastCode, (years = []));
+      const at = positions.get(lastCode);
+      years = at === undefined ? null : (byPosition[at] ??= []);
     }
+    if (years === null) continue;
     let shares: RankedEntry[] | undefined;
     for (let k = 0; k < years.length && shares === undefined; k++) if (years[k].year === r.year) shares = years[k].shares;
     if (shares === undefined) years.push({ year: r.year, shares: (shares = []) });
     addInDisplayOrder(shares, entryOf(r, name, order.get(name) as DisplayRank));
   }
   const tiedNames = known.some((n, i) => i > 0 && compareProcedures(known[i - 1], n) === 0);
-  return { bySchool, countedName, tiedNames };
+  return { byPosition, firstPosition, countedName, tiedNames };
 }
 
 /** Whether a row of `year` is one of the three years the assessment of `reportingYear` reads, and which (0 = Y). */
@@ -459,7 +476,7 @@ export function assessSchools(
   settings: Settings,
   lost: ReadonlyArray<LostResult> = [],
 ): SchoolShnor[] {
-  const grouped = groupResults(results, settings, (y) => yearsBackOf(year, y) !== null);
+  const grouped = groupResults(schoolCodes, results, settings, (y) => yearsBackOf(year, y) !== null);
   return assessGroupedSchools(schoolCodes, grouped, year, settings, lost);
 }
 
@@ -473,7 +490,7 @@ export function assessSchoolsByYear(
   settings: Settings,
   lost: ReadonlyArray<LostResult> = [],
 ): (year: number) => SchoolShnor[] {
-  const grouped = groupResults(results, settings, () => true);
+  const grouped = groupResults(schoolCodes, results, settings, () => true);
   const assessed = new Map<number, SchoolShnor[]>();
   return (year) => {
     let schools = assessed.get(year);
@@ -601,7 +618,7 @@ function assessGroupedSchools(
   const out = new Array<SchoolShnor>(schoolCodes.length);
   for (let i = 0; i < schoolCodes.length; i++) {
     const schoolCode = schoolCodes[i];
-    const years = grouped.bySchool.get(schoolCode);
+    const years = grouped.byPosition[grouped.firstPosition[i]];
     let y = NO_SHARES;
     let y1 = NO_SHARES;
     let y2 = NO_SHARES;
