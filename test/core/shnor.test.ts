@@ -276,6 +276,14 @@ describe('assessSchools', () => {
     expect(s.status).toBe('ШНОР');
     expect(s.note).toBe('малая выборка: ОГЭ математика (2022, 5 участников), ОГЭ русский язык (2022, 9 участников)');
   });
+
+  it('gives a code listed twice the same status in both places, and a code without rows «нет данных»', () => {
+    // A: 4/10 = 40 % and 3/10 = 30 % in 2022 → ШНОР by (a); B: 1/10 = 10 % → не ШНОР; rows of X (not listed) are ignored
+    const rows = [row('A', 2022, M, 10, 4), row('X', 2022, M, 10, 9), row('B', 2022, M, 10, 1), row('A', 2022, R, 10, 3)];
+    const [a1, b, a2, none] = assessSchools(['A', 'B', 'A', 'Z'], rows, 2022, settings);
+    expect([a1.status, b.status, a2.status, none.status]).toEqual(['ШНОР', 'не ШНОР', 'ШНОР', 'нет данных']);
+    expect(a2.maxShare).toBe(0.4);
+  });
 });
 
 describe('two procedures of one subject in one year', () => {
