@@ -493,9 +493,20 @@ function ofYear(perYear: readonly ShareRow[] | undefined, at: number): ShareRow 
 /** Every procedure of Y or Y−1 in display order (the nine canonical first, then the others alphabetically). */
 function proceduresIn(reports: ReadonlyArray<{ sharesY: ShareRow; sharesPrev: ShareRow }>): string[] {
   const seen = new Set<string>();
+  // Rows of a region share a few lists of names: each list is read once.
+  const lists = new Set<readonly string[]>();
+  const add = (row: ShareRow): void => {
+    if (row.names === undefined) {
+      for (const k of row.keys()) seen.add(k);
+      return;
+    }
+    if (lists.has(row.names)) return;
+    lists.add(row.names);
+    for (const k of row.names) seen.add(k);
+  };
   for (const s of reports) {
-    for (const k of s.sharesY.keys()) seen.add(k);
-    for (const k of s.sharesPrev.keys()) seen.add(k);
+    add(s.sharesY);
+    add(s.sharesPrev);
   }
   return [...seen].sort(compareProcedures);
 }

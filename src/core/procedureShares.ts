@@ -8,6 +8,11 @@
 /** What the report's readers use of a row; a Map of the same content is one too (tests build them so). */
 export interface ShareRow {
   readonly size: number;
+  /**
+   * The names in order, as a list shared by the rows that list the same procedures (a Map has none): a reader of many
+   * rows can take each list once.
+   */
+  readonly names?: readonly string[];
   /** The failing share (null = нет участников), or undefined when the procedure is not in the row. */
   get(name: string): number | null | undefined;
   has(name: string): boolean;
@@ -70,6 +75,10 @@ export class ProcedureShares implements ShareRow {
 
   get size(): number {
     return this.shares.length;
+  }
+
+  get names(): readonly string[] {
+    return this.list.names;
   }
 
   get(name: string): number | null | undefined {

@@ -42,6 +42,12 @@ describe('a row of procedure shares reads like a Map of the same content', () =>
       ['ВПР математика 6', 0.2],
     ]);
     expect(b.has('ВПР математика 6') && !a.has('ВПР математика 6')).toBe(true);
+    // Rows listing the same procedures in the same order share one list of names; a longer row has its own.
+    const c = newRow();
+    c.set('ВПР математика 5', null);
+    expect(c.names).toBe(a.names);
+    expect(b.names).not.toBe(a.names);
+    expect(b.names).toEqual(['ВПР математика 5', 'ВПР математика 6']);
   });
 
   it('finds every name of a long row (more procedures than a short list is walked for)', () => {
