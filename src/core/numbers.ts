@@ -202,10 +202,18 @@ export function shareFromCount(count: number | null, total: number | null): numb
  * with known answers (docs/методика.md §1.1: match by normalised text, not exact text).
  */
 export function normalizeAnswer(text: string): string {
-  return normalizeText(text)
+  // A column of answers repeats a few spellings 40 000 times: remember them (as many as a sheet can spell).
+  let answer = normalizedAnswers.get(text);
+  if (answer !== undefined) return answer;
+  answer = normalizeText(text)
     .replace(/[.!]+$/, '')
     .trim();
+  if (normalizedAnswers.size < MAX_REMEMBERED_ANSWERS) normalizedAnswers.set(text, answer);
+  return answer;
 }
+
+const normalizedAnswers = new Map<string, string>();
+const MAX_REMEMBERED_ANSWERS = 10_000;
 
 /**
  * Answers to yes/no questions (normalised). «+» / «-» are the usual marks in a table; other
