@@ -52,7 +52,8 @@ function finite(x: number | null): x is number {
  */
 function highResultCutoff(meanShares: number[], highResultShare: number): number | null {
   if (meanShares.length === 0) return null;
-  const sorted = [...meanShares].sort((a, b) => a - b);
+  // A typed array sorts numbers natively: far faster than a comparator over 40 000 values.
+  const sorted = Float64Array.from(meanShares).sort();
   const place = Math.max(1, Math.ceil(highResultShare * sorted.length));
   return sorted[Math.min(place, sorted.length) - 1];
 }

@@ -19,7 +19,8 @@ export function mean(xs: readonly number[]): number {
 /** Median of a non-empty list (the middle value, or the mean of the two middle ones); used to judge a value against its column (docs/методика.md §1.1). */
 export function median(xs: readonly number[]): number {
   requireValues(xs, 'median');
-  const sorted = [...xs].sort((a, b) => a - b);
+  // A typed array sorts numbers natively: far faster than a comparator over 40 000 values.
+  const sorted = Float64Array.from(xs).sort();
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
