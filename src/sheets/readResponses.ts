@@ -625,6 +625,9 @@ export function readResponses(
 }
 
 /** The latest submission of each school in each school year (see ResponsesReading.yearly). */
+const QUARTER_HOUR_MS = 15 * 60 * 1000;
+const QUARTERS_SINCE_MS = Date.UTC(2000, 0, 1);
+
 function yearlyAnswers(
   sheetName: string,
   submissions: ReadonlyArray<Submission>,
@@ -633,10 +636,19 @@ function yearlyAnswers(
   latest: ReadonlyMap<string, Submission>,
   timeZone: string,
 ): YearlyAnswer[] {
+  // Since 2000 every time zone is offset by whole quarters of an hour, so a month begins at the start of a quarter of an
+  // hour in UTC: within one quarter the school year is one, and 40 000 answers of a campaign fall in a few thousand.
+  const byQuarter = new Map<number, number>();
   const schoolYearOfSub = submissions.map((sub) => {
     if (sub.time === null) return null;
-    const { year, month } = calendarMonth(new Date(sub.time), timeZone);
-    return schoolYearOf(year, month);
+    const quarter = sub.time >= QUARTERS_SINCE_MS ? Math.floor(sub.time / QUARTER_HOUR_MS) : NaN;
+    let schoolYear = byQuarter.get(quarter);
+    if (schoolYear === undefined) {
+      const { year, month } = calendarMonth(new Date(sub.time), timeZone);
+      schoolYear = schoolYearOf(year, month);
+      if (!Number.isNaN(quarter)) byQuarter.set(quarter, schoolYear);
+    }
+    return schoolYear;
   });
   // One school year (the usual sheet of one campaign): nothing to keep by year, and no look-up of 40 000 answers.
   const first = schoolYearOfSub.find((y) => y !== null);
