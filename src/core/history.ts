@@ -174,9 +174,12 @@ export function sharesUpTo(results: ReadonlyArray<ProcedureResult>, year: number
   // A school's rows usually come together: its entry is looked up again only when the code changes.
   let lastCode: string | undefined;
   let perYear: ProcedureShares[] = [];
+  // A school's rows of one year usually come together too: the year's position is looked up when the year changes.
+  let lastYear: number | undefined;
+  let i: number | undefined;
   for (let k = 0; k < results.length; k++) {
     const r = results[k];
-    const i = index.get(r.year);
+    if (r.year !== lastYear) i = index.get((lastYear = r.year));
     if (i === undefined) continue;
     if (r.schoolCode !== lastCode) {
       lastCode = r.schoolCode;

@@ -31,16 +31,24 @@ class NameList {
   declare readonly names: readonly string[];
   declare private readonly longer: Map<string, NameList>;
   declare private positions: Map<string, number> | null;
+  /** The last longer list asked for: the rows of a region add their procedures in the same order. */
+  declare private lastName: string | null;
+  declare private lastLonger: NameList | null;
 
   constructor(names: readonly string[]) {
     this.names = names;
     this.longer = new Map();
     this.positions = null;
+    this.lastName = null;
+    this.lastLonger = null;
   }
 
   with(name: string): NameList {
+    if (name === this.lastName) return this.lastLonger as NameList;
     let list = this.longer.get(name);
     if (list === undefined) this.longer.set(name, (list = new NameList([...this.names, name])));
+    this.lastName = name;
+    this.lastLonger = list;
     return list;
   }
 
