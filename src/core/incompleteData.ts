@@ -46,9 +46,11 @@ export function missingResults(
   year: number,
   threshold: number,
   counted: (procedure: string) => string | null,
-): MissingResult[] {
-  const out: MissingResult[] = [];
+): readonly MissingResult[] {
+  // Most schools lack nothing: the list is made when the first missing result is found.
+  let out: MissingResult[] | null = null;
   const add = (m: MissingResult) => {
+    if (out === null) out = [];
     if (!out.some((o) => o.name === m.name && o.yearsBack === m.yearsBack && (m.name !== null || o.text === m.text))) out.push(m);
   };
   for (const l of lost) {
@@ -63,16 +65,20 @@ export function missingResults(
     else if (couldBeY1 && (name === null ? y.some((e) => failingWithoutY1(e.name)) : failingWithoutY1(name)))
       add({ name, yearsBack: 1, kind: 'rejected', text: label });
   }
-  for (const e of y) {
+  for (let i = 0; i < y.length; i++) {
+    const e = y[i];
     if (e.share === null && e.participants !== null && e.participants > 0)
       add({ name: e.name, yearsBack: 0, kind: 'noFailures', text: INCOMPLETE_DATA_MESSAGES.noFailures(e.name, year) });
   }
-  for (const e of y1) {
+  for (let i = 0; i < y1.length; i++) {
+    const e = y1[i];
     if (e.share !== null && findEntry(y, e.name) === undefined)
       add({ name: e.name, yearsBack: 0, kind: 'noRow', text: INCOMPLETE_DATA_MESSAGES.noRow(e.name, year) });
   }
-  return out;
+  return out ?? NOTHING_MISSING;
 }
+
+const NOTHING_MISSING: readonly MissingResult[] = Object.freeze([]);
 
 /**
  * Whether what is missing could make a school ШНОР that is not ШНОР by what is left (docs/методика.md §3): more data
