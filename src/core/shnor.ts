@@ -300,6 +300,7 @@ export function laterRowReplaces(later: number | null, earlier: number | null): 
  * shared by rows of equal counts, by participants then failures (see groupResults).
  */
 interface DisplayRank {
+  name: string;
   rank: number;
   byCounts: Array<Array<RankedEntry | undefined> | undefined>;
 }
@@ -396,11 +397,21 @@ function groupResults(
     name = procedureCountsForStatus(normalised, settings.shnorSubjects) ? normalised : null;
     counted.set(raw, name);
     if (name !== null && !order.has(name)) {
-      order.set(name, { rank: 0, byCounts: new Array<Array<RankedEntry | undefined> | undefined>(SMALL_COUNTS) });
+      order.set(name, { name, rank: 0, byCounts: new Array<Array<RankedEntry | undefined> | undefined>(SMALL_COUNTS) });
       known.push(name);
       known.sort(compareProcedures).forEach((n, i) => ((order.get(n) as DisplayRank).rank = i));
     }
     return name;
+  };
+  // Raw procedure text → its counted name's rank (null when it does not count): one look-up per row, not two.
+  const rankOfRaw = new Map<string, DisplayRank | null>();
+  const countedRank = (raw: string): DisplayRank | null => {
+    let rank = rankOfRaw.get(raw);
+    if (rank === undefined) {
+      const name = countedName(raw);
+      rankOfRaw.set(raw, (rank = name === null ? null : (order.get(name) as DisplayRank)));
+    }
+    return rank;
   };
 
   // Rows of equal procedure and counts give one shared entry (entries are never changed): a region repeats the same few
@@ -435,8 +446,8 @@ function groupResults(
   for (let i = 0; i < results.length; i++) {
     const r = results[i];
     if (!Number.isFinite(r.year) || !wanted(r.year)) continue;
-    const name = countedName(r.procedure);
-    if (name === null) continue;
+    const rank = countedRank(r.procedure);
+    if (rank === null) continue;
     if (r.schoolCode !== lastCode) {
       lastCode = r.schoolCode;
       const at = positions.get(lastCode);
@@ -446,7 +457,7 @@ function groupResults(
     let shares: RankedEntry[] | undefined;
     for (let k = 0; k < years.length && shares === undefined; k++) if (years[k].year === r.year) shares = years[k].shares;
     if (shares === undefined) years.push({ year: r.year, shares: (shares = []) });
-    addInDisplayOrder(shares, entryOf(r, name, order.get(name) as DisplayRank));
+    addInDisplayOrder(shares, entryOf(r, rank.name, rank));
   }
   const tiedNames = known.some((n, i) => i > 0 && compareProcedures(known[i - 1], n) === 0);
   return { byPosition, firstPosition, countedName, tiedNames };
