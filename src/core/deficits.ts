@@ -8,6 +8,7 @@ import { formatNumberRu, formatPercent } from './percent';
 import type { Settings } from './settings';
 import { mean, populationSd } from './stats';
 import type { SchoolRecord } from './types';
+import { remembered } from './remembered';
 
 /** The specialists of the form's checkbox question, canonical lower-case names (docs/методика.md §1.1). */
 export const SPECIALISTS: readonly string[] = Object.freeze([
@@ -159,12 +160,7 @@ export function resourceDeficits(schools: ReadonlyArray<SchoolRecord>, settings:
   const fundingSpread = spread(schools.map((s) => s.fundingPerStudent));
   const necessary = normalizeSpecialists(settings.staffingSpecialists.join(', '));
   // A region's answers name the same few specialists: each spelling is normalised once.
-  const normalised = new Map<string, string[]>();
-  const itemsOf = (name: string): string[] => {
-    let items = normalised.get(name);
-    if (items === undefined) normalised.set(name, (items = normalizeSpecialists(name)));
-    return items;
-  };
+  const itemsOf = remembered(normalizeSpecialists);
 
   return schools.map((school, i): ResourceDeficits => {
     const reasons: string[] = [];
@@ -180,7 +176,7 @@ export function resourceDeficits(schools: ReadonlyArray<SchoolRecord>, settings:
         ),
       );
     }
-    const specialists = school.specialists === null ? null : new Set(school.specialists.flatMap(itemsOf));
+    const specialists = school.specialists === null ? null : new Set(school.specialists.flatMap((name) => itemsOf(name)));
     const missingSpecialists = specialists === null ? null : necessary.filter((name) => !specialists.has(name));
     const noSpecialists =
       missingSpecialists === null

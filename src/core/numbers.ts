@@ -9,6 +9,7 @@ import { NUMBER_MESSAGES } from './messages';
 import { decimalShift } from './percent';
 import { normalizeText } from './text';
 import type { Territory } from './types';
+import { remembered } from './remembered';
 
 /** Texts that mean «no value»: empty, and the dashes people put in an empty cell. */
 const NO_VALUE_TEXTS: ReadonlySet<string> = new Set(['', '-', '—', '–', '−']);
@@ -201,19 +202,12 @@ export function shareFromCount(count: number | null, total: number | null): numb
  * Lower case, ё → е, single spaces, no trailing dots: how free-text answers of the form are compared
  * with known answers (docs/методика.md §1.1: match by normalised text, not exact text).
  */
-export function normalizeAnswer(text: string): string {
-  // A column of answers repeats a few spellings 40 000 times: remember them (as many as a sheet can spell).
-  let answer = normalizedAnswers.get(text);
-  if (answer !== undefined) return answer;
-  answer = normalizeText(text)
+// A column of answers repeats a few spellings 40 000 times: each is normalised once.
+export const normalizeAnswer: (text: string) => string = remembered((text) =>
+  normalizeText(text)
     .replace(/[.!]+$/, '')
-    .trim();
-  if (normalizedAnswers.size < MAX_REMEMBERED_ANSWERS) normalizedAnswers.set(text, answer);
-  return answer;
-}
-
-const normalizedAnswers = new Map<string, string>();
-const MAX_REMEMBERED_ANSWERS = 10_000;
+    .trim(),
+);
 
 /**
  * Answers to yes/no questions (normalised). «+» / «-» are the usual marks in a table; other

@@ -3,6 +3,7 @@
  * one spelling per procedure, so that rows typed by different people match each other.
  */
 import { foldCase } from './text';
+import { remembered } from './remembered';
 
 /** The nine canonical procedures of docs/методика.md §1.2, in that order. */
 export const CANONICAL_PROCEDURES: readonly string[] = Object.freeze([
@@ -160,21 +161,14 @@ function structuredName(tokens: readonly string[]): string | null {
  * structuredName); «ЕГЭ математика П/Б» (both levels in one figure) becomes «ЕГЭ математика (базовая
  * и профильная)», which is not one of the nine. Other procedures keep their word order in that form.
  */
-export function normalizeProcedureName(raw: string): string {
-  // A region's sheet spells a few dozen names hundreds of thousands of times: remember them.
-  const known = normalizedNames.get(raw);
-  if (known !== undefined) return known;
+// A region's sheet spells a few dozen names hundreds of thousands of times: each spelling is normalised once.
+export const normalizeProcedureName: (raw: string) => string = remembered((raw) => {
   const expanded = expandAliases(lowerTokens(String(raw).replace(/(впр|огэ|егэ)\s*[-–—]\s*(?=\d)/gi, '$1 ')));
   const structured = structuredName(expanded);
   const tokens = canonicalEgeMathLevel(expanded);
   if (tokens.length > 0 && EXAMS.has(tokens[0])) tokens[0] = tokens[0].toUpperCase();
-  const name = structured ?? tokens.join(' ');
-  if (normalizedNames.size < MAX_REMEMBERED_NAMES) normalizedNames.set(raw, name);
-  return name;
-}
-
-const normalizedNames = new Map<string, string>();
-const MAX_REMEMBERED_NAMES = 10_000;
+  return structured ?? tokens.join(' ');
+});
 
 /** Whether the name (after normalisation) is one of the nine canonical procedures of docs/методика.md §1.2. */
 export function isKnownProcedure(name: string): boolean {

@@ -384,35 +384,27 @@ function groupResults(
   settings: Settings,
   wanted: (year: number) => boolean,
 ): GroupedResults {
-  // Raw procedure text → normalised name when it counts for the status, else null; and the display
-  // rank of each counted name, so that ordering a school's procedures costs no string comparison.
-  // Ranks are renumbered when a new name appears, which keeps the relative order of the others.
-  const counted = new Map<string, string | null>();
+  // Raw procedure text → the display rank of its normalised name when it counts for the status, else null (one look-up
+  // per row), so that ordering a school's procedures costs no string comparison. Ranks are renumbered when a new name
+  // appears, which keeps the relative order of the others.
+  const rankOfRaw = new Map<string, DisplayRank | null>();
   const known: string[] = [];
   const order = new Map<string, DisplayRank>();
-  const countedName = (raw: string): string | null => {
-    let name = counted.get(raw);
-    if (name !== undefined) return name;
+  const countedRank = (raw: string): DisplayRank | null => {
+    let rank = rankOfRaw.get(raw);
+    if (rank !== undefined) return rank;
     const normalised = normalizeProcedureName(raw);
-    name = procedureCountsForStatus(normalised, settings.shnorSubjects) ? normalised : null;
-    counted.set(raw, name);
-    if (name !== null && !order.has(name)) {
-      order.set(name, { name, rank: 0, byCounts: new Array<Array<RankedEntry | undefined> | undefined>(SMALL_COUNTS) });
+    const name = procedureCountsForStatus(normalised, settings.shnorSubjects) ? normalised : null;
+    rank = name === null ? null : (order.get(name) ?? null);
+    if (name !== null && rank === null) {
+      order.set(name, (rank = { name, rank: 0, byCounts: new Array<Array<RankedEntry | undefined> | undefined>(SMALL_COUNTS) }));
       known.push(name);
       known.sort(compareProcedures).forEach((n, i) => ((order.get(n) as DisplayRank).rank = i));
     }
-    return name;
-  };
-  // Raw procedure text → its counted name's rank (null when it does not count): one look-up per row, not two.
-  const rankOfRaw = new Map<string, DisplayRank | null>();
-  const countedRank = (raw: string): DisplayRank | null => {
-    let rank = rankOfRaw.get(raw);
-    if (rank === undefined) {
-      const name = countedName(raw);
-      rankOfRaw.set(raw, (rank = name === null ? null : (order.get(name) as DisplayRank)));
-    }
+    rankOfRaw.set(raw, rank);
     return rank;
   };
+  const countedName = (raw: string): string | null => countedRank(raw)?.name ?? null;
 
   // Rows of equal procedure and counts give one shared entry (entries are never changed): a region repeats the same few
   // counts thousands of times, and every entry lives as long as the report, so 700 000 of them cost the collector most.

@@ -4,6 +4,7 @@
  */
 import { ValueError } from '../core/errors';
 import { parseSignificance } from '../core/factors';
+import { remembered } from '../core/remembered';
 import { quoteValue } from '../core/numbers';
 import { normalizeText } from '../core/text';
 import type { RiskDiagnosis, RiskFactor, Significance } from '../core/types';
@@ -102,13 +103,9 @@ export function readRisks(values: unknown[][], sheetName: string, factors: reado
   const codeHeader = headers[codeIndex] || TEMPLATE_WORDS.risks.codeHeader;
 
   // A column of significances holds a handful of spellings: each is read once.
-  const readSignificance = new Map<string, Significance | null>();
-  const significanceOf = (raw: unknown): Significance | null => {
-    if (typeof raw !== 'string') return parseSignificance(raw);
-    let s = readSignificance.get(raw);
-    if (s === undefined) readSignificance.set(raw, (s = parseSignificance(raw)));
-    return s;
-  };
+  const significanceOfText = remembered(parseSignificance);
+  const significanceOf = (raw: unknown): Significance | null =>
+    typeof raw === 'string' ? significanceOfText(raw) : parseSignificance(raw);
   const accepted: Array<{ diagnosis: RiskDiagnosis; sheetRow: number; key: string }> = [];
   for (let r = 1; r < values.length; r++) {
     const row = values[r] ?? [];
